@@ -1,0 +1,306 @@
+package org.supervisionhub.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.supervisionhub.common.code.ErrorCode;
+
+/**
+ * Turns every failure into RFC 9457 problem+json with a stable code. Nothing here ever puts a stack
+ * trace, class name or SQL text into a response; unexpected failures are logged with the request id.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Bean Validation constraints → stable codes; project constraints carry their own {@link ErrorCode}. */
+    private static final Map<String, String> CONSTRAINT_CODES = Map.ofEntries(
+            Map.entry("NotNull", "REQUIRED"),
+            Map.entry("NotBlank", "REQUIRED"),
+            Map.entry("NotEmpty", "REQUIRED"),
+            Map.entry("Size", "LENGTH_OUT_OF_RANGE"),
+            Map.entry("Min", "OUT_OF_RANGE"),
+            Map.entry("Max", "OUT_OF_RANGE"),
+            Map.entry("DecimalMin", "OUT_OF_RANGE"),
+            Map.entry("DecimalMax", "OUT_OF_RANGE"),
+            Map.entry("Positive", "OUT_OF_RANGE"),
+            Map.entry("PositiveOrZero", "OUT_OF_RANGE"),
+            Map.entry("Digits", "TOO_MANY_DIGITS"),
+            Map.entry("Pattern", "FORMAT_INVALID"),
+            Map.entry("Email", "FORMAT_INVALID"),
+            Map.entry("Past", "DATE_OUT_OF_RANGE"),
+            Map.entry("PastOrPresent", "DATE_OUT_OF_RANGE"),
+            Map.entry("Future", "DATE_OUT_OF_RANGE"),
+            Map.entry("FutureOrPresent", "DATE_OUT_OF_RANGE"));
+
+    @ServerExceptionMapper
+    public Response hub(HubException e, HttpServerRequest request) {
+        return respond(e.toProblem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(ProblemMapper::fieldError)
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::code))
+                .collect(Collectors.toList());
+        return respond(HubException.validation(errors).toProblem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e, HttpServerRequest request) {
+        FieldError error = new FieldError(jsonPath(e), "UNKNOWN_FIELD", "this field is not part of the contract");
+        return respond(HubException.validation(List.of(error)).toProblem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, HttpServerRequest request) {
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        FieldError error = new FieldError(jsonPath(e), "TYPE_MISMATCH", "expected " + expected);
+        return respond(HubException.validation(List.of(error)).toProblem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        String path = jsonPath(e);
+        if (path.isEmpty()) {
+            return respond(malformed("the body does not have the expected JSON structure"), request);
+        }
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        FieldError error = new FieldError(path, "TYPE_MISMATCH", "expected " + expected);
+        return respond(HubException.validation(List.of(error)).toProblem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
+        return respond(malformed("the body could not be mapped at " + emptyToRoot(jsonPath(e))), request);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e, HttpServerRequest request) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return respond(malformed("the body is not valid JSON" + where), request);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        LOG.debugf(e, "Authentication failed for %s %s", request.method(), request.path());
+        Problem problem = Problem.of(401, "UNAUTHENTICATED", "Authentication required",
+                "a valid bearer token is required", null);
+        return Response.fromResponse(respond(problem, request))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(Problem.of(403, "FORBIDDEN", "Forbidden",
+                "the caller's roles do not allow this operation", null), request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return jsonProcessing(json, request);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        return respond(Problem.of(status, codeForStatus(status), titleForStatus(status), detailForStatus(status), null),
+                request);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        PgException database = databaseCause(e);
+        if (database != null) {
+            Problem known = databaseProblem(database);
+            if (known != null) {
+                return respond(known, request);
+            }
+        }
+        LOG.errorf(e, "Unexpected failure handling %s %s", request.method(), request.path());
+        return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
+                "an unexpected error occurred; quote the requestId when reporting it", null), request);
+    }
+
+    /** Writes the problem as problem+json, with the request path and correlation id filled in. */
+    static Response respond(Problem problem, HttpServerRequest request) {
+        String requestId = request == null ? null : request.response().headers().get(RequestIds.HEADER);
+        String path = request == null ? null : request.path();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.at(path, requestId))
+                .build();
+    }
+
+    private static Problem malformed(String detail) {
+        return Problem.of(400, "MALFORMED_JSON", "Malformed request body", detail, null);
+    }
+
+    private static Problem databaseProblem(PgException e) {
+        String state = e.getSqlState();
+        if (state == null) {
+            return null;
+        }
+        return switch (state) {
+            case "23505" -> Problem.of(409, "DUPLICATE", "Conflict",
+                    "a record with the same unique key already exists" + constraintHint(e), null);
+            case "23503" -> Problem.of(409, "REFERENCE_CONFLICT", "Conflict",
+                    "the change refers to, or is referred to by, another record" + constraintHint(e), null);
+            case "40001", "40P01" -> Problem.of(409, "CONCURRENT_UPDATE", "Conflict",
+                    "a concurrent change interfered; retry the request", null);
+            default -> state.startsWith("22") || state.startsWith("23")
+                    ? Problem.of(400, "INVALID_VALUE", "Invalid request", "a value was rejected by the data store", null)
+                    : null;
+        };
+    }
+
+    private static String constraintHint(PgException e) {
+        return e.getConstraint() == null ? "" : " (" + e.getConstraint() + ")";
+    }
+
+    private static PgException databaseCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                return pg;
+            }
+        }
+        return null;
+    }
+
+    private static FieldError fieldError(ConstraintViolation<?> violation) {
+        Annotation annotation = violation.getConstraintDescriptor().getAnnotation();
+        Class<? extends Annotation> type = annotation.annotationType();
+        ErrorCode own = type.getAnnotation(ErrorCode.class);
+        String code = own != null ? own.value() : CONSTRAINT_CODES.getOrDefault(type.getSimpleName(), "INVALID");
+        return new FieldError(fieldName(violation.getPropertyPath()), code, violation.getMessage());
+    }
+
+    /** {@code claim.request.reason} → {@code reason}; {@code list.size} → {@code size}. */
+    static String fieldName(Path path) {
+        List<String> names = new ArrayList<>();
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i + 1 < nodes.size();
+            if (bodyParameter || node.getName() == null) {
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            } else if (node.getKey() != null) {
+                name = name + "[" + node.getKey() + "]";
+            }
+            names.add(name);
+        }
+        return names.isEmpty() ? "" : String.join(".", names);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String emptyToRoot(String path) {
+        return path.isEmpty() ? "the root" : path;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            StringBuilder values = new StringBuilder("one of");
+            for (Object constant : constants) {
+                values.append(' ').append(constant);
+            }
+            return values.toString();
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.getSimpleName().startsWith("Local") || type.getSimpleName().contains("Date")) {
+            return "an ISO-8601 date or time";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "an object";
+    }
+
+    static String codeForStatus(int status) {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 409 -> "CONFLICT";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "HTTP_" + status;
+        };
+    }
+
+    private static String titleForStatus(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+
+    private static String detailForStatus(int status) {
+        return switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "this path does not support the HTTP method used";
+            case 406 -> "the API produces application/json";
+            case 415 -> "send the body as application/json";
+            default -> "the request could not be handled";
+        };
+    }
+}

@@ -1,0 +1,215 @@
+package org.supervisionhub.item;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.code.ItemCode;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/** The supervision item catalog (监管事项目录), claims (认领) and check implementation lists (检查实施清单). */
+@Path("/api/v1/items")
+@Tag(name = "Items", description = "Supervision item catalog, claims and check implementation lists")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or department scope does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ItemResource {
+
+    private static final String DEPARTMENT_CODE = "^[A-Za-z0-9_-]{2,32}$";
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    ClaimService claims;
+
+    @Inject
+    ImplementationListService lists;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "List catalog items", description = "Paginated, ordered by code. 'claimed' is relative to the "
+            + "caller's department; 'department' keeps the items a department (in the caller's scope) has claimed.")
+    public Uni<Page<CatalogItemView>> list(
+            @Parameter(description = "Text contained in the item name") @QueryParam("q") @Size(max = 100) String text,
+            @QueryParam("type") ItemType type,
+            @QueryParam("status") ItemStatus status,
+            @QueryParam("level") CatalogLevel level,
+            @Parameter(description = "Sector code of the competent ministry line") @QueryParam("sector")
+            @Pattern(regexp = "^[A-Z0-9_]{2,32}$") String sector,
+            @Parameter(description = "Main item code: list its sub-items") @QueryParam("parent") @ItemCode String parent,
+            @Parameter(description = "Claimed (true) or not (false) by the caller's department") @QueryParam("claimed") Boolean claimed,
+            @Parameter(description = "Only items this department has claimed") @QueryParam("department")
+            @Pattern(regexp = DEPARTMENT_CODE) String department,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        String trimmed = text == null || text.isBlank() ? null : text.strip();
+        return catalog.list(callers.caller(),
+                new CatalogService.ItemFilter(trimmed, type, status, level, sector, parent, claimed, department), page, size);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Get a catalog item")
+    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "404", description = "No such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CatalogItemView> get(@PathParam("code") @ItemCode String code) {
+        return catalog.get(callers.caller(), code);
+    }
+
+    @GET
+    @Path("/{code}/versions")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Version history of a catalog item")
+    public Uni<List<ItemVersionView>> versions(@PathParam("code") @ItemCode String code) {
+        return catalog.versions(code);
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HUB_ADMIN)
+    @Operation(summary = "Create or update a catalog item",
+            description = "Idempotent: an identical re-send is UNCHANGED; a changed item gets a new version and keeps "
+                    + "its history. Cancelling releases its claims and, for a main item, cancels its sub-items.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+            content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
+    @APIResponse(responseCode = "422", description = "Main item missing or not a main item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> upsert(@PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request,
+                                UriInfo uri) {
+        return catalog.upsert(callers.caller(), code, request).map(result -> result.outcome() == ItemUpsertResult.Outcome.CREATED
+                ? Response.created(uri.getAbsolutePath()).entity(result).build()
+                : Response.ok(result).build());
+    }
+
+    @GET
+    @Path("/{code}/claims")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Claims of an item", description = "Active and released claims, newest first, limited to the "
+            + "departments in the caller's scope (the national platform and hub admins see all).")
+    public Uni<List<ClaimView>> claimsOf(@PathParam("code") @ItemCode String code) {
+        return claims.claimsOf(callers.caller(), code);
+    }
+
+    @POST
+    @Path("/{code}/claims")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Claim a sub-item for a department (认领)",
+            description = "Idempotent: claiming an item the department already holds returns the existing claim (200).")
+    @APIResponse(responseCode = "201", description = "Claimed",
+            content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "200", description = "Already claimed; the existing claim",
+            content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "404", description = "No such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Item not in use",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A main item, or outside the department's sectors",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> claim(@PathParam("code") @ItemCode String code, @Valid ClaimRequest request, UriInfo uri) {
+        String department = request == null ? null : request.departmentCode();
+        return claims.claim(callers.caller(), code, department).map(outcome -> outcome.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(outcome.claim().departmentCode()).build())
+                        .entity(outcome.claim()).build()
+                : Response.ok(outcome.claim()).build());
+    }
+
+    @DELETE
+    @Path("/{code}/claims/{departmentCode}")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Release a claim (取消认领)", description = "Needs a reason. Releasing a released claim returns it unchanged.")
+    @APIResponse(responseCode = "200", description = "The released claim",
+            content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "404", description = "The department never claimed the item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ClaimView> release(@PathParam("code") @ItemCode String code,
+                                  @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
+                                  @Parameter(description = "Why the claim is released", required = true,
+                                          schema = @Schema(type = SchemaType.STRING, minLength = 2, maxLength = 500))
+                                  @QueryParam("reason") @NotBlank @Size(min = 2, max = 500) String reason) {
+        return claims.release(callers.caller(), code, departmentCode, reason.strip());
+    }
+
+    @GET
+    @Path("/{code}/claims/{departmentCode}/implementation-list")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Get a department's check implementation list for an item")
+    @APIResponse(responseCode = "200", description = "The list")
+    @APIResponse(responseCode = "404", description = "No list",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ImplementationListView> implementationList(
+            @PathParam("code") @ItemCode String code,
+            @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode) {
+        return lists.get(callers.caller(), code, departmentCode);
+    }
+
+    @PUT
+    @Path("/{code}/claims/{departmentCode}/implementation-list")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Create or replace a check implementation list (编制检查实施清单)",
+            description = "Only for a claimed inspection sub-item; one list per department and item. The list code is "
+                    + "generated (credit code + exercise level + item code) when absent.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = ImplementationListView.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+            content = @Content(schema = @Schema(implementation = ImplementationListView.class)))
+    @APIResponse(responseCode = "409", description = "Not claimed, or list code used by another list",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not an inspection item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> putImplementationList(
+            @PathParam("code") @ItemCode String code,
+            @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
+            @NotNull @Valid ImplementationListRequest request, UriInfo uri) {
+        return lists.upsert(callers.caller(), code, departmentCode, request)
+                .map(outcome -> outcome.outcome() == ItemUpsertResult.Outcome.CREATED
+                        ? Response.created(uri.getAbsolutePath()).entity(outcome.list()).build()
+                        : Response.ok(outcome.list()).header("Hub-Outcome", outcome.outcome().name()).build());
+    }
+
+}

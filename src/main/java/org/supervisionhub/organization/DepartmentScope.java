@@ -1,0 +1,69 @@
+package org.supervisionhub.organization;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Roles;
+
+/**
+ * Decides which department a caller may act for. A dept-admin acts only for its own department, a
+ * region-admin for departments of its region, a hub-admin for any. A department outside the caller's
+ * scope is refused with the same answer whether or not it exists, so scope never leaks existence.
+ */
+@ApplicationScoped
+public class DepartmentScope {
+
+    /**
+     * Resolves the department a write is for. {@code requested} may be null for callers bound to one
+     * department. Must run inside a Hibernate Reactive session.
+     */
+    public Uni<Department> departmentToActFor(Caller caller, String requested) {
+        if (caller.isHubAdmin()) {
+            if (requested == null) {
+                return Uni.createFrom().failure(HubException.badRequest("DEPARTMENT_REQUIRED",
+                        "name the department to act for (departmentCode)"));
+            }
+            return Department.<Department>findById(requested).onItem().ifNull()
+                    .failWith(() -> HubException.notFound("DEPARTMENT_NOT_FOUND", "no department " + requested));
+        }
+        if (caller.has(Roles.REGION_ADMIN)) {
+            if (requested == null) {
+                return Uni.createFrom().failure(HubException.badRequest("DEPARTMENT_REQUIRED",
+                        "name the department to act for (departmentCode)"));
+            }
+            String region = caller.regionCode().orElseThrow(() -> outOfScope());
+            return Department.<Department>findById(requested).map(department -> {
+                if (department == null || !RegionCodes.contains(region, department.regionCode)) {
+                    throw outOfScope();
+                }
+                return department;
+            });
+        }
+        String own = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
+                "the token carries no department"));
+        if (requested != null && !requested.equals(own)) {
+            return Uni.createFrom().failure(outOfScope());
+        }
+        return Department.<Department>findById(own).onItem().ifNull()
+                .failWith(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
+                        "the token's department is not registered in the hub"));
+    }
+
+    /** Whether the caller may read the given department's data. */
+    public boolean mayRead(Caller caller, Department department) {
+        if (caller.isHubAdmin()) {
+            return true;
+        }
+        if (caller.has(Roles.REGION_ADMIN)) {
+            return caller.regionCode().map(region -> RegionCodes.contains(region, department.regionCode)).orElse(false);
+        }
+        return caller.departmentCode().map(department.code::equals).orElse(false);
+    }
+
+    public static HubException outOfScope() {
+        return HubException.forbidden("DEPARTMENT_OUT_OF_SCOPE",
+                "the caller may not act for this department");
+    }
+}

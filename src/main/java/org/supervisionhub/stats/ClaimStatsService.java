@@ -1,0 +1,133 @@
+package org.supervisionhub.stats;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.organization.DepartmentScope;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Roles;
+
+/**
+ * Claim and completion rates, computed in one SQL statement over the current catalog: only in-use
+ * sub-items count, a claim counts only while active and only for the department's own sectors.
+ */
+@ApplicationScoped
+public class ClaimStatsService {
+
+    private static final String PER_DEPARTMENT = """
+            with scoped as (
+                select d.code, d.name, d.region_code
+                from department d
+                where ($1::text is null or d.region_code like $1 || '%')
+                  and ($2::text is null or d.code = $2)),
+            claimable as (
+                select ds.department_code, i.code as item_code, i.item_type
+                from scoped s
+                join department_sector ds on ds.department_code = s.code
+                join catalog_item i on i.sector_code = ds.sector_code
+                where i.status = 'IN_USE' and i.parent_code is not null),
+            figures as (
+                select c.department_code,
+                       count(distinct c.item_code) as claimable_items,
+                       count(distinct c.item_code) filter (where ic.id is not null) as claimed_items,
+                       count(distinct c.item_code) filter (where ic.id is not null and c.item_type = 'INSPECTION')
+                           as claimed_inspection_items,
+                       count(distinct c.item_code) filter (where ic.id is not null and c.item_type = 'INSPECTION'
+                                                           and l.id is not null) as compiled_lists
+                from claimable c
+                left join item_claim ic on ic.item_code = c.item_code and ic.department_code = c.department_code
+                                       and ic.status = 'ACTIVE'
+                left join implementation_list l on l.item_code = c.item_code and l.department_code = c.department_code
+                group by c.department_code)
+            select s.code, s.name, s.region_code, r.name as region_name,
+                   coalesce(f.claimable_items, 0) as claimable_items,
+                   coalesce(f.claimed_items, 0) as claimed_items,
+                   coalesce(f.claimed_inspection_items, 0) as claimed_inspection_items,
+                   coalesce(f.compiled_lists, 0) as compiled_lists
+            from scoped s
+            join region r on r.code = s.region_code
+            left join figures f on f.department_code = s.code
+            order by s.region_code, s.code""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<ClaimStats> claimStats(Caller caller, String region, String department) {
+        String effectiveRegion = scopeRegion(caller, region);
+        String effectiveDepartment = scopeDepartment(caller, department);
+        String prefix = effectiveRegion == null ? null : RegionCodes.scopePrefix(effectiveRegion);
+        return pool.preparedQuery(PER_DEPARTMENT).execute(Tuple.of(prefix, effectiveDepartment)).map(rows -> {
+            List<ClaimStats.DepartmentFigures> departments = new ArrayList<>();
+            Map<String, long[]> byRegion = new LinkedHashMap<>();
+            Map<String, String> regionNames = new LinkedHashMap<>();
+            long[] total = new long[4];
+            for (Row row : rows) {
+                long[] counts = {row.getLong("claimable_items"), row.getLong("claimed_items"),
+                        row.getLong("claimed_inspection_items"), row.getLong("compiled_lists")};
+                String regionCode = row.getString("region_code");
+                departments.add(new ClaimStats.DepartmentFigures(row.getString("code"), row.getString("name"),
+                        regionCode, figures(counts)));
+                regionNames.putIfAbsent(regionCode, row.getString("region_name"));
+                add(byRegion.computeIfAbsent(regionCode, key -> new long[4]), counts);
+                add(total, counts);
+            }
+            List<ClaimStats.RegionFigures> regions = byRegion.entrySet().stream()
+                    .map(entry -> new ClaimStats.RegionFigures(entry.getKey(), regionNames.get(entry.getKey()),
+                            figures(entry.getValue())))
+                    .toList();
+            return new ClaimStats(effectiveRegion, effectiveDepartment, figures(total), regions, departments);
+        });
+    }
+
+    private static String scopeRegion(Caller caller, String region) {
+        if (caller.isHubAdmin() || !caller.has(Roles.REGION_ADMIN)) {
+            return region;
+        }
+        String own = caller.regionCode().orElseThrow(DepartmentScope::outOfScope);
+        if (region == null) {
+            return own;
+        }
+        if (!RegionCodes.contains(own, region)) {
+            throw HubException.forbidden("REGION_OUT_OF_SCOPE", "the caller may not read region " + region);
+        }
+        return region;
+    }
+
+    private static String scopeDepartment(Caller caller, String department) {
+        if (caller.isHubAdmin() || caller.has(Roles.REGION_ADMIN)) {
+            return department;
+        }
+        String own = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
+                "the token carries no department"));
+        if (department != null && !department.equals(own)) {
+            throw DepartmentScope.outOfScope();
+        }
+        return own;
+    }
+
+    private static void add(long[] into, long[] counts) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += counts[i];
+        }
+    }
+
+    private static ClaimStats.Figures figures(long[] counts) {
+        return new ClaimStats.Figures(counts[0], counts[1], rate(counts[1], counts[0]), counts[2], counts[3],
+                rate(counts[3], counts[2]));
+    }
+
+    static BigDecimal rate(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,44 @@
+package org.supervisionhub.stats;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.code.RegionCode;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/** KPIs the platforms are judged by, scoped to the caller. */
+@Path("/api/v1/stats")
+@Tag(name = "Statistics", description = "Claim, completion and coverage rates")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+    @Inject
+    ClaimStatsService claimStats;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Path("/claims")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Claim rate (认领率) and implementation list completion rate (检查实施清单编制完成率)",
+            description = "Per department, per region and in total, exact over the in-use catalog. A region admin sees "
+                    + "its region (default) or a region inside it; a department admin sees its own department.")
+    public Uni<ClaimStats> claims(
+            @Parameter(description = "Region code (GB/T 2260); includes the regions below it") @QueryParam("region")
+            @RegionCode String region,
+            @Parameter(description = "Department code") @QueryParam("department")
+            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
+        return claimStats.claimStats(callers.caller(), region, department);
+    }
+}
