@@ -59,15 +59,19 @@ public class Db {
         }
     }
 
-    /** Runs statements in one transaction with triggers off, as a tampering database superuser could. */
-    public void asSuperuserBypassingTriggers(String... statements) {
+    /**
+     * Runs statements in one transaction with a table's trigger disabled, as a tampering table owner
+     * could; the trigger is back on when the transaction commits, so no other session sees it off.
+     */
+    public void withTriggerDisabled(String table, String trigger, String... statements) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (var statement = connection.createStatement()) {
-                statement.execute("set local session_replication_role = replica");
+                statement.execute("alter table " + table + " disable trigger " + trigger);
                 for (String sql : statements) {
                     statement.execute(sql);
                 }
+                statement.execute("alter table " + table + " enable trigger " + trigger);
             }
             connection.commit();
         } catch (SQLException e) {

@@ -1,0 +1,64 @@
+package org.supervisionhub.demo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the Guangxi demo data set at start-up when {@code hub.demo.data=true} (the demo profile).
+ * Flyway locations are fixed at build time, so the demo set is a plain idempotent script run here,
+ * after the migrations, and never part of a production schema history.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String SCRIPT = "db/demo/guangxi-demo-data.sql";
+
+    @ConfigProperty(name = "hub.demo.data", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    void load(@Observes @Priority(10) StartupEvent event) throws IOException, SQLException {
+        if (!enabled) {
+            return;
+        }
+        String script;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("demo data script " + SCRIPT + " is missing from the build");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(script);
+            }
+            connection.commit();
+            try (Statement statement = connection.createStatement();
+                 ResultSet counts = statement.executeQuery("""
+                         select (select count(*) from department), (select count(*) from catalog_item),
+                                (select count(*) from item_claim where status = 'ACTIVE'),
+                                (select count(*) from implementation_list)""")) {
+                counts.next();
+                LOG.infof("Demo data ready: %d departments, %d catalog items, %d active claims, %d implementation lists",
+                        counts.getLong(1), counts.getLong(2), counts.getLong(3), counts.getLong(4));
+            }
+        }
+    }
+}
