@@ -138,12 +138,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        PgException database = databaseCause(e);
-        if (database != null) {
-            Problem known = databaseProblem(database);
-            if (known != null) {
-                return respond(known, request);
-            }
+        Problem known = databaseProblem(e);
+        if (known != null) {
+            return respond(known, request);
         }
         LOG.errorf(e, "Unexpected failure handling %s %s", request.method(), request.path());
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
@@ -164,35 +161,41 @@ public class ProblemMapper {
         return Problem.of(400, "MALFORMED_JSON", "Malformed request body", detail, null);
     }
 
-    private static Problem databaseProblem(PgException e) {
-        String state = e.getSqlState();
+    /**
+     * Constraint violations that reach the database are client errors, not outages. The SQL state is
+     * found on the driver's exception or, through Hibernate Reactive, on a JDBC-style wrapper.
+     */
+    private static Problem databaseProblem(Throwable e) {
+        String state = null;
+        String constraint = null;
+        for (Throwable t = e; t != null && state == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                state = pg.getSqlState();
+                constraint = pg.getConstraint();
+            } else if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                state = violation.getSQLState();
+                constraint = violation.getConstraintName();
+            } else if (t instanceof org.hibernate.JDBCException jdbc) {
+                state = jdbc.getSQLState();
+            } else if (t instanceof java.sql.SQLException sql) {
+                state = sql.getSQLState();
+            }
+        }
         if (state == null) {
             return null;
         }
+        String hint = constraint == null ? "" : " (" + constraint + ")";
         return switch (state) {
             case "23505" -> Problem.of(409, "DUPLICATE", "Conflict",
-                    "a record with the same unique key already exists" + constraintHint(e), null);
+                    "a record with the same unique key already exists" + hint, null);
             case "23503" -> Problem.of(409, "REFERENCE_CONFLICT", "Conflict",
-                    "the change refers to, or is referred to by, another record" + constraintHint(e), null);
+                    "the change refers to, or is referred to by, another record" + hint, null);
             case "40001", "40P01" -> Problem.of(409, "CONCURRENT_UPDATE", "Conflict",
                     "a concurrent change interfered; retry the request", null);
             default -> state.startsWith("22") || state.startsWith("23")
-                    ? Problem.of(400, "INVALID_VALUE", "Invalid request", "a value was rejected by the data store", null)
+                    ? Problem.of(400, "INVALID_VALUE", "Invalid request", "a value was rejected by the data store" + hint, null)
                     : null;
         };
-    }
-
-    private static String constraintHint(PgException e) {
-        return e.getConstraint() == null ? "" : " (" + e.getConstraint() + ")";
-    }
-
-    private static PgException databaseCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PgException pg) {
-                return pg;
-            }
-        }
-        return null;
     }
 
     private static FieldError fieldError(ConstraintViolation<?> violation) {

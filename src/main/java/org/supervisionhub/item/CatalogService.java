@@ -67,7 +67,7 @@ public class CatalogService {
         item.version = 1;
         item.createdAt = Instant.now();
         apply(item, request);
-        return item.<CatalogItem>persist()
+        return item.<CatalogItem>persistAndFlush()
                 .chain(() -> recordVersion(caller, item, request.changeReason()))
                 .chain(() -> audit.record(caller, "ITEM_CREATED", "catalog_item", code,
                         Map.of("version", item.version, "status", item.status.name())))
@@ -123,7 +123,11 @@ public class CatalogService {
         }
         CatalogItem child = children.get(index);
         child.status = ItemStatus.CANCELLED;
-        child.cancelDate = child.cancelDate == null ? java.time.LocalDate.now(WireTime.ZONE) : child.cancelDate;
+        if (child.cancelDate == null) {
+            // Today, but never before the sub-item takes effect (the schema requires cancel >= effective).
+            java.time.LocalDate today = java.time.LocalDate.now(WireTime.ZONE);
+            child.cancelDate = child.effectiveDate != null && child.effectiveDate.isAfter(today) ? child.effectiveDate : today;
+        }
         child.version += 1;
         child.updatedAt = Instant.now();
         child.contentHash = hash(requestOf(child, reason));
