@@ -25,7 +25,7 @@ public class AuditResource {
     @RolesAllowed(Roles.HUB_ADMIN)
     @Operation(summary = "Verify the audit hash chain",
             description = "Recomputes every row's SHA-256 and its link to the previous row.")
-    public Uni<AuditChainReport> verify() {
+    public Uni<AuditChainReport> verifyAuditChain() {
         return verifier.verify();
     }
 }

@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.Problem;
 import org.supervisionhub.common.code.ItemCode;
@@ -50,6 +52,8 @@ import org.supervisionhub.security.Roles;
 public class ItemResource {
 
     private static final String DEPARTMENT_CODE = "^[A-Za-z0-9_-]{2,32}$";
+    /** Beyond this page the offset (page * size) would overflow an int. */
+    private static final int MAX_PAGE = Integer.MAX_VALUE / Page.MAX_SIZE;
 
     @Inject
     CatalogService catalog;
@@ -67,23 +71,58 @@ public class ItemResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
     @Operation(summary = "List catalog items", description = "Paginated, ordered by code. 'claimed' is relative to the "
             + "caller's department; 'department' keeps the items a department (in the caller's scope) has claimed.")
-    public Uni<Page<CatalogItemView>> list(
+    public Uni<Page<CatalogItemView>> listItems(
             @Parameter(description = "Text contained in the item name") @QueryParam("q") @Size(max = 100) String text,
-            @QueryParam("type") ItemType type,
-            @QueryParam("status") ItemStatus status,
-            @QueryParam("level") CatalogLevel level,
+            @Parameter(schema = @Schema(implementation = ItemType.class)) @QueryParam("type") String type,
+            @Parameter(schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = CatalogLevel.class)) @QueryParam("level") String level,
             @Parameter(description = "Sector code of the competent ministry line") @QueryParam("sector")
             @Pattern(regexp = "^[A-Z0-9_]{2,32}$") String sector,
             @Parameter(description = "Main item code: list its sub-items") @QueryParam("parent") @ItemCode String parent,
-            @Parameter(description = "Claimed (true) or not (false) by the caller's department") @QueryParam("claimed") Boolean claimed,
+            @Parameter(description = "Claimed (true) or not (false) by the caller's department",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("claimed") String claimed,
             @Parameter(description = "Only items this department has claimed") @QueryParam("department")
             @Pattern(regexp = DEPARTMENT_CODE) String department,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
         String trimmed = text == null || text.isBlank() ? null : text.strip();
-        return catalog.list(callers.caller(),
-                new CatalogService.ItemFilter(trimmed, type, status, level, sector, parent, claimed, department), page, size);
+        CatalogService.ItemFilter filter = new CatalogService.ItemFilter(trimmed, enumParam("type", type, ItemType.class),
+                enumParam("status", status, ItemStatus.class), enumParam("level", level, CatalogLevel.class), sector,
+                parent, booleanParam("claimed", claimed), department);
+        return catalog.list(callers.caller(), filter, page, size);
+    }
+
+    // Filter values are parsed here rather than by JAX-RS, which answers a query parameter it cannot convert with
+    // 404 (enums) or silently reads anything but "true" as false (Boolean).
+    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            StringBuilder expected = new StringBuilder("expected one of");
+            for (E constant : type.getEnumConstants()) {
+                expected.append(' ').append(constant.name());
+            }
+            throw typeMismatch(name, expected.toString());
+        }
+    }
+
+    private static Boolean booleanParam(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw typeMismatch(name, "expected true or false");
+        };
+    }
+
+    private static HubException typeMismatch(String name, String message) {
+        return HubException.validation(List.of(new FieldError(name, "TYPE_MISMATCH", message)));
     }
 
     @GET
@@ -93,7 +132,7 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<CatalogItemView> get(@PathParam("code") @ItemCode String code) {
+    public Uni<CatalogItemView> getItem(@PathParam("code") @ItemCode String code) {
         return catalog.get(callers.caller(), code);
     }
 
@@ -101,7 +140,7 @@ public class ItemResource {
     @Path("/{code}/versions")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
     @Operation(summary = "Version history of a catalog item")
-    public Uni<List<ItemVersionView>> versions(@PathParam("code") @ItemCode String code) {
+    public Uni<List<ItemVersionView>> listItemVersions(@PathParam("code") @ItemCode String code) {
         return catalog.versions(code);
     }
 
@@ -118,7 +157,7 @@ public class ItemResource {
             content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
     @APIResponse(responseCode = "422", description = "Main item missing or not a main item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> upsert(@PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request,
+    public Uni<Response> upsertItem(@PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request,
                                 UriInfo uri) {
         return catalog.upsert(callers.caller(), code, request).map(result -> result.outcome() == ItemUpsertResult.Outcome.CREATED
                 ? Response.created(uri.getAbsolutePath()).entity(result).build()
@@ -130,7 +169,7 @@ public class ItemResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
     @Operation(summary = "Claims of an item", description = "Active and released claims, newest first, limited to the "
             + "departments in the caller's scope (the national platform and hub admins see all).")
-    public Uni<List<ClaimView>> claimsOf(@PathParam("code") @ItemCode String code) {
+    public Uni<List<ClaimView>> listItemClaims(@PathParam("code") @ItemCode String code) {
         return claims.claimsOf(callers.caller(), code);
     }
 
@@ -150,7 +189,7 @@ public class ItemResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A main item, or outside the department's sectors",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> claim(@PathParam("code") @ItemCode String code, @Valid ClaimRequest request, UriInfo uri) {
+    public Uni<Response> claimItem(@PathParam("code") @ItemCode String code, @Valid ClaimRequest request, UriInfo uri) {
         String department = request == null ? null : request.departmentCode();
         return claims.claim(callers.caller(), code, department).map(outcome -> outcome.created()
                 ? Response.created(uri.getAbsolutePathBuilder().path(outcome.claim().departmentCode()).build())
@@ -166,7 +205,7 @@ public class ItemResource {
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
     @APIResponse(responseCode = "404", description = "The department never claimed the item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ClaimView> release(@PathParam("code") @ItemCode String code,
+    public Uni<ClaimView> releaseClaim(@PathParam("code") @ItemCode String code,
                                   @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
                                   @Parameter(description = "Why the claim is released", required = true,
                                           schema = @Schema(type = SchemaType.STRING, minLength = 2, maxLength = 500))
@@ -181,7 +220,7 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "The list")
     @APIResponse(responseCode = "404", description = "No list",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ImplementationListView> implementationList(
+    public Uni<ImplementationListView> getImplementationList(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode) {
         return lists.get(callers.caller(), code, departmentCode);
