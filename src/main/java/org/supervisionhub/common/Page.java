@@ -2,15 +2,16 @@ package org.supervisionhub.common;
 
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list: the items plus what a client needs to fetch the next one. */
-@Schema(name = "Page")
+/**
+ * One page of a list: the items plus what a client needs to fetch the next one. Each endpoint documents
+ * its page type by name (e.g. CatalogItemPage) so the contract shows the item type.
+ */
 public record Page<T>(
-        @Schema(description = "The items of this page") List<T> items,
-        @Schema(description = "Zero-based page number") int page,
-        @Schema(description = "Page size asked for") int size,
-        @Schema(description = "Total number of matching items") long total) {
+        List<T> items,
+        int page,
+        int size,
+        long total) {
 
     /** The hard ceiling of any page: a client cannot ask for more in one call. */
     public static final int MAX_SIZE = 200;

@@ -46,6 +46,10 @@ public class CatalogService {
     @Inject
     Json json;
 
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> SNAPSHOT =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
     @Inject
     ObjectMapper mapper;
 
@@ -317,7 +321,7 @@ public class CatalogService {
     private ItemVersionView versionView(CatalogItemVersion version) {
         try {
             return new ItemVersionView(version.key.version, WireTime.of(version.changedAt), version.changedBy,
-                    version.changeReason, mapper.readTree(version.snapshot));
+                    version.changeReason, mapper.readValue(version.snapshot, SNAPSHOT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored snapshot of " + version.key.itemCode + " is not JSON", e);
         }

@@ -69,6 +69,8 @@ public class ItemResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @APIResponse(responseCode = "200", description = "One page of items",
+            content = @Content(schema = @Schema(implementation = CatalogItemPage.class)))
     @Operation(summary = "List catalog items", description = "Paginated, ordered by code. 'claimed' is relative to the "
             + "caller's department; 'department' keeps the items a department (in the caller's scope) has claimed.")
     public Uni<Page<CatalogItemView>> listItems(
@@ -128,7 +130,8 @@ public class ItemResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Get a catalog item")
+    @Operation(summary = "Get a catalog item", description = "The current version of the item; claimedByMe tells a "
+            + "department caller whether its department holds an active claim.")
     @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -139,7 +142,11 @@ public class ItemResource {
     @GET
     @Path("/{code}/versions")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Version history of a catalog item")
+    @Operation(summary = "Version history of a catalog item",
+            description = "Every version the hub recorded, oldest first, with who changed it, when and why.")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "404", description = "No such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ItemVersionView>> listItemVersions(@PathParam("code") @ItemCode String code) {
         return catalog.versions(code);
     }
@@ -169,6 +176,9 @@ public class ItemResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
     @Operation(summary = "Claims of an item", description = "Active and released claims, newest first, limited to the "
             + "departments in the caller's scope (the national platform and hub admins see all).")
+    @APIResponse(responseCode = "200", description = "The claims")
+    @APIResponse(responseCode = "404", description = "No such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ClaimView>> listItemClaims(@PathParam("code") @ItemCode String code) {
         return claims.claimsOf(callers.caller(), code);
     }
@@ -216,7 +226,8 @@ public class ItemResource {
     @GET
     @Path("/{code}/claims/{departmentCode}/implementation-list")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Get a department's check implementation list for an item")
+    @Operation(summary = "Get a department's check implementation list for an item",
+            description = "Readable by the department itself, the admins of its region, docked systems and the national platform.")
     @APIResponse(responseCode = "200", description = "The list")
     @APIResponse(responseCode = "404", description = "No list",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

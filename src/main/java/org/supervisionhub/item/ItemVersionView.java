@@ -1,7 +1,8 @@
 package org.supervisionhub.item;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One historical version of an item. */
@@ -11,5 +12,5 @@ public record ItemVersionView(
         @Schema(description = "When this version was recorded") OffsetDateTime changedAt,
         @Schema(description = "Who recorded it") String changedBy,
         @Schema(description = "变更原因") String changeReason,
-        @Schema(description = "The item's content at this version") JsonNode content) {
+        @Schema(description = "The item's content at this version (the fields of CatalogItemRequest)", type = SchemaType.OBJECT) Map<String, Object> content) {
 }
