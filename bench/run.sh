@@ -9,7 +9,7 @@ duration=${1:-10}
 port=${BENCH_PORT:-8089}
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 bash scripts/ensure-postgres.sh
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -ntp -q package -DskipTests
+mvn -B -ntp -q package -DskipTests
 
 java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.log.level=WARN \
      -jar target/quarkus-app/quarkus-run.jar > target/bench-hub.log 2>&1 &

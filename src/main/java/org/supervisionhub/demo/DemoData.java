@@ -50,6 +50,11 @@ public class DemoData {
                 statement.execute(script);
             }
             connection.commit();
+            // Fresh bulk data has no planner statistics until autovacuum runs; without them the
+            // statistics queries pick nested loops and take seconds.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("analyze region, department, department_sector, catalog_item, item_claim, implementation_list");
+            }
             try (Statement statement = connection.createStatement();
                  ResultSet counts = statement.executeQuery("""
                          select (select count(*) from department), (select count(*) from catalog_item),

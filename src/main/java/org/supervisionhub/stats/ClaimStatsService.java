@@ -37,14 +37,13 @@ public class ClaimStatsService {
                 join department_sector ds on ds.department_code = s.code
                 join catalog_item i on i.sector_code = ds.sector_code
                 where i.status = 'IN_USE' and i.parent_code is not null),
+            -- One row per claimable (department, item): the active-claim and list uniques keep the joins 1:1.
             figures as (
                 select c.department_code,
-                       count(distinct c.item_code) as claimable_items,
-                       count(distinct c.item_code) filter (where ic.id is not null) as claimed_items,
-                       count(distinct c.item_code) filter (where ic.id is not null and c.item_type = 'INSPECTION')
-                           as claimed_inspection_items,
-                       count(distinct c.item_code) filter (where ic.id is not null and c.item_type = 'INSPECTION'
-                                                           and l.id is not null) as compiled_lists
+                       count(*) as claimable_items,
+                       count(ic.id) as claimed_items,
+                       count(ic.id) filter (where c.item_type = 'INSPECTION') as claimed_inspection_items,
+                       count(l.id) filter (where c.item_type = 'INSPECTION' and ic.id is not null) as compiled_lists
                 from claimable c
                 left join item_claim ic on ic.item_code = c.item_code and ic.department_code = c.department_code
                                        and ic.status = 'ACTIVE'
