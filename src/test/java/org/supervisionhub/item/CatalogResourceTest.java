@@ -14,17 +14,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.Catalog;
+import org.supervisionhub.support.Concurrently;
 import org.supervisionhub.support.Db;
 import org.supervisionhub.support.Tokens;
 
@@ -171,19 +167,7 @@ class CatalogResourceTest {
     void concurrentCreatesOfOneCodeLeaveOneItemAndNeverFailWithAServerError() throws Exception {
         String code = Catalog.newCode();
         Map<String, Object> body = mainItem("并发创建的事项");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> put(admin, code, body).statusCode());
-            }
-            for (Future<Integer> future : pool.invokeAll(calls)) {
-                statuses.add(future.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.statuses(8, () -> put(admin, code, body).statusCode());
 
         assertThat(statuses).isSubsetOf(200, 201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);

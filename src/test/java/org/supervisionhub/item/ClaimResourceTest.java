@@ -10,14 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.Catalog;
+import org.supervisionhub.support.Concurrently;
 import org.supervisionhub.support.Db;
 import org.supervisionhub.support.Tokens;
 
@@ -90,21 +86,10 @@ class ClaimResourceTest {
     @Test
     void concurrentClaimsOfOneItemBySameDepartmentLeaveExactlyOneRow() throws Exception {
         String item = catalog.subItem("SAMR", "INSPECTION");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> claim(nanning, item, null).statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : pool.invokeAll(calls)) {
-                statuses.add(future.get());
-            }
-            assertThat(statuses).containsOnly(200, 201);
-            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.statuses(8, () -> claim(nanning, item, null).statusCode());
+
+        assertThat(statuses).containsOnly(200, 201);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(db.count("select count(*) from item_claim where item_code = ?", item)).isEqualTo(1);
         assertThat(db.count("select count(*) from outbox where aggregate_id = ?", item + ":NN_SCJGJ")).isEqualTo(1);
     }

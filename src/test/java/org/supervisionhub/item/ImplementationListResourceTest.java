@@ -11,18 +11,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.common.code.CreditCodes;
 import org.supervisionhub.support.Catalog;
+import org.supervisionhub.support.Concurrently;
 import org.supervisionhub.support.Db;
 import org.supervisionhub.support.Tokens;
 
@@ -190,19 +186,7 @@ class ImplementationListResourceTest {
     @Test
     void concurrentCreatesLeaveOneListAndNeverFailWithAServerError() throws Exception {
         String item = claimedInspectionItem(nanning);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> put(nanning, item, "NN_SCJGJ", list(nanningCredit)).statusCode());
-            }
-            for (Future<Integer> future : pool.invokeAll(calls)) {
-                statuses.add(future.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.statuses(8, () -> put(nanning, item, "NN_SCJGJ", list(nanningCredit)).statusCode());
 
         assertThat(statuses).isSubsetOf(200, 201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
