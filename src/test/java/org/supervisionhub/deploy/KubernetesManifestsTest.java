@@ -71,7 +71,7 @@ class KubernetesManifestsTest {
 
     /** DNS-1123 label: lower-case alphanumerics and '-', alphanumeric at both ends, 1-63 characters. */
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final List<String> CREDENTIAL_WORDS = List.of("PASSWORD", "SECRET", "USERNAME");
+    private static final List<String> CREDENTIAL_WORDS = List.of("PASSWORD", "SECRET", "USERNAME", "KEY");
     private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("://[^/@\\s]+:[^/@\\s]*@");
     private static final Pattern QUANTITY =
             Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE]?)");
@@ -255,7 +255,8 @@ class KubernetesManifestsTest {
         Map<String, String> config = manifest("ConfigMap", CONFIG_MAP).get("data").strings();
 
         assertThat(secretKeys).contains(
-                "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET");
+                "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
+                "HUB_PII_HMAC_KEY");
         assertThat(config.keySet()).contains(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID", "QUARKUS_OIDC_TOKEN_AUDIENCE",

@@ -1,0 +1,66 @@
+package org.supervisionhub.common.pii;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supervisionhub.common.code.IdNumbers;
+
+/**
+ * The one place personal identifiers are turned into what the hub may keep: a keyed hash (HMAC-SHA256,
+ * key from a Secret) to find a person again, and a masked form to show. The clear value is never stored.
+ */
+@ApplicationScoped
+public class PersonalData {
+
+    private final SecretKeySpec key;
+
+    public PersonalData(@ConfigProperty(name = "hub.pii.hmac-key") String key) {
+        if (key == null || key.length() < 32) {
+            throw new IllegalStateException("hub.pii.hmac-key must hold at least 32 characters");
+        }
+        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** Keyed hash of an ID number (upper-cased, so a lower-case x check digit hashes the same). */
+    public String hashIdNumber(String idNumber) {
+        return hmac("id:" + idNumber.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** Keyed hash of a phone number (digits only). */
+    public String hashPhone(String phone) {
+        return hmac("phone:" + phone.replaceAll("[^0-9]", ""));
+    }
+
+    /** {@code 110105********002X}: region and last four, enough to recognise, not to identify. */
+    public static String maskIdNumber(String idNumber) {
+        return IdNumbers.mask(idNumber);
+    }
+
+    /** {@code 138****5678}. */
+    public static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.length() < 7) {
+            return "*".repeat(digits.length());
+        }
+        return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
+    }
+
+    private String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
+        }
+    }
+}
