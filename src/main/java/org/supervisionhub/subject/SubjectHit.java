@@ -1,0 +1,14 @@
+package org.supervisionhub.subject;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One result of a name search, with its rank score. */
+@Schema(name = "SubjectHit")
+public record SubjectHit(
+        @Schema(description = "统一社会信用代码") String creditCode,
+        @Schema(description = "主体名称") String name,
+        @Schema(description = "主体类型") SubjectType subjectType,
+        @Schema(description = "所属行政区划") String regionCode,
+        @Schema(description = "登记状态") SubjectStatus status,
+        @Schema(description = "Trigram similarity of the name to the query, 0-1; results are ordered by it") double score) {
+}

@@ -1,0 +1,146 @@
+package org.supervisionhub.subject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.item.ItemType;
+
+/**
+ * Read side of the subject library on the reactive PG client: these are the hub's hottest paths
+ * (every docked system looks subjects up), so they skip the ORM and use prepared statements.
+ */
+@ApplicationScoped
+public class SubjectQueries {
+
+    private static final String COLUMNS = """
+            s.id, s.credit_code, s.id_number_masked, s.subject_type, s.name, s.region_code, s.registered_address,
+            s.business_address, s.industry_code, s.legal_representative, s.status, s.credit_level, s.abnormal_listed,
+            s.serious_illegal_listed, s.version, s.updated_at,
+            array(select source from subject_source ss where ss.subject_id = s.id order by source) as sources""";
+
+    private static final String BY_CREDIT_CODE = "select " + COLUMNS + " from subject s where s.credit_code = $1";
+    private static final String BY_ID_HASH = "select " + COLUMNS + " from subject s where s.id_number_hash = $1";
+
+    // Bigram containment finds the candidates through the GIN index; strpos keeps only real substring
+    // matches; similarity ranks them.
+    private static final String SEARCH = """
+            select s.credit_code, s.name, s.subject_type, s.region_code, s.status,
+                   similarity(s.name, $1) as score, count(*) over () as total
+            from subject s
+            where s.subject_type <> 'NATURAL_PERSON'
+              and s.name_bigrams @> name_bigrams($1)
+              and strpos(lower(normalize(s.name, NFKC)), lower(normalize($1, NFKC))) > 0
+              and ($2::text is null or s.region_code like $2 || '%')
+            order by score desc, length(s.name), s.credit_code
+            limit $3 offset $4""";
+
+    /** Departments whose region contains the subject's and whose sectors cover its industry, with their claims. */
+    private static final String SUPERVISORS = """
+            with target as (
+                select region_code, coalesce(industry_code, '') as industry from subject where credit_code = $1),
+            sectors as (
+                select distinct i.sector_code from industry_sector i, target t where t.industry like i.industry_prefix || '%'),
+            departments as (
+                select d.code, d.name, d.region_code, ds.sector_code
+                from department d
+                join department_sector ds on ds.department_code = d.code
+                join sectors on sectors.sector_code = ds.sector_code
+                cross join target t
+                where t.region_code like region_scope_prefix(d.region_code) || '%')
+            select dep.code as department_code, dep.name as department_name, dep.region_code, dep.sector_code as sector,
+                   ci.code as item_code, ci.name as item_name, ci.item_type, ci.sector_code
+            from departments dep
+            left join item_claim c on c.department_code = dep.code and c.status = 'ACTIVE'
+                 and exists (select 1 from catalog_item x where x.code = c.item_code and x.sector_code = dep.sector_code
+                             and x.status = 'IN_USE' and ($2::text is null or x.item_type = $2))
+            left join catalog_item ci on ci.code = c.item_code
+            order by length(region_scope_prefix(dep.region_code)), dep.region_code, dep.code, ci.code""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Optional<SubjectView>> byCreditCode(String creditCode) {
+        Uni<RowSet<Row>> subject = pool.preparedQuery(BY_CREDIT_CODE).execute(Tuple.of(creditCode));
+        Uni<SupervisorsView> supervisors = supervisors(creditCode, null);
+        return Uni.combine().all().unis(subject, supervisors).asTuple().map(both -> {
+            RowSet<Row> rows = both.getItem1();
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            List<SubjectView.SupervisorSummary> summary = both.getItem2().departments().stream()
+                    .map(d -> new SubjectView.SupervisorSummary(d.departmentCode(), d.departmentName(), d.regionCode(),
+                            d.items().size()))
+                    .toList();
+            return Optional.of(view(rows.iterator().next(), summary));
+        });
+    }
+
+    public Uni<Optional<SubjectView>> byIdNumberHash(String hash) {
+        return pool.preparedQuery(BY_ID_HASH).execute(Tuple.of(hash))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next(), List.of())));
+    }
+
+    public Uni<Page<SubjectHit>> search(String name, String regionPrefix, int page, int size) {
+        return pool.preparedQuery(SEARCH).execute(Tuple.of(name, regionPrefix, size, page * size)).map(rows -> {
+            List<SubjectHit> hits = new ArrayList<>();
+            long total = 0;
+            for (Row row : rows) {
+                total = row.getLong("total");
+                hits.add(new SubjectHit(row.getString("credit_code"), row.getString("name"),
+                        SubjectType.valueOf(row.getString("subject_type")), row.getString("region_code"),
+                        SubjectStatus.valueOf(row.getString("status")),
+                        Math.round(row.getDouble("score") * 10_000) / 10_000.0));
+            }
+            return new Page<>(hits, page, size, total);
+        });
+    }
+
+    /** The supervisors; an empty department list for an unknown code (the caller checks existence). */
+    public Uni<SupervisorsView> supervisors(String creditCode, ItemType type) {
+        return pool.preparedQuery(SUPERVISORS).execute(Tuple.of(creditCode, type == null ? null : type.name())).map(rows -> {
+            Map<String, SupervisorsView.Supervisor> departments = new LinkedHashMap<>();
+            List<String> sectors = new ArrayList<>();
+            for (Row row : rows) {
+                String sector = row.getString("sector");
+                if (!sectors.contains(sector)) {
+                    sectors.add(sector);
+                }
+                SupervisorsView.Supervisor department = departments.computeIfAbsent(row.getString("department_code"),
+                        code -> new SupervisorsView.Supervisor(code, row.getString("department_name"),
+                                row.getString("region_code"), new ArrayList<>()));
+                String itemCode = row.getString("item_code");
+                if (itemCode != null) {
+                    department.items().add(new SupervisorsView.ApplicableItem(itemCode, row.getString("item_name"),
+                            ItemType.valueOf(row.getString("item_type")), row.getString("sector_code")));
+                }
+            }
+            sectors.sort(String::compareTo);
+            return new SupervisorsView(creditCode, null, sectors, List.copyOf(departments.values()));
+        });
+    }
+
+    private static SubjectView view(Row row, List<SubjectView.SupervisorSummary> supervisors) {
+        OffsetDateTime updated = row.getOffsetDateTime("updated_at");
+        String[] sources = row.getArrayOfStrings("sources");
+        return new SubjectView(row.getString("credit_code"), row.getString("id_number_masked"), row.getString("name"),
+                SubjectType.valueOf(row.getString("subject_type")), row.getString("region_code"),
+                row.getString("registered_address"), row.getString("business_address"), row.getString("industry_code"),
+                row.getString("legal_representative"), SubjectStatus.valueOf(row.getString("status")),
+                row.getString("credit_level"), row.getBoolean("abnormal_listed"), row.getBoolean("serious_illegal_listed"),
+                sources == null ? List.of() : Arrays.asList(sources), row.getInteger("version"),
+                updated == null ? null : updated.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime(), supervisors);
+    }
+}

@@ -1,0 +1,192 @@
+package org.supervisionhub.subject;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.code.CodeViolation;
+import org.supervisionhub.common.code.CreditCodes;
+import org.supervisionhub.common.code.RegionCode;
+import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.item.ItemType;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/**
+ * The unified subject library (统一监管对象库). Organisation data is public registration data
+ * (国家企业信用信息公示), so every authenticated role may read it; natural persons are found only by
+ * their ID number, in a request body, and every such read is audited.
+ */
+@Path("/api/v1/subjects")
+@Tag(name = "Subjects", description = "Regulated subjects (监管对象): lookup, search, who supervises them")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or region scope does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SubjectResource {
+
+    /** Search results per page, at most. */
+    static final int MAX_SEARCH_SIZE = 100;
+
+    @Inject
+    SubjectQueries queries;
+
+    @Inject
+    SubjectService subjects;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Path("/{creditCode}")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Look a subject up by unified social credit code",
+            description = "Includes the departments that supervise it. A code failing the GB 32100 check is 400 "
+                    + "CREDIT_CODE_INVALID; an unknown valid code is 404 SUBJECT_NOT_FOUND.")
+    @APIResponse(responseCode = "200", description = "The subject")
+    @APIResponse(responseCode = "404", description = "Unknown subject",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SubjectView> getSubject(@PathParam("creditCode") String creditCode) {
+        String code = validCreditCode(creditCode);
+        return queries.byCreditCode(code).map(found -> found.orElseThrow(() -> notFound(code)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Search organisations by name",
+            description = "Finds names containing the text (at least 2 characters, e.g. 腾讯 finds 腾讯科技（深圳）有限公司), "
+                    + "full-width and half-width forms alike, best match first. Natural persons are never listed.")
+    @APIResponse(responseCode = "200", description = "One page of results",
+            content = @Content(schema = @Schema(implementation = SubjectHitPage.class)))
+    public Uni<Page<SubjectHit>> searchSubjects(
+            @Parameter(description = "Text contained in the name, 2-50 characters", required = true) @QueryParam("name") String name,
+            @Parameter(description = "Region code; includes the regions below it") @QueryParam("region") @RegionCode String region,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1)
+            @Max(MAX_SEARCH_SIZE) int size) {
+        String text = name == null ? "" : name.strip();
+        if (text.codePointCount(0, text.length()) < 2 || text.length() > 50) {
+            throw HubException.badRequest("NAME_QUERY_INVALID", "the name query needs 2 to 50 characters",
+                    new FieldError("name", "LENGTH_OUT_OF_RANGE", "2 to 50 characters"));
+        }
+        return queries.search(text, region == null ? null : RegionCodes.scopePrefix(region), page, size);
+    }
+
+    @GET
+    @Path("/{creditCode}/supervisors")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Who supervises this subject (谁来监管)",
+            description = "Departments whose region contains the subject's and whose sectors supervise its industry "
+                    + "(GB/T 4754), each with its claimed, in-use sub-items of those sectors.")
+    @APIResponse(responseCode = "200", description = "The supervising departments and items")
+    @APIResponse(responseCode = "404", description = "Unknown subject",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SupervisorsView> getSupervisors(@PathParam("creditCode") String creditCode,
+                                               @Parameter(description = "Only items of this type") @QueryParam("type") ItemType type) {
+        String code = validCreditCode(creditCode);
+        return queries.byCreditCode(code).chain(found -> {
+            SubjectView subject = found.orElseThrow(() -> notFound(code));
+            return queries.supervisors(code, type).map(view ->
+                    new SupervisorsView(code, subject.name(), view.sectors(), view.departments()));
+        });
+    }
+
+    @PUT
+    @Path("/{creditCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
+    @Operation(summary = "Report an organisation subject (upsert, merged by code)",
+            description = "Present fields replace, absent fields keep what other sources reported; the source is added "
+                    + "to the subject's sources. A system reports subjects of its own region only.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
+    public Uni<Response> putSubject(@PathParam("creditCode") String creditCode, @NotNull @Valid SubjectRequest request,
+                                    UriInfo uri) {
+        String code = validCreditCode(creditCode);
+        return subjects.upsertOrganisation(callers.caller(), code, request).map(result -> written(result, uri));
+    }
+
+    @POST
+    @Path("/persons")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
+    @Operation(summary = "Report a natural-person subject (upsert by ID number)",
+            description = "The ID number is hashed (HMAC-SHA256) on arrival; only the hash and a masked form are kept.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
+    public Uni<Response> putPerson(@NotNull @Valid PersonSubjectRequest request, UriInfo uri) {
+        return subjects.upsertPerson(callers.caller(), request).map(result -> written(result, null));
+    }
+
+    @POST
+    @Path("/persons/lookup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
+    @Operation(summary = "Look a natural person up by ID number",
+            description = "The number travels in the body, never in a URL. The answer carries the masked number only; "
+                    + "each successful lookup is written to the audit log.")
+    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "404", description = "Unknown person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SubjectView> lookupPerson(@NotNull @Valid PersonLookupRequest request) {
+        return queries.byIdNumberHash(subjects.hashOf(request.idNumber())).chain(found -> {
+            SubjectView person = found.orElseThrow(() ->
+                    HubException.notFound("SUBJECT_NOT_FOUND", "no natural person with this ID number"));
+            return subjects.recordPersonalDataRead(callers.caller(), person).replaceWith(person);
+        });
+    }
+
+    private static Response written(SubjectService.WriteResult result, UriInfo uri) {
+        Response.ResponseBuilder response = result.outcome() == SubjectService.Outcome.CREATED
+                ? (uri == null ? Response.status(Response.Status.CREATED) : Response.created(uri.getAbsolutePath()))
+                : Response.ok();
+        return response.entity(result).build();
+    }
+
+    private static String validCreditCode(String creditCode) {
+        Optional<CodeViolation> violation = CreditCodes.check(creditCode);
+        if (violation.isPresent()) {
+            String message = violation.get().message();
+            throw HubException.badRequest("CREDIT_CODE_INVALID", message,
+                    new FieldError("creditCode", violation.get().code(), message));
+        }
+        return creditCode;
+    }
+
+    private static HubException notFound(String creditCode) {
+        return HubException.notFound("SUBJECT_NOT_FOUND", "no subject with credit code " + creditCode);
+    }
+}

@@ -1,0 +1,193 @@
+package org.supervisionhub.subject;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.common.pii.PersonalData;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Roles;
+import org.supervisionhub.sync.Outbox;
+
+/**
+ * Writes to the unified subject library. A subject reported by several systems stays one row: reports
+ * merge by credit code (or ID-number hash), present fields replace, absent fields keep, sources add up.
+ */
+@ApplicationScoped
+public class SubjectService {
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PersonalData personalData;
+
+    /** The effect of a subject write. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /** What a write did, and the subject's version afterwards. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubjectWriteResult")
+    public record WriteResult(Outcome outcome, int version) {
+    }
+
+    @WithTransaction
+    public Uni<WriteResult> upsertOrganisation(Caller caller, String creditCode, SubjectRequest request) {
+        if (request.subjectType() == SubjectType.NATURAL_PERSON) {
+            throw HubException.validation(List.of(new FieldError("subjectType", "SUBJECT_TYPE_INVALID",
+                    "natural persons are reported through /api/v1/subjects/persons")));
+        }
+        return Subject.<Subject>find("creditCode", creditCode).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(existing -> {
+                    Subject subject = existing != null ? existing : newOrganisation(creditCode, request);
+                    requireWritable(caller, request.regionCode() != null ? request.regionCode() : subject.regionCode);
+                    boolean changed = merge(subject, request) | subject.sources.add(request.source());
+                    return save(caller, subject, existing == null, changed, request.source());
+                });
+    }
+
+    @WithTransaction
+    public Uni<WriteResult> upsertPerson(Caller caller, PersonSubjectRequest request) {
+        requireWritable(caller, request.regionCode());
+        String hash = personalData.hashIdNumber(request.idNumber());
+        return Subject.<Subject>find("idNumberHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(existing -> {
+                    Subject subject = existing != null ? existing : newPerson(hash, request.idNumber());
+                    // Non-short-circuit: every field is applied, whichever changed.
+                    boolean changed = replace(subject.name, request.name(), value -> subject.name = value)
+                            | replace(subject.regionCode, request.regionCode(), value -> subject.regionCode = value)
+                            | replace(subject.registeredAddress, request.address(), value -> subject.registeredAddress = value)
+                            | subject.sources.add(request.source());
+                    return save(caller, subject, existing == null, changed, request.source());
+                });
+    }
+
+    public String hashOf(String idNumber) {
+        return personalData.hashIdNumber(idNumber);
+    }
+
+    /** Reads of a natural person's data leave an audit entry (who looked whom up, and why it matters: PIPL). */
+    @WithTransaction
+    public Uni<Void> recordPersonalDataRead(Caller caller, SubjectView person) {
+        return audit.record(caller, "PERSONAL_DATA_READ", "subject", person.idNumberMasked(),
+                Map.of("subjectType", person.subjectType().name()));
+    }
+
+    private Uni<WriteResult> save(Caller caller, Subject subject, boolean created, boolean changed, String source) {
+        if (!created && !changed) {
+            return Uni.createFrom().item(new WriteResult(Outcome.UNCHANGED, subject.version));
+        }
+        Instant now = Instant.now();
+        if (created) {
+            subject.version = 1;
+            subject.createdAt = now;
+        } else {
+            subject.version += 1;
+        }
+        subject.updatedAt = now;
+        String key = subject.creditCode != null ? subject.creditCode : "person:" + subject.idNumberHash;
+        return subject.<Subject>persistAndFlush()
+                .call(() -> audit.record(caller, created ? "SUBJECT_CREATED" : "SUBJECT_UPDATED", "subject",
+                        String.valueOf(subject.id), Map.of("source", source, "version", subject.version)))
+                .call(() -> outbox.enqueue(Outbox.NATIONAL, "subject", key, "subject.upserted", event(subject)))
+                .map(saved -> new WriteResult(created ? Outcome.CREATED : Outcome.UPDATED, subject.version));
+    }
+
+    private static Subject newPerson(String hash, String idNumber) {
+        Subject subject = new Subject();
+        subject.subjectType = SubjectType.NATURAL_PERSON;
+        subject.idNumberHash = hash;
+        subject.idNumberMasked = PersonalData.maskIdNumber(idNumber.strip().toUpperCase(java.util.Locale.ROOT));
+        subject.status = SubjectStatus.ACTIVE;
+        return subject;
+    }
+
+    private static Subject newOrganisation(String creditCode, SubjectRequest request) {
+        List<FieldError> missing = new ArrayList<>();
+        if (request.name() == null) {
+            missing.add(new FieldError("name", "REQUIRED", "a new subject needs its name"));
+        }
+        if (request.subjectType() == null) {
+            missing.add(new FieldError("subjectType", "REQUIRED", "a new subject needs its type"));
+        }
+        if (request.regionCode() == null) {
+            missing.add(new FieldError("regionCode", "REQUIRED", "a new subject needs its region"));
+        }
+        if (!missing.isEmpty()) {
+            throw HubException.validation(missing);
+        }
+        Subject subject = new Subject();
+        subject.creditCode = creditCode;
+        subject.status = SubjectStatus.ACTIVE;
+        return subject;
+    }
+
+    /** Applies the present fields; true when anything changed. */
+    private static boolean merge(Subject subject, SubjectRequest request) {
+        boolean changed = false;
+        changed |= replace(subject.name, request.name(), value -> subject.name = value);
+        changed |= replace(subject.subjectType, request.subjectType(), value -> subject.subjectType = value);
+        changed |= replace(subject.regionCode, request.regionCode(), value -> subject.regionCode = value);
+        changed |= replace(subject.registeredAddress, request.registeredAddress(), value -> subject.registeredAddress = value);
+        changed |= replace(subject.businessAddress, request.businessAddress(), value -> subject.businessAddress = value);
+        changed |= replace(subject.industryCode, request.industryCode(), value -> subject.industryCode = value);
+        changed |= replace(subject.legalRepresentative, request.legalRepresentative(),
+                value -> subject.legalRepresentative = value);
+        changed |= replace(subject.status, request.status(), value -> subject.status = value);
+        changed |= replace(subject.creditLevel, request.creditLevel(), value -> subject.creditLevel = value);
+        changed |= replace(subject.abnormalListed, request.abnormalListed(), value -> subject.abnormalListed = value);
+        changed |= replace(subject.seriousIllegalListed, request.seriousIllegalListed(),
+                value -> subject.seriousIllegalListed = value);
+        return changed;
+    }
+
+    private static <T> boolean replace(T current, T reported, Consumer<T> setter) {
+        if (reported == null || Objects.equals(current, reported)) {
+            return false;
+        }
+        setter.accept(reported);
+        return true;
+    }
+
+    /** A system writes subjects of its own region only; hub admins write any. */
+    private static void requireWritable(Caller caller, String regionCode) {
+        if (caller.isHubAdmin()) {
+            return;
+        }
+        boolean inRegion = caller.has(Roles.SYSTEM) && regionCode != null
+                && caller.regionCode().map(region -> RegionCodes.contains(region, regionCode)).orElse(false);
+        if (!inRegion) {
+            throw HubException.forbidden("REGION_OUT_OF_SCOPE", "the caller may not report subjects of this region");
+        }
+    }
+
+    private static Map<String, Object> event(Subject subject) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("subjectType", subject.subjectType.name());
+        event.put("creditCode", subject.creditCode);
+        event.put("idNumberMasked", subject.idNumberMasked);
+        event.put("name", subject.name);
+        event.put("regionCode", subject.regionCode);
+        event.put("industryCode", subject.industryCode);
+        event.put("status", subject.status.name());
+        event.put("creditLevel", subject.creditLevel);
+        event.put("abnormalListed", subject.abnormalListed);
+        event.put("seriousIllegalListed", subject.seriousIllegalListed);
+        event.put("version", subject.version);
+        return event;
+    }
+}
