@@ -50,6 +50,10 @@ public final class Tokens {
                 .sign(KEY);
     }
 
+    public static String expiringIn(long seconds, String subject, List<String> roles) {
+        return claims(subject, roles, null, null).expiresAt(Instant.now().getEpochSecond() + seconds).sign(KEY);
+    }
+
     public static String fromOtherIssuer(String subject, List<String> roles) {
         return claims(subject, roles, null, null).issuer("https://elsewhere.example").sign(KEY);
     }
