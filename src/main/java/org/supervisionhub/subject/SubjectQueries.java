@@ -1,5 +1,7 @@
 package org.supervisionhub.subject;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -7,6 +9,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.item.ItemType;
@@ -47,10 +51,9 @@ public class SubjectQueries {
             order by score desc, length(s.name), s.credit_code
             limit $3 offset $4""";
 
-    /** Departments whose region contains the subject's and whose sectors cover its industry, with their claims. */
+    /** Departments whose region contains the region and whose sectors cover the industry, with their claims. */
     private static final String SUPERVISORS = """
-            with target as (
-                select region_code, coalesce(industry_code, '') as industry from subject where credit_code = $1),
+            with target as (select $1::text as region_code, coalesce($2::text, '') as industry),
             sectors as (
                 select distinct i.sector_code from industry_sector i, target t where t.industry like i.industry_prefix || '%'),
             departments as (
@@ -65,26 +68,33 @@ public class SubjectQueries {
             from departments dep
             left join item_claim c on c.department_code = dep.code and c.status = 'ACTIVE'
                  and exists (select 1 from catalog_item x where x.code = c.item_code and x.sector_code = dep.sector_code
-                             and x.status = 'IN_USE' and ($2::text is null or x.item_type = $2))
+                             and x.status = 'IN_USE' and ($3::text is null or x.item_type = $3))
             left join catalog_item ci on ci.code = c.item_code
             order by length(region_scope_prefix(dep.region_code)), dep.region_code, dep.code, ci.code""";
 
+    private final Pool pool;
+    private final Cache<SupervisorKey, SupervisorsView> supervisorCache;
+
     @Inject
-    Pool pool;
+    public SubjectQueries(Pool pool,
+                          @ConfigProperty(name = "hub.subjects.supervisor-cache-ttl", defaultValue = "PT60S") Duration ttl) {
+        this.pool = pool;
+        this.supervisorCache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
+    }
 
     public Uni<Optional<SubjectView>> byCreditCode(String creditCode) {
-        Uni<RowSet<Row>> subject = pool.preparedQuery(BY_CREDIT_CODE).execute(Tuple.of(creditCode));
-        Uni<SupervisorsView> supervisors = supervisors(creditCode, null);
-        return Uni.combine().all().unis(subject, supervisors).asTuple().map(both -> {
-            RowSet<Row> rows = both.getItem1();
+        return pool.preparedQuery(BY_CREDIT_CODE).execute(Tuple.of(creditCode)).chain(rows -> {
             if (rows.size() == 0) {
-                return Optional.empty();
+                return Uni.createFrom().item(Optional.<SubjectView>empty());
             }
-            List<SubjectView.SupervisorSummary> summary = both.getItem2().departments().stream()
-                    .map(d -> new SubjectView.SupervisorSummary(d.departmentCode(), d.departmentName(), d.regionCode(),
-                            d.items().size()))
-                    .toList();
-            return Optional.of(view(rows.iterator().next(), summary));
+            Row row = rows.iterator().next();
+            return supervisors(row.getString("region_code"), row.getString("industry_code"), null).map(supervisors -> {
+                List<SubjectView.SupervisorSummary> summary = supervisors.departments().stream()
+                        .map(d -> new SubjectView.SupervisorSummary(d.departmentCode(), d.departmentName(),
+                                d.regionCode(), d.items().size()))
+                        .toList();
+                return Optional.of(view(row, summary));
+            });
         });
     }
 
@@ -108,28 +118,49 @@ public class SubjectQueries {
         });
     }
 
-    /** The supervisors; an empty department list for an unknown code (the caller checks existence). */
-    public Uni<SupervisorsView> supervisors(String creditCode, ItemType type) {
-        return pool.preparedQuery(SUPERVISORS).execute(Tuple.of(creditCode, type == null ? null : type.name())).map(rows -> {
-            Map<String, SupervisorsView.Supervisor> departments = new LinkedHashMap<>();
-            List<String> sectors = new ArrayList<>();
-            for (Row row : rows) {
-                String sector = row.getString("sector");
-                if (!sectors.contains(sector)) {
-                    sectors.add(sector);
-                }
-                SupervisorsView.Supervisor department = departments.computeIfAbsent(row.getString("department_code"),
-                        code -> new SupervisorsView.Supervisor(code, row.getString("department_name"),
-                                row.getString("region_code"), new ArrayList<>()));
-                String itemCode = row.getString("item_code");
-                if (itemCode != null) {
-                    department.items().add(new SupervisorsView.ApplicableItem(itemCode, row.getString("item_name"),
-                            ItemType.valueOf(row.getString("item_type")), row.getString("sector_code")));
-                }
+    /**
+     * The supervisors of subjects in a region and industry. They depend on those two and on claims, not
+     * on the subject, so they are cached briefly per (region, industry, type): a claim change shows after
+     * at most {@code hub.subjects.supervisor-cache-ttl}.
+     */
+    public Uni<SupervisorsView> supervisors(String regionCode, String industryCode, ItemType type) {
+        SupervisorKey key = new SupervisorKey(regionCode, industryCode == null ? "" : industryCode, type);
+        SupervisorsView cached = supervisorCache.getIfPresent(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return pool.preparedQuery(SUPERVISORS)
+                .execute(Tuple.of(regionCode, industryCode, type == null ? null : type.name()))
+                .map(SubjectQueries::supervisorsOf)
+                .invoke(view -> supervisorCache.put(key, view));
+    }
+
+    private static SupervisorsView supervisorsOf(RowSet<Row> rows) {
+        Map<String, SupervisorsView.Supervisor> departments = new LinkedHashMap<>();
+        List<String> sectors = new ArrayList<>();
+        for (Row row : rows) {
+            String sector = row.getString("sector");
+            if (!sectors.contains(sector)) {
+                sectors.add(sector);
             }
-            sectors.sort(String::compareTo);
-            return new SupervisorsView(creditCode, null, sectors, List.copyOf(departments.values()));
-        });
+            SupervisorsView.Supervisor department = departments.computeIfAbsent(row.getString("department_code"),
+                    code -> new SupervisorsView.Supervisor(code, row.getString("department_name"),
+                            row.getString("region_code"), new ArrayList<>()));
+            String itemCode = row.getString("item_code");
+            if (itemCode != null) {
+                department.items().add(new SupervisorsView.ApplicableItem(itemCode, row.getString("item_name"),
+                        ItemType.valueOf(row.getString("item_type")), row.getString("sector_code")));
+            }
+        }
+        sectors.sort(String::compareTo);
+        List<SupervisorsView.Supervisor> frozen = departments.values().stream()
+                .map(d -> new SupervisorsView.Supervisor(d.departmentCode(), d.departmentName(), d.regionCode(),
+                        List.copyOf(d.items())))
+                .toList();
+        return new SupervisorsView(null, null, List.copyOf(sectors), frozen);
+    }
+
+    private record SupervisorKey(String regionCode, String industryCode, ItemType type) {
     }
 
     private static SubjectView view(Row row, List<SubjectView.SupervisorSummary> supervisors) {

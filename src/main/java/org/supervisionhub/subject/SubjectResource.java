@@ -106,7 +106,8 @@ public class SubjectResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
     @Operation(summary = "Who supervises this subject (谁来监管)",
             description = "Departments whose region contains the subject's and whose sectors supervise its industry "
-                    + "(GB/T 4754), each with its claimed, in-use sub-items of those sectors.")
+                    + "(GB/T 4754), each with its claimed, in-use sub-items of those sectors. Computed per region and "
+                    + "industry and cached for up to a minute, so a new claim may take that long to show.")
     @APIResponse(responseCode = "200", description = "The supervising departments and items")
     @APIResponse(responseCode = "404", description = "Unknown subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -115,7 +116,7 @@ public class SubjectResource {
         String code = validCreditCode(creditCode);
         return queries.byCreditCode(code).chain(found -> {
             SubjectView subject = found.orElseThrow(() -> notFound(code));
-            return queries.supervisors(code, type).map(view ->
+            return queries.supervisors(subject.regionCode(), subject.industryCode(), type).map(view ->
                     new SupervisorsView(code, subject.name(), view.sectors(), view.departments()));
         });
     }
