@@ -114,8 +114,10 @@ report=bench/results/subjects-$count.md
 $nocache"
   printf '\nnon-2xx on subject-lookup are the 10%% of drawn codes that do not exist (404 by design).\n\n'
   read -r _ hub_cpu pg_cpu < "$work/cpu.txt"
-  printf 'CPU during the %s s subject-lookup run (2 cores = %s CPU-seconds): hub %s s, PostgreSQL %s s, the rest (wrk, system) %s s.\n\n' \
-    "$duration" "$((2 * duration))" "$hub_cpu" "$pg_cpu" "$(awk -v h="$hub_cpu" -v p="$pg_cpu" -v d="$duration" 'BEGIN {printf "%.1f", 2 * d - h - p}')"
+  window=$((5 + duration))
+  printf 'CPU during the subject-lookup run, 5 s warm-up included (%s s on %s cores = %s CPU-seconds): hub %s s, PostgreSQL %s s, the rest (wrk, system) %s s.\n\n' \
+    "$window" "$(nproc)" "$((window * $(nproc)))" "$hub_cpu" "$pg_cpu" \
+    "$(awk -v h="$hub_cpu" -v p="$pg_cpu" -v w="$window" -v c="$(nproc)" 'BEGIN {printf "%.1f", w * c - h - p}')"
   printf 'Hottest code during the lookup load (JFR execution samples of the hub, top frame grouped by package):\n\n```\n%s\n```\n' "$(cat "$work/profile.txt")"
 } > "$report"
 cat "$report"
