@@ -1,6 +1,7 @@
 package org.supervisionhub.common;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the API reports to its caller: carries the HTTP status, a stable code and field errors.
@@ -12,13 +13,20 @@ public class HubException extends RuntimeException {
     private final String code;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, String> headers;
 
     public HubException(int status, String code, String title, String detail, List<FieldError> errors) {
+        this(status, code, title, detail, errors, Map.of());
+    }
+
+    private HubException(int status, String code, String title, String detail, List<FieldError> errors,
+                         Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
     }
 
     public static HubException badRequest(String code, String detail, FieldError... errors) {
@@ -46,6 +54,12 @@ public class HubException extends RuntimeException {
         return new HubException(422, code, "Request cannot be processed", detail, List.of(errors));
     }
 
+    /** 429 with a Retry-After header (whole seconds). */
+    public static HubException tooManyRequests(String code, String detail, long retryAfterSeconds) {
+        return new HubException(429, code, "Too many requests", detail, List.of(),
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
     public int status() {
         return status;
     }
@@ -60,6 +74,11 @@ public class HubException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Response headers that belong to the problem (e.g. Retry-After). */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Problem toProblem() {

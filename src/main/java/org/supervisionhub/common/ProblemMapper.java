@@ -58,7 +58,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response hub(HubException e, HttpServerRequest request) {
-        return respond(e.toProblem(), request);
+        Response response = respond(e.toProblem(), request);
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper

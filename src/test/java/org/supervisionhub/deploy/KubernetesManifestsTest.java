@@ -256,7 +256,7 @@ class KubernetesManifestsTest {
 
         assertThat(secretKeys).contains(
                 "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
-                "HUB_PII_HMAC_KEY");
+                "HUB_PII_HMAC_KEY", "HUB_CREDENTIALS_SIGNING_KEYS_0__KID", "HUB_CREDENTIALS_SIGNING_KEYS_0__PRIVATE_KEY");
         assertThat(config.keySet()).contains(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID", "QUARKUS_OIDC_TOKEN_AUDIENCE",

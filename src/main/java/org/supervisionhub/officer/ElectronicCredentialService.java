@@ -1,0 +1,142 @@
+package org.supervisionhub.officer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.organization.Department;
+import org.supervisionhub.security.Caller;
+
+/**
+ * Electronic credentials (电子亮证): an officer gets a short-lived signed token for their own valid certificate,
+ * shown as a QR code; anyone may scan it (扫码查证) and sees, in real time, whether the certificate is valid and
+ * whose it is. Every scan that shows a name is audited.
+ */
+@ApplicationScoped
+public class ElectronicCredentialService {
+
+    /** The path of the public verification endpoint, as QR codes carry it. */
+    public static final String VERIFY_PATH = "/api/v1/credentials/verify";
+
+    @Inject
+    CredentialTokens tokens;
+
+    @Inject
+    CredentialsConfig config;
+
+    @Inject
+    AuditTrail audit;
+
+    private final Map<VerificationResult, Counter> scans = new EnumMap<>(VerificationResult.class);
+
+    @Inject
+    void registerMetrics(MeterRegistry registry) {
+        for (VerificationResult result : VerificationResult.values()) {
+            scans.put(result, Counter.builder("hub.credentials.verifications")
+                    .description("Public scans of electronic credentials, by result")
+                    .tag("result", result.name())
+                    .register(registry));
+        }
+    }
+
+    /**
+     * Issues a token for the caller's own certificate, which must be valid today. {@code requestBaseUrl} is used
+     * when no public base URL is configured.
+     */
+    @WithTransaction
+    public Uni<ElectronicCredentialView> issue(Caller caller, String issuer, String certNo, String requestBaseUrl) {
+        return Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo).<Certificate>firstResult()
+                .onItem().ifNull().failWith(() -> CredentialService.notFound(issuer, certNo))
+                .chain(certificate -> Officer.<Officer>findById(certificate.officerId).chain(officer -> {
+                    if (officer.account == null || !officer.account.equals(caller.subject())) {
+                        throw HubException.forbidden("NOT_YOUR_CREDENTIAL",
+                                "an electronic credential is shown only by the certificate's holder");
+                    }
+                    CredentialState state = certificate.stateOn(CredentialService.today());
+                    if (state != CredentialState.VALID) {
+                        throw HubException.conflict("CREDENTIAL_" + state.name(),
+                                "the certificate is " + state.name() + " and cannot be shown");
+                    }
+                    CredentialTokens.Issued issued = tokens.issue(certificate.publicId, Instant.now());
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("jti", issued.jti());
+                    detail.put("kid", tokens.activeKid());
+                    detail.put("expiresAt", issued.expiresAt().toString());
+                    return audit.record(caller, "E_CREDENTIAL_ISSUED", "certificate", certificate.key(), detail)
+                            .replaceWith(new ElectronicCredentialView(issued.token(), WireTime.of(issued.expiresAt()),
+                                    verifyUrl(requestBaseUrl, issued.token())));
+                }));
+    }
+
+    /**
+     * Reads a scanned token and, for a genuine unexpired one, the certificate behind it. FORGED and TOKEN_EXPIRED
+     * carry nothing else and touch no table; any other answer shows the holder and is audited as a public read.
+     */
+    public Uni<VerificationView> verify(String token, String clientAddress) {
+        CredentialTokens.Reading reading = tokens.read(token);
+        if (reading.result() != VerificationResult.VALID) {
+            return Uni.createFrom().item(counted(VerificationView.only(reading.result())));
+        }
+        return lookUp(reading.publicId().orElseThrow(), reading.jti().orElseThrow(), clientAddress).map(this::counted);
+    }
+
+    @WithTransaction
+    Uni<VerificationView> lookUp(UUID publicId, String jti, String clientAddress) {
+        return Certificate.find("publicId", publicId).<Certificate>firstResult().chain(certificate -> {
+            if (certificate == null) {
+                // Signed by the hub, but the certificate is gone: no longer valid, and nothing to show.
+                return Uni.createFrom().item(VerificationView.only(VerificationResult.REVOKED));
+            }
+            return Officer.<Officer>findById(certificate.officerId)
+                    .chain(officer -> Department.<Department>findById(certificate.departmentCode)
+                            .chain(department -> {
+                                VerificationResult result = result(certificate.stateOn(CredentialService.today()));
+                                Map<String, Object> detail = new LinkedHashMap<>();
+                                detail.put("jti", jti);
+                                detail.put("result", result.name());
+                                Caller publicReader = new Caller("public:" + clientAddress, Set.of(), Optional.empty(),
+                                        Optional.empty());
+                                return audit.record(publicReader, "CREDENTIAL_VERIFIED", "certificate", certificate.key(),
+                                                detail)
+                                        .replaceWith(new VerificationView(result, officer.name, officer.photoRef,
+                                                department.name, certificate.sortedCategories(), certificate.validFrom,
+                                                certificate.validTo, certificate.kind));
+                            }));
+        });
+    }
+
+    private VerificationView counted(VerificationView view) {
+        scans.get(view.result()).increment();
+        return view;
+    }
+
+    private static VerificationResult result(CredentialState state) {
+        return switch (state) {
+            case VALID -> VerificationResult.VALID;
+            case EXPIRED -> VerificationResult.CREDENTIAL_EXPIRED;
+            case NOT_YET_VALID -> VerificationResult.NOT_YET_VALID;
+            case SUSPENDED -> VerificationResult.SUSPENDED;
+            case REVOKED -> VerificationResult.REVOKED;
+        };
+    }
+
+    private String verifyUrl(String requestBaseUrl, String token) {
+        String base = config.verifyBaseUrl().filter(url -> !url.isBlank()).orElse(requestBaseUrl);
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + VERIFY_PATH + "?token=" + token;
+    }
+}
