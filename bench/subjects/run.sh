@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Subject lookup and name search at provincial scale, against a bare pgbench baseline in the same run.
-#   bench/subjects/run.sh [subjects, default 1000000] [seconds per measurement, default 15]
+#   bench/subjects/run.sh [subjects, default 1000000] [seconds per measurement, default 15] [officers, default 50000]
 # Creates database hub_bench_<subjects> (kept for re-runs), loads the Guangxi demo set and the subjects,
 # starts the hub on a spare port, measures, and writes bench/results/subjects-<subjects>.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-1000000}
 duration=${2:-15}
+officers=${3:-50000}
 port=${BENCH_PORT:-8089}
 db=hub_bench_${count}
 work=target/bench-subjects
 mkdir -p "$work" bench/results
+rm -f "$work/load.txt"
 
 command -v wrk >/dev/null 2>&1 && command -v pgbench >/dev/null 2>&1 || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk postgresql-contrib >/dev/null; }
@@ -32,12 +34,19 @@ start_hub() { # extra JVM options
 stop_hub() { [ -n "$hub" ] && kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true; hub=""; }
 trap stop_hub EXIT
 
-start_hub   # applies the migrations and the demo data set
+# The public verify endpoint is rate-limited per address; wrk is one address, so lift the limit here.
+start_hub -Dhub.credentials.verify-rate-limit.requests=1000000000   # applies migrations and the demo data set
 present=$(psql_db -c "select count(*) from subject where credit_code is not null")
 if [ "$present" -lt "$count" ]; then
   started=$(date +%s)
   psql_db -v count="$count" -f bench/subjects/generate.sql >/dev/null
   echo "loaded $count subjects in $(( $(date +%s) - started )) s" | tee "$work/load.txt"
+fi
+present_officers=$(psql_db -c "select count(*) from officer")
+if [ "$present_officers" -lt "$officers" ]; then
+  started=$(date +%s)
+  psql_db -v count="$officers" -f bench/subjects/generate-officers.sql >/dev/null
+  echo "loaded $officers officers in $(( $(date +%s) - started )) s" | tee -a "$work/load.txt"
 fi
 codes=$(psql_db -c "select count(*) from bench_codes")
 
@@ -63,6 +72,18 @@ run_wrk() { # name, lua, url-path(optional for lua-less)
        END {printf "%s %s %s %s %s\n", n, r, p50, p99, (e == "" ? 0 : e)}' "$work/$name.txt"
 }
 base="http://127.0.0.1:$port"
+# Electronic credentials of 200 officers with valid certificates, issued through the API just before use.
+issue_ecredentials() {
+  : > "$work/ecredentials.txt"
+  psql_db -c "select o.account, c.issuer, c.cert_no from officer o join certificate c on c.officer_id = o.id
+              where o.account like 'bench-officer-%' and c.status = 'VALID'" |
+  while IFS='|' read -r account issuer cert; do
+    curl -fs -X POST -H "Content-Type: application/json" \
+      -H "Authorization: Bearer $(scripts/demo-token.sh officer "" "" "$account")" \
+      -d "{\"issuer\":\"$issuer\",\"certNo\":\"$cert\"}" "$base/api/v1/credentials/e-credential" |
+      sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >> "$work/ecredentials.txt"
+  done
+}
 
 pgbench -n -h 127.0.0.1 -U hub -c 16 -j 2 -T "$duration" -D codes="$codes" -f bench/subjects/pgbench-lookup.sql "$db" \
   > "$work/pgbench.txt" 2>&1
@@ -82,6 +103,8 @@ results=$(
   run_wrk subject-lookup -s bench/subjects/lookup.lua "$base"
   echo "cpu $(awk -v a="$(cpu_seconds "$hub")" -v b="$hub_before" 'BEGIN {print a - b}') $(awk -v a="$(cpu_seconds $(pgrep -f 'postgres'))" -v b="$pg_before" 'BEGIN {print a - b}')" > "$work/cpu.txt"
   run_wrk name-search -s bench/subjects/search.lua "$base"
+  issue_ecredentials
+  BENCH_ECREDENTIALS=$work/ecredentials.txt run_wrk credential-verify -s bench/subjects/verify.lua "$base"
 )
 # Where the time goes: the same lookup load under Java Flight Recorder, then the hottest frames.
 stop_hub
@@ -112,7 +135,7 @@ report=bench/results/subjects-$count.md
     printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$ratio" "$p50" "$p99" "$errors"
   done <<< "$results
 $nocache"
-  printf '\nnon-2xx on subject-lookup are the 10%% of drawn codes that do not exist (404 by design).\n\n'
+  printf '\nnon-2xx on subject-lookup are the 10%% of drawn codes that do not exist (404 by design). credential-verify scans %s e-credentials (each scan checks the signature, reads the certificate and writes an audit entry).\n\n' "$(wc -l < "$work/ecredentials.txt")"
   read -r _ hub_cpu pg_cpu < "$work/cpu.txt"
   window=$((5 + duration))
   printf 'CPU during the subject-lookup run, 5 s warm-up included (%s s on %s cores = %s CPU-seconds): hub %s s, PostgreSQL %s s, the rest (wrk, system) %s s.\n\n' \
