@@ -5,9 +5,9 @@ with departments as (select array_agg(code order by code) as codes from departme
      surnames as (select array['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙','马','朱','胡','郭','何','林','罗','高',
                                '韦','覃','蒙','莫','陆','梁','谢','宋','唐','邓'] as s,
                          array['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀','霞','平',
-                               '刚','桂','英','华','玲','宁','海','峰','波','辉'] as g)
+                               '刚','桂','英','华','玲','宁','海','峰','波','辉'] as given)
 insert into officer (name, id_number_hash, id_number_masked, department_code, account)
-select n.s[1 + g % 30] || n.g[1 + (g / 30) % 30] || n.g[1 + (g / 900) % 30],
+select n.s[1 + g % 30] || n.given[1 + (g / 30) % 30] || n.given[1 + (g / 900) % 30],
        md5('officer' || g) || md5('officer-b' || g),
        '450103********' || lpad((g % 1000)::text, 3, '0') || (g % 10)::text,
        d.codes[1 + g % array_length(d.codes, 1)],
