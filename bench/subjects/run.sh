@@ -76,12 +76,13 @@ base="http://127.0.0.1:$port"
 issue_ecredentials() {
   : > "$work/ecredentials.txt"
   psql_db -c "select o.account, c.issuer, c.cert_no from officer o join certificate c on c.officer_id = o.id
-              where o.account like 'bench-officer-%' and c.status = 'VALID'" |
+              where o.account like 'bench-officer-%' and c.status = 'VALID'
+                and current_date between c.valid_from and c.valid_to" |
   while IFS='|' read -r account issuer cert; do
     curl -fs -X POST -H "Content-Type: application/json" \
       -H "Authorization: Bearer $(scripts/demo-token.sh officer "" "" "$account")" \
       -d "{\"issuer\":\"$issuer\",\"certNo\":\"$cert\"}" "$base/api/v1/credentials/e-credential" |
-      sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >> "$work/ecredentials.txt"
+      sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >> "$work/ecredentials.txt" || true
   done
 }
 
