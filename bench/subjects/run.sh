@@ -75,15 +75,19 @@ base="http://127.0.0.1:$port"
 # Electronic credentials of 200 officers with valid certificates, issued through the API just before use.
 issue_ecredentials() {
   : > "$work/ecredentials.txt"
-  psql_db -c "select o.account, c.issuer, c.cert_no from officer o join certificate c on c.officer_id = o.id
-              where o.account like 'bench-officer-%' and c.status = 'VALID'
-                and current_date between c.valid_from and c.valid_to" |
+  : > "$work/ecredentials-status.txt"
+  local account issuer cert status
   while IFS='|' read -r account issuer cert; do
-    curl -fs -X POST -H "Content-Type: application/json" \
-      -H "Authorization: Bearer $(scripts/demo-token.sh officer "" "" "$account")" \
-      -d "{\"issuer\":\"$issuer\",\"certNo\":\"$cert\"}" "$base/api/v1/credentials/e-credential" |
-      sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >> "$work/ecredentials.txt" || true
-  done
+    status=$(curl -s -o "$work/ecredential.json" -w '%{http_code}' -X POST -H "Content-Type: application/json" \
+      -H "Authorization: Bearer $(scripts/demo-token.sh officer "" "" "$account" < /dev/null)" \
+      -d "{\"issuer\":\"$issuer\",\"certNo\":\"$cert\"}" "$base/api/v1/credentials/e-credential" < /dev/null) || status=000
+    echo "$status" >> "$work/ecredentials-status.txt"
+    # The body has no trailing newline: print the token with one, one token per line.
+    [ "$status" = 200 ] && printf '%s\n' "$(sed -n 's/.*"token":"\([^"]*\)".*/\1/p' "$work/ecredential.json")" >> "$work/ecredentials.txt"
+  done < <(psql_db -c "select o.account, c.issuer, c.cert_no from officer o join certificate c on c.officer_id = o.id
+                        where o.account like 'bench-officer-%' and c.status = 'VALID'
+                          and current_date between c.valid_from and c.valid_to")
+  [ -s "$work/ecredentials.txt" ] || { echo "no e-credential issued; statuses: $(sort "$work/ecredentials-status.txt" | uniq -c | tr '\n' ' ')" >&2; exit 1; }
 }
 
 pgbench -n -h 127.0.0.1 -U hub -c 16 -j 2 -T "$duration" -D codes="$codes" -f bench/subjects/pgbench-lookup.sql "$db" \
@@ -98,13 +102,13 @@ cpu_seconds() { # cumulative CPU seconds of the processes named, from /proc (uti
   done
   awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
 }
+issue_ecredentials   # tokens live 5 minutes: issued just before the measurements
 results=$(
   run_wrk health-baseline "$base/q/health/live"
   hub_before=$(cpu_seconds "$hub"); pg_before=$(cpu_seconds $(pgrep -f 'postgres'))
   run_wrk subject-lookup -s bench/subjects/lookup.lua "$base"
   echo "cpu $(awk -v a="$(cpu_seconds "$hub")" -v b="$hub_before" 'BEGIN {print a - b}') $(awk -v a="$(cpu_seconds $(pgrep -f 'postgres'))" -v b="$pg_before" 'BEGIN {print a - b}')" > "$work/cpu.txt"
   run_wrk name-search -s bench/subjects/search.lua "$base"
-  issue_ecredentials
   BENCH_ECREDENTIALS=$work/ecredentials.txt run_wrk credential-verify -s bench/subjects/verify.lua "$base"
 )
 # Where the time goes: the same lookup load under Java Flight Recorder, then the hottest frames.

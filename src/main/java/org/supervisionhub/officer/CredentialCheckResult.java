@@ -12,7 +12,7 @@ public record CredentialCheckResult(
         boolean allowed,
         @Schema(description = "监管事项编码") String itemCode,
         @Schema(description = "Type of the sub-item") ItemType itemType,
-        @Schema(description = "Officers the law requires: two (两名以上执法人员) for inspection and penalty, one otherwise")
+        @Schema(description = "Officers the law requires: two (两名以上执法人员) for inspection, penalty and enforcement, one otherwise")
         int requiredOfficers,
         @Schema(description = "Distinct officers (by person, not by certificate) with a qualifying certificate")
         int validOfficers,

@@ -138,8 +138,8 @@ public class CredentialResource {
     @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN, Roles.OFFICER})
     @Operation(summary = "Check a team's certificates for an act on an item (执法资格核验)",
             description = "Each certificate must be recorded VALID, be within its validity on the date and cover the item's "
-                    + "sector among its 执法门类. Inspection (行政检查) and penalty (行政处罚) items need at least two "
-                    + "distinct officers with such a certificate (两名以上执法人员), other items one; the same person named "
+                    + "sector among its 执法门类. Inspection (行政检查), penalty (行政处罚) and enforcement (行政强制) items need "
+                    + "at least two distinct officers with such a certificate (两名以上执法人员), other items one; the same person named "
                     + "twice counts once. Per-certificate reasons: CREDENTIAL_NOT_FOUND, EXPIRED, NOT_YET_VALID, SUSPENDED, "
                     + "REVOKED, CATEGORY_NOT_COVERED; team reason: TOO_FEW_OFFICERS.")
     @APIResponse(responseCode = "200", description = "The verdict, certificate by certificate",
