@@ -58,10 +58,14 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         return TokenAuthenticationRequest.class;
     }
 
-    /** Ahead of quarkus-oidc's own provider, which does the verification on a miss. */
+    /**
+     * Ahead of quarkus-oidc's own provider, which does the verification on a miss. Providers run in
+     * descending priority and OIDC's keeps the interface default (SYSTEM_FIRST + 1): an equal value would
+     * leave the order to chance.
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return SYSTEM_FIRST + 1000;
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.supervisionhub.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,17 @@ import org.supervisionhub.support.Tokens;
 class VerifiedTokenCacheTest {
 
     private static final String ITEMS = "/api/v1/items?size=1";
+
+    @Inject
+    VerifiedTokenCache cache;
+
+    @Inject
+    OidcIdentityProvider oidc;
+
+    @Test
+    void theCacheIsConsultedBeforeOidcVerifiesAnything() {
+        assertThat(cache.priority()).isGreaterThan(oidc.priority());
+    }
 
     private static double cacheCount(String result) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
