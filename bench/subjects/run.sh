@@ -39,13 +39,13 @@ start_hub -Dhub.credentials.verify-rate-limit.requests=1000000000   # applies mi
 present=$(psql_db -c "select count(*) from subject where credit_code is not null")
 if [ "$present" -lt "$count" ]; then
   started=$(date +%s)
-  psql_db -v count="$count" -f bench/subjects/generate.sql >/dev/null
+  psql_db -v count="$count" -f src/main/resources/db/demo/generators.sql -f bench/subjects/generate.sql >/dev/null
   echo "loaded $count subjects in $(( $(date +%s) - started )) s" | tee "$work/load.txt"
 fi
 present_officers=$(psql_db -c "select count(*) from officer")
 if [ "$present_officers" -lt "$officers" ]; then
   started=$(date +%s)
-  psql_db -v count="$officers" -f bench/subjects/generate-officers.sql >/dev/null
+  psql_db -v count="$officers" -f src/main/resources/db/demo/generators.sql -f bench/subjects/generate-officers.sql >/dev/null
   echo "loaded $officers officers in $(( $(date +%s) - started )) s" | tee -a "$work/load.txt"
 fi
 codes=$(psql_db -c "select count(*) from bench_codes")

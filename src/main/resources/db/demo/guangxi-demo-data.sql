@@ -2,33 +2,6 @@
 -- cities, 42 autonomous-region departments and 168 city departments, ~2,500 catalog items, claims and
 -- implementation lists at the rates Guangxi reports. Deterministic and idempotent (re-runs add nothing).
 
-create or replace function pg_temp.demo_credit_code(p_region text, p_seed text) returns text
-    language plpgsql immutable as
-$$
-declare
-    alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
-    weights  constant int[] := array [3, 7, 9, 10, 5, 8, 4, 2];
-    body     text := upper(substr(md5(p_seed), 1, 8));
-    total    int := 0;
-    check_value int;
-    code17   text;
-    ch       text;
-begin
-    for i in 1..8 loop
-        ch := substr(body, i, 1);
-        total := total + (case when ch ~ '[0-9]' then ch::int else ascii(ch) - 55 end) * weights[i];
-    end loop;
-    check_value := 11 - total % 11;
-    code17 := '11' || p_region || body || case check_value when 10 then 'X' when 11 then '0' else check_value::text end;
-    total := 0;
-    for i in 1..17 loop
-        total := total + (strpos(alphabet, substr(code17, i, 1)) - 1) * (power(3, i - 1)::bigint % 31)::int;
-    end loop;
-    check_value := (31 - total % 31) % 31;
-    return code17 || substr(alphabet, check_value + 1, 1);
-end
-$$;
-
 insert into region (code, name, parent_code, level) values ('450000', '广西壮族自治区', null, 'PROVINCE')
 on conflict do nothing;
 insert into region (code, name, parent_code, level)
@@ -178,3 +151,7 @@ join department d on d.code = c.department_code
 where c.status = 'ACTIVE'
   and abs(hashtext('list' || i.code || d.code)) % 100 < case when d.region_code = '450000' then 96 else 85 end
 on conflict do nothing;
+
+-- Subjects and officers, so lookup, search, "who supervises" and credentials have something to show.
+select pg_temp.demo_generate_subjects(20000);
+select pg_temp.demo_generate_officers(2000, 'demo-officer-', 20);

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    private static final String SCRIPT = "db/demo/guangxi-demo-data.sql";
+    /** Run in order on one connection: the first defines session-local generators the second calls. */
+    private static final List<String> SCRIPTS = List.of("db/demo/generators.sql", "db/demo/guangxi-demo-data.sql");
 
     @ConfigProperty(name = "hub.demo.data", defaultValue = "false")
     boolean enabled;
@@ -37,33 +39,40 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        String script;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException("demo data script " + SCRIPT + " is missing from the build");
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(script);
+            for (String script : SCRIPTS) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(read(script));
+                }
             }
             connection.commit();
             // Fresh bulk data has no planner statistics until autovacuum runs; without them the
             // statistics queries pick nested loops and take seconds.
             try (Statement statement = connection.createStatement()) {
-                statement.execute("analyze region, department, department_sector, catalog_item, item_claim, implementation_list");
+                statement.execute("analyze region, department, department_sector, catalog_item, item_claim, implementation_list,"
+                        + " subject, officer, certificate");
             }
             try (Statement statement = connection.createStatement();
                  ResultSet counts = statement.executeQuery("""
                          select (select count(*) from department), (select count(*) from catalog_item),
                                 (select count(*) from item_claim where status = 'ACTIVE'),
-                                (select count(*) from implementation_list)""")) {
+                                (select count(*) from implementation_list), (select count(*) from subject),
+                                (select count(*) from officer)""")) {
                 counts.next();
-                LOG.infof("Demo data ready: %d departments, %d catalog items, %d active claims, %d implementation lists",
-                        counts.getLong(1), counts.getLong(2), counts.getLong(3), counts.getLong(4));
+                LOG.infof("Demo data ready: %d departments, %d catalog items, %d active claims, %d implementation lists,"
+                        + " %d subjects, %d officers", counts.getLong(1), counts.getLong(2), counts.getLong(3),
+                        counts.getLong(4), counts.getLong(5), counts.getLong(6));
             }
+        }
+    }
+
+    private static String read(String script) throws IOException {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(script)) {
+            if (in == null) {
+                throw new IllegalStateException("demo data script " + script + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
