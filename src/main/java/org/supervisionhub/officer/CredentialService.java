@@ -22,7 +22,6 @@ import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
-import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.item.CatalogItem;
 import org.supervisionhub.item.ItemType;
@@ -236,7 +235,7 @@ public class CredentialService {
     }
 
     private static boolean inCallerRegion(Caller caller, Department department) {
-        return caller.regionCode().map(region -> RegionCodes.contains(region, department.regionCode)).orElse(false);
+        return caller.regionCovers(department.regionCode);
     }
 
     private static Uni<Void> requireAccountFree(String account, Officer officer) {

@@ -57,7 +57,7 @@ public class DepartmentScope {
             return true;
         }
         if (caller.has(Roles.REGION_ADMIN)) {
-            return caller.regionCode().map(region -> RegionCodes.contains(region, department.regionCode)).orElse(false);
+            return caller.regionCovers(department.regionCode);
         }
         return caller.departmentCode().map(department.code::equals).orElse(false);
     }

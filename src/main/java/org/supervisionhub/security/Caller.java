@@ -2,6 +2,7 @@ package org.supervisionhub.security;
 
 import java.util.Optional;
 import java.util.Set;
+import org.supervisionhub.common.code.RegionCodes;
 
 /**
  * Who is calling: subject, roles, and the department and region the token binds them to.
@@ -19,6 +20,11 @@ public record Caller(String subject, Set<String> roles, Optional<String> departm
 
     public boolean isHubAdmin() {
         return has(Roles.HUB_ADMIN);
+    }
+
+    /** Whether the caller's token region contains the given region (false for callers without a region). */
+    public boolean regionCovers(String regionCode) {
+        return regionCode != null && regionCode().map(region -> RegionCodes.contains(region, regionCode)).orElse(false);
     }
 
     /** How the caller is named in audit entries and claim records. */

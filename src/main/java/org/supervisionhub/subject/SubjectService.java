@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Roles;
@@ -168,8 +167,7 @@ public class SubjectService {
         if (caller.isHubAdmin()) {
             return;
         }
-        boolean inRegion = caller.has(Roles.SYSTEM) && regionCode != null
-                && caller.regionCode().map(region -> RegionCodes.contains(region, regionCode)).orElse(false);
+        boolean inRegion = caller.has(Roles.SYSTEM) && caller.regionCovers(regionCode);
         if (!inRegion) {
             throw HubException.forbidden("REGION_OUT_OF_SCOPE", "the caller may not report subjects of this region");
         }
