@@ -26,7 +26,6 @@ import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Json;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
-import org.supervisionhub.organization.Department;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
 
@@ -200,12 +199,7 @@ public class CatalogService {
             parameters.and("mine", own).and("active", ClaimStatus.ACTIVE);
         }
         if (filter.department() != null) {
-            scoped = Department.<Department>findById(filter.department()).map(department -> {
-                if (department == null ? !caller.isHubAdmin() : !scope.mayRead(caller, department)) {
-                    throw DepartmentScope.outOfScope();
-                }
-                return null;
-            }).replaceWithVoid();
+            scoped = scope.requireReadable(caller, filter.department());
             where.append(" and ").append(claimedBy("department"));
             parameters.and("department", filter.department()).and("active", ClaimStatus.ACTIVE);
         }

@@ -98,14 +98,8 @@ public class ImplementationListService {
 
     @WithSession
     public Uni<ImplementationListView> get(Caller caller, String itemCode, String departmentCode) {
-        return Department.<Department>findById(departmentCode)
-                .map(department -> {
-                    if (department == null ? !caller.isHubAdmin() : !scope.mayRead(caller, department)) {
-                        throw DepartmentScope.outOfScope();
-                    }
-                    return department;
-                })
-                .chain(department -> ImplementationList.<ImplementationList>find("itemCode = ?1 and departmentCode = ?2",
+        return scope.requireReadable(caller, departmentCode)
+                .chain(() -> ImplementationList.<ImplementationList>find("itemCode = ?1 and departmentCode = ?2",
                         itemCode, departmentCode).<ImplementationList>firstResult())
                 .onItem().ifNull().failWith(() -> HubException.notFound("IMPLEMENTATION_LIST_NOT_FOUND",
                         "department " + departmentCode + " has no implementation list for item " + itemCode))

@@ -51,6 +51,19 @@ public class DepartmentScope {
                         "the token's department is not registered in the hub"));
     }
 
+    /**
+     * Checks that the caller may read a department's data; unknown departments are out of scope too,
+     * except for hub admins, who may ask about anything (and simply find nothing).
+     */
+    public Uni<Void> requireReadable(Caller caller, String departmentCode) {
+        return Department.<Department>findById(departmentCode).map(department -> {
+            if (department == null ? !caller.isHubAdmin() : !mayRead(caller, department)) {
+                throw outOfScope();
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+
     /** Whether the caller may read the given department's data. */
     public boolean mayRead(Caller caller, Department department) {
         if (caller.isHubAdmin()) {

@@ -96,12 +96,6 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         }
     }
 
-    /** Number of tokens held (for tests and diagnostics). */
-    long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
-    }
-
     private static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
