@@ -1,13 +1,9 @@
 package org.supervisionhub.officer;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,22 +14,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Problem;
 import org.supervisionhub.item.ItemUpsertResult;
 import org.supervisionhub.security.CallerContext;
@@ -41,28 +31,23 @@ import org.supervisionhub.security.Roles;
 
 /**
  * Officers' enforcement certificates (执法证): upsert from docked systems, lookup, the team check before an act
- * (two officers with valid certificates covering the item's 执法门类), and electronic credentials (电子亮证) that
- * the public verifies by scanning a QR code (扫码查证).
+ * (two officers with valid certificates covering the item's 执法门类), and the issuing of electronic credentials
+ * (电子亮证). Their public verification lives in {@link CredentialVerificationResource}.
  */
 @Path("/api/v1/credentials")
 @Tag(name = "Credentials", description = "Officers' enforcement certificates, team checks and electronic credentials")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CredentialResource {
-
-    /** How long verifiers may cache the JWKS. Rotation adds a key as non-active first, so a cached set stays good. */
-    static final int JWKS_MAX_AGE_SECONDS = 300;
 
     @Inject
     CredentialService credentials;
 
     @Inject
     ElectronicCredentialService electronic;
-
-    @Inject
-    CredentialTokens tokens;
-
-    @Inject
-    VerifyRateLimiter rateLimiter;
 
     @Inject
     CallerContext callers;
@@ -81,10 +66,6 @@ public class CredentialResource {
             content = @Content(schema = @Schema(implementation = CredentialUpsertResult.class)))
     @APIResponse(responseCode = "200", description = "Updated or unchanged",
             content = @Content(schema = @Schema(implementation = CredentialUpsertResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role, or department outside the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown department (hub-admin)",
@@ -115,10 +96,6 @@ public class CredentialResource {
                     + "otherwise. The holder's ID number is shown masked only.")
     @APIResponse(responseCode = "200", description = "The certificate",
             content = @Content(schema = @Schema(implementation = CredentialView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such certificate (CREDENTIAL_NOT_FOUND)",
@@ -144,10 +121,6 @@ public class CredentialResource {
                     + "REVOKED, CATEGORY_NOT_COVERED; team reason: TOO_FEW_OFFICERS.")
     @APIResponse(responseCode = "200", description = "The verdict, certificate by certificate",
             content = @Content(schema = @Schema(implementation = CredentialCheckResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item (ITEM_NOT_FOUND)",
@@ -168,10 +141,6 @@ public class CredentialResource {
                     + "data; verifyUrl is what the QR code shows (扫码查证).")
     @APIResponse(responseCode = "200", description = "The token and the URL to put in the QR code",
             content = @Content(schema = @Schema(implementation = ElectronicCredentialView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer, or not the holder (NOT_YOUR_CREDENTIAL)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such certificate (CREDENTIAL_NOT_FOUND)",
@@ -181,64 +150,5 @@ public class CredentialResource {
             schema = @Schema(implementation = Problem.class)))
     public Uni<ElectronicCredentialView> issueElectronicCredential(@NotNull @Valid CertificateRef request, UriInfo uri) {
         return electronic.issue(callers.caller(), request.issuer(), request.certNo(), uri.getBaseUri().toString());
-    }
-
-    @GET
-    @Path("/jwks")
-    @PermitAll
-    @Operation(summary = "Public keys of electronic credentials (JWKS)",
-            description = "Public, no token needed. Every configured key (EC P-256, ES256), the active signer first, so "
-                    + "that third parties can verify electronic credentials offline. Cacheable.")
-    @APIResponse(responseCode = "200", description = "The key set", headers = @Header(name = "Cache-Control",
-            description = "public, max-age=" + JWKS_MAX_AGE_SECONDS, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = JsonWebKeySetView.class)))
-    public Response credentialKeys() {
-        CacheControl cache = new CacheControl();
-        cache.setPrivate(false);
-        cache.setNoTransform(false);
-        cache.setMaxAge(JWKS_MAX_AGE_SECONDS);
-        return Response.ok(tokens.jwks()).cacheControl(cache).build();
-    }
-
-    @GET
-    @Path("/verify")
-    @PermitAll
-    @Operation(summary = "Verify a scanned electronic credential (扫码查证)",
-            description = "Public, no token needed: the address a QR code carries. Checks the signature (any configured "
-                    + "key), the token's expiry, then the certificate as it is now. Always 200 with a result: FORGED "
-                    + "(tampered, truncated, foreign or unsigned) and TOKEN_EXPIRED show nothing else; VALID, REVOKED, "
-                    + "SUSPENDED, CREDENTIAL_EXPIRED and NOT_YET_VALID show the holder's name and photo, department, "
-                    + "categories (执法门类), validity and kind, never the ID number. Each such answer is audited. Rate "
-                    + "limited per client address (429 RATE_LIMITED with Retry-After).")
-    @APIResponse(responseCode = "200", description = "The result", content = @Content(
-            schema = @Schema(implementation = VerificationView.class)))
-    @APIResponse(responseCode = "400", description = "No token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many scans from this address (RATE_LIMITED)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait",
-                    schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> verifyCredential(
-            @Parameter(description = "The token from the QR code", required = true) @QueryParam("token") @NotBlank String token,
-            @Context HttpServerRequest request) {
-        String address = clientAddress(request);
-        OptionalLong wait = rateLimiter.acquire(address);
-        if (wait.isPresent()) {
-            throw HubException.tooManyRequests("RATE_LIMITED",
-                    "too many verifications from this address; retry after " + wait.getAsLong() + " s", wait.getAsLong());
-        }
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        noStore.setNoTransform(false);
-        return electronic.verify(token, address).map(view -> Response.ok(view).cacheControl(noStore).build());
-    }
-
-    /**
-     * The peer address of the connection. Forwarded headers count only where the operator has configured
-     * quarkus.http.proxy (proxy-address-forwarding with trusted-proxies), which then rewrites this address.
-     */
-    private static String clientAddress(HttpServerRequest request) {
-        SocketAddress remote = request.remoteAddress();
-        return remote == null || remote.host() == null ? "unknown" : remote.host();
     }
 }
