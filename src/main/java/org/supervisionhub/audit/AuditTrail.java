@@ -2,6 +2,8 @@ package org.supervisionhub.audit;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -20,8 +22,24 @@ public class AuditTrail {
             insert into audit_log (actor, actor_department, action, entity_type, entity_id, detail, request_id)
             values (:actor, :department, :action, :entityType, :entityId, cast(cast(:detail as text) as jsonb), :requestId)""";
 
+    private static final String INSERT_POSITIONAL = """
+            insert into audit_log (actor, actor_department, action, entity_type, entity_id, detail, request_id)
+            values ($1, $2, $3, $4, $5, cast($6::text as jsonb), $7)""";
+
     @Inject
     Json json;
+
+    /**
+     * The same entry written on a reactive-client connection (bulk paths that bypass Hibernate), inside that
+     * connection's transaction. Blocking: call from a worker thread.
+     */
+    public void record(SqlConnection connection, Caller caller, String action, String entityType, String entityId,
+                       Map<String, ?> detail) {
+        Object requestId = MDC.get("requestId");
+        connection.preparedQuery(INSERT_POSITIONAL).execute(Tuple.from(new Object[] {caller.auditName(),
+                caller.departmentCode().orElse(null), action, entityType, entityId, json.write(detail),
+                requestId == null ? null : requestId.toString()})).await().indefinitely();
+    }
 
     public Uni<Void> record(Caller caller, String action, String entityType, String entityId, Map<String, ?> detail) {
         Object requestId = MDC.get("requestId");

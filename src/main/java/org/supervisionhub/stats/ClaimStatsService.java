@@ -89,7 +89,7 @@ public class ClaimStatsService {
         });
     }
 
-    private static String scopeRegion(Caller caller, String region) {
+    static String scopeRegion(Caller caller, String region) {
         if (caller.isHubAdmin() || !caller.has(Roles.REGION_ADMIN)) {
             return region;
         }
@@ -103,7 +103,7 @@ public class ClaimStatsService {
         return region;
     }
 
-    private static String scopeDepartment(Caller caller, String department) {
+    static String scopeDepartment(Caller caller, String department) {
         if (caller.isHubAdmin() || caller.has(Roles.REGION_ADMIN)) {
             return department;
         }

@@ -26,6 +26,9 @@ public class StatsResource {
     ClaimStatsService claimStats;
 
     @Inject
+    CoverageStatsService coverageStats;
+
+    @Inject
     CallerContext callers;
 
     @GET
@@ -41,5 +44,31 @@ public class StatsResource {
             @Parameter(description = "Department code") @QueryParam("department")
             @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
         return claimStats.claimStats(callers.caller(), region, department);
+    }
+
+    @GET
+    @Path("/coverage")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Supervision data coverage (监管行为数据覆盖率) and upload quality",
+            description = "Per department: the share of its claimed in-use sub-items with at least one record of its own "
+                    + "whose act date lies in the period, and the share of uploaded records rejected, by error code (by "
+                    + "day of receipt). Scoped like the claim rates. The period defaults to the current year.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The figures")
+    public Uni<CoverageStats> getCoverageStats(
+            @Parameter(description = "Region code (GB/T 2260); includes the regions below it") @QueryParam("region")
+            @RegionCode String region,
+            @Parameter(description = "Department code") @QueryParam("department")
+            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department,
+            @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
+            java.time.LocalDate from,
+            @Parameter(description = "Last day (default: today)") @QueryParam("to") java.time.LocalDate to) {
+        java.time.LocalDate today = java.time.LocalDate.now(org.supervisionhub.common.WireTime.ZONE);
+        java.time.LocalDate first = from != null ? from : today.withDayOfYear(1);
+        java.time.LocalDate last = to != null ? to : today;
+        if (last.isBefore(first)) {
+            throw org.supervisionhub.common.HubException.badRequest("DATE_RANGE_INVALID", "'to' precedes 'from'",
+                    new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'"));
+        }
+        return coverageStats.coverage(callers.caller(), region, department, first, last);
     }
 }

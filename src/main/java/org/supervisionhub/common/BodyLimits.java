@@ -1,0 +1,61 @@
+package org.supervisionhub.common;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The HTTP layer admits bodies as large as the largest upload; this filter holds every other request to a small
+ * limit before its body is read: over it is 413, and a body without a declared length is 411. Record uploads
+ * check their own, larger limits (and may stream without a length).
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    private static final String UPLOAD_PATH = "/api/v1/records";
+
+    @ConfigProperty(name = "hub.http.max-body-size", defaultValue = "10M")
+    MemorySize maxBodySize;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, 9_000);
+    }
+
+    private void check(RoutingContext context) {
+        var request = context.request();
+        if (request.method() == HttpMethod.POST && UPLOAD_PATH.equals(request.path())) {
+            context.next();
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                declared = Long.MAX_VALUE;
+            }
+            if (declared > maxBodySize.asLongValue()) {
+                refuse(context, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                        "the body exceeds " + maxBodySize.asLongValue() + " bytes");
+                return;
+            }
+        } else if (chunked) {
+            refuse(context, 411, "LENGTH_REQUIRED", "Length required", "send the body with a Content-Length");
+            return;
+        }
+        context.next();
+    }
+
+    private static void refuse(RoutingContext context, int status, String code, String title, String detail) {
+        Problem problem = Problem.of(status, code, title, detail, null).at(context.request().path(), RequestIds.of(context));
+        context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close").end(Json.encode(problem));
+    }
+}

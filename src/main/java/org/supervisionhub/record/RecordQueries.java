@@ -1,0 +1,164 @@
+package org.supervisionhub.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.organization.DepartmentScope;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Roles;
+
+/** Reads of stored records, always scoped to the caller: its department, its region, or everything for admins. */
+@ApplicationScoped
+public class RecordQueries {
+
+    private static final String BY_ID = """
+            select r.*, d.region_code as department_region from behaviour_record r
+            join department d on d.code = r.department_code where r.id = $1""";
+
+    // $1 sees everything, $2 department, $3 region prefix: the caller's scope.
+    private static final String SCOPE = "($1 or r.department_code = $2 or d.region_code like $3::text || '%')";
+
+    private static final String SEARCH_WHERE = """
+            from behaviour_record r join department d on d.code = r.department_code
+            where %s
+              and ($4::text is null or r.department_code = $4)
+              and ($5::text is null or r.kind = $5)
+              and ($6::text is null or r.item_code = $6)
+              and ($7::text is null or r.subject_credit_code = $7)
+              and ($8::date is null or r.act_date >= $8)
+              and ($9::date is null or r.act_date <= $9)
+              and ($10 or not r.deleted)""".formatted(SCOPE);
+
+    private static final String HISTORY_WHERE = """
+            from behaviour_record r join department d on d.code = r.department_code
+            left join catalog_item i on i.code = r.item_code
+            where r.subject_credit_code = $4 and not r.deleted and (r.disclosable or %s)""".formatted(SCOPE);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Search filters; null means any. */
+    public record Filter(String department, RecordKind kind, String itemCode, String subjectCreditCode, LocalDate from,
+                         LocalDate to, boolean includeDeleted) {
+    }
+
+    public Uni<Optional<RecordView>> byId(Caller caller, long id) {
+        return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            boolean visible = UploadJobs.mayRead(caller, row.getString("department_code"),
+                    row.getString("department_region")) || caller.has(Roles.NATIONAL);
+            return visible ? Optional.of(view(row)) : Optional.empty();
+        });
+    }
+
+    public Uni<Page<RecordView>> search(Caller caller, Filter filter, int page, int size) {
+        Scope scope = scope(caller);
+        if (filter.department() != null && scope.department() != null && !scope.department().equals(filter.department())) {
+            throw DepartmentScope.outOfScope();
+        }
+        Object[] where = {scope.all(), scope.department(), scope.regionPrefix(), filter.department(),
+                filter.kind() == null ? null : filter.kind().name(), filter.itemCode(), filter.subjectCreditCode(),
+                filter.from(), filter.to(), filter.includeDeleted()};
+        Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
+        Uni<RowSet<Row>> items = pool.preparedQuery("select r.* " + SEARCH_WHERE
+                + " order by r.act_date desc, r.id desc limit $11 offset $12").execute(parameters);
+        Uni<Long> total = pool.preparedQuery("select count(*) " + SEARCH_WHERE).execute(Tuple.from(where)).map(rows -> rows.iterator().next().getLong(0));
+        return Uni.combine().all().unis(items, total).asTuple().map(both -> {
+            List<RecordView> views = new ArrayList<>();
+            both.getItem1().forEach(row -> views.add(view(row)));
+            return new Page<>(views, page, size, both.getItem2());
+        });
+    }
+
+    /** A subject's supervision history, newest first: everything in the caller's scope, the disclosable rest. */
+    public Uni<Page<SubjectRecordView>> subjectHistory(Caller caller, String creditCode, int page, int size) {
+        Scope scope = scope(caller);
+        Object[] where = {scope.all(), scope.department(), scope.regionPrefix(), creditCode};
+        Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
+        Uni<RowSet<Row>> items = pool.preparedQuery("""
+                select r.id, r.kind, r.act_date, r.department_code, d.name as department_name, r.item_code,
+                       i.name as item_name, r.body, %s as in_scope
+                """.formatted(SCOPE) + HISTORY_WHERE + " order by r.act_date desc, r.id desc limit $5 offset $6")
+                .execute(parameters);
+        Uni<Long> total = pool.preparedQuery("select count(*) " + HISTORY_WHERE)
+                .execute(Tuple.from(where)).map(rows -> rows.iterator().next().getLong(0));
+        return Uni.combine().all().unis(items, total).asTuple().map(both -> {
+            List<SubjectRecordView> views = new ArrayList<>();
+            both.getItem1().forEach(row -> views.add(historyEntry(row)));
+            return new Page<>(views, page, size, both.getItem2());
+        });
+    }
+
+    private record Scope(boolean all, String department, String regionPrefix) {
+    }
+
+    private static Scope scope(Caller caller) {
+        if (caller.isHubAdmin() || caller.has(Roles.NATIONAL)) {
+            return new Scope(true, null, null);
+        }
+        if (caller.has(Roles.REGION_ADMIN)) {
+            String region = caller.regionCode().orElseThrow(DepartmentScope::outOfScope);
+            return new Scope(false, null, RegionCodes.scopePrefix(region));
+        }
+        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden(
+                "CALLER_DEPARTMENT_UNKNOWN", "the token carries no department"));
+        return new Scope(false, department, null);
+    }
+
+    private SubjectRecordView historyEntry(Row row) {
+        boolean inScope = Boolean.TRUE.equals(row.getBoolean("in_scope"));
+        RecordInput body = body(row);
+        RecordKind kind = RecordKind.valueOf(row.getString("kind"));
+        String actionName = body.inspection() != null ? body.inspection().actionName()
+                : body.penalty() != null ? body.penalty().actionName()
+                : body.other() != null && inScope ? body.other().actionName() : null;
+        return new SubjectRecordView(inScope ? row.getLong("id") : null, !inScope, kind, row.getLocalDate("act_date"),
+                row.getString("department_code"), row.getString("department_name"), row.getString("item_code"),
+                row.getString("item_name"), actionName,
+                body.inspection() == null ? null : body.inspection().resultCode(),
+                body.penalty() == null ? null : body.penalty().decisionNumber(),
+                body.penalty() == null ? null : body.penalty().penaltyTypes(),
+                body.penalty() == null ? null : body.penalty().fineAmount());
+    }
+
+    private RecordView view(Row row) {
+        return new RecordView(row.getLong("id"), row.getInteger("version"), row.getBoolean("deleted"),
+                RecordKind.valueOf(row.getString("kind")), row.getString("source_system"),
+                row.getString("source_record_id"), row.getString("department_code"), row.getString("item_code"),
+                row.getString("region_code"), row.getLocalDate("act_date"), row.getBoolean("disclosable"),
+                wire(row.getOffsetDateTime("received_at")), wire(row.getOffsetDateTime("updated_at")), body(row));
+    }
+
+    private RecordInput body(Row row) {
+        try {
+            return mapper.readValue(row.getJsonObject("body").encode(), RecordInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored record " + row.getLong("id") + " does not read back", e);
+        }
+    }
+
+    private static OffsetDateTime wire(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,191 @@
+package org.supervisionhub.record;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.MDC;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.code.CreditCode;
+import org.supervisionhub.common.code.ItemCode;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/**
+ * 监管数据汇聚: the upload of supervision behaviour records and complaints, and reads of what was stored. Uploads
+ * are validated record by record; valid records are stored even when others are rejected, unless atomic.
+ */
+@Path("/api/v1/records")
+@Tag(name = "Records", description = "Supervision behaviour data (监管行为数据) and complaints: upload, read, search")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or department scope does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RecordResource {
+
+    @Inject
+    RecordUploads uploads;
+
+    @Inject
+    UploadJobs jobs;
+
+    @Inject
+    RecordQueries queries;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    UploadLimits limits;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @Blocking
+    @Consumes({MediaType.APPLICATION_JSON, UploadSource.NDJSON})
+    @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN})
+    @Operation(summary = "Upload records (监管数据上报)",
+            description = "A JSON array (at most 1,000 records) or NDJSON, one record per line (at most 100,000 lines, "
+                    + "read as a stream). Each record is validated on its own and all its errors are reported at once; "
+                    + "records are idempotent by sourceSystem + sourceRecordId (an identical re-send is UNCHANGED, a "
+                    + "changed one a new version, DELETE tombstones). A caller uploads its own department's records. "
+                    + "With atomic=true nothing is stored unless every record is valid (422 otherwise). With async=true, "
+                    + "and for NDJSON bodies over 8 MiB, the upload becomes a job: 202 and its URL.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RecordInput.class)),
+            @Content(mediaType = UploadSource.NDJSON,
+                    schema = @Schema(implementation = RecordInput.class, description = "one record per line"))})
+    @APIResponse(responseCode = "200", description = "Processed: counts, and why each rejected record was rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(responseCode = "202", description = "Accepted as a job; follow Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadJobView.class)))
+    @APIResponse(responseCode = "413", description = "Body over the size or record limit (checked before reading when "
+            + "Content-Length is given)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "atomic=true and some record was rejected: nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response uploadRecords(InputStream body,
+                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                                  @Parameter(description = "All or nothing") @QueryParam("atomic") boolean atomic,
+                                  @Parameter(description = "Run as a job and answer 202 at once") @QueryParam("async")
+                                  boolean async,
+                                  UriInfo uri) {
+        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(UploadSource.NDJSON);
+        long maxBytes = ndjson ? limits.maxNdjsonBytes() : limits.maxJsonBytes();
+        if (contentLength != null && contentLength > maxBytes) {
+            throw UploadSource.tooLarge("the body has " + contentLength + " bytes; at most " + maxBytes + " are accepted"
+                    + (ndjson ? "" : " as JSON (send larger uploads as application/x-ndjson)"));
+        }
+        if (atomic && async) {
+            throw HubException.badRequest("ATOMIC_JOB_UNSUPPORTED", "a job commits chunk by chunk; "
+                    + "send an atomic upload without async=true");
+        }
+        Caller caller = callers.caller();
+        String department = uploadingDepartment(caller);
+        boolean asJob = async || (ndjson && !atomic && contentLength != null
+                && contentLength > limits.asyncThresholdBytes());
+        if (asJob) {
+            UUID id = jobs.receive(caller, department, ndjson ? UploadSource.NDJSON : MediaType.APPLICATION_JSON, body);
+            URI location = uri.getBaseUriBuilder().path("api/v1/upload-jobs/{id}").build(id);
+            UploadJobView job = jobs.find(caller, id, location + "/issues").orElseThrow();
+            return Response.accepted(job).location(location).build();
+        }
+        String reference = "request:" + java.util.Objects.requireNonNullElse(MDC.get("requestId"), UUID.randomUUID());
+        UploadResult result = ndjson
+                ? uploads.run(caller, department, UploadSource.ndjson(mapper, body, limits), atomic, false, reference)
+                : uploads.run(caller, department, UploadSource.jsonArray(mapper, body, limits).iterator(), atomic, true,
+                reference);
+        return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Read a record", description = "Records of departments outside the caller's scope are "
+            + "answered like unknown ones (404).")
+    @APIResponse(responseCode = "200", description = "The record")
+    @APIResponse(responseCode = "404", description = "No such record in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RecordView> getRecord(@PathParam("id") long id) {
+        return queries.byId(callers.caller(), id).map(found -> found.orElseThrow(() ->
+                HubException.notFound("RECORD_NOT_FOUND", "no record " + id)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "Search records", description = "Newest act first. A department's callers see their "
+            + "department's records, a region admin its region's, hub admins and the national platform all.")
+    @APIResponse(responseCode = "200", description = "One page of records",
+            content = @Content(schema = @Schema(implementation = RecordPage.class)))
+    public Uni<Page<RecordView>> searchRecords(
+            @Parameter(description = "Department code") @QueryParam("department")
+            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department,
+            @Parameter(description = "Record kind") @QueryParam("kind") RecordKind kind,
+            @Parameter(description = "Catalog item code") @QueryParam("item") @ItemCode String item,
+            @Parameter(description = "Subject's unified social credit code") @QueryParam("subject")
+            @CreditCode String subject,
+            @Parameter(description = "Acts on or after this day") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Acts on or before this day") @QueryParam("to") LocalDate to,
+            @Parameter(description = "Include tombstoned records") @QueryParam("includeDeleted") boolean includeDeleted,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("50")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw HubException.badRequest("DATE_RANGE_INVALID", "'to' precedes 'from'",
+                    new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'"));
+        }
+        return queries.search(callers.caller(),
+                new RecordQueries.Filter(department, kind, item, subject, from, to, includeDeleted), page, size);
+    }
+
+    /** The caller's own department, which must be registered: uploads are always a department's own records. */
+    private String uploadingDepartment(Caller caller) {
+        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden(
+                "CALLER_DEPARTMENT_UNKNOWN", "the token carries no department"));
+        if (reference.snapshot(department).department().isEmpty()) {
+            throw HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN", "the token's department is not registered in the hub");
+        }
+        return department;
+    }
+}

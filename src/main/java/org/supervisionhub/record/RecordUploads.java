@@ -1,0 +1,250 @@
+package org.supervisionhub.record;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.security.Caller;
+
+/**
+ * Runs uploads: reads records in batches, validates each batch against one reference snapshot and writes it with
+ * a few multi-row statements. Without {@code atomic} every batch commits on its own (valid records are stored even
+ * when others are rejected); with it the whole upload is one transaction, rolled back if any record is rejected.
+ * Blocking: runs on worker threads.
+ */
+@ApplicationScoped
+public class RecordUploads {
+
+    private static final Logger LOG = Logger.getLogger(RecordUploads.class);
+    private static final String DEADLOCK = "40P01";
+    private static final int ATTEMPTS = 3;
+    private static final String QUALITY = """
+            insert into record_quality_daily as q (department_code, day, received, rejected) values ($1, $2, $3, $4)
+            on conflict (department_code, day) do update
+                set received = q.received + excluded.received, rejected = q.rejected + excluded.rejected""";
+    private static final String REJECTIONS = """
+            insert into record_rejection_daily as q (department_code, day, error_code, records)
+            select $1, $2, code, records from unnest($3::text[], $4::bigint[]) as t(code, records) order by code
+            on conflict (department_code, day, error_code) do update set records = q.records + excluded.records""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    RecordValidator validator;
+
+    @Inject
+    RecordWriter writer;
+
+    @Inject
+    UploadLimits limits;
+
+    /** An upload answered in the request: batches commit one by one, or all at once when atomic. */
+    public UploadResult run(Caller caller, String department, Iterator<RawRecord> source, boolean atomic,
+                            boolean perRecordResults, String reference) {
+        UploadTally tally = new UploadTally(limits.maxReportedIssues(), perRecordResults);
+        if (atomic) {
+            runAtomically(caller, department, source, tally, reference);
+        } else {
+            int batchNumber = 0;
+            while (source.hasNext()) {
+                List<RawRecord> batch = nextBatch(source);
+                String batchReference = reference + "#" + ++batchNumber;
+                List<WrittenRecord> written = inTransaction(connection ->
+                        process(connection, caller, department, batch, batchReference));
+                tally.add(written);
+                recordQuality(department, written);
+            }
+        }
+        if (tally.received() == 0) {
+            throw HubException.badRequest("BODY_EMPTY", "the upload holds no records");
+        }
+        return tally.result();
+    }
+
+    /** Validates and writes one batch on the given connection, inside its transaction. */
+    List<WrittenRecord> process(SqlConnection connection, Caller caller, String department, List<RawRecord> batch,
+                                String reference) {
+        ReferenceData.Snapshot snapshot = this.reference.snapshot(department);
+        List<RecordValidator.Bound> bound = new ArrayList<>(batch.size());
+        for (RawRecord raw : batch) {
+            bound.add(raw.unreadable() != null ? new RecordValidator.Bound(null, List.of(raw.unreadable()))
+                    : validator.bind(raw.node()));
+        }
+        List<RecordInput> inputs = bound.stream().map(RecordValidator.Bound::input).toList();
+        RecordValidator.Context context = new RecordValidator.Context(department, snapshot,
+                this.reference.existingItems(RecordValidator.unclaimedItemCodes(inputs, snapshot)), Instant.now());
+        List<RecordCheck> checks = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            RawRecord raw = batch.get(i);
+            RecordValidator.Bound record = bound.get(i);
+            checks.add(record.input() == null
+                    ? RecordCheck.rejected(raw.index(), raw.line(), sourceRecordIdOf(raw), record.errors())
+                    : validator.validate(raw.index(), raw.line(), record.input(), context));
+        }
+        return writer.write(connection, caller, department, checks, reference);
+    }
+
+    /** Adds a batch's received and rejected counts to the department's daily data-quality figures. */
+    void recordQuality(String department, List<WrittenRecord> written) {
+        int rejected = 0;
+        Map<String, Long> byCode = new TreeMap<>();
+        for (WrittenRecord record : written) {
+            if (record.outcome() == RecordOutcome.REJECTED) {
+                rejected++;
+                UploadTally.errorCodes(record.check().errors()).forEach(code -> byCode.merge(code, 1L, Long::sum));
+            }
+        }
+        LocalDate today = LocalDate.now(WireTime.ZONE);
+        int rejectedRecords = rejected;
+        try {
+            inTransaction(connection -> {
+                connection.preparedQuery(QUALITY).execute(Tuple.of(department, today, (long) written.size(),
+                        (long) rejectedRecords)).await().indefinitely();
+                if (!byCode.isEmpty()) {
+                    connection.preparedQuery(REJECTIONS).execute(Tuple.of(department, today,
+                            byCode.keySet().toArray(String[]::new), byCode.values().toArray(Long[]::new)))
+                            .await().indefinitely();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The figures are statistics: losing one batch's increment must not fail an upload that committed.
+            LOG.warnf(e, "data-quality figures of department %s not recorded", department);
+        }
+    }
+
+    List<RawRecord> nextBatch(Iterator<RawRecord> source) {
+        List<RawRecord> batch = new ArrayList<>(limits.batchSize());
+        while (batch.size() < limits.batchSize() && source.hasNext()) {
+            batch.add(source.next());
+        }
+        return batch;
+    }
+
+    /** Work on one connection inside a transaction. */
+    interface TransactionWork<T> {
+        T run(SqlConnection connection);
+    }
+
+    /** Runs the work in a transaction of its own, retried when PostgreSQL broke a deadlock by aborting it. */
+    <T> T inTransaction(TransactionWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            SqlConnection connection = pool.getConnection().await().indefinitely();
+            try {
+                Transaction transaction = connection.begin().await().indefinitely();
+                try {
+                    T result = work.run(connection);
+                    transaction.commit().await().indefinitely();
+                    return result;
+                } catch (RuntimeException e) {
+                    rollback(transaction);
+                    if (attempt < ATTEMPTS && isDeadlock(e)) {
+                        LOG.debugf("deadlock broken by PostgreSQL; attempt %d of %d", attempt + 1, ATTEMPTS);
+                        continue;
+                    }
+                    throw e;
+                }
+            } finally {
+                connection.close().await().indefinitely();
+            }
+        }
+    }
+
+    private void runAtomically(Caller caller, String department, Iterator<RawRecord> source, UploadTally tally,
+                               String reference) {
+        List<List<WrittenRecord>> batches = new ArrayList<>();
+        try {
+            inTransaction(connection -> {
+                int batchNumber = 0;
+                while (source.hasNext()) {
+                    List<RawRecord> batch = nextBatch(source);
+                    List<WrittenRecord> written = process(connection, caller, department, batch,
+                            reference + "#" + ++batchNumber);
+                    batches.add(written);
+                    tally.add(written);
+                }
+                if (tally.rejected() > 0) {
+                    throw new AtomicUploadRejected();
+                }
+                return null;
+            });
+        } catch (AtomicUploadRejected rejected) {
+            batches.forEach(batch -> recordQuality(department, batch));
+            throw atomicFailure(tally);
+        }
+        batches.forEach(batch -> recordQuality(department, batch));
+    }
+
+    /** An atomic upload with a rejected record: nothing stored; 422 listing every error by record. */
+    private static HubException atomicFailure(UploadTally tally) {
+        List<FieldError> errors = new ArrayList<>();
+        for (UploadResult.RecordIssue issue : tally.issues()) {
+            if (issue.errors() == null) {
+                continue;
+            }
+            String prefix = "records[" + issue.index() + "]";
+            String where = issue.line() != null ? "line " + issue.line() + ": " : "";
+            for (FieldError error : issue.errors()) {
+                errors.add(new FieldError(error.field().isEmpty() ? prefix : prefix + "." + error.field(),
+                        error.code(), where + error.message()));
+            }
+        }
+        return new HubException(422, "UPLOAD_REJECTED", "Upload rejected",
+                tally.rejected() + " of " + tally.received() + " records were rejected; with atomic=true nothing "
+                        + "was stored", errors);
+    }
+
+    private static String sourceRecordIdOf(RawRecord raw) {
+        if (raw.node() != null && raw.node().isObject() && raw.node().path("sourceRecordId").isTextual()) {
+            String id = raw.node().path("sourceRecordId").asText();
+            return id.length() > 64 ? id.substring(0, 64) : id;
+        }
+        return null;
+    }
+
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && DEADLOCK.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void rollback(Transaction transaction) {
+        try {
+            transaction.rollback().await().indefinitely();
+        } catch (RuntimeException e) {
+            LOG.debug("rollback after a failed upload batch failed too; the connection is closed next", e);
+        }
+    }
+
+    /** Signals that an atomic upload must roll back. */
+    private static final class AtomicUploadRejected extends RuntimeException {
+        AtomicUploadRejected() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.supervisionhub.record;
+
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.sync.Outbox;
+
+/**
+ * Writes one batch of validated records in the caller's transaction with a few multi-row statements: an upsert
+ * by source key (ON CONFLICT, so overlapping concurrent uploads can never duplicate), tombstones for deletes,
+ * the outbox event of every change (in the same statement), and one audit entry for the batch. Rows are written
+ * in key order so concurrent batches lock in the same order. Blocking: call from a worker thread.
+ */
+@ApplicationScoped
+public class RecordWriter {
+
+    private static final String UPSERT = """
+            with incoming as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                     $8::text[], $9::date[], $10::timestamptz[], $11::bool[], $12::text[], $13::text[])
+                    as t(source_system, source_record_id, kind, department_code, item_code, region_code,
+                         subject_credit_code, subject_id_hash, act_date, reported_at, disclosable, content_hash, body)),
+            written as (
+                insert into behaviour_record as r (source_system, source_record_id, kind, department_code, item_code,
+                        region_code, subject_credit_code, subject_id_hash, act_date, reported_at, disclosable,
+                        content_hash, body)
+                select source_system, source_record_id, kind, department_code, item_code, region_code,
+                       subject_credit_code, subject_id_hash, act_date, reported_at, disclosable, content_hash,
+                       cast(body as jsonb)
+                from incoming
+                on conflict (source_system, source_record_id) do update set
+                    item_code = excluded.item_code, region_code = excluded.region_code,
+                    subject_credit_code = excluded.subject_credit_code, subject_id_hash = excluded.subject_id_hash,
+                    act_date = excluded.act_date, reported_at = excluded.reported_at,
+                    disclosable = excluded.disclosable, content_hash = excluded.content_hash, body = excluded.body,
+                    deleted = false, version = r.version + 1, updated_at = now()
+                where r.department_code = excluded.department_code and r.kind = excluded.kind
+                  and (r.content_hash <> excluded.content_hash or r.deleted)
+                returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code, r.body,
+                          (r.xmax = 0) as inserted),
+            queued as (
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+                select $14, 'record', id::text, case when inserted then 'RECORD_CREATED' else 'RECORD_UPDATED' end,
+                       jsonb_build_object('recordId', id, 'version', version,
+                                          'operation', case when inserted then 'INSERT' else 'UPDATE' end,
+                                          'kind', kind, 'departmentCode', department_code, 'record', body)
+                from written order by id)
+            select id, source_system, source_record_id, version, inserted from written""";
+
+    private static final String TOMBSTONE = """
+            with doomed as (
+                select r.id from behaviour_record r
+                join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
+                  on r.source_system = t.source_system and r.source_record_id = t.source_record_id
+                where r.department_code = $3 and not r.deleted
+                order by r.source_system, r.source_record_id
+                for update of r),
+            written as (
+                update behaviour_record r set deleted = true, version = r.version + 1, updated_at = now()
+                from doomed where r.id = doomed.id
+                returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code),
+            queued as (
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+                select $4, 'record', id::text, 'RECORD_DELETED',
+                       jsonb_build_object('recordId', id, 'version', version, 'operation', 'DELETE', 'kind', kind,
+                                          'departmentCode', department_code, 'sourceSystem', source_system,
+                                          'sourceRecordId', source_record_id)
+                from written order by id)
+            select id, source_system, source_record_id, version from written""";
+
+    private static final String EXISTING = """
+            select r.source_system, r.source_record_id, r.department_code, r.kind, r.deleted, r.id, r.version
+            from behaviour_record r
+            join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
+              on r.source_system = t.source_system and r.source_record_id = t.source_record_id""";
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * Writes the accepted records of a batch and returns every record's verdict, in upload order. Records rejected by
+     * validation pass through; a record may also be rejected here when its key belongs to another department or
+     * another kind, or when a delete names no record.
+     */
+    public List<WrittenRecord> write(SqlConnection connection, Caller caller, String department, List<RecordCheck> checks,
+                                     String auditReference) {
+        // Identity: two records of one upload may be equal in value, never the same verdict.
+        Map<RecordCheck, WrittenRecord> verdicts = new IdentityHashMap<>();
+        for (RecordCheck check : checks) {
+            if (!check.accepted()) {
+                verdicts.put(check, WrittenRecord.rejected(check));
+            }
+        }
+        for (List<RecordCheck> round : rounds(checks)) {
+            writeRound(connection, department, round, verdicts);
+        }
+        List<WrittenRecord> ordered = checks.stream().map(verdicts::get).toList();
+        recordAudit(connection, caller, department, ordered, auditReference);
+        return ordered;
+    }
+
+    /** Splits the accepted records into rounds in which each key occurs once, keeping each key's upload order. */
+    private static List<List<RecordCheck>> rounds(List<RecordCheck> checks) {
+        List<List<RecordCheck>> rounds = new ArrayList<>();
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (RecordCheck check : checks) {
+            if (!check.accepted()) {
+                continue;
+            }
+            int round = occurrences.merge(check.record().key(), 1, Integer::sum) - 1;
+            while (rounds.size() <= round) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(check);
+        }
+        return rounds;
+    }
+
+    private void writeRound(SqlConnection connection, String department, List<RecordCheck> round,
+                            Map<RecordCheck, WrittenRecord> verdicts) {
+        Comparator<RecordCheck> byKey = Comparator.comparing((RecordCheck c) -> c.record().sourceSystem())
+                .thenComparing(c -> c.record().sourceRecordId());
+        List<RecordCheck> upserts = round.stream().filter(c -> !c.record().isDelete()).sorted(byKey).toList();
+        List<RecordCheck> deletes = round.stream().filter(c -> c.record().isDelete()).sorted(byKey).toList();
+        Map<String, RecordCheck> pending = new LinkedHashMap<>();
+        round.forEach(check -> pending.put(check.record().key(), check));
+        if (!upserts.isEmpty()) {
+            for (Row row : connection.preparedQuery(UPSERT).execute(upsertParameters(upserts)).await().indefinitely()) {
+                RecordCheck check = pending.remove(key(row));
+                verdicts.put(check, new WrittenRecord(check,
+                        row.getBoolean("inserted") ? RecordOutcome.CREATED : RecordOutcome.UPDATED,
+                        row.getLong("id"), row.getInteger("version")));
+            }
+        }
+        if (!deletes.isEmpty()) {
+            Tuple parameters = Tuple.of(deletes.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
+                    deletes.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new), department,
+                    Outbox.NATIONAL);
+            for (Row row : connection.preparedQuery(TOMBSTONE).execute(parameters).await().indefinitely()) {
+                RecordCheck check = pending.remove(key(row));
+                verdicts.put(check, new WrittenRecord(check, RecordOutcome.DELETED, row.getLong("id"),
+                        row.getInteger("version")));
+            }
+        }
+        if (!pending.isEmpty()) {
+            classifyUnwritten(connection, department, pending, verdicts);
+        }
+    }
+
+    /** Records the statements left alone: identical re-sends, foreign keys, deletes of nothing. */
+    private static void classifyUnwritten(SqlConnection connection, String department, Map<String, RecordCheck> pending,
+                                          Map<RecordCheck, WrittenRecord> verdicts) {
+        List<RecordCheck> left = List.copyOf(pending.values());
+        Tuple parameters = Tuple.of(left.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
+                left.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new));
+        Map<String, Row> existing = new HashMap<>();
+        for (Row row : connection.preparedQuery(EXISTING).execute(parameters).await().indefinitely()) {
+            existing.put(key(row), row);
+        }
+        for (RecordCheck check : left) {
+            CanonicalRecord record = check.record();
+            Row row = existing.get(record.key());
+            WrittenRecord verdict;
+            if (row == null) {
+                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError("sourceRecordId", "RECORD_NOT_FOUND",
+                        "no record " + record.sourceRecordId() + " of " + record.sourceSystem() + " to delete")));
+            } else if (!department.equals(row.getString("department_code"))) {
+                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError("sourceRecordId",
+                        "RECORD_OF_OTHER_DEPARTMENT", "source record " + record.sourceRecordId() + " of "
+                        + record.sourceSystem() + " belongs to another department")));
+            } else if (!record.isDelete() && !record.kind().name().equals(row.getString("kind"))) {
+                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError("kind", "RECORD_KIND_CHANGED",
+                        "source record " + record.sourceRecordId() + " is a " + row.getString("kind")
+                        + " record; a record keeps its kind")));
+            } else {
+                verdict = new WrittenRecord(check, RecordOutcome.UNCHANGED, row.getLong("id"), row.getInteger("version"));
+            }
+            verdicts.put(check, verdict);
+        }
+    }
+
+    private void recordAudit(SqlConnection connection, Caller caller, String department, List<WrittenRecord> written,
+                             String auditReference) {
+        Map<String, List<Long>> changed = new LinkedHashMap<>();
+        for (WrittenRecord record : written) {
+            if (record.outcome() == RecordOutcome.CREATED || record.outcome() == RecordOutcome.UPDATED
+                    || record.outcome() == RecordOutcome.DELETED) {
+                changed.computeIfAbsent(record.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        key -> new ArrayList<>()).add(record.id());
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("department", department);
+        detail.putAll(changed);
+        audit.record(connection, caller, "RECORDS_WRITTEN", "record-batch", auditReference, detail);
+    }
+
+    private static Tuple upsertParameters(List<RecordCheck> upserts) {
+        int n = upserts.size();
+        String[] systems = new String[n];
+        String[] ids = new String[n];
+        String[] kinds = new String[n];
+        String[] departments = new String[n];
+        String[] items = new String[n];
+        String[] regions = new String[n];
+        String[] creditCodes = new String[n];
+        String[] idHashes = new String[n];
+        LocalDate[] actDates = new LocalDate[n];
+        OffsetDateTime[] reported = new OffsetDateTime[n];
+        Boolean[] disclosable = new Boolean[n];
+        String[] hashes = new String[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            CanonicalRecord r = upserts.get(i).record();
+            systems[i] = r.sourceSystem();
+            ids[i] = r.sourceRecordId();
+            kinds[i] = r.kind().name();
+            departments[i] = r.departmentCode();
+            items[i] = r.itemCode();
+            regions[i] = r.regionCode();
+            creditCodes[i] = r.subjectCreditCode();
+            idHashes[i] = r.subjectIdHash();
+            actDates[i] = r.actDate();
+            reported[i] = r.reportedAt();
+            disclosable[i] = r.disclosable();
+            hashes[i] = r.contentHash();
+            bodies[i] = r.body();
+        }
+        return Tuple.from(new Object[] {systems, ids, kinds, departments, items, regions, creditCodes, idHashes,
+                actDates, reported, disclosable, hashes, bodies, Outbox.NATIONAL});
+    }
+
+    private static String key(Row row) {
+        return row.getString("source_system") + '\u0000' + row.getString("source_record_id");
+    }
+}

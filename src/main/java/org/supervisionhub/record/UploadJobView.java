@@ -1,0 +1,32 @@
+package org.supervisionhub.record;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An upload job's state and progress. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "UploadJob")
+public record UploadJobView(
+        UUID id,
+        @Schema(description = "RECEIVING (body arriving), QUEUED, RUNNING, SUCCEEDED or FAILED") String status,
+        String departmentCode,
+        String mediaType,
+        @Schema(description = "Records in the upload") int recordsTotal,
+        @Schema(description = "Records processed so far") int recordsRead,
+        int accepted,
+        int updated,
+        int unchanged,
+        int deleted,
+        int rejected,
+        @Schema(description = "Records stored with warnings") int warned,
+        @Schema(description = "Share processed, 0-100") BigDecimal percent,
+        @Schema(description = "Records processed per second while running") BigDecimal recordsPerSecond,
+        @Schema(description = "Why the job failed") String failureReason,
+        OffsetDateTime createdAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        @Schema(description = "Where the rejections and warnings can be downloaded (NDJSON or CSV)") String issuesUrl) {
+}

@@ -1,0 +1,281 @@
+package org.supervisionhub.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Roles;
+
+/**
+ * Upload jobs: a large upload is first stored in chunks (so it survives a restart), answered with 202, and then
+ * processed by {@link UploadJobWorker}. This class receives bodies, and reads jobs and their issue reports.
+ */
+@ApplicationScoped
+public class UploadJobs {
+
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    private static final String CREATE = """
+            insert into upload_job (department_code, created_by, caller, media_type, status, lease_owner, lease_until)
+            values ($1, $2, cast($3::text as jsonb), $4, 'RECEIVING', $5, now() + $6 * interval '1 second') returning id""";
+    private static final String ADD_CHUNK = """
+            with chunk as (
+                insert into upload_job_chunk (job_id, seq, first_index, records, line_numbers) values ($1, $2, $3, $4, $5))
+            update upload_job set lease_until = now() + $6 * interval '1 second', updated_at = now() where id = $1""";
+    private static final String QUEUE = """
+            update upload_job set status = 'QUEUED', records_total = $2, chunks_total = $3, lease_owner = null,
+                   lease_until = null, updated_at = now()
+            where id = $1""";
+    private static final String FAIL = """
+            update upload_job set status = 'FAILED', failure_reason = $2, finished_at = now(), lease_owner = null,
+                   lease_until = null, updated_at = now()
+            where id = $1""";
+    private static final String DROP_CHUNKS = "delete from upload_job_chunk where job_id = $1";
+    private static final String JOB = """
+            select j.*, d.region_code from upload_job j join department d on d.code = j.department_code where j.id = $1""";
+    private static final String ISSUES = """
+            select record_index, line, source_record_id, severity, errors from upload_job_issue
+            where job_id = $1 and (record_index, severity) > ($2, $3) order by record_index, severity limit $4""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    UploadLimits limits;
+
+    @Inject
+    UploadJobWorker worker;
+
+    /**
+     * Stores the body of an upload as a job and queues it. The body is read to its end first, chunk by chunk, so
+     * memory stays bounded; a body that breaks off or exceeds a limit fails the job and stores nothing to process.
+     */
+    public UUID receive(Caller caller, String department, String mediaType, InputStream body) {
+        UUID id = pool.preparedQuery(CREATE).execute(Tuple.from(new Object[] {department, caller.auditName(),
+                callerJson(caller), mediaType, worker.instanceId(), LEASE.toSeconds()}))
+                .await().indefinitely().iterator().next().getUUID("id");
+        try {
+            int records = 0;
+            int chunks = 0;
+            Iterator<Chunk> source = UploadSource.NDJSON.equals(mediaType)
+                    ? ndjsonChunks(body) : jsonChunks(body);
+            while (source.hasNext()) {
+                Chunk chunk = source.next();
+                pool.preparedQuery(ADD_CHUNK).execute(Tuple.from(new Object[] {id, chunks, records,
+                        chunk.records().toArray(String[]::new), chunk.lines(), LEASE.toSeconds()}))
+                        .await().indefinitely();
+                records += chunk.records().size();
+                chunks++;
+            }
+            if (records == 0) {
+                throw HubException.badRequest("BODY_EMPTY", "the upload holds no records");
+            }
+            pool.preparedQuery(QUEUE).execute(Tuple.of(id, records, chunks)).await().indefinitely();
+        } catch (RuntimeException e) {
+            fail(id, e instanceof HubException hub ? hub.getMessage() : "the upload broke off before its end");
+            throw e;
+        }
+        worker.wake();
+        return id;
+    }
+
+    /** The job, if the caller may see it (its own department's, or within its region). */
+    public Optional<UploadJobView> find(Caller caller, UUID id, String issuesUrl) {
+        RowSet<Row> rows = pool.preparedQuery(JOB).execute(Tuple.of(id)).await().indefinitely();
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        Row row = rows.iterator().next();
+        if (!mayRead(caller, row.getString("department_code"), row.getString("region_code"))) {
+            return Optional.empty();
+        }
+        return Optional.of(view(row, issuesUrl));
+    }
+
+    /** Writes the job's issues as NDJSON or CSV, page by page, so a large report never sits in memory. */
+    public void writeIssues(UUID id, boolean csv, OutputStream out) {
+        try {
+            if (csv) {
+                out.write("index,line,sourceRecordId,severity,field,code,message\n".getBytes(StandardCharsets.UTF_8));
+            }
+            int lastIndex = -1;
+            String lastSeverity = "";
+            while (true) {
+                RowSet<Row> page = pool.preparedQuery(ISSUES).execute(Tuple.of(id, lastIndex, lastSeverity, 1000))
+                        .await().indefinitely();
+                for (Row row : page) {
+                    lastIndex = row.getInteger("record_index");
+                    lastSeverity = row.getString("severity");
+                    List<FieldError> errors = List.of(mapper.readValue(row.getJsonArray("errors").encode(),
+                            FieldError[].class));
+                    out.write((csv ? csvLines(row, errors) : ndjsonLine(row, errors)).getBytes(StandardCharsets.UTF_8));
+                }
+                if (page.size() < 1000) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean mayRead(Caller caller, String department, String region) {
+        if (caller.isHubAdmin()) {
+            return true;
+        }
+        if (caller.has(Roles.REGION_ADMIN)) {
+            return caller.regionCovers(region);
+        }
+        return caller.departmentCode().map(department::equals).orElse(false);
+    }
+
+    void fail(UUID id, String reason) {
+        pool.preparedQuery(FAIL).execute(Tuple.of(id, reason)).await().indefinitely();
+        pool.preparedQuery(DROP_CHUNKS).execute(Tuple.of(id)).await().indefinitely();
+    }
+
+    private record Chunk(List<String> records, Integer[] lines) {
+    }
+
+    private Iterator<Chunk> ndjsonChunks(InputStream body) {
+        UploadSource.NdjsonLines lines = UploadSource.ndjsonLines(body, limits);
+        int size = limits.batchSize();
+        return new Iterator<>() {
+            private int read;
+
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public Chunk next() {
+                List<String> records = new ArrayList<>(size);
+                List<Integer> numbers = new ArrayList<>(size);
+                while (records.size() < size && lines.hasNext()) {
+                    UploadSource.Line line = lines.next();
+                    if (++read > limits.maxNdjsonLines()) {
+                        throw UploadSource.tooLarge("at most " + limits.maxNdjsonLines() + " records per NDJSON upload");
+                    }
+                    // PostgreSQL text holds no NUL; such a line is not JSON anyway and stays malformed.
+                    records.add(line.bytes() == null ? null
+                            : new String(line.bytes(), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'));
+                    numbers.add(line.number());
+                }
+                return new Chunk(records, numbers.toArray(Integer[]::new));
+            }
+        };
+    }
+
+    private Iterator<Chunk> jsonChunks(InputStream body) {
+        List<RawRecord> all = UploadSource.jsonArray(mapper, body, limits);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += limits.batchSize()) {
+            chunks.add(new Chunk(all.subList(from, Math.min(all.size(), from + limits.batchSize())).stream()
+                    .map(raw -> raw.node().toString()).toList(), null));
+        }
+        return chunks.iterator();
+    }
+
+    private String callerJson(Caller caller) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("subject", caller.subject());
+        json.put("roles", caller.roles());
+        json.put("department", caller.departmentCode().orElse(null));
+        json.put("region", caller.regionCode().orElse(null));
+        try {
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Caller callerOf(io.vertx.core.json.JsonObject json) {
+        return new Caller(json.getString("subject"),
+                Set.copyOf(json.getJsonArray("roles").getList().stream().map(Object::toString).toList()),
+                Optional.ofNullable(json.getString("department")), Optional.ofNullable(json.getString("region")));
+    }
+
+    private static UploadJobView view(Row row, String issuesUrl) {
+        int total = row.getInteger("records_total");
+        int read = row.getInteger("records_read");
+        OffsetDateTime started = row.getOffsetDateTime("started_at");
+        OffsetDateTime finished = row.getOffsetDateTime("finished_at");
+        BigDecimal rate = null;
+        if (started != null && read > 0) {
+            long millis = Duration.between(started, finished != null ? finished : OffsetDateTime.now()).toMillis();
+            rate = BigDecimal.valueOf(read * 1000.0 / Math.max(millis, 1)).setScale(1, RoundingMode.HALF_UP);
+        }
+        BigDecimal percent = total == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(read * 100.0 / total).setScale(1, RoundingMode.HALF_UP);
+        return new UploadJobView(row.getUUID("id"), row.getString("status"), row.getString("department_code"),
+                row.getString("media_type"), total, read, row.getInteger("accepted"), row.getInteger("updated"),
+                row.getInteger("unchanged"), row.getInteger("deleted"), row.getInteger("rejected"),
+                row.getInteger("warnings"), percent, rate, row.getString("failure_reason"),
+                wire(row.getOffsetDateTime("created_at")), wire(started), wire(finished), issuesUrl);
+    }
+
+    private static OffsetDateTime wire(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
+    }
+
+    private String ndjsonLine(Row row, List<FieldError> errors) throws JsonProcessingException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("index", row.getInteger("record_index"));
+        line.put("line", row.getInteger("line"));
+        line.put("sourceRecordId", row.getString("source_record_id"));
+        line.put("severity", row.getString("severity"));
+        line.put(row.getString("severity").equals("ERROR") ? "errors" : "warnings", errors);
+        return mapper.writeValueAsString(line) + "\n";
+    }
+
+    private static String csvLines(Row row, List<FieldError> errors) {
+        StringBuilder lines = new StringBuilder();
+        for (FieldError error : errors) {
+            lines.append(row.getInteger("record_index")).append(',')
+                    .append(row.getInteger("line") == null ? "" : row.getInteger("line")).append(',')
+                    .append(csv(row.getString("source_record_id"))).append(',')
+                    .append(row.getString("severity")).append(',')
+                    .append(csv(error.field())).append(',').append(csv(error.code())).append(',')
+                    .append(csv(error.message())).append('\n');
+        }
+        return lines.toString();
+    }
+
+    /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets do not execute it. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,55 @@
+package org.supervisionhub.record;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Size limits, batching and job processing of record uploads. */
+@ConfigMapping(prefix = "hub.records")
+public interface UploadLimits {
+
+    /** Records in one JSON array upload. Defaults to 1000. */
+    @WithDefault("1000")
+    int maxJsonRecords();
+
+    /** Bytes of one JSON array upload. Defaults to 16 MiB. */
+    @WithDefault("16777216")
+    long maxJsonBytes();
+
+    /** Lines of one NDJSON upload. Defaults to 100000. */
+    @WithDefault("100000")
+    int maxNdjsonLines();
+
+    /** Bytes of one NDJSON upload. Defaults to 512 MiB. */
+    @WithDefault("536870912")
+    long maxNdjsonBytes();
+
+    /** Bytes of one NDJSON line (one record). Defaults to 256 KiB. */
+    @WithDefault("262144")
+    int maxLineBytes();
+
+    /** An NDJSON upload whose Content-Length exceeds this becomes a job (202). Defaults to 8 MiB. */
+    @WithDefault("8388608")
+    long asyncThresholdBytes();
+
+    /** Records validated and written per transaction. Defaults to 500. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Rejections and warnings listed in a synchronous answer; more are counted only. Defaults to 1000. */
+    @WithDefault("1000")
+    int maxReportedIssues();
+
+    /** Upload jobs. */
+    Jobs jobs();
+
+    interface Jobs {
+
+        /** Whether this replica processes upload jobs. Defaults to true. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often to look for queued jobs and expired leases. Defaults to 5 seconds. */
+        @WithDefault("PT5S")
+        java.time.Duration pollInterval();
+    }
+}

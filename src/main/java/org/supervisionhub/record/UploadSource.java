@@ -1,0 +1,255 @@
+package org.supervisionhub.record;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+
+/** Reads uploads as a sequence of raw records: a JSON array (bounded, read whole) or NDJSON (streamed). */
+final class UploadSource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private UploadSource() {
+    }
+
+    /** A JSON array of at most {@code maxRecords} elements; malformed JSON rejects the whole upload. */
+    static List<RawRecord> jsonArray(ObjectMapper mapper, InputStream body, UploadLimits limits) {
+        List<RawRecord> records = new ArrayList<>();
+        try (JsonParser parser = mapper.getFactory().createParser(limited(body, limits.maxJsonBytes()))) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw HubException.badRequest("BODY_NOT_AN_ARRAY", "a JSON upload is an array of records "
+                        + "(send one record per line as application/x-ndjson to stream)");
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (records.size() == limits.maxJsonRecords()) {
+                    throw tooLarge("at most " + limits.maxJsonRecords() + " records per JSON upload; "
+                            + "send larger uploads as application/x-ndjson");
+                }
+                JsonNode node = mapper.readTree(parser);
+                records.add(new RawRecord(records.size(), null, node, null));
+            }
+            if (parser.nextToken() != null) {
+                throw HubException.badRequest("MALFORMED_JSON", "content after the closing ']' of the array");
+            }
+        } catch (JsonProcessingException e) {
+            throw HubException.badRequest("MALFORMED_JSON", "the body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (records.isEmpty()) {
+            throw HubException.badRequest("BODY_EMPTY", "the array holds no records");
+        }
+        return records;
+    }
+
+    /** NDJSON lines as raw records, streamed: a malformed line becomes that record's error; blank lines are skipped. */
+    static Iterator<RawRecord> ndjson(ObjectMapper mapper, InputStream body, UploadLimits limits) {
+        return new NdjsonRecords(mapper, new NdjsonLines(limited(body, limits.maxNdjsonBytes()),
+                limits.maxLineBytes()), limits.maxNdjsonLines());
+    }
+
+    /** The raw lines of an NDJSON body (for spooling a job), with the same limits. */
+    static NdjsonLines ndjsonLines(InputStream body, UploadLimits limits) {
+        return new NdjsonLines(limited(body, limits.maxNdjsonBytes()), limits.maxLineBytes());
+    }
+
+    static HubException tooLarge(String detail) {
+        return new HubException(413, "PAYLOAD_TOO_LARGE", "Payload too large", detail, List.of());
+    }
+
+    private static InputStream limited(InputStream body, long maxBytes) {
+        return new FilterInputStream(body) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) {
+                read += n;
+                if (read > maxBytes) {
+                    throw tooLarge("the body exceeds " + maxBytes + " bytes");
+                }
+            }
+        };
+    }
+
+    /** A line of an NDJSON body: its 1-based number and bytes, or null bytes when the line was too long. */
+    record Line(int number, byte[] bytes) {
+    }
+
+    /** Splits a stream into lines of bounded length, without decoding more than one line at a time. */
+    static final class NdjsonLines implements Iterator<Line> {
+        private final InputStream in;
+        private final int maxLineBytes;
+        private final byte[] chunk = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private byte[] buffer = new byte[8192];
+        private int lineNumber;
+        private Line next;
+        private boolean ended;
+
+        NdjsonLines(InputStream in, int maxLineBytes) {
+            this.in = in;
+            this.maxLineBytes = maxLineBytes;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !ended) {
+                next = readLine();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Line next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Line line = next;
+            next = null;
+            return line;
+        }
+
+        private Line readLine() {
+            try {
+                while (true) {
+                    int length = 0;
+                    boolean overflow = false;
+                    boolean newline = false;
+                    while (!newline) {
+                        if (position == limit && !fill()) {
+                            break;
+                        }
+                        int end = position;
+                        while (end < limit && chunk[end] != '\n') {
+                            end++;
+                        }
+                        newline = end < limit;
+                        int take = end - position;
+                        if (length + take > maxLineBytes) {
+                            overflow = true;
+                        } else {
+                            if (length + take > buffer.length) {
+                                buffer = Arrays.copyOf(buffer, Math.min(Math.max(buffer.length * 2, length + take),
+                                        maxLineBytes));
+                            }
+                            System.arraycopy(chunk, position, buffer, length, take);
+                            length += take;
+                        }
+                        position = newline ? end + 1 : end;
+                    }
+                    if (!newline && length == 0 && !overflow) {
+                        ended = true;
+                        return null;
+                    }
+                    lineNumber++;
+                    if (overflow) {
+                        return new Line(lineNumber, null);
+                    }
+                    if (length > 0 && buffer[length - 1] == '\r') {
+                        length--;
+                    }
+                    if (!isBlank(buffer, length)) {
+                        return new Line(lineNumber, Arrays.copyOf(buffer, length));
+                    }
+                    if (!newline) {
+                        ended = true;
+                        return null;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(chunk, 0, chunk.length);
+            position = 0;
+            limit = Math.max(n, 0);
+            return n > 0;
+        }
+
+        private static boolean isBlank(byte[] bytes, int length) {
+            for (int i = 0; i < length; i++) {
+                if (bytes[i] != ' ' && bytes[i] != '\t') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final class NdjsonRecords implements Iterator<RawRecord> {
+        private final ObjectMapper mapper;
+        private final NdjsonLines lines;
+        private final int maxLines;
+        private int index;
+
+        NdjsonRecords(ObjectMapper mapper, NdjsonLines lines, int maxLines) {
+            this.mapper = mapper;
+            this.lines = lines;
+            this.maxLines = maxLines;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return lines.hasNext();
+        }
+
+        @Override
+        public RawRecord next() {
+            Line line = lines.next();
+            if (index == maxLines) {
+                throw tooLarge("at most " + maxLines + " records per NDJSON upload; the records before line "
+                        + line.number() + " were processed");
+            }
+            return parse(mapper, index++, line);
+        }
+    }
+
+    static RawRecord parse(ObjectMapper mapper, int index, Line line) {
+        if (line.bytes() == null) {
+            return new RawRecord(index, line.number(), null, new FieldError("", "LINE_TOO_LONG",
+                    "line " + line.number() + " is longer than the limit"));
+        }
+        try {
+            return new RawRecord(index, line.number(), mapper.readTree(line.bytes()), null);
+        } catch (JsonProcessingException e) {
+            return new RawRecord(index, line.number(), null, new FieldError("", "MALFORMED_JSON",
+                    "line " + line.number() + " is not valid JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
