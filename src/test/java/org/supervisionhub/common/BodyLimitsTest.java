@@ -1,0 +1,52 @@
+package org.supervisionhub.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.supervisionhub.support.Tokens;
+
+/** Requests other than record uploads are held to the small body limit before their body is read. */
+@QuarkusTest
+class BodyLimitsTest {
+
+    private static String send(String headers) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((headers + "\r\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // Read until the problem body is complete: the server answers without waiting for the body.
+            java.io.ByteArrayOutputStream response = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            int n;
+            while (!response.toString(StandardCharsets.UTF_8).endsWith("}")
+                    && (n = socket.getInputStream().read(buffer)) > 0) {
+                response.write(buffer, 0, n);
+            }
+            return response.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void declaredBodyOverTheLimitIsRefusedWith413Problem() throws IOException {
+        String response = send("PUT /api/v1/subjects/91350100M000100Y43 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.hubAdmin() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 20000000\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
+
+    @Test
+    void bodyWithoutALengthIsRefusedWith411Problem() throws IOException {
+        String response = send("PUT /api/v1/subjects/91350100M000100Y43 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.hubAdmin() + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 411").contains("\"code\":\"LENGTH_REQUIRED\"");
+    }
+}
