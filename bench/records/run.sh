@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Record upload throughput against the raw ceiling of the same tables, measured in one run.
+#   bench/records/run.sh [records, default 1000000] [parallel JSON uploads, default 4]
+# Recreates database hub_bench_records, starts the hub (heap capped at 512 MiB so the stream's memory is bounded by
+# design, not by luck), then measures (a) JSON batches of 1,000 through POST /api/v1/records, (b) one NDJSON stream
+# of every record, (c) PostgreSQL's INSERT ... SELECT of the same number of rows into the same tables.
+# Writes bench/results/records-<records>.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+count=${1:-1000000}
+parallel=${2:-4}
+port=${BENCH_PORT:-8089}
+db=hub_bench_records
+work=target/bench-records
+rm -rf "$work" && mkdir -p "$work/batches" bench/results
+
+bash scripts/ensure-postgres.sh
+psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -qtA "$@" 2>/dev/null || runuser -u postgres -- psql -d postgres -qtA "$@"; }
+psql_admin -c "drop database if exists $db" >/dev/null
+psql_admin -c "create database $db owner hub" >/dev/null
+psql_db() { psql -h 127.0.0.1 -U hub -d "$db" -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+mvn -B -ntp -q package -DskipTests
+
+hub=""
+start_hub() {
+  HUB_DB_NAME=$db java -Xmx512m -Dquarkus.profile=demo -Dhub.demo.data=false -Dquarkus.http.port="$port" \
+    -Dquarkus.log.level=WARN -Dhub.records.max-ndjson-lines=$((count + 1)) -Dhub.records.max-ndjson-bytes=4294967296 \
+    -Dquarkus.http.limits.max-body-size=4G -jar target/quarkus-app/quarkus-run.jar > "$work/hub.log" 2>&1 &
+  hub=$!
+  for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
+  echo "hub did not start; see $work/hub.log" >&2; exit 1
+}
+stop_hub() { [ -n "$hub" ] && kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true; hub=""; }
+trap 'stop_hub; kill $(jobs -p) 2>/dev/null || true' EXIT
+
+start_hub   # applies the migrations
+department_credit_code=$(psql_db -f src/main/resources/db/demo/generators.sql -f bench/records/fixture.sql | tail -1)
+token=$(scripts/demo-token.sh system BENCH_DEPT 450100 bench-system)
+base="http://127.0.0.1:$port"
+
+echo "generating $count records twice (JSON batches and one NDJSON stream)"
+python3 bench/records/generate.py "$count" BENCH-JSON "$department_credit_code" \
+  | split -l 1000 -d -a 5 --additional-suffix=.ndjson - "$work/batches/b"
+for f in "$work"/batches/*.ndjson; do { printf '['; paste -sd, "$f"; printf ']'; } > "${f%.ndjson}.json"; rm "$f"; done
+python3 bench/records/generate.py "$count" BENCH-NDJSON "$department_credit_code" > "$work/stream.ndjson"
+stream_bytes=$(stat -c %s "$work/stream.ndjson")
+
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+inserted() { psql_db -c "select last_value from behaviour_record_id_seq"; }
+
+# (c) The raw ceiling first, into the empty tables (the hub then writes into fuller ones): the same number of rows
+# written by INSERT ... SELECT, one session per core so PostgreSQL can use the whole machine.
+sessions=$(nproc)
+started=$(now)
+raw_pids=()
+for s in $(seq 0 $((sessions - 1))); do
+  psql_db -v from=$((s * count / sessions + 1)) -v to=$(((s + 1) * count / sessions)) -f bench/records/raw-ceiling.sql \
+    > "$work/raw-$s.txt" &
+  raw_pids+=($!)
+done
+wait "${raw_pids[@]}"
+raw_seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')
+raw_stored=$(psql_db -c "select count(*) from behaviour_record where source_system = 'BENCH-RAW'")
+
+# (a) JSON batches of 1,000, $parallel at a time.
+started=$(now)
+ls "$work"/batches/*.json | xargs -P "$parallel" -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST \
+  -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @{} "$base/api/v1/records" \
+  > "$work/json-statuses.txt"
+json_seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')
+json_stored=$(psql_db -c "select count(*) from behaviour_record where source_system = 'BENCH-JSON'")
+json_non200=$(grep -vc '^200$' "$work/json-statuses.txt" || true)
+
+# (b) One NDJSON stream of every record, chunked (no Content-Length: answered in the request, not as a job),
+# sampling the hub's resident memory and the table's insert counter every half second.
+( while kill -0 "$hub" 2>/dev/null; do
+    echo "$(now) $(awk '/VmRSS/ {print $2}' "/proc/$hub/status") $(inserted)"; sleep 0.5; done ) > "$work/samples.txt" &
+sampler=$!
+rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$hub/status")
+started=$(now)
+curl -s -o "$work/stream-result.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+  -H "Content-Type: application/x-ndjson" -H "Transfer-Encoding: chunked" -T "$work/stream.ndjson" \
+  "$base/api/v1/records" > "$work/stream-status.txt"
+stream_seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')
+sleep 1; kill "$sampler" 2>/dev/null || true
+stream_stored=$(psql_db -c "select count(*) from behaviour_record where source_system = 'BENCH-NDJSON'")
+rss_peak=$(awk -v s="$started" '$1 >= s && $2 > m {m = $2} END {print m}' "$work/samples.txt")
+# Rate over the first and the last tenth of the stream, from the insert counter.
+read -r first_rate last_rate < <(awk -v s="$started" -v base_n="$(awk -v s="$started" '$1 < s {n = $3} END {print n}' "$work/samples.txt")" \
+  -v total="$stream_stored" '
+  $1 >= s { t[++k] = $1; n[k] = $3 - base_n }
+  END { tenth = total / 10;
+        for (i = 1; i <= k; i++) { if (!a && n[i] >= tenth) a = i; if (!b && n[i] >= total - tenth) b = i; if (!c && n[i] >= total) c = i }
+        if (!c) c = k;
+        printf "%.0f %.0f\n", n[a] / (t[a] - s), (n[c] - n[b]) / (t[c] - t[b]) }' "$work/samples.txt")
+stop_hub
+
+
+raw_rate=$(rate "$count" "$raw_seconds")
+json_rate=$(rate "$count" "$json_seconds")
+stream_rate=$(rate "$count" "$stream_seconds")
+report=bench/results/records-$count.md
+{
+  printf '# Record upload, %s records\n\n' "$count"
+  printf 'Run %s on %s cores, %s, %s; %s; PostgreSQL %s. The hub (heap capped at 512 MiB), PostgreSQL and the client share the machine.\n\n' \
+    "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
+    "$(free -g | awk '/Mem:/ {print $2 " GiB"}')" "$(java -version 2>&1 | head -1)" "$(psql -V | awk '{print $3}')"
+  printf 'Records: 50%% inspections, 20%% penalties, 10%% each enforcement, other, complaint; 5%% invalid (one error each). '
+  printf 'Every accepted record is validated (codes, claimed item, certificates on the act date, dates), written with its outbox event, and each batch of 500 with one audit entry.\n\n'
+  printf '| path | records | seconds | records/s | ratio to raw ceiling | stored |\n|---|---|---|---|---|---|\n'
+  printf '| raw ceiling: INSERT ... SELECT into behaviour_record + outbox, %s sessions | %s | %s | %s | 1.000 | %s |\n' "$sessions" "$count" "$raw_seconds" "$raw_rate" "$raw_stored"
+  printf '| POST /api/v1/records, JSON batches of 1,000, %s in parallel | %s | %s | %s | %s | %s |\n' "$parallel" "$count" \
+    "$json_seconds" "$json_rate" "$(awk -v a="$json_rate" -v b="$raw_rate" 'BEGIN { printf "%.3f", a / b }')" "$json_stored"
+  printf '| POST /api/v1/records, one NDJSON stream (%s MB) | %s | %s | %s | %s | %s |\n' "$((stream_bytes / 1000000))" \
+    "$count" "$stream_seconds" "$stream_rate" "$(awk -v a="$stream_rate" -v b="$raw_rate" 'BEGIN { printf "%.3f", a / b }')" "$stream_stored"
+  printf '\nJSON uploads not answered 200: %s. NDJSON answer: HTTP %s, %s\n\n' "$json_non200" "$(cat "$work/stream-status.txt")" \
+    "$(head -c 300 "$work/stream-result.json" | sed 's/"issues".*//')"
+  printf 'Memory during the NDJSON stream: resident set %s MiB before, peak %s MiB.\n\n' "$((rss_before / 1024))" "$((rss_peak / 1024))"
+  printf 'Steadiness of the stream: %s records/s over the first tenth, %s records/s over the last tenth (ratio %s).\n' \
+    "$first_rate" "$last_rate" "$(awk -v a="$last_rate" -v b="$first_rate" 'BEGIN { printf "%.2f", a / b }')"
+} > "$report"
+cat "$report"
