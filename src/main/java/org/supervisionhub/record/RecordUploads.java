@@ -1,11 +1,8 @@
 package org.supervisionhub.record;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
+import org.supervisionhub.common.BlockingTransactions;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
@@ -31,8 +29,6 @@ import org.supervisionhub.security.Caller;
 public class RecordUploads {
 
     private static final Logger LOG = Logger.getLogger(RecordUploads.class);
-    private static final String DEADLOCK = "40P01";
-    private static final int ATTEMPTS = 3;
     private static final String QUALITY = """
             insert into record_quality_daily as q (department_code, day, received, rejected) values ($1, $2, $3, $4)
             on conflict (department_code, day) do update
@@ -43,7 +39,7 @@ public class RecordUploads {
             on conflict (department_code, day, error_code) do update set records = q.records + excluded.records""";
 
     @Inject
-    Pool pool;
+    BlockingTransactions transactions;
 
     @Inject
     ObjectMapper mapper;
@@ -71,7 +67,7 @@ public class RecordUploads {
             while (source.hasNext()) {
                 List<RawRecord> batch = nextBatch(source);
                 String batchReference = reference + "#" + ++batchNumber;
-                List<WrittenRecord> written = inTransaction(connection ->
+                List<WrittenRecord> written = transactions.inTransaction(connection ->
                         process(connection, caller, department, batch, batchReference));
                 tally.add(written);
                 recordQuality(department, written);
@@ -119,7 +115,7 @@ public class RecordUploads {
         LocalDate today = LocalDate.now(WireTime.ZONE);
         int rejectedRecords = rejected;
         try {
-            inTransaction(connection -> {
+            transactions.inTransaction(connection -> {
                 connection.preparedQuery(QUALITY).execute(Tuple.of(department, today, (long) written.size(),
                         (long) rejectedRecords)).await().indefinitely();
                 if (!byCode.isEmpty()) {
@@ -143,40 +139,11 @@ public class RecordUploads {
         return batch;
     }
 
-    /** Work on one connection inside a transaction. */
-    interface TransactionWork<T> {
-        T run(SqlConnection connection);
-    }
-
-    /** Runs the work in a transaction of its own, retried when PostgreSQL broke a deadlock by aborting it. */
-    <T> T inTransaction(TransactionWork<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            SqlConnection connection = pool.getConnection().await().indefinitely();
-            try {
-                Transaction transaction = connection.begin().await().indefinitely();
-                try {
-                    T result = work.run(connection);
-                    transaction.commit().await().indefinitely();
-                    return result;
-                } catch (RuntimeException e) {
-                    rollback(transaction);
-                    if (attempt < ATTEMPTS && isDeadlock(e)) {
-                        LOG.debugf("deadlock broken by PostgreSQL; attempt %d of %d", attempt + 1, ATTEMPTS);
-                        continue;
-                    }
-                    throw e;
-                }
-            } finally {
-                connection.close().await().indefinitely();
-            }
-        }
-    }
-
     private void runAtomically(Caller caller, String department, Iterator<RawRecord> source, UploadTally tally,
                                String reference) {
         List<List<WrittenRecord>> batches = new ArrayList<>();
         try {
-            inTransaction(connection -> {
+            transactions.inTransaction(connection -> {
                 int batchNumber = 0;
                 while (source.hasNext()) {
                     List<RawRecord> batch = nextBatch(source);
@@ -222,23 +189,6 @@ public class RecordUploads {
             return id.length() > 64 ? id.substring(0, 64) : id;
         }
         return null;
-    }
-
-    private static boolean isDeadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && DEADLOCK.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void rollback(Transaction transaction) {
-        try {
-            transaction.rollback().await().indefinitely();
-        } catch (RuntimeException e) {
-            LOG.debug("rollback after a failed upload batch failed too; the connection is closed next", e);
-        }
     }
 
     /** Signals that an atomic upload must roll back. */

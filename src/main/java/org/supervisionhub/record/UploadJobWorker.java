@@ -88,6 +88,9 @@ public class UploadJobWorker {
     UploadJobs jobs;
 
     @Inject
+    org.supervisionhub.common.BlockingTransactions transactions;
+
+    @Inject
     UploadLimits limits;
 
     private ScheduledExecutorService executor;
@@ -162,7 +165,7 @@ public class UploadJobWorker {
         while (running) {
             List<WrittenRecord> written;
             try {
-                written = uploads.inTransaction(connection -> processNextChunk(connection, id, department, caller));
+                written = transactions.inTransaction(connection -> processNextChunk(connection, id, department, caller));
             } catch (LeaseLost e) {
                 LOG.infof("upload job %s was taken over by another replica", id);
                 return;

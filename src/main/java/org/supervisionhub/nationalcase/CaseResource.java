@@ -1,0 +1,194 @@
+package org.supervisionhub.nationalcase;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.Problem;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/**
+ * Complaints, risk-warning clues and joint-supervision tasks sent down by the national platform: each department
+ * lists those routed to it, accepts them and sends their disposition back up (闭环).
+ */
+@Path("/api/v1")
+@Tag(name = "Cases", description = "Complaints, risk clues and tasks from the national platform, and their feedback")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or department does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CaseResource {
+
+    private static final String STATUSES = "^(RECEIVED|ASSIGNED|ACCEPTED|FEEDBACK_SENT|CLOSED)$";
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Path("/complaints")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "投诉举报: the complaints routed to the caller's department (region, for region admins)",
+            description = "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = CasePage.class)))
+    public Page<CaseView> listComplaints(@QueryParam("status") @Pattern(regexp = STATUSES) String status,
+            @QueryParam("overdue") boolean overdue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return cases.list(callers.caller(), CaseKind.COMPLAINT, status, overdue, page, size);
+    }
+
+    @GET
+    @Path("/complaints/{id}")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "One complaint")
+    @APIResponse(responseCode = "200", description = "The complaint")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView getComplaint(@PathParam("id") long id) {
+        return cases.get(callers.caller(), CaseKind.COMPLAINT, id);
+    }
+
+    @POST
+    @Path("/complaints/{id}/accept")
+    @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "Accept a complaint (认领)", description = "By the department it is assigned to; accepting again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The complaint, accepted")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView acceptComplaint(@PathParam("id") long id) {
+        return cases.accept(callers.caller(), CaseKind.COMPLAINT, id);
+    }
+
+    @POST
+    @Path("/complaints/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "Send the disposition of a complaint (反馈)", description = "Queued to the national platform in the "
+            + "same transaction; the complaint is CLOSED once the feedback has been delivered. Once only (409 after).")
+    @APIResponse(responseCode = "200", description = "The complaint, feedback sent")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Feedback already sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView feedbackComplaint(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
+        return cases.feedback(callers.caller(), CaseKind.COMPLAINT, id, request);
+    }
+
+    @GET
+    @Path("/risk-clues")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "风险预警线索: the risk clues routed to the caller's department (region, for region admins)",
+            description = "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = CasePage.class)))
+    public Page<CaseView> listRiskClues(@QueryParam("status") @Pattern(regexp = STATUSES) String status,
+            @QueryParam("overdue") boolean overdue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return cases.list(callers.caller(), CaseKind.RISK_CLUE, status, overdue, page, size);
+    }
+
+    @GET
+    @Path("/risk-clues/{id}")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "One risk clue")
+    @APIResponse(responseCode = "200", description = "The risk clue")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView getRiskClue(@PathParam("id") long id) {
+        return cases.get(callers.caller(), CaseKind.RISK_CLUE, id);
+    }
+
+    @POST
+    @Path("/risk-clues/{id}/accept")
+    @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "Accept a risk clue (认领)", description = "By the department it is assigned to; accepting again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The risk clue, accepted")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView acceptRiskClue(@PathParam("id") long id) {
+        return cases.accept(callers.caller(), CaseKind.RISK_CLUE, id);
+    }
+
+    @POST
+    @Path("/risk-clues/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "Send the disposition of a risk clue (反馈)", description = "Queued to the national platform in the "
+            + "same transaction; the risk clue is CLOSED once the feedback has been delivered. Once only (409 after).")
+    @APIResponse(responseCode = "200", description = "The risk clue, feedback sent")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Feedback already sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView feedbackRiskClue(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
+        return cases.feedback(callers.caller(), CaseKind.RISK_CLUE, id, request);
+    }
+
+    @GET
+    @Path("/tasks")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "联合监管任务: the tasks routed to the caller's department (region, for region admins)",
+            description = "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = CasePage.class)))
+    public Page<CaseView> listTasks(@QueryParam("status") @Pattern(regexp = STATUSES) String status,
+            @QueryParam("overdue") boolean overdue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return cases.list(callers.caller(), CaseKind.TASK, status, overdue, page, size);
+    }
+
+    @GET
+    @Path("/tasks/{id}")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "One task")
+    @APIResponse(responseCode = "200", description = "The task")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView getTask(@PathParam("id") long id) {
+        return cases.get(callers.caller(), CaseKind.TASK, id);
+    }
+
+    @POST
+    @Path("/tasks/{id}/accept")
+    @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "Accept a task (认领)", description = "By the department it is assigned to; accepting again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The task, accepted")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView acceptTask(@PathParam("id") long id) {
+        return cases.accept(callers.caller(), CaseKind.TASK, id);
+    }
+
+    @POST
+    @Path("/tasks/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "Send the disposition of a task (反馈)", description = "Queued to the national platform in the "
+            + "same transaction; the task is CLOSED once the feedback has been delivered. Once only (409 after).")
+    @APIResponse(responseCode = "200", description = "The task, feedback sent")
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Feedback already sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CaseView feedbackTask(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
+        return cases.feedback(callers.caller(), CaseKind.TASK, id, request);
+    }
+}

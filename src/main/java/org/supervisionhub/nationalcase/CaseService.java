@@ -1,0 +1,204 @@
+package org.supervisionhub.nationalcase;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Json;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Roles;
+import org.supervisionhub.sync.Outbox;
+
+/**
+ * Departments list the cases routed to them, accept them and send their disposition: the feedback goes up through
+ * the outbox in the same transaction, and the case closes when the relay has delivered it. Blocking: worker threads.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    // $1 everything, $2 department, $3 region prefix: the caller's scope.
+    private static final String SCOPE = """
+            ($1 or c.department_code = $2 or ($3::text is not null and c.region_code like $3::text || '%'))""";
+    private static final String LIST = """
+            select c.* from national_case c
+            where c.kind = $4 and %s and ($5::text is null or c.status = $5)
+              and (not $6 or (c.deadline < now() and c.status in ('RECEIVED', 'ASSIGNED', 'ACCEPTED')))
+            order by c.deadline, c.id limit $7 offset $8""".formatted(SCOPE);
+    private static final String COUNT = """
+            select count(*) from national_case c
+            where c.kind = $4 and %s and ($5::text is null or c.status = $5)
+              and (not $6 or (c.deadline < now() and c.status in ('RECEIVED', 'ASSIGNED', 'ACCEPTED')))""".formatted(SCOPE);
+    private static final String ONE = "select c.* from national_case c where c.id = $1 and c.kind = $2 for update";
+    private static final String ACCEPT = """
+            update national_case set status = 'ACCEPTED', accepted_by = $2, accepted_at = now(), updated_at = now()
+            where id = $1 returning *""";
+    private static final String FEEDBACK = """
+            update national_case set status = 'FEEDBACK_SENT', handled_by = $2, handled_at = now(), result = $3,
+                                     accepted_by = coalesce(accepted_by, $4), accepted_at = coalesce(accepted_at, now()),
+                                     updated_at = now()
+            where id = $1 returning *""";
+    private static final String ENQUEUE = """
+            insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+            values ($1, 'case-feedback', $2, 'CASE_FEEDBACK', cast($3::text as jsonb))""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    org.supervisionhub.common.BlockingTransactions transactions;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Json json;
+
+    @Inject
+    AuditTrail audit;
+
+    public Page<CaseView> list(Caller caller, CaseKind kind, String status, boolean overdue, int page, int size) {
+        Object[] where = scope(caller, kind, status, overdue);
+        List<CaseView> items = new ArrayList<>();
+        Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
+        for (Row row : pool.preparedQuery(LIST).execute(parameters).await().indefinitely()) {
+            items.add(view(row));
+        }
+        long total = pool.preparedQuery(COUNT).execute(Tuple.from(where)).await().indefinitely().iterator().next()
+                .getLong(0);
+        return new Page<>(items, page, size, total);
+    }
+
+    public CaseView get(Caller caller, CaseKind kind, long id) {
+        RowSet<Row> rows = pool.preparedQuery("select c.* from national_case c where c.id = $1 and c.kind = $2")
+                .execute(Tuple.of(id, kind.name())).await().indefinitely();
+        if (rows.size() == 0 || !mayRead(caller, rows.iterator().next())) {
+            throw notFound(kind, id);
+        }
+        return view(rows.iterator().next());
+    }
+
+    /** The assigned department takes the case on. Accepting twice is harmless. */
+    public CaseView accept(Caller caller, CaseKind kind, long id) {
+        return transactions.inTransaction(connection -> {
+            Row current = actionable(connection, caller, kind, id);
+            if (!current.getString("status").equals("ASSIGNED")) {
+                return view(current);
+            }
+            Row row = connection.preparedQuery(ACCEPT).execute(Tuple.of(id, caller.auditName())).await().indefinitely()
+                    .iterator().next();
+            audit.record(connection, caller, "CASE_ACCEPTED", "national-case", String.valueOf(id),
+                    Map.of("nationalId", row.getString("national_id")));
+            return view(row);
+        });
+    }
+
+    /** Records the disposition and queues the feedback to the national platform in the same transaction. */
+    public CaseView feedback(Caller caller, CaseKind kind, long id, FeedbackRequest request) {
+        return transactions.inTransaction(connection -> {
+            Row current = actionable(connection, caller, kind, id);
+            String status = current.getString("status");
+            if (status.equals("FEEDBACK_SENT") || status.equals("CLOSED")) {
+                throw HubException.conflict("FEEDBACK_ALREADY_SENT", "the feedback of case " + id + " was already sent");
+            }
+            String handledBy = request.handledBy() != null ? request.handledBy().strip() : caller.auditName();
+            Row row = connection.preparedQuery(FEEDBACK).execute(Tuple.of(id, handledBy, request.result().strip(),
+                    caller.auditName())).await().indefinitely().iterator().next();
+            Map<String, Object> feedback = new LinkedHashMap<>();
+            feedback.put("nationalId", row.getString("national_id"));
+            feedback.put("kind", kind.name());
+            feedback.put("departmentCode", row.getString("department_code"));
+            feedback.put("handledBy", handledBy);
+            feedback.put("handledAt", wire(row.getOffsetDateTime("handled_at")).toString());
+            feedback.put("result", row.getString("result"));
+            connection.preparedQuery(ENQUEUE).execute(Tuple.of(Outbox.NATIONAL, row.getString("national_id"),
+                    json.write(feedback))).await().indefinitely();
+            audit.record(connection, caller, "CASE_FEEDBACK", "national-case", String.valueOf(id),
+                    Map.of("nationalId", row.getString("national_id")));
+            return view(row);
+        });
+    }
+
+    private Row actionable(SqlConnection connection, Caller caller, CaseKind kind, long id) {
+        RowSet<Row> rows = connection.preparedQuery(ONE).execute(Tuple.of(id, kind.name())).await().indefinitely();
+        if (rows.size() == 0) {
+            throw notFound(kind, id);
+        }
+        Row row = rows.iterator().next();
+        String department = row.getString("department_code");
+        if (department == null || !caller.departmentCode().map(department::equals).orElse(false)) {
+            if (mayRead(caller, row)) {
+                throw HubException.forbidden("CASE_NOT_ASSIGNED_TO_CALLER",
+                        "only the department the case is assigned to handles it");
+            }
+            throw notFound(kind, id);
+        }
+        return row;
+    }
+
+    private static boolean mayRead(Caller caller, Row row) {
+        if (caller.isHubAdmin()) {
+            return true;
+        }
+        if (caller.has(Roles.REGION_ADMIN)) {
+            return caller.regionCovers(row.getString("region_code"));
+        }
+        String department = row.getString("department_code");
+        return department != null && caller.departmentCode().map(department::equals).orElse(false);
+    }
+
+    private static Object[] scope(Caller caller, CaseKind kind, String status, boolean overdue) {
+        if (caller.isHubAdmin()) {
+            return new Object[] {true, null, null, kind.name(), status, overdue};
+        }
+        if (caller.has(Roles.REGION_ADMIN)) {
+            String region = caller.regionCode().orElseThrow(() -> HubException.forbidden("CALLER_REGION_UNKNOWN",
+                    "the token carries no region"));
+            return new Object[] {false, null, RegionCodes.scopePrefix(region), kind.name(), status, overdue};
+        }
+        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden(
+                "CALLER_DEPARTMENT_UNKNOWN", "the token carries no department"));
+        return new Object[] {false, department, null, kind.name(), status, overdue};
+    }
+
+    private CaseView view(Row row) {
+        OffsetDateTime deadline = wire(row.getOffsetDateTime("deadline"));
+        String status = row.getString("status");
+        boolean open = status.equals("RECEIVED") || status.equals("ASSIGNED") || status.equals("ACCEPTED");
+        try {
+            return new CaseView(row.getLong("id"), CaseKind.valueOf(row.getString("kind")), row.getString("national_id"),
+                    row.getInteger("revision"), row.getString("title"), row.getString("risk_level"),
+                    row.getString("subject_credit_code"), row.getString("subject_name"), row.getString("region_code"),
+                    row.getString("item_code"), row.getString("department_code"), status, deadline,
+                    open && deadline.isBefore(OffsetDateTime.now()), row.getString("accepted_by"),
+                    wire(row.getOffsetDateTime("accepted_at")), row.getString("handled_by"),
+                    wire(row.getOffsetDateTime("handled_at")), row.getString("result"),
+                    wire(row.getOffsetDateTime("closed_at")), wire(row.getOffsetDateTime("received_at")),
+                    mapper.readTree(row.getJsonObject("payload").encode()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HubException notFound(CaseKind kind, long id) {
+        return HubException.notFound("CASE_NOT_FOUND", "no " + kind.collection() + " entry " + id);
+    }
+
+    private static OffsetDateTime wire(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
+    }
+
+}

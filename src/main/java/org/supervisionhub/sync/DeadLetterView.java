@@ -1,0 +1,13 @@
+package org.supervisionhub.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An outbox event the relay gave up on. */
+@Schema(name = "DeadLetter")
+public record DeadLetterView(long id, String target, String aggregateType, String aggregateId, String eventType,
+                             UUID idempotencyKey, int attempts, String lastError, OffsetDateTime createdAt,
+                             @Schema(description = "The event as it would be delivered") JsonNode payload) {
+}

@@ -1,0 +1,123 @@
+package org.supervisionhub.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Problem;
+import org.supervisionhub.security.Roles;
+
+/**
+ * Where the national platform sends items, complaints, risk-warning clues and joint tasks. A callback is
+ * authenticated (HMAC signature, or a national OIDC token), stored in the inbox keyed by its national id and
+ * revision, and answered at once; processing follows from the inbox, with retries.
+ */
+@Path("/api/v1/national/callbacks")
+@Tag(name = "Sync")
+public class NationalCallbackResource {
+
+    private static final String STORE = """
+            insert into inbox (kind, national_id, revision, payload) values ($1, $2, $3, cast($4::text as jsonb))
+            on conflict (kind, national_id, revision) do nothing""";
+
+    @Inject
+    CallbackVerifier verifier;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    InboxProcessor processor;
+
+    @POST
+    @Path("/{kind: items|complaints|risk-clues|tasks}")
+    @PermitAll
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Callback of the national platform",
+            description = "Signed with HMAC-SHA256 over `timestamp \\n nonce \\n body` (headers X-National-Key-Id, "
+                    + "X-National-Timestamp in epoch seconds, X-National-Nonce, X-National-Signature in hex), within 5 "
+                    + "minutes of the hub's clock and with a fresh nonce; or sent with a token of role `national`. The "
+                    + "body carries `nationalId` and optionally `revision` (default 1). A message already received is "
+                    + "answered 200 with duplicate=true and not processed again; an older revision arriving after a newer "
+                    + "one is kept but superseded.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "The message; nationalId required")))
+    @APIResponse(responseCode = "200", description = "Stored (or recognised as a duplicate)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallbackReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable message",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Unsigned, badly signed, stale or replayed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CallbackReceipt receiveCallback(
+            @Parameter(description = "What the platform sends", schema = @Schema(enumeration = {"items", "complaints",
+                    "risk-clues", "tasks"})) @PathParam("kind") String kind,
+            @HeaderParam(CallbackVerifier.KEY_ID) String keyId,
+            @HeaderParam(CallbackVerifier.TIMESTAMP) String timestamp,
+            @HeaderParam(CallbackVerifier.NONCE) String nonce,
+            @HeaderParam(CallbackVerifier.SIGNATURE) String signature,
+            byte[] body) {
+        if (signature == null && !identity.isAnonymous() && identity.hasRole(Roles.NATIONAL)) {
+            // Authenticated by the national platform's OIDC token instead of a signature.
+        } else {
+            verifier.verify(keyId, timestamp, nonce, signature, body == null ? new byte[0] : body);
+        }
+        JsonNode message;
+        try {
+            message = mapper.readTree(body);
+        } catch (IOException e) {
+            throw HubException.badRequest("MALFORMED_JSON", "the callback body is not valid JSON");
+        }
+        if (message == null || !message.isObject()) {
+            throw HubException.badRequest("MALFORMED_JSON", "the callback body is a JSON object");
+        }
+        JsonNode id = message.get("nationalId");
+        if (id == null || !id.isTextual() || !id.asText().matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw HubException.badRequest("NATIONAL_ID_INVALID", "nationalId is required (1-64 letters, digits, _ . : -)",
+                    new FieldError("nationalId", "NATIONAL_ID_INVALID", "1-64 letters, digits, _ . : -"));
+        }
+        JsonNode revisionNode = message.get("revision");
+        if (revisionNode != null && !(revisionNode.canConvertToInt() && revisionNode.asInt() >= 1)) {
+            throw HubException.badRequest("REVISION_INVALID", "revision is a positive integer",
+                    new FieldError("revision", "REVISION_INVALID", "a positive integer"));
+        }
+        int revision = revisionNode == null ? 1 : revisionNode.asInt();
+        int stored = pool.preparedQuery(STORE).execute(Tuple.of(kind, id.asText(), revision, message.toString()))
+                .await().indefinitely().rowCount();
+        if (stored > 0) {
+            processor.wake();
+        }
+        return new CallbackReceipt(kind, id.asText(), revision, stored == 0);
+    }
+}

@@ -1,0 +1,317 @@
+package org.supervisionhub.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+import org.supervisionhub.common.WireTime;
+
+/**
+ * Delivers the outbox of the national target in batches. Several replicas may relay at once: a batch is claimed
+ * with {@code FOR UPDATE SKIP LOCKED} and held by a lease, so each event is in one replica's hands at a time, and
+ * an event whose replica died is taken over when its lease expires. An event is eligible only when every older
+ * event of its aggregate has been delivered, so a record's update never overtakes its insert. Every event carries
+ * its idempotency key: the target recognises a re-delivery after a lost answer. Failures back off exponentially
+ * with jitter, a 429 waits as long as the target asked, and after the last attempt an event becomes a dead letter.
+ * {@code LISTEN hub_outbox} wakes the relay as soon as events are committed; polling is the fallback.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String TARGET = Outbox.NATIONAL;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private static final String CLAIM = """
+            with candidates as (
+                select o.id from outbox o
+                where o.target = $1 and o.next_attempt_at <= now()
+                  and (o.status = 'PENDING' or (o.status = 'IN_FLIGHT' and o.lease_until < now()))
+                  and not exists (select 1 from outbox p
+                                  where p.aggregate_type = o.aggregate_type and p.aggregate_id = o.aggregate_id
+                                    and p.id < o.id and p.target = o.target and p.status <> 'DELIVERED')
+                order by o.id limit $2
+                for update of o skip locked)
+            update outbox o set status = 'IN_FLIGHT', lease_owner = $3, lease_until = now() + $4 * interval '1 millisecond',
+                                attempts = o.attempts + 1
+            from candidates c where o.id = c.id
+            returning o.id, o.aggregate_type, o.aggregate_id, o.event_type, o.payload::text as payload,
+                      o.idempotency_key""";
+    // A delivered disposition closes its case's loop (national_case, see the nationalcase package).
+    private static final String DELIVERED = """
+            with delivered as (
+                update outbox set status = 'DELIVERED', delivered_at = now(), lease_owner = null, lease_until = null,
+                                  last_error = null
+                where id = any($1) and lease_owner = $2
+                returning aggregate_type, aggregate_id)
+            update national_case c set status = 'CLOSED', closed_at = now(), updated_at = now()
+            from delivered d
+            where d.aggregate_type = 'case-feedback' and c.national_id = d.aggregate_id and c.status = 'FEEDBACK_SENT'""";
+    private static final String RESCHEDULE = """
+            update outbox set status = 'PENDING', attempts = attempts - 1, lease_owner = null, lease_until = null,
+                              next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3
+            where id = any($1) and lease_owner = $4""";
+    private static final String FAILED = """
+            update outbox set status = case when attempts >= $2 then 'DEAD' else 'PENDING' end,
+                              lease_owner = null, lease_until = null, last_error = $3,
+                              next_attempt_at = now() + least($5::float8, $4::float8 * power(2, least(attempts - 1, 30)))
+                                                        * (0.5 + random()) * interval '1 millisecond'
+            where id = any($1) and lease_owner = $6
+            returning status""";
+    private static final String BATCH_NUMBER = """
+            insert into sync_batch_sequence as s (target, day, seq) values ($1, $2, 1)
+            on conflict (target, day) do update set seq = s.seq + 1 returning seq""";
+    private static final String SUCCEEDED = """
+            insert into sync_target_state as s (target, last_success_at, consecutive_failures, updated_at)
+            values ($1, now(), 0, now())
+            on conflict (target) do update set last_success_at = now(), failing_since = null, consecutive_failures = 0,
+                                               last_error = null, updated_at = now()""";
+    private static final String FAILING = """
+            insert into sync_target_state as s (target, failing_since, consecutive_failures, last_error, updated_at)
+            values ($1, now(), 1, $2, now())
+            on conflict (target) do update set failing_since = coalesce(s.failing_since, now()),
+                                               consecutive_failures = s.consecutive_failures + 1, last_error = $2,
+                                               updated_at = now()""";
+
+    private final String instanceId = "relay-" + UUID.randomUUID();
+    private final Semaphore wake = new Semaphore(0);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    SyncConfig config;
+
+    @Inject
+    NationalClient client;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    SyncMetrics metrics;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String databasePassword;
+
+    private volatile boolean running;
+    private Thread thread;
+    private PgSubscriber subscriber;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relay().enabled() || config.national().url().isEmpty()) {
+            LOG.info("outbox relay to the national platform is off (no hub.sync.national.url)");
+            return;
+        }
+        running = true;
+        listen();
+        thread = new Thread(this::run, "outbox-relay-" + TARGET);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            try {
+                // The delivery in progress finishes, or its lease expires and another replica takes it over.
+                thread.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (subscriber != null) {
+            subscriber.closeAndAwait();
+        }
+    }
+
+    /** Whether this replica relays. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The circuit breaker's state as this replica sees it: CLOSED, OPEN or HALF_OPEN. */
+    public String breakerState() {
+        return breakers.currentState(NationalClient.BREAKER).name();
+    }
+
+    /** Looks for due events now. */
+    public void wake() {
+        wake.release();
+    }
+
+    private void listen() {
+        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
+                .setUser(databaseUser).setPassword(databasePassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 2000L);
+        subscriber.channel("hub_outbox").handler(payload -> wake.release());
+        subscriber.connect().subscribe().with(ignored -> LOG.debug("listening on hub_outbox"),
+                failure -> LOG.warn("LISTEN hub_outbox failed; the relay polls instead", failure));
+    }
+
+    private void run() {
+        while (running) {
+            long pause;
+            try {
+                pause = relayOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("outbox relay round failed; retrying", e);
+                pause = config.relay().pollInterval().toMillis();
+            }
+            metrics.refresh(pool, TARGET);
+            if (pause > 0) {
+                try {
+                    wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Delivers one batch; returns how long to wait before the next round (0: go on at once). */
+    long relayOnce() {
+        RowSet<Row> claimed = pool.preparedQuery(CLAIM).execute(Tuple.of(TARGET, config.relay().batchSize(), instanceId,
+                config.relay().lease().toMillis())).await().indefinitely();
+        if (claimed.size() == 0) {
+            return config.relay().pollInterval().toMillis();
+        }
+        List<Long> ids = new ArrayList<>(claimed.size());
+        String batchNo = batchNumber();
+        String envelope = envelope(claimed, batchNo, ids);
+        Long[] idArray = ids.toArray(Long[]::new);
+        DeliveryResult result;
+        try {
+            result = client.push(envelope, batchNo);
+        } catch (CircuitBreakerOpenException e) {
+            reschedule(idArray, Duration.ofSeconds(2), "circuit breaker open");
+            return 1000;
+        } catch (NationalClient.Unavailable e) {
+            result = DeliveryResult.failed(e.getMessage());
+        }
+        switch (result.outcome()) {
+            case DELIVERED -> {
+                pool.preparedQuery(DELIVERED).execute(Tuple.of(idArray, instanceId)).await().indefinitely();
+                pool.preparedQuery(SUCCEEDED).execute(Tuple.of(TARGET)).await().indefinitely();
+                metrics.delivered(TARGET, ids.size());
+                return 0;
+            }
+            case THROTTLED -> {
+                Duration wait = result.retryAfter().orElse(Duration.ofSeconds(30));
+                reschedule(idArray, wait, result.detail());
+                failing(result.detail());
+                return wait.toMillis();
+            }
+            default -> {
+                RowSet<Row> rows = pool.preparedQuery(FAILED).execute(Tuple.from(new Object[] {idArray,
+                        config.relay().maxAttempts(), result.detail(), (double) config.relay().backoffBase().toMillis(),
+                        (double) config.relay().backoffMax().toMillis(), instanceId})).await().indefinitely();
+                int dead = 0;
+                for (Row row : rows) {
+                    if ("DEAD".equals(row.getString("status"))) {
+                        dead++;
+                    }
+                }
+                if (dead > 0) {
+                    LOG.errorf("%d outbox events to %s became dead letters: %s", dead, TARGET, result.detail());
+                }
+                failing(result.detail());
+                metrics.failed(TARGET, ids.size());
+                return Math.min(config.relay().backoffBase().toMillis(), config.relay().pollInterval().toMillis());
+            }
+        }
+    }
+
+    private void reschedule(Long[] ids, Duration wait, String reason) {
+        pool.preparedQuery(RESCHEDULE).execute(Tuple.of(ids, wait.toMillis(), reason, instanceId)).await().indefinitely();
+    }
+
+    private void failing(String reason) {
+        pool.preparedQuery(FAILING).execute(Tuple.of(TARGET, reason)).await().indefinitely();
+    }
+
+    private String batchNumber() {
+        LocalDate day = LocalDate.now(WireTime.ZONE);
+        int seq = pool.preparedQuery(BATCH_NUMBER).execute(Tuple.of(TARGET, day)).await().indefinitely()
+                .iterator().next().getInteger("seq");
+        return day.format(DAY) + String.format("%05d", seq);
+    }
+
+    /** The exchange envelope: batch number, source, send time, and each event as a row with operation i/u/d. */
+    private String envelope(RowSet<Row> claimed, String batchNo, List<Long> ids) {
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("batchNo", batchNo);
+        envelope.put("source", config.national().source());
+        envelope.put("sendTime", OffsetDateTime.now(WireTime.ZONE).toString());
+        ArrayNode records = envelope.putArray("records");
+        for (Row row : claimed) {
+            ids.add(row.getLong("id"));
+            ObjectNode record = records.addObject();
+            String payload = row.getString("payload");
+            record.put("operation", operation(row.getString("event_type"), payload));
+            record.put("uniqueId", row.getString("aggregate_type") + ":" + row.getString("aggregate_id"));
+            record.put("kind", row.getString("aggregate_type"));
+            record.put("eventType", row.getString("event_type"));
+            record.put("idempotencyKey", row.getUUID("idempotency_key").toString());
+            record.putRawValue("data", new RawValue(payload));
+        }
+        try {
+            return mapper.writeValueAsString(envelope);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** i / u / d: the payload's own operation when it has one, else what the event type says. */
+    static String operation(String eventType, String payload) {
+        if (payload.contains("\"operation\":\"DELETE\"") || eventType.endsWith("_DELETED")
+                || eventType.endsWith("_RELEASED") || eventType.endsWith("_CANCELLED")) {
+            return "d";
+        }
+        if (payload.contains("\"operation\":\"INSERT\"") || eventType.endsWith("_CREATED")
+                || eventType.endsWith("_CLAIMED")) {
+            return "i";
+        }
+        return "u";
+    }
+}

@@ -1,0 +1,108 @@
+package org.supervisionhub.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.security.Caller;
+
+/** Sync status per target and the dead letters: what hub-admins see and replay. Blocking: worker threads only. */
+@ApplicationScoped
+public class SyncAdministration {
+
+    private static final String STATE = "select * from sync_target_state where target = $1";
+    private static final String DEAD_LETTERS = """
+            select id, target, aggregate_type, aggregate_id, event_type, idempotency_key, attempts, last_error,
+                   created_at, payload::text as payload
+            from outbox where status = 'DEAD' and ($1::text is null or target = $1) order by id limit $2 offset $3""";
+    private static final String DEAD_COUNT = "select count(*) from outbox where status = 'DEAD' and ($1::text is null or target = $1)";
+    private static final String REPLAY = """
+            update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
+            where status = 'DEAD' and ($1::bigint is null or id = $1) and ($2::text is null or target = $2)
+            returning id""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    org.supervisionhub.common.BlockingTransactions transactions;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    AuditTrail audit;
+
+    public List<SyncStatusView> status() {
+        String target = OutboxRelay.TARGET;
+        Row figures = pool.preparedQuery(SyncMetrics.FIGURES).execute(Tuple.of(target)).await().indefinitely()
+                .iterator().next();
+        RowSet<Row> states = pool.preparedQuery(STATE).execute(Tuple.of(target)).await().indefinitely();
+        Row state = states.size() == 0 ? null : states.iterator().next();
+        Number lag = figures.getNumeric("lag_seconds");
+        return List.of(new SyncStatusView(target, relay.isRunning(),
+                figures.getLong("pending") + figures.getLong("in_flight"), figures.getLong("in_flight"),
+                figures.getLong("dead"), lag == null ? 0 : lag.longValue(),
+                state == null ? null : wire(state.getOffsetDateTime("last_success_at")),
+                state == null ? null : wire(state.getOffsetDateTime("failing_since")),
+                state == null ? 0 : state.getInteger("consecutive_failures"),
+                state == null ? null : state.getString("last_error"), relay.breakerState()));
+    }
+
+    public Page<DeadLetterView> deadLetters(String target, int page, int size) {
+        List<DeadLetterView> items = new ArrayList<>();
+        for (Row row : pool.preparedQuery(DEAD_LETTERS).execute(Tuple.of(target, size, (long) page * size))
+                .await().indefinitely()) {
+            items.add(new DeadLetterView(row.getLong("id"), row.getString("target"), row.getString("aggregate_type"),
+                    row.getString("aggregate_id"), row.getString("event_type"), row.getUUID("idempotency_key"),
+                    row.getInteger("attempts"), row.getString("last_error"), wire(row.getOffsetDateTime("created_at")),
+                    json(row.getString("payload"))));
+        }
+        long total = pool.preparedQuery(DEAD_COUNT).execute(Tuple.of(target)).await().indefinitely().iterator().next()
+                .getLong(0);
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Queues dead letters again (one by id, or all of a target), audited; returns how many. */
+    public long replay(Caller caller, Long id, String target) {
+        long replayed = transactions.inTransaction(connection -> {
+            long count = connection.preparedQuery(REPLAY).execute(Tuple.of(id, target)).await().indefinitely().rowCount();
+            if (count > 0) {
+                audit.record(connection, caller, "DEAD_LETTERS_REPLAYED", "outbox", id != null ? String.valueOf(id)
+                        : "target:" + Optional.ofNullable(target).orElse("*"), Map.of("replayed", count));
+            }
+            return count;
+        });
+        relay.wake();
+        return replayed;
+    }
+
+
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime wire(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,83 @@
+package org.supervisionhub.sync;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sync figures as metrics: pending, dead and lag per target (refreshed by the relay, at most once a second, so a
+ * scrape never queries the database) and counters of delivered and failed events.
+ */
+@ApplicationScoped
+public class SyncMetrics {
+
+    static final String FIGURES = """
+            select count(*) filter (where status = 'PENDING') as pending,
+                   count(*) filter (where status = 'IN_FLIGHT') as in_flight,
+                   count(*) filter (where status = 'DEAD') as dead,
+                   extract(epoch from now() - min(created_at) filter (where status in ('PENDING', 'IN_FLIGHT')))
+                       as lag_seconds
+            from outbox where target = $1 and status <> 'DELIVERED'""";
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, Figures> figures = new ConcurrentHashMap<>();
+
+    private static final class Figures {
+        final AtomicLong pending = new AtomicLong();
+        final AtomicLong dead = new AtomicLong();
+        final AtomicLong lagSeconds = new AtomicLong();
+        volatile long refreshedAt;
+        Counter delivered;
+        Counter failed;
+    }
+
+    void delivered(String target, int events) {
+        figures(target).delivered.increment(events);
+    }
+
+    void failed(String target, int events) {
+        figures(target).failed.increment(events);
+    }
+
+    /** Re-reads the target's figures if the last read is older than a second. */
+    void refresh(Pool pool, String target) {
+        Figures current = figures(target);
+        long now = System.currentTimeMillis();
+        if (now - current.refreshedAt < 1000) {
+            return;
+        }
+        current.refreshedAt = now;
+        Row row = pool.preparedQuery(FIGURES).execute(Tuple.of(target)).await().indefinitely().iterator().next();
+        current.pending.set(row.getLong("pending") + row.getLong("in_flight"));
+        current.dead.set(row.getLong("dead"));
+        Number lag = row.getNumeric("lag_seconds");
+        current.lagSeconds.set(lag == null ? 0 : lag.longValue());
+    }
+
+    private Figures figures(String target) {
+        return figures.computeIfAbsent(target, name -> {
+            Figures created = new Figures();
+            Gauge.builder("hub.sync.pending", created.pending, AtomicLong::get).tag("target", name)
+                    .description("Outbox events not yet delivered").register(registry);
+            Gauge.builder("hub.sync.dead", created.dead, AtomicLong::get).tag("target", name)
+                    .description("Outbox events given up on (dead letters)").register(registry);
+            Gauge.builder("hub.sync.lag.seconds", created.lagSeconds, AtomicLong::get).tag("target", name)
+                    .description("Age of the oldest undelivered event").register(registry);
+            created.delivered = Counter.builder("hub.sync.delivered").tag("target", name)
+                    .description("Outbox events delivered").register(registry);
+            created.failed = Counter.builder("hub.sync.failed").tag("target", name)
+                    .description("Outbox event deliveries that failed").register(registry);
+            return created;
+        });
+    }
+}

@@ -1,0 +1,189 @@
+package org.supervisionhub.sync;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.supervisionhub.support.Db;
+import org.supervisionhub.support.NationalSimulatorResource;
+import org.supervisionhub.support.Simulator;
+import org.supervisionhub.support.Tokens;
+
+@QuarkusTest
+@WithTestResource(value = NationalSimulatorResource.class, scope = io.quarkus.test.common.TestResourceScope.GLOBAL)
+class OutboxRelayTest {
+
+    @Inject
+    Db db;
+
+    @AfterEach
+    void healthySimulator() {
+        Simulator.healthy();
+    }
+
+    private String event(String aggregate, String eventType, String payload) {
+        db.update("""
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+                values ('national', 'relay-test', ?, ?, cast(? as jsonb))""", aggregate, eventType, payload);
+        return "relay-test:" + aggregate;
+    }
+
+    private String status(String aggregate) {
+        return (String) db.single("select string_agg(status, ',' order by id) from outbox where aggregate_type = 'relay-test' "
+                + "and aggregate_id = ?", aggregate);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void deliversAnEventOnceInTheExchangeEnvelope() {
+        String aggregate = UUID.randomUUID().toString();
+        String uniqueId = event(aggregate, "THING_CREATED", "{\"name\": \"甲\"}");
+
+        await("the simulator has it", () -> Simulator.record(uniqueId) != null);
+
+        var record = Simulator.record(uniqueId);
+        assertThat(record.getString("operation")).isEqualTo("i");
+        assertThat(record.getString("data.name")).isEqualTo("甲");
+        assertThat(record.getString("source")).isEqualTo("450000|GX_HUB");
+        assertThat(record.getString("batchNo")).matches("\\d{13}");
+        assertThat(record.getInt("events")).isEqualTo(1);
+        await("the event is marked delivered", () -> "DELIVERED".equals(status(aggregate)));
+    }
+
+    @Test
+    void eventsOfOneAggregateArriveInTheirOrder() {
+        String aggregate = UUID.randomUUID().toString();
+        event(aggregate, "THING_CREATED", "{\"step\": 1}");
+        event(aggregate, "THING_UPDATED", "{\"step\": 2}");
+        String uniqueId = event(aggregate, "THING_DELETED", "{\"step\": 3}");
+
+        await("all three delivered", () -> "DELIVERED,DELIVERED,DELIVERED".equals(status(aggregate)));
+
+        var record = Simulator.record(uniqueId);
+        assertThat(record.getInt("events")).isEqualTo(3);
+        assertThat(record.getInt("data.step")).isEqualTo(3);
+        assertThat(record.getString("operation")).isEqualTo("d");
+    }
+
+    @Test
+    void nothingIsLostOrDoubledWhileTheNationalPlatformIsDown() {
+        Simulator.fault("down", Map.of());
+        String prefix = UUID.randomUUID().toString();
+        for (int i = 0; i < 30; i++) {
+            event(prefix + "-" + i, "THING_CREATED", "{\"n\": " + i + "}");
+        }
+        await("a delivery failed", () -> db.count("select count(*) from outbox where aggregate_id like ? and attempts > 0",
+                prefix + "%") > 0);
+        given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/sync/status").then().statusCode(200)
+                .body("[0].target", equalTo("national"))
+                .body("[0].pending", greaterThanOrEqualTo(1))
+                .body("[0].consecutiveFailures", greaterThanOrEqualTo(1));
+
+        Simulator.healthy();
+        db.update("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now() "
+                + "where aggregate_id like ? and status = 'DEAD'", prefix + "%");
+
+        await("all delivered", () -> db.count("select count(*) from outbox where aggregate_id like ? and status = 'DELIVERED'",
+                prefix + "%") == 30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(Simulator.record("relay-test:" + prefix + "-" + i).getInt("events")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void throttlingWaitsAsLongAsTheTargetAsksWithoutCountingAnAttempt() {
+        Simulator.fault("throttle", Map.of("count", 1, "retryAfter", 2));
+        String aggregate = UUID.randomUUID().toString();
+        Instant sent = Instant.now();
+        String uniqueId = event(aggregate, "THING_CREATED", "{}");
+
+        await("delivered", () -> Simulator.record(uniqueId) != null);
+
+        assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        await("marked delivered", () -> "DELIVERED".equals(status(aggregate)));
+        assertThat(db.single("select attempts from outbox where aggregate_id = ?", aggregate)).isEqualTo(1);
+    }
+
+    @Test
+    void aLostAcknowledgementIsRetriedAndTheTargetRecognisesTheEventAgain() {
+        Simulator.fault("garbled", Map.of("count", 1));
+        long duplicatesBefore = Simulator.stats().getLong("duplicates");
+        String aggregate = UUID.randomUUID().toString();
+        String uniqueId = event(aggregate, "THING_CREATED", "{}");
+
+        await("marked delivered", () -> "DELIVERED".equals(status(aggregate)));
+
+        assertThat(Simulator.record(uniqueId).getInt("events")).isEqualTo(1);
+        assertThat(Simulator.stats().getLong("duplicates")).isGreaterThan(duplicatesBefore);
+    }
+
+    @Test
+    void eventHeldByADeadReplicaIsTakenOverWhenItsLeaseExpires() {
+        String aggregate = UUID.randomUUID().toString();
+        db.update("""
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, status, lease_owner,
+                                    lease_until, attempts)
+                values ('national', 'relay-test', ?, 'THING_CREATED', '{}', 'IN_FLIGHT', 'dead-replica',
+                        now() - interval '1 second', 1)""", aggregate);
+
+        await("delivered", () -> "DELIVERED".equals(status(aggregate)));
+
+        assertThat(Simulator.record("relay-test:" + aggregate).getInt("events")).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheLastAttemptAnEventIsADeadLetterThatAHubAdminCanReplay() {
+        Simulator.fault("error", Map.of());
+        String aggregate = UUID.randomUUID().toString();
+        event(aggregate, "THING_CREATED", "{\"x\": 1}");
+        await("dead", () -> "DEAD".equals(status(aggregate)));
+        long id = (Long) db.single("select id from outbox where aggregate_id = ?", aggregate);
+
+        List<Map<String, Object>> letters = given().auth().oauth2(Tokens.hubAdmin())
+                .get("/api/v1/sync/dead-letters?target=national&size=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(letters).anySatisfy(letter -> {
+            assertThat(((Number) letter.get("id")).longValue()).isEqualTo(id);
+            assertThat(letter.get("attempts")).isEqualTo(3);
+            assertThat((String) letter.get("lastError")).contains("503");
+        });
+        given().auth().oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100")).post("/api/v1/sync/dead-letters/{id}/replay", id)
+                .then().statusCode(403);
+
+        Simulator.healthy();
+        given().auth().oauth2(Tokens.hubAdmin()).post("/api/v1/sync/dead-letters/{id}/replay", id).then().statusCode(200)
+                .body("replayed", equalTo(1));
+
+        await("delivered", () -> "DELIVERED".equals(status(aggregate)));
+        assertThat(db.count("select count(*) from audit_log where action = 'DEAD_LETTERS_REPLAYED' and entity_id = ?",
+                String.valueOf(id))).isEqualTo(1);
+        given().auth().oauth2(Tokens.hubAdmin()).post("/api/v1/sync/dead-letters/{id}/replay", id).then().statusCode(404)
+                .body("code", equalTo("DEAD_LETTER_NOT_FOUND"));
+    }
+}
