@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Runs the hub with the Guangxi demo data set: prepares PostgreSQL, builds, starts on :8080.
+# Runs the hub with the Guangxi demo data set and the national platform simulator: prepares PostgreSQL, builds,
+# starts the simulator on :8099 (control :8098) and the hub on :8080. Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh
 mvn -B -ntp -q package -DskipTests
 port=${HUB_PORT:-8080}
+sim_port=${SIM_PORT:-8099}
+sim_control=${SIM_CONTROL_PORT:-8098}
+
+mkdir -p target
+java adapters/national-simulator/NationalSimulator.java --port "$sim_port" --control-port "$sim_control" \
+  --hub "http://127.0.0.1:$port" > target/national-simulator.log 2>&1 &
+simulator=$!
+trap 'kill $simulator 2>/dev/null || true' EXIT INT TERM
 cat <<INFO
 
   Supervision Hub (demo profile: Guangxi demo data, offline token verification)
@@ -16,6 +25,11 @@ cat <<INFO
                 scripts/demo-token.sh hub-admin
   Try:          curl -H "Authorization: Bearer \$(scripts/demo-token.sh region-admin '' 450000)" \\
                      "http://localhost:$port/api/v1/stats/claims?region=450100"
+  National platform simulator: data http://localhost:$sim_port, control http://localhost:$sim_control
+                curl -X POST -H 'Content-Type: application/json' -d '{"title":"投诉某超市销售过期食品","regionCode":"450103"}' \\
+                     http://localhost:$sim_control/sim/issue/complaints      (a complaint sent down, signed)
+                curl http://localhost:$sim_control/sim/stats                  (what the hub has pushed up)
 
 INFO
-exec java -Dquarkus.profile=demo -Dquarkus.http.port="$port" ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
+java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
+  ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

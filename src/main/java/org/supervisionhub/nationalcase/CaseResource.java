@@ -68,7 +68,7 @@ public class CaseResource {
     @GET
     @Path("/complaints/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "One complaint")
+    @Operation(summary = "One complaint", description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The complaint")
     @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView getComplaint(@PathParam("id") long id) {
@@ -115,7 +115,7 @@ public class CaseResource {
     @GET
     @Path("/risk-clues/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "One risk clue")
+    @Operation(summary = "One risk clue", description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The risk clue")
     @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView getRiskClue(@PathParam("id") long id) {
@@ -162,7 +162,7 @@ public class CaseResource {
     @GET
     @Path("/tasks/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "One task")
+    @Operation(summary = "One task", description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The task")
     @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView getTask(@PathParam("id") long id) {

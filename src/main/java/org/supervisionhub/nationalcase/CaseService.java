@@ -178,8 +178,7 @@ public class CaseService {
         OffsetDateTime deadline = wire(row.getOffsetDateTime("deadline"));
         String status = row.getString("status");
         boolean open = status.equals("RECEIVED") || status.equals("ASSIGNED") || status.equals("ACCEPTED");
-        try {
-            return new CaseView(row.getLong("id"), CaseKind.valueOf(row.getString("kind")), row.getString("national_id"),
+        return new CaseView(row.getLong("id"), CaseKind.valueOf(row.getString("kind")), row.getString("national_id"),
                     row.getInteger("revision"), row.getString("title"), row.getString("risk_level"),
                     row.getString("subject_credit_code"), row.getString("subject_name"), row.getString("region_code"),
                     row.getString("item_code"), row.getString("department_code"), status, deadline,
@@ -187,7 +186,13 @@ public class CaseService {
                     wire(row.getOffsetDateTime("accepted_at")), row.getString("handled_by"),
                     wire(row.getOffsetDateTime("handled_at")), row.getString("result"),
                     wire(row.getOffsetDateTime("closed_at")), wire(row.getOffsetDateTime("received_at")),
-                    mapper.readTree(row.getJsonObject("payload").encode()));
+                    message(row));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> message(Row row) {
+        try {
+            return mapper.readValue(row.getJsonObject("payload").encode(), Map.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,8 @@
 package org.supervisionhub.nationalcase;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A complaint, risk clue or task sent down by the national platform, and where it stands. */
@@ -31,5 +31,5 @@ public record CaseView(
         String result,
         OffsetDateTime closedAt,
         OffsetDateTime receivedAt,
-        @Schema(description = "The message as the national platform sent it") JsonNode message) {
+        @Schema(description = "The message as the national platform sent it") Map<String, Object> message) {
 }

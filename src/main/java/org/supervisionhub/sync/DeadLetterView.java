@@ -1,7 +1,7 @@
 package org.supervisionhub.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,5 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DeadLetter")
 public record DeadLetterView(long id, String target, String aggregateType, String aggregateId, String eventType,
                              UUID idempotencyKey, int attempts, String lastError, OffsetDateTime createdAt,
-                             @Schema(description = "The event as it would be delivered") JsonNode payload) {
+                             @Schema(description = "The event as it would be delivered") Map<String, Object> payload) {
 }

@@ -1,6 +1,5 @@
 package org.supervisionhub.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -72,7 +71,7 @@ public class SyncAdministration {
             items.add(new DeadLetterView(row.getLong("id"), row.getString("target"), row.getString("aggregate_type"),
                     row.getString("aggregate_id"), row.getString("event_type"), row.getUUID("idempotency_key"),
                     row.getInteger("attempts"), row.getString("last_error"), wire(row.getOffsetDateTime("created_at")),
-                    json(row.getString("payload"))));
+                    json(row.getString("payload")))); 
         }
         long total = pool.preparedQuery(DEAD_COUNT).execute(Tuple.of(target)).await().indefinitely().iterator().next()
                 .getLong(0);
@@ -94,9 +93,10 @@ public class SyncAdministration {
     }
 
 
-    private JsonNode json(String text) {
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> json(String text) {
         try {
-            return mapper.readTree(text);
+            return mapper.readValue(text, Map.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
