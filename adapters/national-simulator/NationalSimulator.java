@@ -9,9 +9,11 @@
  *   POST /national/v1/push        the hub's pushes: {batchNo, source, sendTime, records: [{operation i|u|d, uniqueId,
  *                                 kind, idempotencyKey, data}]}; idempotent on uniqueId + idempotencyKey
  *   POST /national/v1/feedback    disposition feedback {kind, nationalId, handledBy, handledAt, result}
+ *   GET  /national/v1/reconciliation?day=yyyy-MM-dd   unique ids first received that day, per kind
  * Control port (what tests, benchmarks and the demo drive):
  *   GET  /sim/stats               records stored, events applied, duplicates ignored, per kind
  *   GET  /sim/records/{uniqueId}  one stored record
+ *   GET  /sim/ids?kind=           the unique ids stored (of one kind)
  *   GET  /sim/reconciliation?day= counts per kind of records first received that day (yyyy-MM-dd)
  *   POST /sim/faults              {"mode": "none|down|slow|error|throttle|garbled", "latencyMs": 2000,
  *                                 "count": 5 (error/throttle: how many requests, -1 = until reset), "retryAfter": 2}
@@ -137,6 +139,9 @@ public class NationalSimulator {
             } else if (path.equals("/national/v1/feedback") && exchange.getRequestMethod().equals("POST")) {
                 answer = feedback(body);
                 status = answer.containsKey("error") ? 404 : 200;
+            } else if (path.equals("/national/v1/reconciliation")) {
+                String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+                answer = reconciliation(param(query, "day", LocalDate.now(CHINA).toString()));
             } else if (path.equals("/health")) {
                 answer = Map.of("status", "UP");
             } else {
@@ -236,6 +241,17 @@ public class NationalSimulator {
         return Map.of("batchNo", envelope.get("batchNo"), "accepted", accepted, "duplicates", duplicate);
     }
 
+    /** Per kind, how many unique ids were first received on the day (China Standard Time). */
+    Map<String, Object> reconciliation(String day) {
+        Map<String, Long> byKind = new TreeMap<>();
+        firstDay.forEach((id, first) -> {
+            if (first.equals(day)) {
+                byKind.merge(String.valueOf(records.get(id).get("kind")), 1L, Long::sum);
+            }
+        });
+        return Map.of("day", day, "counts", byKind);
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> feedback(String body) {
         Map<String, Object> feedback = (Map<String, Object>) Json.parse(body);
@@ -265,15 +281,17 @@ public class NationalSimulator {
             } else if (path.startsWith("/sim/records/")) {
                 Map<String, Object> record = records.get(path.substring("/sim/records/".length()));
                 send(exchange, record == null ? 404 : 200, record == null ? Map.of("error", "unknown") : record);
-            } else if (path.equals("/sim/reconciliation")) {
-                String day = param(query, "day", LocalDate.now(CHINA).toString());
-                Map<String, Long> byKind = new TreeMap<>();
-                firstDay.forEach((id, first) -> {
-                    if (first.equals(day)) {
-                        byKind.merge(String.valueOf(records.get(id).get("kind")), 1L, Long::sum);
+            } else if (path.equals("/sim/ids")) {
+                String kind = param(query, "kind", null);
+                List<String> ids = new ArrayList<>();
+                records.forEach((id, record) -> {
+                    if (kind == null || kind.equals(record.get("kind"))) {
+                        ids.add(id);
                     }
                 });
-                send(exchange, 200, Map.of("day", day, "counts", byKind));
+                send(exchange, 200, ids);
+            } else if (path.equals("/sim/reconciliation")) {
+                send(exchange, 200, reconciliation(param(query, "day", LocalDate.now(CHINA).toString())));
             } else if (path.equals("/sim/faults")) {
                 Map<String, Object> fault = (Map<String, Object>) Json.parse(body.isBlank() ? "{}" : body);
                 String next = String.valueOf(fault.getOrDefault("mode", "none"));

@@ -86,3 +86,12 @@ create table national_case (
 );
 create index national_case_department_idx on national_case (department_code, status);
 create index national_case_region_idx on national_case (region_code, status);
+
+-- Items issued by the national platform invite the departments whose sectors cover them to claim (认领).
+create table claim_invitation (
+    item_code       char(14)    not null references catalog_item (code),
+    department_code varchar(32) not null references department (code),
+    invited_at      timestamptz not null default now(),
+    primary key (item_code, department_code)
+);
+create index claim_invitation_department_idx on claim_invitation (department_code);

@@ -36,6 +36,8 @@ import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.Problem;
 import org.supervisionhub.common.code.ItemCode;
+import org.supervisionhub.organization.DepartmentScope;
+import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -63,6 +65,12 @@ public class ItemResource {
 
     @Inject
     ImplementationListService lists;
+
+    @Inject
+    ClaimInvitations invitations;
+
+    @Inject
+    DepartmentScope scope;
 
     @Inject
     CallerContext callers;
@@ -125,6 +133,22 @@ public class ItemResource {
 
     private static HubException typeMismatch(String name, String message) {
         return HubException.validation(List.of(new FieldError(name, "TYPE_MISMATCH", message)));
+    }
+
+    @GET
+    @Path("/invitations")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Items the department is invited to claim (待认领)",
+            description = "Sub-items issued by the national platform in the department's sectors that it has not claimed "
+                    + "yet, newest first (at most 500). A department admin sees its own; admins name the department.")
+    @APIResponse(responseCode = "200", description = "The open invitations")
+    public Uni<List<ClaimInvitationView>> listClaimInvitations(
+            @Parameter(description = "Department code (admins)") @QueryParam("department")
+            @Pattern(regexp = DEPARTMENT_CODE) String department) {
+        Caller caller = callers.caller();
+        String target = department != null ? department : caller.departmentCode().orElseThrow(() ->
+                HubException.badRequest("DEPARTMENT_REQUIRED", "name the department (department)"));
+        return scope.requireReadable(caller, target).chain(() -> invitations.open(target));
     }
 
     @GET

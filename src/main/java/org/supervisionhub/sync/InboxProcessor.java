@@ -58,6 +58,16 @@ public class InboxProcessor {
                              next_attempt_at = now() + power(2, least(attempts, 12)) * interval '1 second'
             where id = $1""";
 
+    // Departments whose sectors cover an in-use sub-item and that have not claimed it are invited to.
+    private static final String INVITE = """
+            insert into claim_invitation (item_code, department_code)
+            select i.code, ds.department_code
+            from catalog_item i join department_sector ds on ds.sector_code = i.sector_code
+            where i.code = $1 and i.parent_code is not null and i.status = 'IN_USE'
+              and not exists (select 1 from item_claim c where c.item_code = i.code
+                              and c.department_code = ds.department_code and c.status = 'ACTIVE')
+            on conflict do nothing""";
+
     @Inject
     Pool pool;
 
@@ -161,7 +171,8 @@ public class InboxProcessor {
         }
         JsonNode payload = read(message.getString("payload"));
         if (kind.equals("items")) {
-            issueItem(payload);
+            String code = issueItem(payload);
+            connection.preparedQuery(INVITE).execute(Tuple.of(code)).await().indefinitely();
             return "PROCESSED";
         }
         return cases.receive(connection, CaseKind.ofCollection(kind), nationalId, revision, payload)
@@ -169,7 +180,7 @@ public class InboxProcessor {
     }
 
     /** An item issued by the national catalog: upserted as the catalog's next version (or unchanged). */
-    private void issueItem(JsonNode payload) {
+    private String issueItem(JsonNode payload) {
         String code = payload.path("code").asText(null);
         if (code == null || !ItemCodes.isValid(code)) {
             throw new IllegalArgumentException("an issued item carries a valid 14-digit code");
@@ -185,6 +196,7 @@ public class InboxProcessor {
         } catch (Throwable e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+        return code;
     }
 
     private JsonNode read(String text) {

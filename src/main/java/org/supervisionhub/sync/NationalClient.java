@@ -81,6 +81,29 @@ public class NationalClient {
         return DeliveryResult.delivered();
     }
 
+    /** The platform's count of unique ids first received on the day, per kind. */
+    public java.util.Map<String, Long> reconciliation(java.time.LocalDate day) {
+        String base = config.national().url().orElseThrow(() ->
+                new Unavailable("no national platform is configured (hub.sync.national.url)", null));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "")
+                        + "/national/v1/reconciliation?day=" + day)).timeout(config.national().timeout()).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new Unavailable("reconciliation answered " + response.statusCode(), null);
+            }
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            mapper.readTree(response.body()).path("counts").fields()
+                    .forEachRemaining(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+            return counts;
+        } catch (IOException e) {
+            throw new Unavailable("national platform unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted", e);
+        }
+    }
+
     private static Duration retryAfter(HttpResponse<String> response) {
         return response.headers().firstValue("Retry-After").map(value -> {
             try {

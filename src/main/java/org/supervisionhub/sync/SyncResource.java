@@ -42,7 +42,32 @@ public class SyncResource {
     SyncAdministration administration;
 
     @Inject
+    Reconciliation reconciliation;
+
+    @Inject
     CallerContext callers;
+
+    @GET
+    @Path("/reconciliation")
+    @RolesAllowed(Roles.HUB_ADMIN)
+    @Operation(summary = "Reconcile a day with the national platform (对账)",
+            description = "Per kind: aggregates whose first delivery the hub completed that day against the unique ids "
+                    + "the platform first received that day. Also checked hourly for today and yesterday (differences "
+                    + "are logged).")
+    @APIResponse(responseCode = "200", description = "The counts side by side")
+    @APIResponse(responseCode = "503", description = "The national platform cannot be reached",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReconciliationView getReconciliation(
+            @Parameter(description = "The day (default today, China Standard Time)") @QueryParam("day")
+            java.time.LocalDate day) {
+        try {
+            return reconciliation.reconcile(day != null ? day
+                    : java.time.LocalDate.now(org.supervisionhub.common.WireTime.ZONE));
+        } catch (NationalClient.Unavailable e) {
+            throw new HubException(503, "NATIONAL_PLATFORM_UNAVAILABLE", "Service unavailable", e.getMessage(),
+                    java.util.List.of());
+        }
+    }
 
     @GET
     @Path("/status")

@@ -229,6 +229,32 @@ class NationalCallbackTest {
     }
 
     @Test
+    void issuedSubItemInvitesTheDepartmentsOfItsSectorToClaimIt() {
+        RecordFixture.Department department = fixture.department();
+        String main = org.supervisionhub.support.Catalog.newCode();
+        String sub = org.supervisionhub.support.Catalog.newCode();
+        Map<String, Object> mainItem = Map.of("name", "国家下发主项", "sectorCode", "SAMR", "catalogLevel", "NATIONAL",
+                "status", "IN_USE", "catalogVersion", "2026-V1");
+        Map<String, Object> subItem = Map.of("name", "国家下发检查子项", "parentCode", main, "itemType", "INSPECTION",
+                "sectorCode", "SAMR", "catalogLevel", "NATIONAL", "status", "IN_USE", "catalogVersion", "2026-V1");
+
+        Simulator.issue("items", Map.of("nationalId", "ITEM-" + main, "code", main, "item", mainItem), "");
+        Simulator.issue("items", Map.of("nationalId", "ITEM-" + sub, "code", sub, "item", subItem), "");
+
+        await("invited", () -> db.count("select count(*) from claim_invitation where item_code = ? and department_code = ?",
+                sub, department.code()) == 1);
+        given().auth().oauth2(department.adminToken()).get("/api/v1/items/invitations").then().statusCode(200)
+                .body("itemCode", org.hamcrest.Matchers.hasItem(sub))
+                .body("itemCode", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(main)));
+        given().auth().oauth2(department.adminToken()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/items/{code}/claims", sub).then().statusCode(201);
+        given().auth().oauth2(department.adminToken()).get("/api/v1/items/invitations").then().statusCode(200)
+                .body("itemCode", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(sub)));
+        given().auth().oauth2(department.adminToken()).get("/api/v1/items/invitations?department=GX_SCJGJ").then()
+                .statusCode(403);
+    }
+
+    @Test
     void issuedItemBecomesACatalogItem() {
         String code = org.supervisionhub.support.Catalog.newCode();
         Map<String, Object> item = new LinkedHashMap<>();

@@ -158,6 +158,27 @@ class OutboxRelayTest {
     }
 
     @Test
+    void reconciliationCountsTheDaysDeliveriesOnBothSides() {
+        String kind = "recon-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            db.update("""
+                    insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+                    values ('national', ?, ?, 'THING_CREATED', '{}')""", kind, "a" + i);
+        }
+        db.update("insert into outbox (target, aggregate_type, aggregate_id, event_type, payload) "
+                + "values ('national', ?, 'a0', 'THING_UPDATED', '{}')", kind);
+        await("delivered", () -> db.count("select count(*) from outbox where aggregate_type = ? and status = 'DELIVERED'",
+                kind) == 4);
+
+        List<Map<String, Object>> counts = given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/sync/reconciliation")
+                .then().statusCode(200).body("target", equalTo("national")).extract().jsonPath().getList("kinds");
+        assertThat(counts).anySatisfy(count -> assertThat(count).containsEntry("kind", kind).containsEntry("hub", 3)
+                .containsEntry("national", 3).containsEntry("difference", 0));
+        given().auth().oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100")).get("/api/v1/sync/reconciliation").then()
+                .statusCode(403);
+    }
+
+    @Test
     void afterTheLastAttemptAnEventIsADeadLetterThatAHubAdminCanReplay() {
         Simulator.fault("error", Map.of());
         String aggregate = UUID.randomUUID().toString();
