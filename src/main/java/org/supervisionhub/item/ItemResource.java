@@ -1,5 +1,6 @@
 package org.supervisionhub.item;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -137,6 +138,7 @@ public class ItemResource {
 
     @GET
     @Path("/invitations")
+    @WithSession
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
     @Operation(summary = "Items the department is invited to claim (待认领)",
             description = "Sub-items issued by the national platform in the department's sectors that it has not claimed "
