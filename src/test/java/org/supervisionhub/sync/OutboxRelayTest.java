@@ -158,6 +158,19 @@ class OutboxRelayTest {
     }
 
     @Test
+    void syncFiguresArePublishedAsMetrics() {
+        String aggregate = UUID.randomUUID().toString();
+        event(aggregate, "THING_CREATED", "{}");
+        await("delivered", () -> "DELIVERED".equals(status(aggregate)));
+
+        await("the delivered counter shows it", () -> given().get("/q/metrics").then().extract().asString()
+                .contains("hub_sync_delivered_total{target=\"national\"}"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("hub_sync_pending{target=\"national\"}", "hub_sync_dead{target=\"national\"}",
+                "hub_sync_lag_seconds{target=\"national\"}");
+    }
+
+    @Test
     void reconciliationCountsTheDaysDeliveriesOnBothSides() {
         String kind = "recon-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
