@@ -114,12 +114,27 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
-    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+    public io.smallrye.mutiny.Uni<Response> unauthenticated(RuntimeException e, HttpServerRequest request,
+                                                           io.vertx.ext.web.RoutingContext context) {
         LOG.debugf(e, "Authentication failed for %s %s", request.method(), request.path());
+        if (!request.path().startsWith("/api/")) {
+            // Web pages (the portal) answer with their mechanism's challenge: a redirect to the sign-in page.
+            io.quarkus.vertx.http.runtime.security.HttpAuthenticator authenticator =
+                    context.get(io.quarkus.vertx.http.runtime.security.HttpAuthenticator.class.getName());
+            if (authenticator != null) {
+                return authenticator.getChallenge(context).map(challenge -> {
+                    Response.ResponseBuilder response = Response.status(challenge.status);
+                    if (challenge.headerName != null) {
+                        response.header(challenge.headerName.toString(), challenge.headerContent);
+                    }
+                    return response.build();
+                });
+            }
+        }
         Problem problem = Problem.of(401, "UNAUTHENTICATED", "Authentication required",
                 "a valid bearer token is required", null);
-        return Response.fromResponse(respond(problem, request))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return io.smallrye.mutiny.Uni.createFrom().item(Response.fromResponse(respond(problem, request))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
     }
 
     @ServerExceptionMapper
