@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Runs the hub with the Guangxi demo data set and the national platform simulator: prepares PostgreSQL, builds,
-# starts the simulator on :8099 (control :8098) and the hub on :8080. Ctrl-C stops both.
+# starts the simulator on :8099 (control :8098) and the hub on :8080. Ctrl-C stops them.
+#   scripts/run.sh              offline demo tokens (scripts/demo-token.sh)
+#   scripts/run.sh --keycloak   real single sign-on: Keycloak on :8180 with the demo realm, the portal at /portal
 set -euo pipefail
 cd "$(dirname "$0")/.."
+profile=demo
+if [ "${1:-}" = "--keycloak" ]; then
+  profile=keycloak
+fi
 bash scripts/ensure-postgres.sh
 mvn -B -ntp -q package -DskipTests
 port=${HUB_PORT:-8080}
@@ -13,7 +19,19 @@ mkdir -p target
 java adapters/national-simulator/NationalSimulator.java --port "$sim_port" --control-port "$sim_control" \
   --hub "http://127.0.0.1:$port" > target/national-simulator.log 2>&1 &
 simulator=$!
-trap 'kill $simulator 2>/dev/null || true' EXIT INT TERM
+trap 'kill $simulator 2>/dev/null || true; [ "$profile" = keycloak ] && bash scripts/keycloak.sh stop 8180 || true' EXIT INT TERM
+if [ "$profile" = keycloak ]; then
+  bash scripts/keycloak.sh start 8180 "http://localhost:$port"
+  cat <<SSO
+
+  Single sign-on (Keycloak realm "supervision", admin console http://localhost:8180/admin, admin / admin)
+  Portal:       http://localhost:$port/portal      partner application: http://localhost:$port/partner
+  Users:        nn-dept-admin, lz-dept-admin, nn-officer, lz-officer, nn-region-admin, lz-region-admin, hub-admin
+                (password demo-password)
+  Service token: curl -d grant_type=client_credentials -d client_id=system-ssj -d client_secret=system-ssj-secret \\
+                     http://localhost:8180/realms/supervision/protocol/openid-connect/token
+SSO
+fi
 cat <<INFO
 
   Supervision Hub (demo profile: Guangxi demo data, offline token verification)
@@ -31,5 +49,5 @@ cat <<INFO
                 curl http://localhost:$sim_control/sim/stats                  (what the hub has pushed up)
 
 INFO
-java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
+java -Dquarkus.profile="$profile" -Dquarkus.http.port="$port" -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
   ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against a real PostgreSQL (prepared by ensure-postgres.sh), then lints the
-# committed OpenAPI contract (the suite has already checked it equals what the hub serves).
+# Runs the whole test suite against a real PostgreSQL (prepared by ensure-postgres.sh), the national platform
+# simulator and, for single sign-on, a real Keycloak driven through headless Chromium (scripts/e2e-prereqs.sh
+# installs Chromium, playwright-core and Keycloak the first time); then lints the committed OpenAPI contract
+# (the suite has already checked it equals what the hub serves).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh
+HUB_E2E_NODE_PATH=$(bash scripts/e2e-prereqs.sh)
+export HUB_E2E_NODE_PATH HUB_E2E_REQUIRED=true
 mvn -B -ntp verify "$@"
 bash scripts/lint-openapi.sh
