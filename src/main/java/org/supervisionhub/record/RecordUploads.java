@@ -79,6 +79,15 @@ public class RecordUploads {
         return tally.result();
     }
 
+    /** Records mapped by an adapter, through the same validation and writes as an upload (batches commit one by one). */
+    public UploadResult runMapped(Caller caller, String department, java.util.List<MappedRecord> records, String reference) {
+        java.util.List<RawRecord> raws = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            raws.add(new RawRecord(i, null, records.get(i).canonical(), records.get(i).failure()));
+        }
+        return run(caller, department, raws.iterator(), false, true, reference);
+    }
+
     /** Validates and writes one batch on the given connection, inside its transaction. */
     List<WrittenRecord> process(SqlConnection connection, Caller caller, String department, List<RawRecord> batch,
                                 String reference) {

@@ -304,12 +304,12 @@ public class OutboxRelay {
 
     /** i / u / d: the payload's own operation when it has one, else what the event type says. */
     static String operation(String eventType, String payload) {
-        if (payload.contains("\"operation\":\"DELETE\"") || eventType.endsWith("_DELETED")
-                || eventType.endsWith("_RELEASED") || eventType.endsWith("_CANCELLED")) {
+        String type = eventType.toLowerCase(java.util.Locale.ROOT);
+        if (payload.contains("\"operation\":\"DELETE\"") || type.endsWith("deleted") || type.endsWith("released")
+                || type.endsWith("cancelled")) {
             return "d";
         }
-        if (payload.contains("\"operation\":\"INSERT\"") || eventType.endsWith("_CREATED")
-                || eventType.endsWith("_CLAIMED")) {
+        if (payload.contains("\"operation\":\"INSERT\"") || type.endsWith("created") || type.endsWith("claimed")) {
             return "i";
         }
         return "u";

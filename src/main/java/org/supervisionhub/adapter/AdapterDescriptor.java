@@ -1,0 +1,57 @@
+package org.supervisionhub.adapter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.supervisionhub.record.RecordKind;
+
+/**
+ * One docked system, as its folder under {@code adapters/} declares it in {@code adapter.yaml} (JSON Schema:
+ * {@code adapters/descriptor.schema.json}): who it is, how it authenticates, which of its payloads it sends and how
+ * they map onto the canonical record, which hub events flow back to it and how they map onto its format.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AdapterDescriptor(
+        String system,
+        String name,
+        String ownerDepartment,
+        Auth auth,
+        Map<String, Inbound> inbound,
+        Outbound outbound,
+        Map<String, Map<String, String>> codeTables,
+        Delivery delivery) {
+
+    /** How the hub calls the system, and which OIDC client the system calls the hub with. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Auth(String type, String tokenUrl, String clientId, String secretRef, String header, String keyRef,
+                       String inboundClientId) {
+    }
+
+    /** One kind of payload the system sends: where its records are and how each maps onto a canonical record. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Inbound(RecordKind recordKind, String records, Map<String, FieldRule> fields,
+                          Map<String, String> response) {
+    }
+
+    /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outbound(String url, Map<String, Map<String, FieldRule>> events) {
+    }
+
+    /** One target field: from a source path, a constant, a template, or a list mapped element by element. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldRule(String path, JsonNode constant, String template, String dateFormat, String dateTimeFormat,
+                            String codeTable, Map<String, FieldRule> each) {
+    }
+
+    /** Delivery settings for pushes to the system. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delivery(Integer batchSize, Integer ratePerSecond, String timeout) {
+    }
+
+    /** The event types this system subscribes to. */
+    public List<String> subscriptions() {
+        return outbound == null || outbound.events() == null ? List.of() : List.copyOf(outbound.events().keySet());
+    }
+}

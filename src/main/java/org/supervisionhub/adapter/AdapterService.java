@@ -1,0 +1,213 @@
+package org.supervisionhub.adapter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.record.MappedRecord;
+import org.supervisionhub.record.RecordUploads;
+import org.supervisionhub.record.UploadResult;
+import org.supervisionhub.security.Caller;
+
+/**
+ * Docked systems at work: their payloads mapped onto canonical records and fed through the upload pipeline (the same
+ * validation and idempotency as the standard endpoint), and the hub's changes mapped back to their formats. Blocking.
+ */
+@ApplicationScoped
+public class AdapterService {
+
+    private static final String CHANGES = """
+            select id, aggregate_type, aggregate_id, event_type, payload::text as payload from outbox
+            where target = $1 and aggregate_type = any($2) and id > $3
+              and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)
+            order by id limit $5""";
+    private static final String PENDING = """
+            select count(*) from outbox where target = $1 and aggregate_type = any($2) and id > $3
+              and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)""";
+
+    @Inject
+    AdapterRegistry registry;
+
+    @Inject
+    RecordUploads uploads;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Pool pool;
+
+    private final Map<String, Health> health = new ConcurrentHashMap<>();
+
+    private static final class Health {
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        volatile OffsetDateTime lastSuccessAt;
+        volatile OffsetDateTime lastFailureAt;
+        volatile String lastFailure;
+        volatile Long lastPulledCursor;
+    }
+
+    /** Maps the system's payload and uploads the records; answers in the system's terms when its descriptor says so. */
+    public JsonNode receive(Caller caller, String clientId, String system, String kind, JsonNode payload) {
+        AdapterDescriptor descriptor = usable(system);
+        requireClient(descriptor, clientId);
+        AdapterDescriptor.Inbound inbound = descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
+        if (inbound == null) {
+            throw HubException.notFound("INBOUND_KIND_NOT_FOUND", system + " sends no '" + kind + "'");
+        }
+        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
+                "the token carries no department"));
+        Health figures = health(system);
+        figures.calls.incrementAndGet();
+        JsonNode list = FieldMapper.at(payload, inbound.records());
+        if (list == null || !(list.isArray() || list.isObject())) {
+            fail(figures, "no records at '" + inbound.records() + "'");
+            throw HubException.badRequest("PAYLOAD_UNEXPECTED", "the payload holds no records at '"
+                    + inbound.records() + "'");
+        }
+        List<MappedRecord> records = new ArrayList<>();
+        for (JsonNode element : list.isArray() ? list : List.of(list)) {
+            records.add(map(descriptor, inbound, element));
+        }
+        if (records.isEmpty()) {
+            throw HubException.badRequest("BODY_EMPTY", "the payload holds no records");
+        }
+        UploadResult result = uploads.runMapped(caller, department, records, "adapter:" + system + ":" + kind);
+        figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
+        figures.rejected.addAndGet(result.rejected());
+        figures.lastSuccessAt = OffsetDateTime.now(WireTime.ZONE);
+        ObjectNode answer = mapper.valueToTree(result);
+        if (inbound.response() != null) {
+            ObjectNode renamed = mapper.createObjectNode();
+            answer.fields().forEachRemaining(field -> renamed.set(inbound.response().getOrDefault(field.getKey(),
+                    field.getKey()), field.getValue()));
+            return renamed;
+        }
+        return answer;
+    }
+
+    /** The system's changes after the cursor, mapped to its format. */
+    public ChangesView changes(Caller caller, String clientId, String system, long since, int limit) {
+        AdapterDescriptor descriptor = usable(system);
+        requireClient(descriptor, clientId);
+        List<String> events = descriptor.subscriptions();
+        String department = caller.departmentCode().orElse(null);
+        List<ChangesView.Change> items = new ArrayList<>();
+        long cursor = since;
+        for (Row row : pool.preparedQuery(CHANGES).execute(Tuple.of(org.supervisionhub.sync.Outbox.NATIONAL,
+                events.toArray(String[]::new), since, department, limit)).await().indefinitely()) {
+            cursor = row.getLong("id");
+            String event = row.getString("aggregate_type");
+            Map<String, Object> data = null;
+            String error = null;
+            try {
+                JsonNode payload = mapper.readTree(row.getString("payload"));
+                data = mapper.convertValue(FieldMapper.map(payload, descriptor.outbound().events().get(event),
+                        tables(descriptor)), Map.class);
+            } catch (FieldMapper.MappingException e) {
+                error = e.field() + ": " + e.getMessage();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                error = "unreadable event";
+            }
+            items.add(new ChangesView.Change(cursor, event, row.getString("event_type"), row.getString("aggregate_id"),
+                    data, error));
+        }
+        health(system).lastPulledCursor = cursor;
+        return new ChangesView(system, items, cursor);
+    }
+
+    public List<AdapterView> list() {
+        return registry.all().values().stream().map(this::view).toList();
+    }
+
+    public AdapterView view(String system) {
+        return view(registry.find(system).orElseThrow(() -> notFound(system)));
+    }
+
+    private AdapterView view(AdapterRegistry.Loaded adapter) {
+        AdapterDescriptor descriptor = adapter.descriptor();
+        Health figures = health(adapter.system());
+        Long pending = null;
+        if (adapter.enabled() && !descriptor.subscriptions().isEmpty()) {
+            pending = pool.preparedQuery(PENDING).execute(Tuple.of(org.supervisionhub.sync.Outbox.NATIONAL,
+                    descriptor.subscriptions().toArray(String[]::new),
+                    figures.lastPulledCursor == null ? 0L : figures.lastPulledCursor, descriptor.ownerDepartment()))
+                    .await().indefinitely().iterator().next().getLong(0);
+        }
+        return new AdapterView(adapter.system(), descriptor == null ? null : descriptor.name(),
+                descriptor == null ? null : descriptor.ownerDepartment(), adapter.enabled() ? "UP" : "DISABLED",
+                descriptor == null || descriptor.inbound() == null ? List.of() : List.copyOf(descriptor.inbound().keySet()),
+                descriptor == null ? List.of() : descriptor.subscriptions(),
+                adapter.problems().isEmpty() ? null : adapter.problems(), figures.calls.get(), figures.accepted.get(),
+                figures.rejected.get(), figures.lastSuccessAt, figures.lastFailureAt, figures.lastFailure,
+                figures.lastPulledCursor, pending);
+    }
+
+    private static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
+        try {
+            return new MappedRecord(canonicalRecord(descriptor, inbound, element), null);
+        } catch (FieldMapper.MappingException e) {
+            return new MappedRecord(null, new FieldError(e.field(), "MAPPING_FAILED", e.getMessage()));
+        }
+    }
+
+    /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */
+    static ObjectNode canonicalRecord(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
+        ObjectNode canonical = FieldMapper.map(element, inbound.fields(), tables(descriptor));
+        canonical.put("kind", inbound.recordKind().name());
+        if (!canonical.has("sourceSystem")) {
+            canonical.put("sourceSystem", descriptor.system());
+        }
+        return canonical;
+    }
+
+    private AdapterDescriptor usable(String system) {
+        AdapterRegistry.Loaded adapter = registry.find(system).orElseThrow(() -> notFound(system));
+        if (!adapter.enabled()) {
+            throw new HubException(503, "ADAPTER_DISABLED", "Service unavailable", "adapter " + system
+                    + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system + "/health)", List.of());
+        }
+        return adapter.descriptor();
+    }
+
+    /** A system's data comes only from its own OIDC client: another system's token cannot act as it. */
+    private static void requireClient(AdapterDescriptor descriptor, String clientId) {
+        String expected = descriptor.auth().inboundClientId();
+        if (expected == null || !expected.equals(clientId)) {
+            throw HubException.forbidden("ADAPTER_CLIENT_MISMATCH", "only the client " + expected + " acts as "
+                    + descriptor.system());
+        }
+    }
+
+    private static Map<String, Map<String, String>> tables(AdapterDescriptor descriptor) {
+        return descriptor.codeTables() == null ? Map.of() : descriptor.codeTables();
+    }
+
+    private Health health(String system) {
+        return health.computeIfAbsent(system, key -> new Health());
+    }
+
+    private static void fail(Health figures, String reason) {
+        figures.lastFailureAt = OffsetDateTime.now(WireTime.ZONE);
+        figures.lastFailure = reason;
+    }
+
+    private static HubException notFound(String system) {
+        return HubException.notFound("ADAPTER_NOT_FOUND", "no adapter " + system);
+    }
+}
