@@ -55,30 +55,42 @@ public class AdapterRegistry {
     @ConfigProperty(name = "hub.adapters.directory", defaultValue = "adapters")
     Path directory;
 
+    @ConfigProperty(name = "hub.adapters.extra-directories")
+    Optional<List<Path>> extraDirectories;
+
     @ConfigProperty(name = "hub.adapters.strict", defaultValue = "true")
     boolean strict;
 
-    private volatile Map<String, Loaded> adapters = Map.of();
+    private volatile Map<String, Loaded> adapters;
 
     void load(@Observes StartupEvent event) {
-        Map<String, Loaded> loaded = loadAll(directory);
+        all();
+    }
+
+    /** Every adapter; loaded (and checked) on first use, which is at start-up. */
+    public synchronized Map<String, Loaded> all() {
+        if (adapters == null) {
+            adapters = loadChecked();
+        }
+        return adapters;
+    }
+
+    private Map<String, Loaded> loadChecked() {
+        Map<String, Loaded> loaded = new TreeMap<>(loadAll(directory));
+        extraDirectories.orElse(List.of()).forEach(extra -> loaded.putAll(loadAll(extra)));
         List<AdapterProblem> problems = loaded.values().stream().flatMap(adapter -> adapter.problems().stream()).toList();
         if (!problems.isEmpty() && strict) {
             throw new IllegalStateException("broken adapter descriptor(s) (set hub.adapters.strict=false to start "
                     + "without them):\n  " + String.join("\n  ", problems.stream().map(Object::toString).toList()));
         }
         problems.forEach(problem -> LOG.errorf("adapter disabled: %s", problem));
-        adapters = loaded;
         LOG.infof("adapters: %d loaded from %s, %d disabled", loaded.size(), directory.toAbsolutePath(),
                 loaded.values().stream().filter(adapter -> !adapter.enabled()).count());
-    }
-
-    public Map<String, Loaded> all() {
-        return adapters;
+        return Map.copyOf(loaded);
     }
 
     public Optional<Loaded> find(String system) {
-        return Optional.ofNullable(adapters.get(system));
+        return Optional.ofNullable(all().get(system));
     }
 
     /** Every descriptor under the directory, validated. */
@@ -107,7 +119,7 @@ public class AdapterRegistry {
                 : file.getParent().getParent().relativize(file).toString();
         String text;
         try {
-            text = Files.readString(file);
+            text = resolvePlaceholders(Files.readString(file));
         } catch (IOException e) {
             return new Loaded(folder, file, null, List.of(new AdapterProblem(name, null, null, "unreadable: " + e)));
         }
@@ -130,6 +142,29 @@ public class AdapterRegistry {
         validate(descriptor, folder, (field, message) -> problems.add(new AdapterProblem(name,
                 lineOf(lines, field), field, message)));
         return new Loaded(folder, file, descriptor, List.copyOf(problems));
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::([^}]*))?}");
+
+    /**
+     * {@code ${NAME}} and {@code ${NAME:default}} in a descriptor are replaced by the environment variable (or system
+     * property) NAME, so one descriptor serves every environment (e.g. the system's URL in test and production).
+     */
+    static String resolvePlaceholders(String text) {
+        java.util.regex.Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = System.getenv(matcher.group(1));
+            if (value == null) {
+                value = System.getProperty(matcher.group(1));
+            }
+            if (value == null) {
+                value = matcher.group(2) != null ? matcher.group(2) : matcher.group();
+            }
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private interface Report {

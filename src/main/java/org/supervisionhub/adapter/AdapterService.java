@@ -81,7 +81,7 @@ public class AdapterService {
                     + inbound.records() + "'");
         }
         List<MappedRecord> records = new ArrayList<>();
-        for (JsonNode element : list.isArray() ? list : List.of(list)) {
+        for (JsonNode element : elements(list)) {
             records.add(map(descriptor, inbound, element));
         }
         if (records.isEmpty()) {
@@ -164,6 +164,11 @@ public class AdapterService {
         } catch (FieldMapper.MappingException e) {
             return new MappedRecord(null, new FieldError(e.field(), "MAPPING_FAILED", e.getMessage()));
         }
+    }
+
+    /** The records at the inbound path: a list's elements, or a single object. */
+    static Iterable<JsonNode> elements(JsonNode list) {
+        return list.isArray() ? list : List.of(list);
     }
 
     /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */

@@ -11,15 +11,15 @@ public record DeliveryResult(Outcome outcome, Optional<Duration> retryAfter, Str
 
     public enum Outcome { DELIVERED, THROTTLED, FAILED }
 
-    static DeliveryResult delivered() {
+    public static DeliveryResult delivered() {
         return new DeliveryResult(Outcome.DELIVERED, Optional.empty(), null);
     }
 
-    static DeliveryResult throttled(Duration retryAfter) {
+    public static DeliveryResult throttled(Duration retryAfter) {
         return new DeliveryResult(Outcome.THROTTLED, Optional.of(retryAfter), "429 Too Many Requests");
     }
 
-    static DeliveryResult failed(String detail) {
+    public static DeliveryResult failed(String detail) {
         return new DeliveryResult(Outcome.FAILED, Optional.empty(), detail);
     }
 }

@@ -1,9 +1,5 @@
 package org.supervisionhub.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -16,23 +12,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
-import org.supervisionhub.common.WireTime;
 
 /**
- * Delivers the outbox of the national target in batches. Several replicas may relay at once: a batch is claimed
+ * Delivers the outbox to its targets (the national platform, docked systems that subscribe to events), one relay
+ * thread per target, in batches. Several replicas may relay at once: a batch is claimed
  * with {@code FOR UPDATE SKIP LOCKED} and held by a lease, so each event is in one replica's hands at a time, and
  * an event whose replica died is taken over when its lease expires. An event is eligible only when every older
  * event of its aggregate has been delivered, so a record's update never overtakes its insert. Every event carries
@@ -45,7 +41,6 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String TARGET = Outbox.NATIONAL;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private static final String CLAIM = """
             with candidates as (
@@ -83,9 +78,6 @@ public class OutboxRelay {
                                                         * (0.5 + random()) * interval '1 millisecond'
             where id = any($1) and lease_owner = $6
             returning status""";
-    private static final String BATCH_NUMBER = """
-            insert into sync_batch_sequence as s (target, day, seq) values ($1, $2, 1)
-            on conflict (target, day) do update set seq = s.seq + 1 returning seq""";
     private static final String SUCCEEDED = """
             insert into sync_target_state as s (target, last_success_at, consecutive_failures, updated_at)
             values ($1, now(), 0, now())
@@ -99,7 +91,9 @@ public class OutboxRelay {
                                                updated_at = now()""";
 
     private final String instanceId = "relay-" + UUID.randomUUID();
-    private final Semaphore wake = new Semaphore(0);
+    private final Map<String, Semaphore> wakes = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile List<DeliveryTarget> targets = List.of();
 
     @Inject
     Pool pool;
@@ -111,10 +105,7 @@ public class OutboxRelay {
     SyncConfig config;
 
     @Inject
-    NationalClient client;
-
-    @Inject
-    ObjectMapper mapper;
+    Instance<DeliveryTargets> contributions;
 
     @Inject
     SyncMetrics metrics;
@@ -132,25 +123,36 @@ public class OutboxRelay {
     String databasePassword;
 
     private volatile boolean running;
-    private Thread thread;
     private PgSubscriber subscriber;
 
     void start(@Observes StartupEvent event) {
-        if (!config.relay().enabled() || config.national().url().isEmpty()) {
-            LOG.info("outbox relay to the national platform is off (no hub.sync.national.url)");
+        if (!config.relay().enabled()) {
+            LOG.info("the outbox relay is off on this replica (hub.sync.relay.enabled=false)");
+            return;
+        }
+        List<DeliveryTarget> found = new ArrayList<>();
+        contributions.forEach(contribution -> found.addAll(contribution.targets()));
+        targets = List.copyOf(found);
+        if (targets.isEmpty()) {
+            LOG.info("the outbox relay has no target (no hub.sync.national.url, no adapter pushing)");
             return;
         }
         running = true;
         listen();
-        thread = new Thread(this::run, "outbox-relay-" + TARGET);
-        thread.setDaemon(true);
-        thread.start();
+        for (DeliveryTarget target : targets) {
+            wakes.put(target.name(), new Semaphore(0));
+            Thread thread = new Thread(() -> run(target), "outbox-relay-" + target.name());
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        LOG.infof("outbox relay delivering to %s", targets.stream().map(DeliveryTarget::name).toList());
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        wake.release();
-        if (thread != null) {
+        wake();
+        for (Thread thread : threads) {
             try {
                 // The delivery in progress finishes, or its lease expires and another replica takes it over.
                 thread.join(Duration.ofSeconds(15).toMillis());
@@ -163,9 +165,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Whether this replica relays. */
-    public boolean isRunning() {
-        return running;
+    /** Whether this replica relays to the target. */
+    public boolean isRunning(String target) {
+        return running && wakes.containsKey(target);
+    }
+
+    /** The targets this replica relays to. */
+    public List<String> targetNames() {
+        return targets.stream().map(DeliveryTarget::name).toList();
     }
 
     /** The circuit breaker's state as this replica sees it: CLOSED, OPEN or HALF_OPEN. */
@@ -173,30 +180,35 @@ public class OutboxRelay {
         return breakers.currentState(NationalClient.BREAKER).name();
     }
 
-    /** Looks for due events now. */
+    /** Looks for due events now, for every target. */
     public void wake() {
-        wake.release();
+        wakes.values().forEach(Semaphore::release);
     }
 
     private void listen() {
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
                 .setUser(databaseUser).setPassword(databasePassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 2000L);
-        subscriber.channel("hub_outbox").handler(payload -> wake.release());
+        subscriber.channel("hub_outbox").handler(payload -> wake());
         subscriber.connect().subscribe().with(ignored -> LOG.debug("listening on hub_outbox"),
                 failure -> LOG.warn("LISTEN hub_outbox failed; the relay polls instead", failure));
     }
 
-    private void run() {
+    private void run(DeliveryTarget target) {
+        Semaphore wake = wakes.get(target.name());
         while (running) {
             long pause;
             try {
-                pause = relayOnce();
+                pause = relayOnce(target);
             } catch (RuntimeException e) {
-                LOG.warn("outbox relay round failed; retrying", e);
+                LOG.warnf(e, "outbox relay round to %s failed; retrying", target.name());
                 pause = config.relay().pollInterval().toMillis();
             }
-            metrics.refresh(pool, TARGET);
+            try {
+                metrics.refresh(pool, target.name());
+            } catch (RuntimeException e) {
+                LOG.debug("sync figures not refreshed", e);
+            }
             if (pause > 0) {
                 try {
                     wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
@@ -210,36 +222,42 @@ public class OutboxRelay {
     }
 
     /** Delivers one batch; returns how long to wait before the next round (0: go on at once). */
-    long relayOnce() {
-        RowSet<Row> claimed = pool.preparedQuery(CLAIM).execute(Tuple.of(TARGET, config.relay().batchSize(), instanceId,
+    long relayOnce(DeliveryTarget target) {
+        String name = target.name();
+        RowSet<Row> claimed = pool.preparedQuery(CLAIM).execute(Tuple.of(name, config.relay().batchSize(), instanceId,
                 config.relay().lease().toMillis())).await().indefinitely();
         if (claimed.size() == 0) {
             return config.relay().pollInterval().toMillis();
         }
-        List<Long> ids = new ArrayList<>(claimed.size());
-        String batchNo = batchNumber();
-        String envelope = envelope(claimed, batchNo, ids);
+        List<OutboxEvent> events = new ArrayList<>(claimed.size());
+        for (Row row : claimed) {
+            events.add(new OutboxEvent(row.getLong("id"), row.getString("aggregate_type"), row.getString("aggregate_id"),
+                    row.getString("event_type"), row.getString("payload"), row.getUUID("idempotency_key")));
+        }
+        // Claimed rows come back in no particular order; the target gets them oldest first.
+        events.sort(java.util.Comparator.comparingLong(OutboxEvent::id));
+        List<Long> ids = events.stream().map(OutboxEvent::id).toList();
         Long[] idArray = ids.toArray(Long[]::new);
         DeliveryResult result;
         try {
-            result = client.push(envelope, batchNo);
+            result = target.deliver(events);
         } catch (CircuitBreakerOpenException e) {
             reschedule(idArray, Duration.ofSeconds(2), "circuit breaker open");
             return 1000;
-        } catch (NationalClient.Unavailable e) {
-            result = DeliveryResult.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            result = DeliveryResult.failed(String.valueOf(e.getMessage()));
         }
         switch (result.outcome()) {
             case DELIVERED -> {
                 pool.preparedQuery(DELIVERED).execute(Tuple.of(idArray, instanceId)).await().indefinitely();
-                pool.preparedQuery(SUCCEEDED).execute(Tuple.of(TARGET)).await().indefinitely();
-                metrics.delivered(TARGET, ids.size());
+                pool.preparedQuery(SUCCEEDED).execute(Tuple.of(name)).await().indefinitely();
+                metrics.delivered(name, ids.size());
                 return 0;
             }
             case THROTTLED -> {
                 Duration wait = result.retryAfter().orElse(Duration.ofSeconds(30));
                 reschedule(idArray, wait, result.detail());
-                failing(result.detail());
+                failing(name, result.detail());
                 return wait.toMillis();
             }
             default -> {
@@ -253,10 +271,10 @@ public class OutboxRelay {
                     }
                 }
                 if (dead > 0) {
-                    LOG.errorf("%d outbox events to %s became dead letters: %s", dead, TARGET, result.detail());
+                    LOG.errorf("%d outbox events to %s became dead letters: %s", dead, name, result.detail());
                 }
-                failing(result.detail());
-                metrics.failed(TARGET, ids.size());
+                failing(name, result.detail());
+                metrics.failed(name, ids.size());
                 return Math.min(config.relay().backoffBase().toMillis(), config.relay().pollInterval().toMillis());
             }
         }
@@ -266,52 +284,7 @@ public class OutboxRelay {
         pool.preparedQuery(RESCHEDULE).execute(Tuple.of(ids, wait.toMillis(), reason, instanceId)).await().indefinitely();
     }
 
-    private void failing(String reason) {
-        pool.preparedQuery(FAILING).execute(Tuple.of(TARGET, reason)).await().indefinitely();
-    }
-
-    private String batchNumber() {
-        LocalDate day = LocalDate.now(WireTime.ZONE);
-        int seq = pool.preparedQuery(BATCH_NUMBER).execute(Tuple.of(TARGET, day)).await().indefinitely()
-                .iterator().next().getInteger("seq");
-        return day.format(DAY) + String.format("%05d", seq);
-    }
-
-    /** The exchange envelope: batch number, source, send time, and each event as a row with operation i/u/d. */
-    private String envelope(RowSet<Row> claimed, String batchNo, List<Long> ids) {
-        ObjectNode envelope = mapper.createObjectNode();
-        envelope.put("batchNo", batchNo);
-        envelope.put("source", config.national().source());
-        envelope.put("sendTime", OffsetDateTime.now(WireTime.ZONE).toString());
-        ArrayNode records = envelope.putArray("records");
-        for (Row row : claimed) {
-            ids.add(row.getLong("id"));
-            ObjectNode record = records.addObject();
-            String payload = row.getString("payload");
-            record.put("operation", operation(row.getString("event_type"), payload));
-            record.put("uniqueId", row.getString("aggregate_type") + ":" + row.getString("aggregate_id"));
-            record.put("kind", row.getString("aggregate_type"));
-            record.put("eventType", row.getString("event_type"));
-            record.put("idempotencyKey", row.getUUID("idempotency_key").toString());
-            record.putRawValue("data", new RawValue(payload));
-        }
-        try {
-            return mapper.writeValueAsString(envelope);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** i / u / d: the payload's own operation when it has one, else what the event type says. */
-    static String operation(String eventType, String payload) {
-        String type = eventType.toLowerCase(java.util.Locale.ROOT);
-        if (payload.contains("\"operation\":\"DELETE\"") || type.endsWith("deleted") || type.endsWith("released")
-                || type.endsWith("cancelled")) {
-            return "d";
-        }
-        if (payload.contains("\"operation\":\"INSERT\"") || type.endsWith("created") || type.endsWith("claimed")) {
-            return "i";
-        }
-        return "u";
+    private void failing(String target, String reason) {
+        pool.preparedQuery(FAILING).execute(Tuple.of(target, reason)).await().indefinitely();
     }
 }

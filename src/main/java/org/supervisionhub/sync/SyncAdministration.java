@@ -49,19 +49,25 @@ public class SyncAdministration {
     AuditTrail audit;
 
     public List<SyncStatusView> status() {
-        String target = OutboxRelay.TARGET;
+        java.util.Set<String> targets = new java.util.TreeSet<>(relay.targetNames());
+        targets.add(OutboxRelay.TARGET);
+        return targets.stream().map(this::status).toList();
+    }
+
+    private SyncStatusView status(String target) {
         Row figures = pool.preparedQuery(SyncMetrics.FIGURES).execute(Tuple.of(target)).await().indefinitely()
                 .iterator().next();
         RowSet<Row> states = pool.preparedQuery(STATE).execute(Tuple.of(target)).await().indefinitely();
         Row state = states.size() == 0 ? null : states.iterator().next();
         Number lag = figures.getNumeric("lag_seconds");
-        return List.of(new SyncStatusView(target, relay.isRunning(),
+        return new SyncStatusView(target, relay.isRunning(target),
                 figures.getLong("pending") + figures.getLong("in_flight"), figures.getLong("in_flight"),
                 figures.getLong("dead"), lag == null ? 0 : lag.longValue(),
                 state == null ? null : wire(state.getOffsetDateTime("last_success_at")),
                 state == null ? null : wire(state.getOffsetDateTime("failing_since")),
                 state == null ? 0 : state.getInteger("consecutive_failures"),
-                state == null ? null : state.getString("last_error"), relay.breakerState()));
+                state == null ? null : state.getString("last_error"),
+                target.equals(OutboxRelay.TARGET) ? relay.breakerState() : null);
     }
 
     public Page<DeadLetterView> deadLetters(String target, int page, int size) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,32 @@ class AdapterDescriptorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ADAPTERS = Path.of("adapters");
 
+    private static final Path TEST_ADAPTERS = Path.of("src", "test", "adapters");
+
+    /** Inbound samples: {@code <kind>.json} beside the {@code <kind>.canonical.json} it must map to. */
     static Stream<String> samples() throws IOException {
-        try (Stream<Path> files = Files.walk(ADAPTERS)) {
-            return files.map(Path::toString).filter(path -> path.contains("/samples/") && path.endsWith(".json")
-                    && !path.endsWith(".canonical.json")).sorted().toList().stream();
+        return sampleFiles(path -> path.endsWith(".json") && !path.endsWith(".canonical.json")
+                && !path.endsWith(".event.json") && !path.endsWith(".outbound.json"));
+    }
+
+    /** Outbound samples: a hub event {@code <event>.event.json} beside the {@code <event>.outbound.json} it must become. */
+    static Stream<String> outboundSamples() throws IOException {
+        return sampleFiles(path -> path.endsWith(".event.json"));
+    }
+
+    private static Stream<String> sampleFiles(java.util.function.Predicate<String> kind) throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        for (Path root : List.of(ADAPTERS, TEST_ADAPTERS)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.map(Path::toString).filter(path -> path.contains("/samples/")).filter(kind).forEach(found::add);
+            }
         }
+        return found.stream().sorted();
+    }
+
+    private static AdapterDescriptor descriptorOf(Path sample) {
+        Path folder = sample.getParent().getParent();
+        return AdapterRegistry.loadAll(folder.getParent()).get(folder.getFileName().toString()).descriptor();
     }
 
     @Test
@@ -43,18 +65,40 @@ class AdapterDescriptorsTest {
     @MethodSource("samples")
     void samplePayloadMapsOntoItsCanonicalRecords(String sample) throws IOException {
         Path file = Path.of(sample);
-        String system = file.getParent().getParent().getFileName().toString();
         String kind = file.getFileName().toString().replace(".json", "");
-        AdapterDescriptor descriptor = AdapterRegistry.loadAll(ADAPTERS).get(system).descriptor();
+        AdapterDescriptor descriptor = descriptorOf(file);
         AdapterDescriptor.Inbound inbound = descriptor.inbound().get(kind);
         JsonNode payload = JSON.readTree(file.toFile());
         JsonNode expected = JSON.readTree(file.resolveSibling(kind + ".canonical.json").toFile());
 
         ArrayNode mapped = JSON.createArrayNode();
-        FieldMapper.at(payload, inbound.records()).forEach(element ->
+        AdapterService.elements(FieldMapper.at(payload, inbound.records())).forEach(element ->
                 mapped.add(AdapterService.canonicalRecord(descriptor, inbound, element)));
 
         assertThat(mapped).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outboundSamples")
+    void hubEventMapsOntoTheSystemsFormat(String sample) throws IOException {
+        Path file = Path.of(sample);
+        String event = file.getFileName().toString().replace(".event.json", "");
+        AdapterDescriptor descriptor = descriptorOf(file);
+        JsonNode expected = JSON.readTree(file.resolveSibling(event + ".outbound.json").toFile());
+
+        JsonNode mapped = FieldMapper.map(JSON.readTree(file.toFile()), descriptor.outbound().events().get(event),
+                descriptor.codeTables() == null ? Map.of() : descriptor.codeTables());
+
+        assertThat(mapped).isEqualTo(expected);
+    }
+
+    @Test
+    void placeholdersTakeTheEnvironmentOrTheirDefault() {
+        System.setProperty("ADAPTER_TEST_PLACEHOLDER", "https://ssj.test");
+        assertThat(AdapterRegistry.resolvePlaceholders("url: ${ADAPTER_TEST_PLACEHOLDER}/changes"))
+                .isEqualTo("url: https://ssj.test/changes");
+        assertThat(AdapterRegistry.resolvePlaceholders("url: ${NOT_SET_ANYWHERE:https://default}"))
+                .isEqualTo("url: https://default");
     }
 
     @Test

@@ -28,8 +28,8 @@ import org.supervisionhub.support.Tokens;
 @ApplicationScoped
 public class RecordFixture {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final LocalDate TODAY = LocalDate.now(ZONE);
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final LocalDate TODAY = LocalDate.now(ZONE);
     static final String ISSUER = "GX_REC";
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000L * 100);
 
