@@ -208,7 +208,8 @@ class RecordUploadResourceTest {
                 .isEqualTo(12);
         assertThat(db.count("""
                 select count(*) from outbox o join behaviour_record r on o.aggregate_id = r.id::text
-                where o.aggregate_type = 'record' and r.department_code = ?""", department.code())).isEqualTo(12);
+                where o.aggregate_type = 'record' and o.target = 'national' and r.department_code = ?""", department.code()))
+                .isEqualTo(12);
     }
 
     @Test
@@ -338,7 +339,8 @@ class RecordUploadResourceTest {
     private List<Object> outboxEvents(Map<String, Object> record) {
         return db.rows("""
                 select o.event_type from outbox o join behaviour_record r on o.aggregate_id = r.id::text
-                where o.aggregate_type = 'record' and r.source_record_id = ? order by o.id""", record.get("sourceRecordId"))
+                where o.aggregate_type = 'record' and o.target = 'national' and r.source_record_id = ? order by o.id""",
+                record.get("sourceRecordId"))
                 .stream().map(row -> row.get("event_type")).toList();
     }
 }
