@@ -30,13 +30,43 @@ public record AdapterDescriptor(
 
     /** One kind of payload the system sends: where its records are and how each maps onto a canonical record. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Inbound(RecordKind recordKind, String records, Map<String, FieldRule> fields,
+    public record Inbound(Target target, RecordKind recordKind, String records, Map<String, FieldRule> fields,
                           Map<String, String> response) {
+
+        /** What the payload feeds: behaviour records (default), enforcement certificates, or the subject library. */
+        public Target effectiveTarget() {
+            return target == null ? Target.RECORD : target;
+        }
     }
+
+    /** The standard endpoint an inbound kind feeds, through that endpoint's own validation. */
+    public enum Target { RECORD, CERTIFICATE, SUBJECT }
 
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outbound(String url, Map<String, Map<String, FieldRule>> events) {
+    public record Outbound(String url, Map<String, Map<String, FieldRule>> events,
+                           Map<String, Map<String, String>> when) {
+
+        /**
+         * Whether an event is for the system: every condition of {@code when.<event>} holds (path = value, or
+         * path != value when the value starts with '!').
+         */
+        public boolean wants(String event, com.fasterxml.jackson.databind.JsonNode payload) {
+            Map<String, String> conditions = when == null ? null : when.get(event);
+            if (conditions == null) {
+                return true;
+            }
+            for (Map.Entry<String, String> condition : conditions.entrySet()) {
+                com.fasterxml.jackson.databind.JsonNode value = FieldMapper.at(payload, condition.getKey());
+                String actual = value == null || value.isNull() ? null : value.asText();
+                boolean negated = condition.getValue().startsWith("!");
+                String expected = negated ? condition.getValue().substring(1) : condition.getValue();
+                if (negated == expected.equals(actual)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** One target field: from a source path, a constant, a template, or a list mapped element by element. */

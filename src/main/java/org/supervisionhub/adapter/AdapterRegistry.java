@@ -206,14 +206,30 @@ public class AdapterRegistry {
                 if (!KIND.matcher(kind).matches()) {
                     report.problem(at, "an inbound kind is 2-64 lower-case letters, digits or '-'");
                 }
-                if (inbound.recordKind() == null) {
-                    report.problem(at + ".recordKind", "recordKind is required");
+                AdapterDescriptor.Target target = inbound.effectiveTarget();
+                if (target == AdapterDescriptor.Target.RECORD && inbound.recordKind() == null) {
+                    report.problem(at + ".recordKind", "recordKind is required for records");
                 }
+                if (target != AdapterDescriptor.Target.RECORD && inbound.recordKind() != null) {
+                    report.problem(at + ".recordKind", "recordKind applies to records only");
+                }
+                Class<?> canonical = switch (target) {
+                    case RECORD -> RecordInput.class;
+                    case CERTIFICATE -> InboundTargets.CertificateInput.class;
+                    case SUBJECT -> InboundTargets.SubjectInput.class;
+                };
                 if (inbound.fields() == null || inbound.fields().isEmpty()) {
                     report.problem(at + ".fields", "fields are required");
                 } else {
-                    inbound.fields().forEach((target, rule) -> validateRule(at + ".fields." + target, target,
-                            RecordInput.class, rule, tables, report));
+                    inbound.fields().forEach((field, rule) -> validateRule(at + ".fields." + field, field,
+                            canonical, rule, tables, report));
+                }
+            });
+        }
+        if (descriptor.outbound() != null && descriptor.outbound().when() != null) {
+            descriptor.outbound().when().keySet().forEach(event -> {
+                if (descriptor.outbound().events() == null || !descriptor.outbound().events().containsKey(event)) {
+                    report.problem("outbound.when." + event, "a condition for an event the system does not subscribe to");
                 }
             });
         }

@@ -45,6 +45,9 @@ public class AdapterService {
     RecordUploads uploads;
 
     @Inject
+    InboundTargets targets;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -87,7 +90,10 @@ public class AdapterService {
         if (records.isEmpty()) {
             throw HubException.badRequest("BODY_EMPTY", "the payload holds no records");
         }
-        UploadResult result = uploads.runMapped(caller, department, records, "adapter:" + system + ":" + kind);
+        UploadResult result = inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD
+                ? uploads.runMapped(caller, department, records, "adapter:" + system + ":" + kind)
+                : targets.write(caller, inbound.effectiveTarget(), records.stream().map(MappedRecord::canonical).toList(),
+                records.stream().map(MappedRecord::failure).toList());
         figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
         figures.rejected.addAndGet(result.rejected());
         figures.lastSuccessAt = OffsetDateTime.now(WireTime.ZONE);
@@ -117,6 +123,9 @@ public class AdapterService {
             String error = null;
             try {
                 JsonNode payload = mapper.readTree(row.getString("payload"));
+                if (!descriptor.outbound().wants(event, payload)) {
+                    continue;
+                }
                 data = mapper.convertValue(FieldMapper.map(payload, descriptor.outbound().events().get(event),
                         tables(descriptor)), Map.class);
             } catch (FieldMapper.MappingException e) {
@@ -174,9 +183,11 @@ public class AdapterService {
     /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */
     static ObjectNode canonicalRecord(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
         ObjectNode canonical = FieldMapper.map(element, inbound.fields(), tables(descriptor));
-        canonical.put("kind", inbound.recordKind().name());
-        if (!canonical.has("sourceSystem")) {
-            canonical.put("sourceSystem", descriptor.system());
+        if (inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD) {
+            canonical.put("kind", inbound.recordKind().name());
+            if (!canonical.has("sourceSystem")) {
+                canonical.put("sourceSystem", descriptor.system());
+            }
         }
         return canonical;
     }

@@ -51,6 +51,15 @@ final class AdapterTarget implements DeliveryTarget {
         ArrayNode changes = body.putArray("changes");
         Map<String, Map<String, String>> tables = descriptor.codeTables() == null ? Map.of() : descriptor.codeTables();
         for (OutboxEvent event : events) {
+            JsonNode payload;
+            try {
+                payload = mapper.readTree(event.payload());
+            } catch (IOException e) {
+                return DeliveryResult.failed("event " + event.id() + " is unreadable");
+            }
+            if (!descriptor.outbound().wants(event.aggregateType(), payload)) {
+                continue;
+            }
             ObjectNode change = changes.addObject();
             change.put("cursor", event.id());
             change.put("event", event.aggregateType());
@@ -58,15 +67,16 @@ final class AdapterTarget implements DeliveryTarget {
             change.put("aggregateId", event.aggregateId());
             change.put("idempotencyKey", event.idempotencyKey().toString());
             try {
-                JsonNode payload = mapper.readTree(event.payload());
                 change.set("data", FieldMapper.map(payload, descriptor.outbound().events().get(event.aggregateType()),
                         tables));
             } catch (FieldMapper.MappingException e) {
                 return DeliveryResult.failed("event " + event.id() + " cannot be mapped for " + name() + ": "
                         + e.field() + ": " + e.getMessage());
-            } catch (IOException e) {
-                return DeliveryResult.failed("event " + event.id() + " is unreadable");
             }
+        }
+        if (changes.isEmpty()) {
+            // Nothing in the batch is for this system (its conditions filtered everything out).
+            return DeliveryResult.delivered();
         }
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(descriptor.outbound().url()))

@@ -75,13 +75,16 @@ public final class FieldMapper {
             return null;
         }
         if (rule.codeTable() != null) {
-            String code = value.asText();
-            String standard = codeTables.getOrDefault(rule.codeTable(), Map.of()).get(code);
-            if (standard == null) {
-                throw new MappingException(field, "code '" + code + "' has no standard counterpart in code table "
-                        + rule.codeTable());
+            Map<String, String> table = codeTables.getOrDefault(rule.codeTable(), Map.of());
+            if (value.isArray()) {
+                ArrayNode codes = NODES.arrayNode();
+                for (JsonNode element : value) {
+                    codes.add(lookUp(field, table, rule.codeTable(), element.asText()));
+                }
+                value = codes;
+            } else {
+                value = NODES.textNode(lookUp(field, table, rule.codeTable(), value.asText()));
             }
-            value = NODES.textNode(standard);
         }
         if (rule.dateFormat() != null) {
             try {
@@ -102,6 +105,14 @@ public final class FieldMapper {
             }
         }
         return value;
+    }
+
+    private static String lookUp(String field, Map<String, String> table, String name, String code) {
+        String standard = table.get(code);
+        if (standard == null) {
+            throw new MappingException(field, "code '" + code + "' has no standard counterpart in code table " + name);
+        }
+        return standard;
     }
 
     private static JsonNode template(String template, JsonNode source) {

@@ -219,7 +219,7 @@ public class ProblemMapper {
         };
     }
 
-    private static FieldError fieldError(ConstraintViolation<?> violation) {
+    public static FieldError fieldError(ConstraintViolation<?> violation) {
         Annotation annotation = violation.getConstraintDescriptor().getAnnotation();
         Class<? extends Annotation> type = annotation.annotationType();
         ErrorCode own = type.getAnnotation(ErrorCode.class);

@@ -57,7 +57,7 @@ class AdapterDescriptorsTest {
     void everyDescriptorLoadsWithoutProblems() {
         Map<String, AdapterRegistry.Loaded> adapters = AdapterRegistry.loadAll(ADAPTERS);
 
-        assertThat(adapters).containsKeys("ssj", "hotline-12345");
+        assertThat(adapters).containsKeys("ssj", "hotline-12345", "zfjd", "credit");
         adapters.values().forEach(adapter -> assertThat(adapter.problems()).as(adapter.system()).isEmpty());
     }
 
@@ -90,6 +90,18 @@ class AdapterDescriptorsTest {
                 descriptor.codeTables() == null ? Map.of() : descriptor.codeTables());
 
         assertThat(mapped).isEqualTo(expected);
+    }
+
+    @Test
+    void creditPlatformReceivesPenaltiesOnOrganisationsOnly() throws IOException {
+        AdapterDescriptor.Outbound outbound = AdapterRegistry.loadAll(ADAPTERS).get("credit").descriptor().outbound();
+        JsonNode penalty = JSON.readTree(ADAPTERS.resolve("credit/samples/record.event.json").toFile());
+
+        assertThat(outbound.wants("record", penalty)).isTrue();
+        assertThat(outbound.wants("record", JSON.readTree(penalty.toString().replace("\"kind\":\"PENALTY\",\"departmentCode\"",
+                "\"kind\":\"INSPECTION\",\"departmentCode\"")))).isFalse();
+        assertThat(outbound.wants("record", JSON.readTree(penalty.toString().replace("\"type\":\"ENTERPRISE\"",
+                "\"type\":\"NATURAL_PERSON\"")))).isFalse();
     }
 
     @Test
