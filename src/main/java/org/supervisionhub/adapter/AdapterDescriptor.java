@@ -33,14 +33,14 @@ public record AdapterDescriptor(
     public record Inbound(Target target, RecordKind recordKind, String records, Map<String, FieldRule> fields,
                           Map<String, String> response) {
 
-        /** What the payload feeds: behaviour records (default), enforcement certificates, or the subject library. */
+        /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
         public Target effectiveTarget() {
             return target == null ? Target.RECORD : target;
         }
     }
 
     /** The standard endpoint an inbound kind feeds, through that endpoint's own validation. */
-    public enum Target { RECORD, CERTIFICATE, SUBJECT }
+    public enum Target { RECORD, CERTIFICATE, SUBJECT, PERMIT }
 
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

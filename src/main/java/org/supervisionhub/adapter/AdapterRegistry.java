@@ -217,6 +217,7 @@ public class AdapterRegistry {
                     case RECORD -> RecordInput.class;
                     case CERTIFICATE -> InboundTargets.CertificateInput.class;
                     case SUBJECT -> InboundTargets.SubjectInput.class;
+                    case PERMIT -> org.supervisionhub.permit.PermitInput.class;
                 };
                 if (inbound.fields() == null || inbound.fields().isEmpty()) {
                     report.problem(at + ".fields", "fields are required");

@@ -92,7 +92,7 @@ public class AdapterService {
         }
         UploadResult result = inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD
                 ? uploads.runMapped(caller, department, records, "adapter:" + system + ":" + kind)
-                : targets.write(caller, inbound.effectiveTarget(), records.stream().map(MappedRecord::canonical).toList(),
+                : targets.write(caller, system, inbound.effectiveTarget(), records.stream().map(MappedRecord::canonical).toList(),
                 records.stream().map(MappedRecord::failure).toList());
         figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
         figures.rejected.addAndGet(result.rejected());

@@ -52,21 +52,32 @@ public class InboundTargets {
     @Inject
     SubjectService subjects;
 
+    @Inject
+    org.supervisionhub.permit.PermitService permits;
+
     /** Writes each mapped item; failures of one item are reported with it and do not stop the others. */
-    UploadResult write(Caller caller, AdapterDescriptor.Target target, List<JsonNode> items, List<FieldError> failures) {
+    UploadResult write(Caller caller, String system, AdapterDescriptor.Target target, List<JsonNode> items,
+                       List<FieldError> failures) {
         int[] outcomes = new int[RecordOutcome.values().length];
         Map<String, Integer> errorCounts = new TreeMap<>();
         List<UploadResult.RecordIssue> issues = new ArrayList<>();
         List<UploadResult.RecordResult> results = new ArrayList<>();
+        int warned = 0;
         for (int i = 0; i < items.size(); i++) {
             List<FieldError> errors = new ArrayList<>();
+            List<FieldError> warnings = new ArrayList<>();
             RecordOutcome outcome = RecordOutcome.REJECTED;
             String key = null;
             if (failures.get(i) != null) {
                 errors.add(failures.get(i));
             } else {
                 try {
-                    if (target == AdapterDescriptor.Target.CERTIFICATE) {
+                    if (target == AdapterDescriptor.Target.PERMIT) {
+                        org.supervisionhub.permit.PermitInput input = mapper.convertValue(items.get(i),
+                                org.supervisionhub.permit.PermitInput.class);
+                        key = input.permitNumber();
+                        outcome = writePermit(caller, system, input, errors, warnings);
+                    } else if (target == AdapterDescriptor.Target.CERTIFICATE) {
                         CertificateInput input = mapper.convertValue(items.get(i), CertificateInput.class);
                         key = input.certNo();
                         outcome = writeCertificate(caller, input, errors);
@@ -83,12 +94,33 @@ public class InboundTargets {
             if (!errors.isEmpty()) {
                 errors.forEach(error -> errorCounts.merge(error.code(), 1, Integer::sum));
                 issues.add(new UploadResult.RecordIssue(i, null, key, RecordOutcome.REJECTED, List.copyOf(errors), null));
+            } else if (!warnings.isEmpty()) {
+                warned++;
+                issues.add(new UploadResult.RecordIssue(i, null, key, outcome, null, List.copyOf(warnings)));
             }
             results.add(new UploadResult.RecordResult(i, key, outcome, null, null));
         }
         return new UploadResult(items.size(), outcomes[RecordOutcome.CREATED.ordinal()],
                 outcomes[RecordOutcome.UPDATED.ordinal()], outcomes[RecordOutcome.UNCHANGED.ordinal()], 0,
-                outcomes[RecordOutcome.REJECTED.ordinal()], 0, errorCounts, issues, false, results);
+                outcomes[RecordOutcome.REJECTED.ordinal()], warned, errorCounts, issues, false, results);
+    }
+
+    /** A permit; one whose item is bound to no supervision item is stored with a warning naming candidate items. */
+    private RecordOutcome writePermit(Caller caller, String system, org.supervisionhub.permit.PermitInput input,
+                                      List<FieldError> errors, List<FieldError> warnings) {
+        try {
+            org.supervisionhub.permit.PermitService.Outcome outcome = permits.receive(caller, system, input);
+            if (!outcome.candidates().isEmpty()) {
+                warnings.add(new FieldError("permitItemCode", "PERMIT_ITEM_UNBOUND", "permit item " + input.permitItemCode()
+                        + " is bound to no supervision item; candidates: " + outcome.candidates().stream()
+                        .map(c -> c.itemCode() + " " + c.itemName() + " (" + c.similarity() + ")")
+                        .collect(java.util.stream.Collectors.joining("; "))));
+            }
+            return outcome.created() ? RecordOutcome.CREATED : RecordOutcome.UNCHANGED;
+        } catch (HubException e) {
+            errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors());
+            return RecordOutcome.REJECTED;
+        }
     }
 
     private RecordOutcome writeCertificate(Caller caller, CertificateInput input, List<FieldError> errors) {

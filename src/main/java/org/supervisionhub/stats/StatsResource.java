@@ -29,6 +29,9 @@ public class StatsResource {
     CoverageStatsService coverageStats;
 
     @Inject
+    org.supervisionhub.permit.PermitQueries permits;
+
+    @Inject
     CallerContext callers;
 
     @GET
@@ -70,5 +73,19 @@ public class StatsResource {
                     new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'"));
         }
         return coverageStats.coverage(callers.caller(), region, department, first, last);
+    }
+
+    @GET
+    @Path("/permit-binding")
+    @io.smallrye.common.annotation.Blocking
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Permit binding rate per department (审管联动 绑定率)",
+            description = "Per issuing department: the distinct permit items of its permits, how many are bound to at least "
+                    + "one supervision item, and the share. A department admin sees its own, a region admin its region.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The figures")
+    public java.util.List<org.supervisionhub.permit.PermitQueries.BindingRateView> getPermitBindingStats(
+            @Parameter(description = "Department code") @QueryParam("department")
+            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
+        return permits.bindingRates(callers.caller(), department);
     }
 }

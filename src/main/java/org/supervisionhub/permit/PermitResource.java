@@ -1,0 +1,89 @@
+package org.supervisionhub.permit;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.code.ItemCode;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/** 审管联动: binding permit items to supervision items, and the follow-ups permits open (rates: StatsResource). */
+@Path("/api/v1")
+@Tag(name = "Permits", description = "审管联动: permits from the approval system, bound to supervision items")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or scope does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PermitResource {
+
+    /** A binding to make. */
+    @Schema(name = "PermitBindingRequest")
+    public record BindingRequest(
+            @Schema(description = "许可事项编码 of the approval system") @NotNull
+            @Pattern(regexp = "^[A-Za-z0-9_.-]{1,64}$") String permitItemCode,
+            @Schema(description = "监管事项编码: the supervision sub-item that follows the permit up") @NotNull @ItemCode
+            String itemCode) {
+    }
+
+    /** What a binding did. */
+    @Schema(name = "PermitBindingResult")
+    public record BindingResult(String permitItemCode, String itemCode,
+                                @Schema(description = "Follow-ups opened for permits received before") int followupsOpened) {
+    }
+
+    @Inject
+    PermitService permits;
+
+    @Inject
+    PermitQueries queries;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @Path("/permits/bindings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(summary = "Bind a permit item to a supervision item (审管联动)",
+            description = "Permits of the item already received open their follow-ups now; later ones as they arrive. "
+                    + "Binding twice changes nothing. Audited.")
+    @APIResponse(responseCode = "200", description = "Bound")
+    @APIResponse(responseCode = "404", description = "No such supervision sub-item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BindingResult bindPermitItem(@NotNull @Valid BindingRequest request) {
+        int opened = permits.bind(callers.caller(), request.permitItemCode(), request.itemCode());
+        return new BindingResult(request.permitItemCode(), request.itemCode(), opened);
+    }
+
+    @GET
+    @Path("/permits/followups")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
+    @Operation(summary = "Supervision follow-ups opened by permits (证后监管)",
+            description = "The caller's department's open follow-ups (a department for admins), newest first, at most 500.")
+    @APIResponse(responseCode = "200", description = "The follow-ups")
+    public List<PermitQueries.FollowupView> listPermitFollowups(
+            @QueryParam("department") @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
+        return queries.followups(callers.caller(), department);
+    }
+}
