@@ -48,8 +48,8 @@ public record AdapterDescriptor(
                            Map<String, Map<String, String>> when) {
 
         /**
-         * Whether an event is for the system: every condition of {@code when.<event>} holds (path = value, or
-         * path != value when the value starts with '!').
+         * Whether an event is for the system: every condition of {@code when.<event>} holds (path = value; path != value
+         * when the value starts with '!'; a lone '!' means the path holds a non-empty value).
          */
         public boolean wants(String event, com.fasterxml.jackson.databind.JsonNode payload) {
             Map<String, String> conditions = when == null ? null : when.get(event);
@@ -59,6 +59,12 @@ public record AdapterDescriptor(
             for (Map.Entry<String, String> condition : conditions.entrySet()) {
                 com.fasterxml.jackson.databind.JsonNode value = FieldMapper.at(payload, condition.getKey());
                 String actual = value == null || value.isNull() ? null : value.asText();
+                if (condition.getValue().equals("!")) {
+                    if (actual == null || actual.isEmpty()) {
+                        return false;
+                    }
+                    continue;
+                }
                 boolean negated = condition.getValue().startsWith("!");
                 String expected = negated ? condition.getValue().substring(1) : condition.getValue();
                 if (negated == expected.equals(actual)) {

@@ -38,6 +38,15 @@ public class AdapterService {
             select count(*) from outbox where target = $1 and aggregate_type = any($2) and id > $3
               and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)""";
 
+    private static final String PUSH_FIGURES = """
+            select count(*) filter (where o.status in ('PENDING', 'IN_FLIGHT')) as pending,
+                   count(*) filter (where o.status = 'DEAD') as dead,
+                   coalesce(extract(epoch from now() - min(o.created_at)
+                       filter (where o.status in ('PENDING', 'IN_FLIGHT'))), 0)::bigint as lag_seconds,
+                   (select failing_since from sync_target_state where target = $1) as failing_since,
+                   (select last_error from sync_target_state where target = $1) as last_error
+            from outbox o where o.target = $1 and o.status <> 'DELIVERED'""";
+
     @Inject
     AdapterRegistry registry;
 
@@ -158,13 +167,28 @@ public class AdapterService {
                     figures.lastPulledCursor == null ? 0L : figures.lastPulledCursor, descriptor.ownerDepartment()))
                     .await().indefinitely().iterator().next().getLong(0);
         }
+        Long pushPending = null;
+        Long pushDead = null;
+        Long pushLag = null;
+        OffsetDateTime failingSince = null;
+        String pushError = null;
+        if (adapter.enabled() && descriptor.outbound() != null && descriptor.outbound().url() != null) {
+            Row push = pool.preparedQuery(PUSH_FIGURES).execute(Tuple.of(adapter.system())).await().indefinitely()
+                    .iterator().next();
+            pushPending = push.getLong("pending");
+            pushDead = push.getLong("dead");
+            pushLag = push.getLong("lag_seconds");
+            failingSince = push.getOffsetDateTime("failing_since");
+            pushError = push.getString("last_error");
+        }
         return new AdapterView(adapter.system(), descriptor == null ? null : descriptor.name(),
                 descriptor == null ? null : descriptor.ownerDepartment(), adapter.enabled() ? "UP" : "DISABLED",
                 descriptor == null || descriptor.inbound() == null ? List.of() : List.copyOf(descriptor.inbound().keySet()),
                 descriptor == null ? List.of() : descriptor.subscriptions(),
                 adapter.problems().isEmpty() ? null : adapter.problems(), figures.calls.get(), figures.accepted.get(),
                 figures.rejected.get(), figures.lastSuccessAt, figures.lastFailureAt, figures.lastFailure,
-                figures.lastPulledCursor, pending);
+                figures.lastPulledCursor, pending, pushPending, pushDead, pushLag,
+                failingSince == null ? null : failingSince.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime(), pushError);
     }
 
     private static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {

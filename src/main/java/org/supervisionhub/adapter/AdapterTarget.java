@@ -46,6 +46,18 @@ final class AdapterTarget implements DeliveryTarget {
     }
 
     @Override
+    public int batchSize() {
+        return descriptor.delivery() != null && descriptor.delivery().batchSize() != null
+                ? descriptor.delivery().batchSize() : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public int ratePerSecond() {
+        return descriptor.delivery() != null && descriptor.delivery().ratePerSecond() != null
+                ? descriptor.delivery().ratePerSecond() : Integer.MAX_VALUE;
+    }
+
+    @Override
     public DeliveryResult deliver(List<OutboxEvent> events) {
         ObjectNode body = mapper.createObjectNode();
         ArrayNode changes = body.putArray("changes");

@@ -23,5 +23,10 @@ public record AdapterView(
         OffsetDateTime lastFailureAt,
         String lastFailure,
         @Schema(description = "Newest change it has pulled (cursor)") Long lastPulledCursor,
-        @Schema(description = "Changes waiting for it beyond that cursor") Long pendingChanges) {
+        @Schema(description = "Changes waiting for it beyond that cursor") Long pendingChanges,
+        @Schema(description = "Pushes: events waiting (incl. in flight)") Long pushPending,
+        @Schema(description = "Pushes: dead letters") Long pushDead,
+        @Schema(description = "Pushes: age in seconds of the oldest undelivered event") Long pushLagSeconds,
+        @Schema(description = "Pushes: since when they fail, while they do") OffsetDateTime pushFailingSince,
+        @Schema(description = "Pushes: the last error") String pushLastError) {
 }

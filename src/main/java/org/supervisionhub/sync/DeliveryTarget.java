@@ -13,4 +13,14 @@ public interface DeliveryTarget {
     String name();
 
     DeliveryResult deliver(List<OutboxEvent> events);
+
+    /** Events per delivery, if the target has a limit of its own (else the relay's). */
+    default int batchSize() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Events per second the target accepts, if it has a limit (else unlimited). */
+    default int ratePerSecond() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -224,7 +224,8 @@ public class OutboxRelay {
     /** Delivers one batch; returns how long to wait before the next round (0: go on at once). */
     long relayOnce(DeliveryTarget target) {
         String name = target.name();
-        RowSet<Row> claimed = pool.preparedQuery(CLAIM).execute(Tuple.of(name, config.relay().batchSize(), instanceId,
+        int batchSize = Math.min(config.relay().batchSize(), target.batchSize());
+        RowSet<Row> claimed = pool.preparedQuery(CLAIM).execute(Tuple.of(name, batchSize, instanceId,
                 config.relay().lease().toMillis())).await().indefinitely();
         if (claimed.size() == 0) {
             return config.relay().pollInterval().toMillis();
@@ -252,7 +253,8 @@ public class OutboxRelay {
                 pool.preparedQuery(DELIVERED).execute(Tuple.of(idArray, instanceId)).await().indefinitely();
                 pool.preparedQuery(SUCCEEDED).execute(Tuple.of(name)).await().indefinitely();
                 metrics.delivered(name, ids.size());
-                return 0;
+                // A target with a rate limit gets the next batch no sooner than its rate allows.
+                return target.ratePerSecond() == Integer.MAX_VALUE ? 0 : ids.size() * 1000L / target.ratePerSecond();
             }
             case THROTTLED -> {
                 Duration wait = result.retryAfter().orElse(Duration.ofSeconds(30));

@@ -105,6 +105,52 @@ class AdapterDescriptorsTest {
     }
 
     @Test
+    void hotlineGetsBackTheDispositionOfItsOwnWorkOrdersOnly() throws IOException {
+        AdapterDescriptor.Outbound outbound = AdapterRegistry.loadAll(ADAPTERS).get("hotline-12345").descriptor().outbound();
+        String answered = Files.readString(ADAPTERS.resolve("hotline-12345/samples/record.event.json"));
+
+        assertThat(outbound.wants("record", JSON.readTree(answered))).isTrue();
+        assertThat(outbound.wants("record", JSON.readTree(answered.replace("\"handlingResult\": \"经核查属实，已责令下架并立案调查\",",
+                "")))).as("not answered yet").isFalse();
+        assertThat(outbound.wants("record", JSON.readTree(answered.replace("\"sourceSystem\": \"hotline-12345\"",
+                "\"sourceSystem\": \"ssj\"")))).as("another system's complaint").isFalse();
+    }
+
+    @Test
+    void brokenDescriptorStopsTheStartWithEveryProblem(@TempDir Path directory) throws IOException {
+        write(directory, "broken", """
+                system: broken
+                name: Broken
+                ownerDepartment: GX_SAMR
+                auth: { type: carrier-pigeon }
+                """);
+        AdapterRegistry registry = new AdapterRegistry();
+        registry.directory = directory;
+        registry.extraDirectories = java.util.Optional.empty();
+        registry.strict = true;
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(registry::all).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("broken/adapter.yaml:4 [auth.type]: one of");
+        registry.strict = false;
+        assertThat(registry.all().get("broken").enabled()).isFalse();
+    }
+
+    @Test
+    void everyDescriptorKeyOfTheSchemaIsDocumented() throws IOException {
+        JsonNode schema = JSON.readTree(ADAPTERS.resolve("descriptor.schema.json").toFile());
+        String guide = Files.readString(Path.of("docs", "adapters.md"));
+        List<String> keys = new java.util.ArrayList<>();
+        schema.path("properties").fieldNames().forEachRemaining(keys::add);
+        schema.path("properties").path("inbound").path("additionalProperties").path("properties").fieldNames()
+                .forEachRemaining(keys::add);
+        schema.path("properties").path("outbound").path("properties").fieldNames().forEachRemaining(keys::add);
+        schema.path("$defs").path("rule").path("properties").fieldNames().forEachRemaining(keys::add);
+
+        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(guide.contains("`" + key) || guide.contains("." + key))
+                .withFailMessage("docs/adapters.md does not document '%s' of the schema", key).isTrue());
+    }
+
+    @Test
     void placeholdersTakeTheEnvironmentOrTheirDefault() {
         System.setProperty("ADAPTER_TEST_PLACEHOLDER", "https://ssj.test");
         assertThat(AdapterRegistry.resolvePlaceholders("url: ${ADAPTER_TEST_PLACEHOLDER}/changes"))
