@@ -175,7 +175,7 @@ class AdapterResourceTest {
                 .body("system", hasItem("ssj")).body("system", hasItem("hotline-12345"))
                 .body("find { it.system == 'ssj' }.status", equalTo("UP"))
                 .body("find { it.system == 'ssj' }.inbound", equalTo(List.of("inspection-results")))
-                .body("find { it.system == 'ssj' }.outbound", equalTo(List.of("certificate", "subject")))
+                .body("find { it.system == 'ssj' }.outbound", equalTo(List.of("certificate", "implementation_list", "subject")))
                 .body("find { it.system == 'test-push' }.pushDead", equalTo(0))
                 .body("find { it.system == 'test-push' }.status", equalTo("UP"));
         given().auth().oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100")).get("/api/v1/adapters").then().statusCode(403);
