@@ -40,7 +40,7 @@ public record AdapterDescriptor(
     }
 
     /** The standard endpoint an inbound kind feeds, through that endpoint's own validation. */
-    public enum Target { RECORD, CERTIFICATE, SUBJECT, PERMIT }
+    public enum Target { RECORD, CERTIFICATE, SUBJECT, PERMIT, RANDOM_PLAN }
 
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -218,6 +218,7 @@ public class AdapterRegistry {
                     case CERTIFICATE -> InboundTargets.CertificateInput.class;
                     case SUBJECT -> InboundTargets.SubjectInput.class;
                     case PERMIT -> org.supervisionhub.permit.PermitInput.class;
+                    case RANDOM_PLAN -> org.supervisionhub.randominspection.RandomPlanInput.class;
                 };
                 if (inbound.fields() == null || inbound.fields().isEmpty()) {
                     report.problem(at + ".fields", "fields are required");

@@ -55,6 +55,9 @@ public class InboundTargets {
     @Inject
     org.supervisionhub.permit.PermitService permits;
 
+    @Inject
+    org.supervisionhub.randominspection.RandomPlans plans;
+
     /** Writes each mapped item; failures of one item are reported with it and do not stop the others. */
     UploadResult write(Caller caller, String system, AdapterDescriptor.Target target, List<JsonNode> items,
                        List<FieldError> failures) {
@@ -72,7 +75,12 @@ public class InboundTargets {
                 errors.add(failures.get(i));
             } else {
                 try {
-                    if (target == AdapterDescriptor.Target.PERMIT) {
+                    if (target == AdapterDescriptor.Target.RANDOM_PLAN) {
+                        org.supervisionhub.randominspection.RandomPlanInput input = mapper.convertValue(items.get(i),
+                                org.supervisionhub.randominspection.RandomPlanInput.class);
+                        key = input.planId();
+                        outcome = writePlan(caller, system, input, errors);
+                    } else if (target == AdapterDescriptor.Target.PERMIT) {
                         org.supervisionhub.permit.PermitInput input = mapper.convertValue(items.get(i),
                                 org.supervisionhub.permit.PermitInput.class);
                         key = input.permitNumber();
@@ -103,6 +111,20 @@ public class InboundTargets {
         return new UploadResult(items.size(), outcomes[RecordOutcome.CREATED.ordinal()],
                 outcomes[RecordOutcome.UPDATED.ordinal()], outcomes[RecordOutcome.UNCHANGED.ordinal()], 0,
                 outcomes[RecordOutcome.REJECTED.ordinal()], warned, errorCounts, issues, false, results);
+    }
+
+    private RecordOutcome writePlan(Caller caller, String system, org.supervisionhub.randominspection.RandomPlanInput input,
+                                    List<FieldError> errors) {
+        try {
+            return switch (plans.receive(caller, system, input)) {
+                case CREATED -> RecordOutcome.CREATED;
+                case UPDATED -> RecordOutcome.UPDATED;
+                case UNCHANGED -> RecordOutcome.UNCHANGED;
+            };
+        } catch (HubException e) {
+            errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors());
+            return RecordOutcome.REJECTED;
+        }
     }
 
     /** A permit; one whose item is bound to no supervision item is stored with a warning naming candidate items. */
