@@ -174,7 +174,7 @@ class AdapterResourceTest {
         given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/adapters").then().statusCode(200)
                 .body("system", hasItem("ssj")).body("system", hasItem("hotline-12345"))
                 .body("find { it.system == 'ssj' }.status", equalTo("UP"))
-                .body("find { it.system == 'ssj' }.inbound", equalTo(List.of("inspection-results")))
+                .body("find { it.system == 'ssj' }.inbound", equalTo(List.of("inspection-results", "plans")))
                 .body("find { it.system == 'ssj' }.outbound", equalTo(List.of("certificate", "implementation_list", "subject")))
                 .body("find { it.system == 'test-push' }.pushDead", equalTo(0))
                 .body("find { it.system == 'test-push' }.status", equalTo("UP"));
