@@ -1,7 +1,6 @@
 package org.supervisionhub.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
