@@ -188,7 +188,7 @@ public class AdapterService {
                 adapter.problems().isEmpty() ? null : adapter.problems(), figures.calls.get(), figures.accepted.get(),
                 figures.rejected.get(), figures.lastSuccessAt, figures.lastFailureAt, figures.lastFailure,
                 figures.lastPulledCursor, pending, pushPending, pushDead, pushLag,
-                failingSince == null ? null : failingSince.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime(), pushError);
+                WireTime.of(failingSince), pushError);
     }
 
     private static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {

@@ -15,4 +15,9 @@ public final class WireTime {
     public static OffsetDateTime of(Instant instant) {
         return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
     }
+
+    /** The same instant with the China Standard Time offset (database timestamps come back in UTC). */
+    public static OffsetDateTime of(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(ZONE).toOffsetDateTime();
+    }
 }

@@ -122,7 +122,7 @@ public class CaseService {
             feedback.put("kind", kind.name());
             feedback.put("departmentCode", row.getString("department_code"));
             feedback.put("handledBy", handledBy);
-            feedback.put("handledAt", wire(row.getOffsetDateTime("handled_at")).toString());
+            feedback.put("handledAt", WireTime.of(row.getOffsetDateTime("handled_at")).toString());
             feedback.put("result", row.getString("result"));
             connection.preparedQuery(ENQUEUE).execute(Tuple.of(Outbox.NATIONAL, row.getString("national_id"),
                     json.write(feedback))).await().indefinitely();
@@ -175,7 +175,7 @@ public class CaseService {
     }
 
     private CaseView view(Row row) {
-        OffsetDateTime deadline = wire(row.getOffsetDateTime("deadline"));
+        OffsetDateTime deadline = WireTime.of(row.getOffsetDateTime("deadline"));
         String status = row.getString("status");
         boolean open = status.equals("RECEIVED") || status.equals("ASSIGNED") || status.equals("ACCEPTED");
         return new CaseView(row.getLong("id"), CaseKind.valueOf(row.getString("kind")), row.getString("national_id"),
@@ -183,9 +183,9 @@ public class CaseService {
                     row.getString("subject_credit_code"), row.getString("subject_name"), row.getString("region_code"),
                     row.getString("item_code"), row.getString("department_code"), status, deadline,
                     open && deadline.isBefore(OffsetDateTime.now()), row.getString("accepted_by"),
-                    wire(row.getOffsetDateTime("accepted_at")), row.getString("handled_by"),
-                    wire(row.getOffsetDateTime("handled_at")), row.getString("result"),
-                    wire(row.getOffsetDateTime("closed_at")), wire(row.getOffsetDateTime("received_at")),
+                    WireTime.of(row.getOffsetDateTime("accepted_at")), row.getString("handled_by"),
+                    WireTime.of(row.getOffsetDateTime("handled_at")), row.getString("result"),
+                    WireTime.of(row.getOffsetDateTime("closed_at")), WireTime.of(row.getOffsetDateTime("received_at")),
                     message(row));
     }
 
@@ -202,8 +202,5 @@ public class CaseService {
         return HubException.notFound("CASE_NOT_FOUND", "no " + kind.collection() + " entry " + id);
     }
 
-    private static OffsetDateTime wire(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
-    }
 
 }

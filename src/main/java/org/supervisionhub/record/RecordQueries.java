@@ -147,7 +147,7 @@ public class RecordQueries {
                 RecordKind.valueOf(row.getString("kind")), row.getString("source_system"),
                 row.getString("source_record_id"), row.getString("department_code"), row.getString("item_code"),
                 row.getString("region_code"), row.getLocalDate("act_date"), row.getBoolean("disclosable"),
-                wire(row.getOffsetDateTime("received_at")), wire(row.getOffsetDateTime("updated_at")), body(row));
+                WireTime.of(row.getOffsetDateTime("received_at")), WireTime.of(row.getOffsetDateTime("updated_at")), body(row));
     }
 
     private RecordInput body(Row row) {
@@ -158,7 +158,4 @@ public class RecordQueries {
         }
     }
 
-    private static OffsetDateTime wire(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
-    }
 }

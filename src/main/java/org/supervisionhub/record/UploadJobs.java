@@ -240,12 +240,9 @@ public class UploadJobs {
                 row.getString("media_type"), total, read, row.getInteger("accepted"), row.getInteger("updated"),
                 row.getInteger("unchanged"), row.getInteger("deleted"), row.getInteger("rejected"),
                 row.getInteger("warnings"), percent, rate, row.getString("failure_reason"),
-                wire(row.getOffsetDateTime("created_at")), wire(started), wire(finished), issuesUrl);
+                WireTime.of(row.getOffsetDateTime("created_at")), WireTime.of(started), WireTime.of(finished), issuesUrl);
     }
 
-    private static OffsetDateTime wire(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
-    }
 
     private String ndjsonLine(Row row, List<FieldError> errors) throws JsonProcessingException {
         Map<String, Object> line = new LinkedHashMap<>();

@@ -62,8 +62,8 @@ public class SyncAdministration {
         return new SyncStatusView(target, relay.isRunning(target),
                 figures.getLong("pending") + figures.getLong("in_flight"), figures.getLong("in_flight"),
                 figures.getLong("dead"), lag == null ? 0 : lag.longValue(),
-                state == null ? null : wire(state.getOffsetDateTime("last_success_at")),
-                state == null ? null : wire(state.getOffsetDateTime("failing_since")),
+                state == null ? null : WireTime.of(state.getOffsetDateTime("last_success_at")),
+                state == null ? null : WireTime.of(state.getOffsetDateTime("failing_since")),
                 state == null ? 0 : state.getInteger("consecutive_failures"),
                 state == null ? null : state.getString("last_error"),
                 target.equals(OutboxRelay.TARGET) ? relay.breakerState() : null);
@@ -75,7 +75,7 @@ public class SyncAdministration {
                 .await().indefinitely()) {
             items.add(new DeadLetterView(row.getLong("id"), row.getString("target"), row.getString("aggregate_type"),
                     row.getString("aggregate_id"), row.getString("event_type"), row.getUUID("idempotency_key"),
-                    row.getInteger("attempts"), row.getString("last_error"), wire(row.getOffsetDateTime("created_at")),
+                    row.getInteger("attempts"), row.getString("last_error"), WireTime.of(row.getOffsetDateTime("created_at")),
                     json(row.getString("payload")))); 
         }
         long total = pool.preparedQuery(DEAD_COUNT).execute(Tuple.of(target)).await().indefinitely().iterator().next()
@@ -107,7 +107,4 @@ public class SyncAdministration {
         }
     }
 
-    private static OffsetDateTime wire(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime();
-    }
 }
