@@ -86,7 +86,7 @@ public class AdapterRegistry {
         problems.forEach(problem -> LOG.errorf("adapter disabled: %s", problem));
         LOG.infof("adapters: %d loaded from %s, %d disabled", loaded.size(), directory.toAbsolutePath(),
                 loaded.values().stream().filter(adapter -> !adapter.enabled()).count());
-        return Map.copyOf(loaded);
+        return java.util.Collections.unmodifiableMap(loaded);
     }
 
     public Optional<Loaded> find(String system) {
