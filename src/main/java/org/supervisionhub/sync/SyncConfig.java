@@ -68,5 +68,12 @@ public interface SyncConfig {
         /** How often to look for due events when no notification arrives. Defaults to 5 seconds. */
         @WithDefault("PT5S")
         Duration pollInterval();
+
+        /**
+         * How long delivered events are kept before they are purged (hourly). Pulling systems must pull within it.
+         * Defaults to 7 days.
+         */
+        @WithDefault("P7D")
+        Duration retention();
     }
 }

@@ -28,6 +28,9 @@ class OutboxRelayTest {
     @Inject
     Db db;
 
+    @Inject
+    OutboxRetention retention;
+
     @AfterEach
     void healthySimulator() {
         Simulator.healthy();
@@ -155,6 +158,25 @@ class OutboxRelayTest {
         await("delivered", () -> "DELIVERED".equals(status(aggregate)));
 
         assertThat(Simulator.record("relay-test:" + aggregate).getInt("events")).isEqualTo(1);
+    }
+
+    @Test
+    void deliveredEventsArePurgedAfterTheRetentionAndNothingElseIs() {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String stuck = UUID.randomUUID().toString();
+        db.update("""
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, status, delivered_at, created_at)
+                values ('nowhere', 'relay-test', ?, 'THING_CREATED', '{}', 'DELIVERED', now() - interval '8 days', now() - interval '8 days'),
+                       ('nowhere', 'relay-test', ?, 'THING_CREATED', '{}', 'DELIVERED', now() - interval '1 day', now() - interval '1 day'),
+                       ('nowhere', 'relay-test', ?, 'THING_CREATED', '{}', 'DEAD', null, now() - interval '30 days')""",
+                old, recent, stuck);
+
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", old)).isZero();
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", recent)).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", stuck)).isEqualTo(1);
     }
 
     @Test

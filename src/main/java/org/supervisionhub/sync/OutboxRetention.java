@@ -1,0 +1,73 @@
+package org.supervisionhub.sync;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Purges delivered outbox events older than the retention, hourly and in slices, so that a million-record upload
+ * does not leave a million rows behind for good. Undelivered and dead events are never purged, and the relay's order
+ * check looks only at undelivered ones, so a purge cannot let an event overtake another.
+ */
+@ApplicationScoped
+public class OutboxRetention {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
+    private static final int SLICE = 10_000;
+    private static final String PURGE = """
+            delete from outbox where id in (
+                select id from outbox where status = 'DELIVERED' and delivered_at < now() - $1 * interval '1 second'
+                limit $2)""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SyncConfig config;
+
+    private ScheduledExecutorService schedule;
+
+    void start(@Observes StartupEvent event) {
+        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule.scheduleWithFixedDelay(() -> {
+            try {
+                purge();
+            } catch (RuntimeException e) {
+                LOG.warn("outbox purge failed; retrying in an hour", e);
+            }
+        }, 5, 3600, TimeUnit.SECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+
+    /** Deletes delivered events past the retention; returns how many. Blocking. */
+    public long purge() {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = pool.preparedQuery(PURGE).execute(Tuple.of(config.relay().retention().toSeconds(), SLICE))
+                    .await().indefinitely().rowCount();
+            total += deleted;
+        } while (deleted == SLICE);
+        if (total > 0) {
+            LOG.infof("purged %d delivered outbox events older than %s", total, config.relay().retention());
+        }
+        return total;
+    }
+}
