@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import io.smallrye.faulttolerance.api.Guard;
 import org.supervisionhub.sync.DeliveryResult;
 import org.supervisionhub.sync.DeliveryTarget;
 import org.supervisionhub.sync.OutboxEvent;
@@ -25,7 +27,15 @@ import org.supervisionhub.sync.OutboxEvent;
  */
 final class AdapterTarget implements DeliveryTarget {
 
+    /** A transport failure or 5xx: it counts against the system's circuit breaker. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final AdapterDescriptor descriptor;
+    private final Guard breaker;
     private final ObjectMapper mapper;
     private final HttpClient http;
     private final Duration timeout;
@@ -38,6 +48,15 @@ final class AdapterTarget implements DeliveryTarget {
         this.timeout = descriptor.delivery() != null && descriptor.delivery().timeout() != null
                 ? Duration.parse(descriptor.delivery().timeout()) : Duration.ofSeconds(10);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // Like the national platform's: a system that keeps failing is left alone for a while, attempts uncounted.
+        this.breaker = Guard.create().withCircuitBreaker().name(breakerName()).requestVolumeThreshold(4)
+                .failureRatio(0.75).delay(5, ChronoUnit.SECONDS).successThreshold(1).failOn(Unavailable.class).done()
+                .build();
+    }
+
+    @Override
+    public String breakerName() {
+        return "adapter-" + descriptor.system();
     }
 
     @Override
@@ -91,6 +110,15 @@ final class AdapterTarget implements DeliveryTarget {
             return DeliveryResult.delivered();
         }
         try {
+            return breaker.get(() -> post(body), DeliveryResult.class);
+        } catch (Unavailable e) {
+            return DeliveryResult.failed(e.getMessage());
+        }
+    }
+
+    /** One push; transport failures and 5xx are thrown (they open the breaker), everything else is a result. */
+    private DeliveryResult post(ObjectNode body) {
+        try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(descriptor.outbound().url()))
                     .timeout(timeout).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body), StandardCharsets.UTF_8));
@@ -113,12 +141,15 @@ final class AdapterTarget implements DeliveryTarget {
             if (status == 401) {
                 accessToken = null;
             }
+            if (status >= 500) {
+                throw new Unavailable(name() + " answered " + status);
+            }
             return DeliveryResult.failed(name() + " answered " + status);
         } catch (IOException e) {
-            return DeliveryResult.failed(name() + " unreachable: " + e);
+            throw new Unavailable(name() + " unreachable: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DeliveryResult.failed("interrupted");
+            throw new Unavailable("interrupted");
         }
     }
 

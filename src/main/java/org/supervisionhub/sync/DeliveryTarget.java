@@ -14,6 +14,11 @@ public interface DeliveryTarget {
 
     DeliveryResult deliver(List<OutboxEvent> events);
 
+    /** The name of the target's circuit breaker, if it has one (for status). */
+    default String breakerName() {
+        return null;
+    }
+
     /** Events per delivery, if the target has a limit of its own (else the relay's). */
     default int batchSize() {
         return Integer.MAX_VALUE;

@@ -50,6 +50,11 @@ public class NationalTarget implements DeliveryTarget, DeliveryTargets {
     }
 
     @Override
+    public String breakerName() {
+        return NationalClient.BREAKER;
+    }
+
+    @Override
     public DeliveryResult deliver(List<OutboxEvent> events) {
         String batchNo = batchNumber();
         try {

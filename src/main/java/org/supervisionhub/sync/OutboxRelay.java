@@ -175,9 +175,19 @@ public class OutboxRelay {
         return targets.stream().map(DeliveryTarget::name).toList();
     }
 
-    /** The circuit breaker's state as this replica sees it: CLOSED, OPEN or HALF_OPEN. */
-    public String breakerState() {
-        return breakers.currentState(NationalClient.BREAKER).name();
+    /** A target's circuit breaker as this replica sees it (CLOSED, OPEN or HALF_OPEN); null without one. */
+    public String breakerState(String target) {
+        String name = target.equals(TARGET) ? NationalClient.BREAKER : targets.stream()
+                .filter(candidate -> candidate.name().equals(target)).map(DeliveryTarget::breakerName)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (name == null) {
+            return null;
+        }
+        try {
+            return breakers.currentState(name).name();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Looks for due events now, for every target. */

@@ -66,7 +66,7 @@ public class SyncAdministration {
                 state == null ? null : WireTime.of(state.getOffsetDateTime("failing_since")),
                 state == null ? 0 : state.getInteger("consecutive_failures"),
                 state == null ? null : state.getString("last_error"),
-                target.equals(OutboxRelay.TARGET) ? relay.breakerState() : null);
+                relay.breakerState(target));
     }
 
     public Page<DeadLetterView> deadLetters(String target, int page, int size) {

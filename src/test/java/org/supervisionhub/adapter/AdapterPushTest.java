@@ -68,6 +68,9 @@ class AdapterPushTest {
         assertThat(AdapterStubResource.failed() - failedBefore).isEqualTo(2);
         assertThat(AdapterStubResource.received().stream().filter(body -> body.contains("\"source\":\"" + sourceId
                 + "\"")).count()).isEqualTo(1);
+        given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/sync/status").then().statusCode(200)
+                .body("find { it.target == 'test-push' }.relaying", equalTo(true))
+                .body("find { it.target == 'test-push' }.breaker", equalTo("CLOSED"));
         await("its copy is delivered", () -> db.count("""
                 select count(*) from outbox o join behaviour_record r on o.aggregate_id = r.id::text
                 where o.target = 'test-push' and o.status = 'DELIVERED' and r.source_record_id = ?""", sourceId) == 1);
