@@ -1,6 +1,7 @@
 -- Demo data set, run by DemoData at start-up when hub.demo.data=true (the demo profile): Guangxi with its 14
--- cities, 42 autonomous-region departments and 168 city departments, ~2,500 catalog items, claims and
--- implementation lists at the rates Guangxi reports. Deterministic and idempotent (re-runs add nothing).
+-- cities, 42 autonomous-region departments and 168 city departments, ~2,500 catalog items, claims,
+-- implementation lists at the rates Guangxi reports, subjects, officers and this year's supervision records.
+-- Deterministic and idempotent (re-runs add nothing).
 
 insert into region (code, name, parent_code, level) values ('450000', '广西壮族自治区', null, 'PROVINCE')
 on conflict do nothing;
@@ -155,3 +156,39 @@ on conflict do nothing;
 -- Subjects and officers, so lookup, search, "who supervises" and credentials have something to show.
 select pg_temp.demo_generate_subjects(20000);
 select pg_temp.demo_generate_officers(2000, 'demo-officer-', 20);
+
+-- Supervision records of this year for ~70% of the claimed in-use sub-items (1-3 each), so coverage, search and
+-- supervision histories have something to show. Written straight into the table as if uploaded earlier and
+-- already synchronised (no outbox events).
+with first_subject as (select min(id) as id from subject where credit_code is not null)
+insert into behaviour_record (source_system, source_record_id, kind, department_code, item_code, region_code,
+                              subject_credit_code, act_date, reported_at, disclosable, content_hash, body)
+select 'demo-data', 'DEMO-' || c.id || '-' || n, i.item_type, c.department_code, i.code, d.region_code,
+       s.credit_code, act.day, act.day + interval '1 day 10 hours', i.item_type in ('INSPECTION', 'PENALTY'),
+       md5('demo' || c.id || '-' || n) || md5('demo-b' || c.id || '-' || n),
+       jsonb_build_object('kind', i.item_type, 'sourceSystem', 'demo-data', 'sourceRecordId', 'DEMO-' || c.id || '-' || n,
+                          'departmentCode', c.department_code, 'itemCode', i.code, 'regionCode', d.region_code,
+                          'implementingBody', jsonb_build_object('name', d.name, 'creditCode', d.credit_code),
+                          'subject', jsonb_build_object('type', 'ENTERPRISE', 'name', s.name, 'creditCode', s.credit_code),
+                          'reportedAt', (act.day + interval '1 day 10 hours')::timestamptz, 'officers', '[]'::jsonb)
+       || case i.item_type
+              when 'INSPECTION' then jsonb_build_object('inspection', jsonb_build_object('actionName', i.name,
+                  'actionNumber', 'JC-DEMO-' || c.id || '-' || n, 'form', 'ON_SITE', 'checkDate', act.day,
+                  'resultCode', case when (c.id + n) % 9 = 0 then 'A' else '1' end))
+              when 'PENALTY' then jsonb_build_object('penalty', jsonb_build_object('actionName', i.name, 'procedure', '02',
+                  'filingDate', act.day - 20, 'decisionNumber', '桂演示罚〔2026〕' || c.id || n || '号', 'decisionDate', act.day,
+                  'penaltyTypes', jsonb_build_array('01', '02'), 'fineAmount', 1000 + (c.id % 50) * 100))
+              when 'ENFORCEMENT' then jsonb_build_object('enforcement', jsonb_build_object('category', 'MEASURE',
+                  'measure', '03', 'decisionNumber', '桂演示强〔2026〕' || c.id || n || '号', 'startDate', act.day))
+              else jsonb_build_object('other', jsonb_build_object('actionName', i.name,
+                  'actionNumber', 'QT-DEMO-' || c.id || '-' || n, 'startDate', act.day))
+          end
+from item_claim c
+join catalog_item i on i.code = c.item_code and i.item_type is not null and i.status = 'IN_USE'
+join department d on d.code = c.department_code
+cross join first_subject f
+cross join lateral generate_series(1, 1 + c.id % 3) as n
+cross join lateral (select current_date - ((c.id * 13 + n * 37) % 300)::int as day) as act
+join subject s on s.id = f.id + (c.id * 7 + n) % 20000
+where c.status = 'ACTIVE' and c.id % 10 < 7 and act.day >= date_trunc('year', current_date)
+on conflict do nothing;
