@@ -32,7 +32,7 @@ public class ClaimInvitations {
                 String type = row.getString("item_type");
                 views.add(new ClaimInvitationView(row.getString("code"), row.getString("name"),
                         type == null ? null : ItemType.valueOf(type), row.getString("sector_code"),
-                        row.getString("department_code"), WireTime.of(row.getOffsetDateTime("invited_at").toInstant())));
+                        row.getString("department_code"), WireTime.of(row.getOffsetDateTime("invited_at"))));
             }
             return views;
         });

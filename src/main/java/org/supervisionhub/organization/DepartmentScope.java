@@ -1,6 +1,11 @@
 package org.supervisionhub.organization;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.code.RegionCodes;
@@ -14,6 +19,9 @@ import org.supervisionhub.security.Roles;
  */
 @ApplicationScoped
 public class DepartmentScope {
+
+    @Inject
+    Pool pool;
 
     /**
      * Resolves the department a write is for. {@code requested} may be null for callers bound to one
@@ -66,13 +74,33 @@ public class DepartmentScope {
 
     /** Whether the caller may read the given department's data. */
     public boolean mayRead(Caller caller, Department department) {
+        return mayRead(caller, department.code, department.regionCode);
+    }
+
+    /** Whether the caller may read the data of the department with this code and region. */
+    public static boolean mayRead(Caller caller, String departmentCode, String departmentRegion) {
         if (caller.isHubAdmin()) {
             return true;
         }
         if (caller.has(Roles.REGION_ADMIN)) {
-            return caller.regionCovers(department.regionCode);
+            return caller.regionCovers(departmentRegion);
         }
-        return caller.departmentCode().map(department.code::equals).orElse(false);
+        return caller.departmentCode().map(departmentCode::equals).orElse(false);
+    }
+
+    /**
+     * {@link #requireReadable} for code on worker threads (the reactive client, no Hibernate session): unknown
+     * departments are out of scope for everyone but hub admins.
+     */
+    public void requireReadableNow(Caller caller, String departmentCode) {
+        if (caller.isHubAdmin()) {
+            return;
+        }
+        RowSet<Row> rows = pool.preparedQuery("select region_code from department where code = $1")
+                .execute(Tuple.of(departmentCode)).await().indefinitely();
+        if (rows.size() == 0 || !mayRead(caller, departmentCode, rows.iterator().next().getString("region_code"))) {
+            throw outOfScope();
+        }
     }
 
     public static HubException outOfScope() {

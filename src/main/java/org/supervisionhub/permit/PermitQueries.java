@@ -50,17 +50,20 @@ public class PermitQueries {
     @Inject
     Pool pool;
 
+    @Inject
+    DepartmentScope scope;
+
     public List<FollowupView> followups(Caller caller, String department) {
         String target = department != null ? department : caller.departmentCode().orElseThrow(() ->
                 HubException.badRequest("DEPARTMENT_REQUIRED", "name the department (department)"));
-        requireReadable(caller, target);
+        scope.requireReadableNow(caller, target);
         List<FollowupView> views = new ArrayList<>();
         for (Row row : pool.preparedQuery(FOLLOWUPS).execute(Tuple.of(target)).await().indefinitely()) {
             views.add(new FollowupView(row.getLong("id"), row.getString("status"), row.getString("department_code"),
                     row.getString("item_code"), row.getString("item_name"), row.getString("permit_number"),
                     row.getString("permit_item_name"), row.getString("subject_credit_code"), row.getString("subject_name"),
                     row.getString("region_code"), row.getLocalDate("issued_date"),
-                    WireTime.of(row.getOffsetDateTime("created_at").toInstant())));
+                    WireTime.of(row.getOffsetDateTime("created_at"))));
         }
         return views;
     }
@@ -87,17 +90,4 @@ public class PermitQueries {
         return views;
     }
 
-    private void requireReadable(Caller caller, String department) {
-        if (caller.isHubAdmin()) {
-            return;
-        }
-        var rows = pool.preparedQuery("select region_code from department where code = $1").execute(Tuple.of(department))
-                .await().indefinitely();
-        Row row = rows.size() == 0 ? null : rows.iterator().next();
-        boolean allowed = row != null && (caller.has(Roles.REGION_ADMIN) ? caller.regionCovers(row.getString("region_code"))
-                : caller.departmentCode().map(department::equals).orElse(false));
-        if (!allowed) {
-            throw DepartmentScope.outOfScope();
-        }
-    }
 }

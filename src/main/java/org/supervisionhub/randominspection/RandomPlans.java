@@ -21,7 +21,6 @@ import org.supervisionhub.common.code.CreditCodes;
 import org.supervisionhub.common.code.ItemCodes;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
 
 /**
  * 双随机 sampling plans and their tasks: validated (items claimed by the department, codes, dates), stored idempotently
@@ -75,13 +74,16 @@ public class RandomPlans {
     AuditTrail audit;
 
     @Inject
+    DepartmentScope scope;
+
+    @Inject
     ObjectMapper mapper;
 
     public Outcome receive(Caller caller, String sourceSystem, RandomPlanInput plan) {
         String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
                 "the token carries no department"));
         validate(department, plan);
-        String hash = sha256(json(plan));
+        String hash = org.supervisionhub.common.Hashes.sha256Hex(json(plan));
         return transactions.inTransaction(connection -> {
             var written = connection.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {sourceSystem, plan.planId(),
                     plan.name(), department, plan.itemCodes().toArray(String[]::new), plan.startDate(), plan.endDate(),
@@ -120,11 +122,7 @@ public class RandomPlans {
     public List<RandomPlanView> list(Caller caller, String department) {
         String target = department != null ? department : caller.departmentCode().orElseThrow(() ->
                 HubException.badRequest("DEPARTMENT_REQUIRED", "name the department (department)"));
-        if (!caller.isHubAdmin() && !caller.departmentCode().map(target::equals).orElse(false)) {
-            if (!caller.has(Roles.REGION_ADMIN) || !regionCovers(caller, target)) {
-                throw DepartmentScope.outOfScope();
-            }
-        }
+        scope.requireReadableNow(caller, target);
         List<RandomPlanView> views = new ArrayList<>();
         for (Row row : pool.preparedQuery(LIST).execute(Tuple.of(target)).await().indefinitely()) {
             long tasks = row.getLong("tasks");
@@ -136,12 +134,6 @@ public class RandomPlans {
                     : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(tasks), 4, RoundingMode.HALF_UP)));
         }
         return views;
-    }
-
-    private boolean regionCovers(Caller caller, String department) {
-        var rows = pool.preparedQuery("select region_code from department where code = $1").execute(Tuple.of(department))
-                .await().indefinitely();
-        return rows.size() > 0 && caller.regionCovers(rows.iterator().next().getString("region_code"));
     }
 
     private void validate(String department, RandomPlanInput plan) {
@@ -204,14 +196,7 @@ public class RandomPlans {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
-    }
+
 
     private String json(Object value) {
         try {

@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +65,7 @@ public class RecordQueries {
                 return Optional.empty();
             }
             Row row = rows.iterator().next();
-            boolean visible = UploadJobs.mayRead(caller, row.getString("department_code"),
+            boolean visible = DepartmentScope.mayRead(caller, row.getString("department_code"),
                     row.getString("department_region")) || caller.has(Roles.NATIONAL);
             return visible ? Optional.of(view(row)) : Optional.empty();
         });

@@ -9,21 +9,18 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.Hashes;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.code.CodeViolation;
 import org.supervisionhub.common.code.CreditCodes;
@@ -196,7 +193,7 @@ public class RecordValidator {
                 && subjectCreditCode != null;
         return new CanonicalRecord(operation, in.kind(), in.sourceSystem(), in.sourceRecordId(), department,
                 in.itemCode(), in.regionCode(), subjectCreditCode, subjectIdHash, actDate, in.reportedAt(), disclosable,
-                json, sha256(json));
+                json, Hashes.sha256Hex(json));
     }
 
     private static ClaimedItem checkItem(Checks checks, RecordInput in, Optional<DepartmentClaims> claims,
@@ -575,15 +572,6 @@ public class RecordValidator {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a record", e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
     }
 

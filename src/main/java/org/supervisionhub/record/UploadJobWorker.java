@@ -141,8 +141,7 @@ public class UploadJobWorker {
         try {
             for (Row row : pool.query(ABANDONED).execute().await().indefinitely()) {
                 UUID id = row.getUUID("id");
-                pool.preparedQuery("delete from upload_job_chunk where job_id = $1").execute(Tuple.of(id))
-                        .await().indefinitely();
+                jobs.dropChunks(id);
                 LOG.warnf("upload job %s failed: its body never fully arrived", id);
             }
             Row job;

@@ -29,7 +29,7 @@ import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
+import org.supervisionhub.organization.DepartmentScope;
 
 /**
  * Upload jobs: a large upload is first stored in chunks (so it survives a restart), answered with 202, and then
@@ -114,7 +114,7 @@ public class UploadJobs {
             return Optional.empty();
         }
         Row row = rows.iterator().next();
-        if (!mayRead(caller, row.getString("department_code"), row.getString("region_code"))) {
+        if (!DepartmentScope.mayRead(caller, row.getString("department_code"), row.getString("region_code"))) {
             return Optional.empty();
         }
         return Optional.of(view(row, issuesUrl));
@@ -147,18 +147,13 @@ public class UploadJobs {
         }
     }
 
-    static boolean mayRead(Caller caller, String department, String region) {
-        if (caller.isHubAdmin()) {
-            return true;
-        }
-        if (caller.has(Roles.REGION_ADMIN)) {
-            return caller.regionCovers(region);
-        }
-        return caller.departmentCode().map(department::equals).orElse(false);
-    }
-
     void fail(UUID id, String reason) {
         pool.preparedQuery(FAIL).execute(Tuple.of(id, reason)).await().indefinitely();
+        dropChunks(id);
+    }
+
+    /** Removes what is left of a job's body (a failed job is never processed). */
+    void dropChunks(UUID id) {
         pool.preparedQuery(DROP_CHUNKS).execute(Tuple.of(id)).await().indefinitely();
     }
 

@@ -41,11 +41,6 @@ public class CallbackVerifier {
 
     private volatile Instant lastCleanup = Instant.EPOCH;
 
-    /** Whether any callback key is configured. */
-    public boolean hasKeys() {
-        return !config.national().callbackKeys().isEmpty();
-    }
-
     public void verify(String keyId, String timestamp, String nonce, String signature, byte[] body) {
         if (keyId == null || timestamp == null || nonce == null || signature == null) {
             throw unauthorized("CALLBACK_UNSIGNED", "a callback carries " + String.join(", ",

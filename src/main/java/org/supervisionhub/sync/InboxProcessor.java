@@ -72,6 +72,9 @@ public class InboxProcessor {
     Pool pool;
 
     @Inject
+    org.supervisionhub.common.BlockingTransactions transactions;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -134,30 +137,45 @@ public class InboxProcessor {
 
     /** Processes the oldest due message; false when there was none. */
     boolean processOne() {
-        SqlConnection connection = pool.getConnection().await().indefinitely();
         try {
-            var transaction = connection.begin().await().indefinitely();
-            RowSet<Row> rows = connection.preparedQuery(NEXT).execute().await().indefinitely();
-            if (rows.size() == 0) {
-                transaction.commit().await().indefinitely();
-                return false;
-            }
-            Row message = rows.iterator().next();
-            long id = message.getLong("id");
-            try {
-                String outcome = handle(connection, message);
-                connection.preparedQuery(DONE).execute(Tuple.of(id, outcome)).await().indefinitely();
-                transaction.commit().await().indefinitely();
-            } catch (RuntimeException e) {
-                transaction.rollback().await().indefinitely();
-                String reason = e instanceof HubException hub ? hub.code() + ": " + hub.getMessage() : String.valueOf(e);
-                LOG.warnf("inbox message %d (%s %s) failed: %s", id, message.getString("kind"),
-                        message.getString("national_id"), reason);
-                pool.preparedQuery(FAILED).execute(Tuple.of(id, reason, MAX_ATTEMPTS)).await().indefinitely();
-            }
+            return transactions.inTransaction(connection -> {
+                RowSet<Row> rows = connection.preparedQuery(NEXT).execute().await().indefinitely();
+                if (rows.size() == 0) {
+                    return false;
+                }
+                Row message = rows.iterator().next();
+                try {
+                    String outcome = handle(connection, message);
+                    connection.preparedQuery(DONE).execute(Tuple.of(message.getLong("id"), outcome)).await()
+                            .indefinitely();
+                    return true;
+                } catch (RuntimeException e) {
+                    throw new MessageFailed(message, e);
+                }
+            });
+        } catch (MessageFailed failed) {
+            // The message's work rolled back with its transaction; its failure is recorded in a transaction of its own.
+            RuntimeException e = failed.cause;
+            String reason = e instanceof HubException hub ? hub.code() + ": " + hub.getMessage() : String.valueOf(e);
+            LOG.warnf("inbox message %d (%s %s) failed: %s", failed.id, failed.kind, failed.nationalId, reason);
+            pool.preparedQuery(FAILED).execute(Tuple.of(failed.id, reason, MAX_ATTEMPTS)).await().indefinitely();
             return true;
-        } finally {
-            connection.close().await().indefinitely();
+        }
+    }
+
+    /** Carries a message's failure out of its rolled-back transaction. */
+    private static final class MessageFailed extends RuntimeException {
+        final long id;
+        final String kind;
+        final String nationalId;
+        final RuntimeException cause;
+
+        MessageFailed(Row message, RuntimeException cause) {
+            super(null, null, false, false);
+            this.id = message.getLong("id");
+            this.kind = message.getString("kind");
+            this.nationalId = message.getString("national_id");
+            this.cause = cause;
         }
     }
 
