@@ -3,6 +3,7 @@ package org.supervisionhub.sync;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.supervisionhub.support.Eventually.await;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.quarkus.test.common.WithTestResource;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.Db;
@@ -48,20 +48,6 @@ class OutboxRelayTest {
                 + "and aggregate_id = ?", aggregate);
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     @Test
     void deliversAnEventOnceInTheExchangeEnvelope() {
