@@ -82,8 +82,7 @@ public class AdapterService {
         if (inbound == null) {
             throw HubException.notFound("INBOUND_KIND_NOT_FOUND", system + " sends no '" + kind + "'");
         }
-        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
-                "the token carries no department"));
+        String department = caller.scope().ownDepartment();
         Health figures = health(system);
         figures.calls.incrementAndGet();
         JsonNode list = FieldMapper.at(payload, inbound.records());
@@ -121,7 +120,7 @@ public class AdapterService {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
         List<String> events = descriptor.subscriptions();
-        String department = caller.departmentCode().orElse(null);
+        String department = caller.scope().department().orElse(null);
         List<ChangesView.Change> items = new ArrayList<>();
         long cursor = since;
         for (Row row : pool.preparedQuery(CHANGES).execute(Tuple.of(org.supervisionhub.sync.Outbox.NATIONAL,

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.supervisionhub.audit.AuditTrail;
@@ -193,7 +194,7 @@ public class CatalogService {
         }
         Uni<Void> scoped = Uni.createFrom().voidItem();
         if (filter.claimed() != null) {
-            String own = caller.departmentCode().orElseThrow(() -> HubException.badRequest("DEPARTMENT_REQUIRED",
+            String own = caller.scope().department().orElseThrow(() -> HubException.badRequest("DEPARTMENT_REQUIRED",
                     "'claimed' is relative to the caller's department, and the token carries none"));
             where.append(filter.claimed() ? " and " : " and not ").append(claimedBy("mine"));
             parameters.and("mine", own).and("active", ClaimStatus.ACTIVE);
@@ -220,15 +221,16 @@ public class CatalogService {
     }
 
     private static Boolean claimedFlag(Caller caller, Set<String> claimed, String code) {
-        return caller.departmentCode().isPresent() ? claimed.contains(code) : null;
+        return caller.scope().department().isPresent() ? claimed.contains(code) : null;
     }
 
     private Uni<Set<String>> claimedByDepartment(Caller caller, List<String> codes) {
-        if (caller.departmentCode().isEmpty() || codes.isEmpty()) {
+        Optional<String> own = caller.scope().department();
+        if (own.isEmpty() || codes.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         return ItemClaim.<ItemClaim>list("departmentCode = ?1 and status = ?2 and itemCode in ?3",
-                        caller.departmentCode().get(), ClaimStatus.ACTIVE, codes)
+                        own.get(), ClaimStatus.ACTIVE, codes)
                 .map(list -> list.stream().map(claim -> claim.itemCode).collect(Collectors.toSet()));
     }
 

@@ -148,8 +148,7 @@ public class ItemResource {
             @Parameter(description = "Department code (admins)") @QueryParam("department")
             @Pattern(regexp = DEPARTMENT_CODE) String department) {
         Caller caller = callers.caller();
-        String target = department != null ? department : caller.departmentCode().orElseThrow(() ->
-                HubException.badRequest("DEPARTMENT_REQUIRED", "name the department (department)"));
+        String target = DepartmentScope.departmentToRead(caller, department);
         return scope.requireReadable(caller, target).chain(() -> invitations.open(target));
     }
 

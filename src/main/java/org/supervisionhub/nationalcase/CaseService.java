@@ -18,9 +18,8 @@ import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Json;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
-import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
+import org.supervisionhub.security.Scope;
 import org.supervisionhub.sync.Outbox;
 
 /**
@@ -31,8 +30,7 @@ import org.supervisionhub.sync.Outbox;
 public class CaseService {
 
     // $1 everything, $2 department, $3 region prefix: the caller's scope.
-    private static final String SCOPE = """
-            ($1 or c.department_code = $2 or ($3::text is not null and c.region_code like $3::text || '%'))""";
+    private static final String SCOPE = Scope.sqlCondition("c.department_code", "c.region_code", 1);
     private static final String LIST = """
             select c.* from national_case c
             where c.kind = $4 and %s and ($5::text is null or c.status = $5)
@@ -139,7 +137,7 @@ public class CaseService {
         }
         Row row = rows.iterator().next();
         String department = row.getString("department_code");
-        if (department == null || !caller.departmentCode().map(department::equals).orElse(false)) {
+        if (department == null || !caller.scope().department().map(department::equals).orElse(false)) {
             if (mayRead(caller, row)) {
                 throw HubException.forbidden("CASE_NOT_ASSIGNED_TO_CALLER",
                         "only the department the case is assigned to handles it");
@@ -149,29 +147,18 @@ public class CaseService {
         return row;
     }
 
+    /** A case belongs to the department it is assigned to, in the case's region; unassigned ones to the region. */
     private static boolean mayRead(Caller caller, Row row) {
-        if (caller.isHubAdmin()) {
-            return true;
-        }
-        if (caller.has(Roles.REGION_ADMIN)) {
-            return caller.regionCovers(row.getString("region_code"));
-        }
-        String department = row.getString("department_code");
-        return department != null && caller.departmentCode().map(department::equals).orElse(false);
+        return caller.scope().covers(owner(row));
+    }
+
+    private static Scope.Owner owner(Row row) {
+        return new Scope.Owner(row.getString("department_code"), row.getString("region_code"));
     }
 
     private static Object[] scope(Caller caller, CaseKind kind, String status, boolean overdue) {
-        if (caller.isHubAdmin()) {
-            return new Object[] {true, null, null, kind.name(), status, overdue};
-        }
-        if (caller.has(Roles.REGION_ADMIN)) {
-            String region = caller.regionCode().orElseThrow(() -> HubException.forbidden("CALLER_REGION_UNKNOWN",
-                    "the token carries no region"));
-            return new Object[] {false, null, RegionCodes.scopePrefix(region), kind.name(), status, overdue};
-        }
-        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden(
-                "CALLER_DEPARTMENT_UNKNOWN", "the token carries no department"));
-        return new Object[] {false, department, null, kind.name(), status, overdue};
+        Object[] scope = caller.scope().sqlArguments();
+        return new Object[] {scope[0], scope[1], scope[2], kind.name(), status, overdue};
     }
 
     private CaseView view(Row row) {

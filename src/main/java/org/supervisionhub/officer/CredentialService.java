@@ -29,6 +29,7 @@ import org.supervisionhub.item.ItemUpsertResult.Outcome;
 import org.supervisionhub.organization.Department;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Scope;
 import org.supervisionhub.sync.Outbox;
 
 /**
@@ -42,9 +43,6 @@ public class CredentialService {
     private static final int LOCK_NAMESPACE = 0x4f464652; // "OFFR"
     private static final String LOCK =
             "select count(*) from (select pg_advisory_xact_lock(:namespace, hashtext(:key))) as locked";
-
-    @Inject
-    DepartmentScope scope;
 
     @Inject
     PersonalData personalData;
@@ -198,44 +196,48 @@ public class CredentialService {
     }
 
     /**
-     * hub-admin writes for any department (unknown: 404); a docked system only for departments of its token's
-     * region, with the same 403 for foreign and unknown departments so scope never leaks existence.
+     * Certificates are a registry the region's enforcement-supervision systems keep: a caller writes those of the
+     * departments whose stored region its scope covers (hub-admin: any; unknown departments: 404 for those who see
+     * everything, else the same 403 as foreign ones, so scope never leaks existence).
      */
     private Uni<Department> departmentToWriteFor(Caller caller, String departmentCode) {
-        if (caller.isHubAdmin()) {
-            return scope.departmentToActFor(caller, departmentCode);
-        }
+        Scope scope = caller.scope();
+        scope.requireBound();
         return Department.<Department>findById(departmentCode).map(department -> {
-            if (department == null || !inCallerRegion(caller, department)) {
+            if (department == null && scope.isAll()) {
+                throw HubException.notFound("DEPARTMENT_NOT_FOUND", "no department " + departmentCode);
+            }
+            if (department == null || !scope.covers(registryOwner(department))) {
                 throw DepartmentScope.outOfScope();
             }
             return department;
         });
     }
 
-    /** A system may change what already belongs to a department of its region, and nothing else. */
+    /** A stored certificate or officer is changed only by a caller whose scope covers its department's region now. */
     private static Uni<Void> requireWritable(Caller caller, Certificate existing) {
-        return existing == null ? Uni.createFrom().voidItem() : requireInRegion(caller, existing.departmentCode);
+        return existing == null ? Uni.createFrom().voidItem() : requireWritable(caller, existing.departmentCode);
     }
 
     private static Uni<Void> requireWritable(Caller caller, Officer existing) {
-        return existing == null ? Uni.createFrom().voidItem() : requireInRegion(caller, existing.departmentCode);
+        return existing == null ? Uni.createFrom().voidItem() : requireWritable(caller, existing.departmentCode);
     }
 
-    private static Uni<Void> requireInRegion(Caller caller, String departmentCode) {
-        if (caller.isHubAdmin()) {
+    private static Uni<Void> requireWritable(Caller caller, String storedDepartment) {
+        Scope scope = caller.scope();
+        if (scope.isAll()) {
             return Uni.createFrom().voidItem();
         }
-        return Department.<Department>findById(departmentCode).map(department -> {
-            if (department == null || !inCallerRegion(caller, department)) {
+        return Department.<Department>findById(storedDepartment).map(department -> {
+            if (department == null || !scope.covers(registryOwner(department))) {
                 throw DepartmentScope.outOfScope();
             }
             return null;
         });
     }
 
-    private static boolean inCallerRegion(Caller caller, Department department) {
-        return caller.regionCovers(department.regionCode);
+    private static Scope.Owner registryOwner(Department department) {
+        return Scope.Owner.region(department.regionCode);
     }
 
     private static Uni<Void> requireAccountFree(String account, Officer officer) {
@@ -255,7 +257,7 @@ public class CredentialService {
                                      Officer existingOfficer, String idHash, String idMasked) {
         boolean otherHolder = existing != null
                 && (existingOfficer == null || !existing.officerId.equals(existingOfficer.id));
-        if (otherHolder && !caller.isHubAdmin()) {
+        if (otherHolder && !caller.scope().isAll()) {
             throw HubException.conflict("CERTIFICATE_HOLDER_MISMATCH", "certificate " + certNo + " of issuer " + issuer
                     + " is held by another person; only a hub-admin may correct its holder");
         }

@@ -5,17 +5,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
+import org.supervisionhub.security.Scope;
 
 /**
- * Decides which department a caller may act for. A dept-admin acts only for its own department, a
- * region-admin for departments of its region, a hub-admin for any. A department outside the caller's
- * scope is refused with the same answer whether or not it exists, so scope never leaks existence.
+ * The caller's {@link Scope} applied to departments, by their <em>stored</em> region: which department a caller
+ * may act for, and whose data it may read. A department outside the scope is refused with the same answer whether
+ * or not it exists, so scope never leaks existence; only callers who see everything learn that one is unknown.
  */
 @ApplicationScoped
 public class DepartmentScope {
@@ -24,48 +23,23 @@ public class DepartmentScope {
     Pool pool;
 
     /**
-     * Resolves the department a write is for. {@code requested} may be null for callers bound to one
-     * department. Must run inside a Hibernate Reactive session.
+     * Resolves the department a write is for. {@code requested} may be null for callers bound to one department;
+     * admins must name it. Must run inside a Hibernate Reactive session.
      */
     public Uni<Department> departmentToActFor(Caller caller, String requested) {
-        if (caller.isHubAdmin()) {
-            if (requested == null) {
-                return Uni.createFrom().failure(HubException.badRequest("DEPARTMENT_REQUIRED",
-                        "name the department to act for (departmentCode)"));
-            }
-            return Department.<Department>findById(requested).onItem().ifNull()
-                    .failWith(() -> HubException.notFound("DEPARTMENT_NOT_FOUND", "no department " + requested));
-        }
-        if (caller.has(Roles.REGION_ADMIN)) {
-            if (requested == null) {
-                return Uni.createFrom().failure(HubException.badRequest("DEPARTMENT_REQUIRED",
-                        "name the department to act for (departmentCode)"));
-            }
-            String region = caller.regionCode().orElseThrow(() -> outOfScope());
-            return Department.<Department>findById(requested).map(department -> {
-                if (department == null || !RegionCodes.contains(region, department.regionCode)) {
-                    throw outOfScope();
-                }
-                return department;
-            });
-        }
-        String own = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
-                "the token carries no department"));
-        if (requested != null && !requested.equals(own)) {
-            return Uni.createFrom().failure(outOfScope());
-        }
-        return Department.<Department>findById(own).onItem().ifNull()
-                .failWith(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
-                        "the token's department is not registered in the hub"));
+        Scope scope = caller.scope();
+        scope.requireBound();
+        String code = requested != null ? requested : scope.department().orElseThrow(DepartmentScope::departmentRequired);
+        return Department.<Department>findById(code).map(department -> requireActable(scope, code, department));
     }
 
-    /**
-     * Checks that the caller may read a department's data; unknown departments are out of scope too,
-     * except for hub admins, who may ask about anything (and simply find nothing).
-     */
+    /** Checks that the caller may read a department's data. Must run inside a Hibernate Reactive session. */
     public Uni<Void> requireReadable(Caller caller, String departmentCode) {
+        Scope scope = caller.scope();
+        scope.requireBound();
         return Department.<Department>findById(departmentCode).map(department -> {
-            if (department == null ? !caller.isHubAdmin() : !mayRead(caller, department)) {
+            if (department == null ? !scope.isAll()
+                    : !scope.covers(Scope.Owner.department(department.code, department.regionCode))) {
                 throw outOfScope();
             }
             return null;
@@ -74,37 +48,49 @@ public class DepartmentScope {
 
     /** Whether the caller may read the given department's data. */
     public boolean mayRead(Caller caller, Department department) {
-        return mayRead(caller, department.code, department.regionCode);
+        return caller.scope().covers(Scope.Owner.department(department.code, department.regionCode));
     }
 
-    /** Whether the caller may read the data of the department with this code and region. */
-    public static boolean mayRead(Caller caller, String departmentCode, String departmentRegion) {
-        if (caller.isHubAdmin()) {
-            return true;
-        }
-        if (caller.has(Roles.REGION_ADMIN)) {
-            return caller.regionCovers(departmentRegion);
-        }
-        return caller.departmentCode().map(departmentCode::equals).orElse(false);
-    }
-
-    /**
-     * {@link #requireReadable} for code on worker threads (the reactive client, no Hibernate session): unknown
-     * departments are out of scope for everyone but hub admins.
-     */
+    /** {@link #requireReadable} for code on worker threads (the reactive client, no Hibernate session). */
     public void requireReadableNow(Caller caller, String departmentCode) {
-        if (caller.isHubAdmin()) {
+        Scope scope = caller.scope();
+        if (scope.isAll()) {
             return;
         }
         RowSet<Row> rows = pool.preparedQuery("select region_code from department where code = $1")
                 .execute(Tuple.of(departmentCode)).await().indefinitely();
-        if (rows.size() == 0 || !mayRead(caller, departmentCode, rows.iterator().next().getString("region_code"))) {
+        boolean known = rows.size() > 0;
+        if (!known || !scope.covers(Scope.Owner.department(departmentCode, rows.iterator().next().getString("region_code")))) {
             throw outOfScope();
         }
     }
 
+    /** The department a read is about: the one named, else the caller's own (admins must name one). */
+    public static String departmentToRead(Caller caller, String requested) {
+        caller.scope().requireBound();
+        return requested != null ? requested : caller.scope().department().orElseThrow(DepartmentScope::departmentRequired);
+    }
+
+    private static Department requireActable(Scope scope, String code, Department department) {
+        if (department == null) {
+            if (scope.isAll()) {
+                throw HubException.notFound("DEPARTMENT_NOT_FOUND", "no department " + code);
+            }
+            if (scope.department().map(code::equals).orElse(false)) {
+                throw HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN", "the token's department is not registered in the hub");
+            }
+            throw outOfScope();
+        }
+        scope.requireCanWrite(Scope.Owner.department(department.code, department.regionCode));
+        return department;
+    }
+
+    private static HubException departmentRequired() {
+        return HubException.badRequest("DEPARTMENT_REQUIRED", "name the department to act for (departmentCode)");
+    }
+
+    /** The one answer for a department outside the caller's scope. */
     public static HubException outOfScope() {
-        return HubException.forbidden("DEPARTMENT_OUT_OF_SCOPE",
-                "the caller may not act for this department");
+        return HubException.forbidden("DEPARTMENT_OUT_OF_SCOPE", "the caller may not act for this department");
     }
 }

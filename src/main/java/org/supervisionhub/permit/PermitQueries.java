@@ -12,12 +12,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
 
 /** Reads of permits: follow-ups and binding rates, scoped like the hub's other figures. Blocking. */
 @ApplicationScoped
@@ -54,8 +52,7 @@ public class PermitQueries {
     DepartmentScope scope;
 
     public List<FollowupView> followups(Caller caller, String department) {
-        String target = department != null ? department : caller.departmentCode().orElseThrow(() ->
-                HubException.badRequest("DEPARTMENT_REQUIRED", "name the department (department)"));
+        String target = DepartmentScope.departmentToRead(caller, department);
         scope.requireReadableNow(caller, target);
         List<FollowupView> views = new ArrayList<>();
         for (Row row : pool.preparedQuery(FOLLOWUPS).execute(Tuple.of(target)).await().indefinitely()) {
@@ -69,17 +66,8 @@ public class PermitQueries {
     }
 
     public List<BindingRateView> bindingRates(Caller caller, String department) {
-        String scopedDepartment = department;
-        String regionPrefix = null;
-        if (caller.has(Roles.REGION_ADMIN) && !caller.isHubAdmin()) {
-            regionPrefix = RegionCodes.scopePrefix(caller.regionCode().orElseThrow(DepartmentScope::outOfScope));
-        } else if (!caller.isHubAdmin()) {
-            String own = caller.departmentCode().orElseThrow(DepartmentScope::outOfScope);
-            if (department != null && !department.equals(own)) {
-                throw DepartmentScope.outOfScope();
-            }
-            scopedDepartment = own;
-        }
+        String scopedDepartment = caller.scope().departmentFilter(department).orElse(null);
+        String regionPrefix = caller.scope().region().map(RegionCodes::scopePrefix).orElse(null);
         List<BindingRateView> views = new ArrayList<>();
         for (Row row : pool.preparedQuery(RATES).execute(Tuple.of(scopedDepartment, regionPrefix)).await().indefinitely()) {
             long items = row.getLong("items");

@@ -79,8 +79,7 @@ public class PermitService {
 
     /** Stores one permit for the caller's department; validation errors are thrown as a 400 problem. */
     public Outcome receive(Caller caller, String sourceSystem, PermitInput permit) {
-        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
-                "the token carries no department"));
+        String department = caller.scope().ownDepartment();
         List<FieldError> errors = new ArrayList<>();
         require(errors, "permitNumber", permit.permitNumber(), 64);
         require(errors, "permitItemCode", permit.permitItemCode(), 64);

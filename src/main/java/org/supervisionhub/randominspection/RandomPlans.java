@@ -80,8 +80,7 @@ public class RandomPlans {
     ObjectMapper mapper;
 
     public Outcome receive(Caller caller, String sourceSystem, RandomPlanInput plan) {
-        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
-                "the token carries no department"));
+        String department = caller.scope().ownDepartment();
         validate(department, plan);
         String hash = org.supervisionhub.common.Hashes.sha256Hex(json(plan));
         return transactions.inTransaction(connection -> {
@@ -120,8 +119,7 @@ public class RandomPlans {
     }
 
     public List<RandomPlanView> list(Caller caller, String department) {
-        String target = department != null ? department : caller.departmentCode().orElseThrow(() ->
-                HubException.badRequest("DEPARTMENT_REQUIRED", "name the department (department)"));
+        String target = DepartmentScope.departmentToRead(caller, department);
         scope.requireReadableNow(caller, target);
         List<RandomPlanView> views = new ArrayList<>();
         for (Row row : pool.preparedQuery(LIST).execute(Tuple.of(target)).await().indefinitely()) {

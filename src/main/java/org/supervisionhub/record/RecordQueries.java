@@ -13,13 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
-import org.supervisionhub.common.code.RegionCodes;
-import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
+import org.supervisionhub.security.Scope;
 
 /** Reads of stored records, always scoped to the caller: its department, its region, or everything for admins. */
 @ApplicationScoped
@@ -30,7 +27,7 @@ public class RecordQueries {
             join department d on d.code = r.department_code where r.id = $1""";
 
     // $1 sees everything, $2 department, $3 region prefix: the caller's scope.
-    private static final String SCOPE = "($1 or r.department_code = $2 or d.region_code like $3::text || '%')";
+    private static final String SCOPE = Scope.sqlCondition("r.department_code", "d.region_code", 1);
 
     private static final String SEARCH_WHERE = """
             from behaviour_record r join department d on d.code = r.department_code
@@ -65,18 +62,16 @@ public class RecordQueries {
                 return Optional.empty();
             }
             Row row = rows.iterator().next();
-            boolean visible = DepartmentScope.mayRead(caller, row.getString("department_code"),
-                    row.getString("department_region")) || caller.has(Roles.NATIONAL);
+            boolean visible = caller.scope().covers(
+                    Scope.Owner.department(row.getString("department_code"), row.getString("department_region")));
             return visible ? Optional.of(view(row)) : Optional.empty();
         });
     }
 
     public Uni<Page<RecordView>> search(Caller caller, Filter filter, int page, int size) {
-        Scope scope = scope(caller);
-        if (filter.department() != null && scope.department() != null && !scope.department().equals(filter.department())) {
-            throw DepartmentScope.outOfScope();
-        }
-        Object[] where = {scope.all(), scope.department(), scope.regionPrefix(), filter.department(),
+        Object[] scope = caller.scope().sqlArguments();
+        String department = caller.scope().departmentFilter(filter.department()).orElse(null);
+        Object[] where = {scope[0], scope[1], scope[2], department,
                 filter.kind() == null ? null : filter.kind().name(), filter.itemCode(), filter.subjectCreditCode(),
                 filter.from(), filter.to(), filter.includeDeleted()};
         Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
@@ -92,8 +87,8 @@ public class RecordQueries {
 
     /** A subject's supervision history, newest first: everything in the caller's scope, the disclosable rest. */
     public Uni<Page<SubjectRecordView>> subjectHistory(Caller caller, String creditCode, int page, int size) {
-        Scope scope = scope(caller);
-        Object[] where = {scope.all(), scope.department(), scope.regionPrefix(), creditCode};
+        Object[] scope = caller.scope().sqlArguments();
+        Object[] where = {scope[0], scope[1], scope[2], creditCode};
         Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
         Uni<RowSet<Row>> items = pool.preparedQuery("""
                 select r.id, r.kind, r.act_date, r.department_code, d.name as department_name, r.item_code,
@@ -107,22 +102,6 @@ public class RecordQueries {
             both.getItem1().forEach(row -> views.add(historyEntry(row)));
             return new Page<>(views, page, size, both.getItem2());
         });
-    }
-
-    private record Scope(boolean all, String department, String regionPrefix) {
-    }
-
-    private static Scope scope(Caller caller) {
-        if (caller.isHubAdmin() || caller.has(Roles.NATIONAL)) {
-            return new Scope(true, null, null);
-        }
-        if (caller.has(Roles.REGION_ADMIN)) {
-            String region = caller.regionCode().orElseThrow(DepartmentScope::outOfScope);
-            return new Scope(false, null, RegionCodes.scopePrefix(region));
-        }
-        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden(
-                "CALLER_DEPARTMENT_UNKNOWN", "the token carries no department"));
-        return new Scope(false, department, null);
     }
 
     private SubjectRecordView historyEntry(Row row) {

@@ -181,8 +181,7 @@ public class RecordResource {
 
     /** The caller's own department, which must be registered: uploads are always a department's own records. */
     private String uploadingDepartment(Caller caller) {
-        String department = caller.departmentCode().orElseThrow(() -> HubException.forbidden(
-                "CALLER_DEPARTMENT_UNKNOWN", "the token carries no department"));
+        String department = caller.scope().ownDepartment();
         if (reference.snapshot(department).department().isEmpty()) {
             throw HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN", "the token's department is not registered in the hub");
         }

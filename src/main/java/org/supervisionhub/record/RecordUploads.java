@@ -56,7 +56,10 @@ public class RecordUploads {
     @Inject
     UploadLimits limits;
 
-    /** An upload answered in the request: batches commit one by one, or all at once when atomic. */
+    /**
+     * An upload answered in the request: batches commit one by one, or all at once when atomic. Every batch is read
+     * and validated before its transaction opens, so no transaction ever waits for the client's next bytes.
+     */
     public UploadResult run(Caller caller, String department, Iterator<RawRecord> source, boolean atomic,
                             boolean perRecordResults, String reference) {
         UploadTally tally = new UploadTally(limits.maxReportedIssues(), perRecordResults);
@@ -65,10 +68,10 @@ public class RecordUploads {
         } else {
             int batchNumber = 0;
             while (source.hasNext()) {
-                List<RawRecord> batch = nextBatch(source);
+                List<RecordCheck> checks = check(department, nextBatch(source));
                 String batchReference = reference + "#" + ++batchNumber;
                 List<WrittenRecord> written = transactions.inTransaction(connection ->
-                        process(connection, caller, department, batch, batchReference));
+                        writer.write(connection, caller, department, checks, batchReference));
                 tally.add(written);
                 recordQuality(department, written);
             }
@@ -88,9 +91,11 @@ public class RecordUploads {
         return run(caller, department, raws.iterator(), false, true, reference);
     }
 
-    /** Validates and writes one batch on the given connection, inside its transaction. */
-    List<WrittenRecord> process(SqlConnection connection, Caller caller, String department, List<RawRecord> batch,
-                                String reference) {
+    /**
+     * Validates one batch against one reference snapshot. Runs outside any transaction: it may read reference data
+     * from the pool, and no caller may hold a transaction's connection while it takes another.
+     */
+    List<RecordCheck> check(String department, List<RawRecord> batch) {
         ReferenceData.Snapshot snapshot = this.reference.snapshot(department);
         List<RecordValidator.Bound> bound = new ArrayList<>(batch.size());
         for (RawRecord raw : batch) {
@@ -108,6 +113,12 @@ public class RecordUploads {
                     ? RecordCheck.rejected(raw.index(), raw.line(), sourceRecordIdOf(raw), record.errors())
                     : validator.validate(raw.index(), raw.line(), record.input(), context));
         }
+        return checks;
+    }
+
+    /** Writes validated records in the caller's transaction. */
+    List<WrittenRecord> write(SqlConnection connection, Caller caller, String department, List<RecordCheck> checks,
+                              String reference) {
         return writer.write(connection, caller, department, checks, reference);
     }
 
@@ -148,29 +159,50 @@ public class RecordUploads {
         return batch;
     }
 
+    /**
+     * All or nothing. The whole body is read and validated first (at most {@code maxAtomicRecords} records, so it
+     * fits in memory): a rejected record answers 422 without a transaction ever being opened. Only then does one
+     * short transaction write every batch, with one audit entry at its end; a record the write itself rejects (a
+     * key of another department) rolls it all back.
+     */
     private void runAtomically(Caller caller, String department, Iterator<RawRecord> source, UploadTally tally,
                                String reference) {
+        List<List<RecordCheck>> checked = new ArrayList<>();
+        int records = 0;
+        boolean rejected = false;
+        while (source.hasNext()) {
+            List<RecordCheck> checks = check(department, nextBatch(source));
+            records += checks.size();
+            if (records > limits.maxAtomicRecords()) {
+                throw new HubException(413, "ATOMIC_UPLOAD_TOO_LARGE", "Atomic upload too large", "an atomic upload "
+                        + "holds at most " + limits.maxAtomicRecords() + " records; send larger ones without atomic=true",
+                        List.of());
+            }
+            rejected |= checks.stream().anyMatch(check -> !check.accepted());
+            checked.add(checks);
+        }
         List<List<WrittenRecord>> batches = new ArrayList<>();
-        try {
-            transactions.inTransaction(connection -> {
-                int batchNumber = 0;
-                while (source.hasNext()) {
-                    List<RawRecord> batch = nextBatch(source);
-                    List<WrittenRecord> written = process(connection, caller, department, batch,
-                            reference + "#" + ++batchNumber);
-                    batches.add(written);
-                    tally.add(written);
-                }
-                if (tally.rejected() > 0) {
-                    throw new AtomicUploadRejected();
-                }
-                return null;
-            });
-        } catch (AtomicUploadRejected rejected) {
-            batches.forEach(batch -> recordQuality(department, batch));
+        if (rejected) {
+            checked.forEach(checks -> batches.add(checks.stream().map(WrittenRecord::notWritten).toList()));
+        } else {
+            try {
+                batches.addAll(transactions.inTransaction(connection -> {
+                    List<List<WrittenRecord>> written = writer.writeAll(connection, caller, department, checked, reference);
+                    if (written.stream().flatMap(List::stream).anyMatch(w -> w.outcome() == RecordOutcome.REJECTED)) {
+                        throw new AtomicUploadRejected(written);
+                    }
+                    return written;
+                }));
+            } catch (AtomicUploadRejected e) {
+                batches.addAll(e.written);
+                rejected = true;
+            }
+        }
+        batches.forEach(tally::add);
+        batches.forEach(batch -> recordQuality(department, batch));
+        if (rejected) {
             throw atomicFailure(tally);
         }
-        batches.forEach(batch -> recordQuality(department, batch));
     }
 
     /** An atomic upload with a rejected record: nothing stored; 422 listing every error by record. */
@@ -200,10 +232,13 @@ public class RecordUploads {
         return null;
     }
 
-    /** Signals that an atomic upload must roll back. */
+    /** Signals that an atomic upload must roll back, carrying the verdicts of the write. */
     private static final class AtomicUploadRejected extends RuntimeException {
-        AtomicUploadRejected() {
+        private final transient List<List<WrittenRecord>> written;
+
+        AtomicUploadRejected(List<List<WrittenRecord>> written) {
             super(null, null, false, false);
+            this.written = written;
         }
     }
 }

@@ -98,19 +98,31 @@ public class RecordWriter {
      */
     public List<WrittenRecord> write(SqlConnection connection, Caller caller, String department, List<RecordCheck> checks,
                                      String auditReference) {
-        // Identity: two records of one upload may be equal in value, never the same verdict.
-        Map<RecordCheck, WrittenRecord> verdicts = new IdentityHashMap<>();
-        for (RecordCheck check : checks) {
-            if (!check.accepted()) {
-                verdicts.put(check, WrittenRecord.rejected(check));
+        return writeAll(connection, caller, department, List.of(checks), auditReference).get(0);
+    }
+
+    /**
+     * Writes several batches in the caller's transaction, with one audit entry for all of them written last: the
+     * audit chain's lock is taken at the end of the transaction, never held while other statements run.
+     */
+    public List<List<WrittenRecord>> writeAll(SqlConnection connection, Caller caller, String department,
+                                              List<List<RecordCheck>> batches, String auditReference) {
+        List<List<WrittenRecord>> written = new ArrayList<>(batches.size());
+        for (List<RecordCheck> checks : batches) {
+            // Identity: two records of one upload may be equal in value, never the same verdict.
+            Map<RecordCheck, WrittenRecord> verdicts = new IdentityHashMap<>();
+            for (RecordCheck check : checks) {
+                if (!check.accepted()) {
+                    verdicts.put(check, WrittenRecord.rejected(check));
+                }
             }
+            for (List<RecordCheck> round : rounds(checks)) {
+                writeRound(connection, department, round, verdicts);
+            }
+            written.add(checks.stream().map(verdicts::get).toList());
         }
-        for (List<RecordCheck> round : rounds(checks)) {
-            writeRound(connection, department, round, verdicts);
-        }
-        List<WrittenRecord> ordered = checks.stream().map(verdicts::get).toList();
-        recordAudit(connection, caller, department, ordered, auditReference);
-        return ordered;
+        recordAudit(connection, caller, department, written.stream().flatMap(List::stream).toList(), auditReference);
+        return written;
     }
 
     /** Splits the accepted records into rounds in which each key occurs once, keeping each key's upload order. */

@@ -160,11 +160,23 @@ public class UploadJobWorker {
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 
+    /**
+     * Processes the job chunk by chunk: each chunk is read and validated outside any transaction, then written in one
+     * short transaction with its issues, its deletion and the job's counters (which also checks the lease).
+     */
     private void run(UUID id, String department, Caller caller) {
         while (running) {
             List<WrittenRecord> written;
             try {
-                written = transactions.inTransaction(connection -> processNextChunk(connection, id, department, caller));
+                Chunk chunk = nextChunk(id);
+                if (chunk == null) {
+                    pool.preparedQuery(SUCCEED).execute(Tuple.of(id, instanceId)).await().indefinitely();
+                    LOG.infof("upload job %s finished", id);
+                    return;
+                }
+                List<RecordCheck> checks = uploads.check(department, chunk.records());
+                written = transactions.inTransaction(connection -> writeChunk(connection, id, chunk, department, caller,
+                        checks));
             } catch (LeaseLost e) {
                 LOG.infof("upload job %s was taken over by another replica", id);
                 return;
@@ -172,18 +184,17 @@ public class UploadJobWorker {
                 chunkFailed(id, e);
                 return;
             }
-            if (written == null) {
-                pool.preparedQuery(SUCCEED).execute(Tuple.of(id, instanceId)).await().indefinitely();
-                LOG.infof("upload job %s finished", id);
-                return;
-            }
             uploads.recordQuality(department, written);
         }
     }
 
-    /** Processes the job's first remaining chunk; null when none is left. */
-    private List<WrittenRecord> processNextChunk(SqlConnection connection, UUID id, String department, Caller caller) {
-        RowSet<Row> chunks = connection.preparedQuery(NEXT_CHUNK).execute(Tuple.of(id)).await().indefinitely();
+    /** A stored chunk of a job, parsed. */
+    private record Chunk(int seq, List<RawRecord> records) {
+    }
+
+    /** The job's first remaining chunk, parsed; null when none is left. Chunks never change once stored. */
+    private Chunk nextChunk(UUID id) {
+        RowSet<Row> chunks = pool.preparedQuery(NEXT_CHUNK).execute(Tuple.of(id)).await().indefinitely();
         if (chunks.size() == 0) {
             return null;
         }
@@ -199,8 +210,14 @@ public class UploadJobWorker {
             RawRecord parsed = UploadSource.parse(mapper, firstIndex + i, source);
             raws.add(new RawRecord(parsed.index(), line, parsed.node(), parsed.unreadable()));
         }
-        List<WrittenRecord> written = uploads.process(connection, caller, department, raws, "job:" + id + "#"
-                + chunk.getInteger("seq"));
+        return new Chunk(chunk.getInteger("seq"), raws);
+    }
+
+    /** Writes a validated chunk with its issues and counters; the chunk's deletion fails when the lease was lost. */
+    private List<WrittenRecord> writeChunk(SqlConnection connection, UUID id, Chunk chunk, String department,
+                                           Caller caller, List<RecordCheck> checks) {
+        List<WrittenRecord> written = uploads.write(connection, caller, department, checks, "job:" + id + "#"
+                + chunk.seq());
         storeIssues(connection, id, written);
         int[] counts = new int[RecordOutcome.values().length];
         int warned = 0;
@@ -211,7 +228,7 @@ public class UploadJobWorker {
             }
         }
         RowSet<Row> updated = connection.preparedQuery(CHUNK_DONE).execute(Tuple.from(new Object[] {id,
-                chunk.getInteger("seq"), written.size(), counts[RecordOutcome.CREATED.ordinal()],
+                chunk.seq(), written.size(), counts[RecordOutcome.CREATED.ordinal()],
                 counts[RecordOutcome.UPDATED.ordinal()], counts[RecordOutcome.UNCHANGED.ordinal()],
                 counts[RecordOutcome.DELETED.ordinal()], counts[RecordOutcome.REJECTED.ordinal()], warned,
                 UploadJobs.LEASE.toSeconds(), instanceId})).await().indefinitely();

@@ -29,7 +29,7 @@ import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.organization.DepartmentScope;
+import org.supervisionhub.security.Scope;
 
 /**
  * Upload jobs: a large upload is first stored in chunks (so it survives a restart), answered with 202, and then
@@ -114,7 +114,7 @@ public class UploadJobs {
             return Optional.empty();
         }
         Row row = rows.iterator().next();
-        if (!DepartmentScope.mayRead(caller, row.getString("department_code"), row.getString("region_code"))) {
+        if (!caller.scope().covers(Scope.Owner.department(row.getString("department_code"), row.getString("region_code")))) {
             return Optional.empty();
         }
         return Optional.of(view(row, issuesUrl));

@@ -31,6 +31,13 @@ public interface UploadLimits {
     @WithDefault("8388608")
     long asyncThresholdBytes();
 
+    /**
+     * Records of one atomic upload: it is read and validated whole before its one transaction opens, so it is held
+     * in memory. Defaults to 10000.
+     */
+    @WithDefault("10000")
+    int maxAtomicRecords();
+
     /** Records validated and written per transaction. Defaults to 500. */
     @WithDefault("500")
     int batchSize();

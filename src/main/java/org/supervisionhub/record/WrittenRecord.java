@@ -6,4 +6,9 @@ record WrittenRecord(RecordCheck check, RecordOutcome outcome, Long id, Integer 
     static WrittenRecord rejected(RecordCheck check) {
         return new WrittenRecord(check, RecordOutcome.REJECTED, null, null);
     }
+
+    /** A record of an atomic upload refused before anything was written: its own verdict, nothing stored. */
+    static WrittenRecord notWritten(RecordCheck check) {
+        return check.accepted() ? new WrittenRecord(check, RecordOutcome.UNCHANGED, null, null) : rejected(check);
+    }
 }

@@ -2,11 +2,10 @@ package org.supervisionhub.security;
 
 import java.util.Optional;
 import java.util.Set;
-import org.supervisionhub.common.code.RegionCodes;
 
 /**
- * Who is calling: subject, roles, and the department and region the token binds them to.
- * Services take a Caller and scope every read and write by it.
+ * Who is calling: subject, roles, and the department and region the token binds them to. Services decide what the
+ * caller may see and change through its {@link #scope()}, never from the claims directly.
  */
 public record Caller(String subject, Set<String> roles, Optional<String> departmentCode, Optional<String> regionCode) {
 
@@ -14,17 +13,13 @@ public record Caller(String subject, Set<String> roles, Optional<String> departm
         roles = Set.copyOf(roles);
     }
 
+    /** What the caller may see and change; the one authorization model of every feature. */
+    public Scope scope() {
+        return Scope.of(roles, departmentCode, regionCode);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
-    }
-
-    public boolean isHubAdmin() {
-        return has(Roles.HUB_ADMIN);
-    }
-
-    /** Whether the caller's token region contains the given region (false for callers without a region). */
-    public boolean regionCovers(String regionCode) {
-        return regionCode != null && regionCode().map(region -> RegionCodes.contains(region, regionCode)).orElse(false);
     }
 
     /** How the caller is named in audit entries and claim records. */

@@ -12,11 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.code.RegionCodes;
-import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
 
 /**
  * Claim and completion rates, computed in one SQL statement over the current catalog: only in-use
@@ -89,30 +86,14 @@ public class ClaimStatsService {
         });
     }
 
+    /** The region filter, narrowed to the caller's scope: a region-admin's own by default, refused outside it. */
     static String scopeRegion(Caller caller, String region) {
-        if (caller.isHubAdmin() || !caller.has(Roles.REGION_ADMIN)) {
-            return region;
-        }
-        String own = caller.regionCode().orElseThrow(DepartmentScope::outOfScope);
-        if (region == null) {
-            return own;
-        }
-        if (!RegionCodes.contains(own, region)) {
-            throw HubException.forbidden("REGION_OUT_OF_SCOPE", "the caller may not read region " + region);
-        }
-        return region;
+        return caller.scope().regionFilter(region).orElse(null);
     }
 
+    /** The department filter, narrowed to the caller's scope: a department's own, refused for another. */
     static String scopeDepartment(Caller caller, String department) {
-        if (caller.isHubAdmin() || caller.has(Roles.REGION_ADMIN)) {
-            return department;
-        }
-        String own = caller.departmentCode().orElseThrow(() -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN",
-                "the token carries no department"));
-        if (department != null && !department.equals(own)) {
-            throw DepartmentScope.outOfScope();
-        }
-        return own;
+        return caller.scope().departmentFilter(department).orElse(null);
     }
 
     private static void add(long[] into, long[] counts) {

@@ -40,6 +40,8 @@ import org.supervisionhub.record.SubjectRecordPage;
 import org.supervisionhub.record.SubjectRecordView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
+import org.supervisionhub.security.Scope;
+import org.supervisionhub.security.Caller;
 
 /**
  * The unified subject library (统一监管对象库). Organisation data is public registration data
@@ -187,15 +189,19 @@ public class SubjectResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
     @Operation(summary = "Look a natural person up by ID number",
             description = "The number travels in the body, never in a URL. The answer carries the masked number only; "
-                    + "each successful lookup is written to the audit log.")
+                    + "each successful lookup is written to the audit log. Persons registered outside the caller's "
+                    + "region (a region-admin's, or the region in a department token) read as unknown.")
     @APIResponse(responseCode = "200", description = "The person")
     @APIResponse(responseCode = "404", description = "Unknown person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubjectView> lookupPerson(@NotNull @Valid PersonLookupRequest request) {
+        Caller caller = callers.caller();
+        caller.scope().requireBound();
         return queries.byIdNumberHash(subjects.hashOf(request.idNumber())).chain(found -> {
-            SubjectView person = found.orElseThrow(() ->
-                    HubException.notFound("SUBJECT_NOT_FOUND", "no natural person with this ID number"));
-            return subjects.recordPersonalDataRead(callers.caller(), person).replaceWith(person);
+            // A person outside the caller's region reads as unknown: the answer never tells that the number exists.
+            SubjectView person = found.filter(view -> caller.scope().covers(Scope.Owner.region(view.regionCode())))
+                    .orElseThrow(() -> HubException.notFound("SUBJECT_NOT_FOUND", "no natural person with this ID number"));
+            return subjects.recordPersonalDataRead(caller, person).replaceWith(person);
         });
     }
 

@@ -17,7 +17,7 @@ import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
+import org.supervisionhub.security.Scope;
 import org.supervisionhub.sync.Outbox;
 
 /**
@@ -52,8 +52,8 @@ public class SubjectService {
         }
         return Subject.<Subject>find("creditCode", creditCode).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(existing -> {
+                    requireWritable(caller, existing, request.regionCode());
                     Subject subject = existing != null ? existing : newOrganisation(creditCode, request);
-                    requireWritable(caller, request.regionCode() != null ? request.regionCode() : subject.regionCode);
                     boolean changed = merge(subject, request) | subject.sources.add(request.source());
                     return save(caller, subject, existing == null, changed, request.source());
                 });
@@ -61,10 +61,11 @@ public class SubjectService {
 
     @WithTransaction
     public Uni<WriteResult> upsertPerson(Caller caller, PersonSubjectRequest request) {
-        requireWritable(caller, request.regionCode());
+        caller.scope().requireCanWrite(Scope.Owner.region(request.regionCode()));
         String hash = personalData.hashIdNumber(request.idNumber());
         return Subject.<Subject>find("idNumberHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(existing -> {
+                    requireWritable(caller, existing, request.regionCode());
                     Subject subject = existing != null ? existing : newPerson(hash, request.idNumber());
                     // Non-short-circuit: every field is applied, whichever changed.
                     boolean changed = replace(subject.name, request.name(), value -> subject.name = value)
@@ -162,15 +163,23 @@ public class SubjectService {
         return true;
     }
 
-    /** A system writes subjects of its own region only; hub admins write any. */
-    private static void requireWritable(Caller caller, String regionCode) {
-        if (caller.isHubAdmin()) {
+    /**
+     * Subjects are a registry owned by region: a caller changes a stored subject only when its scope covers the
+     * region the subject is registered in now, and moves it only into a region its scope covers too. A new subject
+     * is owned by the region it is reported in. The request body never decides on its own.
+     */
+    private static void requireWritable(Caller caller, Subject existing, String reportedRegion) {
+        Scope scope = caller.scope();
+        if (existing == null) {
+            if (reportedRegion != null) {
+                scope.requireCanWrite(Scope.Owner.region(reportedRegion));
+            } else {
+                scope.requireBound();
+            }
             return;
         }
-        boolean inRegion = caller.has(Roles.SYSTEM) && caller.regionCovers(regionCode);
-        if (!inRegion) {
-            throw HubException.forbidden("REGION_OUT_OF_SCOPE", "the caller may not report subjects of this region");
-        }
+        scope.requireCanWrite(Scope.Owner.region(existing.regionCode),
+                reportedRegion == null ? null : Scope.Owner.region(reportedRegion));
     }
 
     private static Map<String, Object> event(Subject subject) {

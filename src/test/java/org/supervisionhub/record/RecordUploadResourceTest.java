@@ -1,5 +1,6 @@
 package org.supervisionhub.record;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.Concurrently;
+import org.supervisionhub.support.CreditCodeGenerator;
 import org.supervisionhub.support.Db;
 import org.supervisionhub.support.Tokens;
 
@@ -305,6 +307,68 @@ class RecordUploadResourceTest {
                     .readLine();
             assertThat(statusLine).contains("413");
         }
+    }
+
+    @Test
+    void aStalledAtomicUploadHoldsNoTransactionAndDelaysNoOtherAuditedWrite() throws Exception {
+        RecordFixture.Department department = fixture.department();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            body.append(mapper.writeValueAsString(fixture.inspection(department))).append('\n');
+        }
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int fiveLines = body.toString().lastIndexOf('\n', body.length() - 2) + 1;
+        byte[] firstPart = body.substring(0, fiveLines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var socket = new java.net.Socket("localhost", RestAssured.port)) {
+            String head = "POST /api/v1/records?atomic=true HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + department.systemToken() + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
+                    + bytes.length + "\r\n\r\n";
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(firstPart);
+            out.flush();
+            // More than a batch (4 in tests) has arrived; the client now stalls.
+            Thread.sleep(1_000);
+
+            assertThat(db.count("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null
+                      and state <> 'active'""")).as("transactions open while the client stalls").isZero();
+            assertThat(db.count("select count(*) from pg_locks where locktype = 'advisory' and pid <> pg_backend_pid()"))
+                    .as("audit chain locks held while the client stalls").isZero();
+            String other = CreditCodeGenerator.enterprise("450103");
+            given().auth().oauth2(Tokens.token("gx-registry", List.of("system"), "GX_SCJGJ", "450000"))
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("source", "gx-registry", "name", "南宁市癸食品有限公司", "subjectType", "ENTERPRISE",
+                            "regionCode", "450103"))
+                    .put("/api/v1/subjects/{code}", other).then().statusCode(201);
+            assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                    .as("nothing of the atomic upload is written before its body is complete").isZero();
+
+            out.write(bytes, firstPart.length, bytes.length - firstPart.length);
+            out.flush();
+            socket.setSoTimeout(10_000);
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
+                    .readLine();
+            assertThat(statusLine).contains("200");
+        }
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                .isEqualTo(6);
+    }
+
+    @Test
+    void anAtomicUploadBeyondItsRecordLimitIsRefusedWithoutWritingAnything() {
+        RecordFixture.Department department = fixture.department();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 13; i++) {
+            body.append("{\"kind\": \"INSPECTION\"}\n");
+        }
+
+        uploadNdjson(department.systemToken(), body.toString(), "?atomic=true").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("ATOMIC_UPLOAD_TOO_LARGE"));
+
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code())).isZero();
     }
 
     @Test

@@ -129,4 +129,32 @@ class PersonSubjectTest {
                 .body(Map.of("source", "x1", "idNumber", newIdNumber(), "name", "周八", "regionCode", "450103"))
                 .post("/api/v1/subjects/persons").then().statusCode(403);
     }
+
+    @Test
+    void aSystemOfAnotherProvinceCannotOverwriteAStoredPersonByNamingItsOwnRegion() {
+        String idNumber = newIdNumber();
+        report(idNumber, "郑九");
+        String guangzhouSystem = Tokens.token("gz-registry", List.of("system"), "GZ_SCJGJ", "440100");
+
+        given().auth().oauth2(guangzhouSystem).contentType(ContentType.JSON)
+                .body(Map.of("source", "gz-registry", "idNumber", idNumber, "name", "冒名", "regionCode", "440103"))
+                .post("/api/v1/subjects/persons").then().statusCode(403).body("code", equalTo("REGION_OUT_OF_SCOPE"));
+
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("idNumber", idNumber))
+                .post("/api/v1/subjects/persons/lookup").then().statusCode(200)
+                .body("name", equalTo("郑九")).body("regionCode", equalTo("450103"));
+    }
+
+    @Test
+    void anOfficerOfAnotherCityFindsNoPersonRegisteredOutsideItsRegion() {
+        String idNumber = newIdNumber();
+        report(idNumber, "吴十");
+        String liuzhouOfficer = Tokens.withRoles("officer-lz", List.of("officer"), "LZ_SCJGJ", "450200");
+
+        given().auth().oauth2(liuzhouOfficer).contentType(ContentType.JSON).body(Map.of("idNumber", idNumber))
+                .post("/api/v1/subjects/persons/lookup").then().statusCode(404).body("code", equalTo("SUBJECT_NOT_FOUND"));
+
+        assertThat(db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ' and actor = 'officer-lz'"))
+                .isZero();
+    }
 }

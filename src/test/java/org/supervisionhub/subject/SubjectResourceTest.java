@@ -240,6 +240,38 @@ class SubjectResourceTest {
     }
 
     @Test
+    void aSystemOfAnotherCityCannotRewriteAStoredSubjectByNamingItsOwnRegionInTheBody() {
+        String code = CreditCodeGenerator.enterprise("450103");
+        put(registry, code, foodFactory("南宁市辛食品有限公司")).then().statusCode(201);
+        String liuzhouSystem = Tokens.token("lz-registry", List.of("system"), "450200_SAMR", "450200");
+
+        put(liuzhouSystem, code, Map.of("source", "lz-registry", "regionCode", "450202", "seriousIllegalListed", true,
+                "creditLevel", "D", "status", "REVOKED")).then()
+                .statusCode(403).body("code", equalTo("REGION_OUT_OF_SCOPE"));
+
+        var row = db.rows("select region_code, serious_illegal_listed, credit_level, version from subject where credit_code = ?",
+                code).get(0);
+        assertThat(row).containsEntry("region_code", "450103").containsEntry("serious_illegal_listed", false)
+                .containsEntry("version", 1);
+        assertThat(row.get("credit_level")).isNull();
+    }
+
+    @Test
+    void aSubjectMovesOnlyIntoARegionTheCallerAlsoCovers() {
+        String code = CreditCodeGenerator.enterprise("450103");
+        String nanningSystem = Tokens.token("nn-registry", List.of("system"), "450100_SAMR", "450100");
+        put(nanningSystem, code, foodFactory("南宁市壬食品有限公司")).then().statusCode(201);
+
+        put(nanningSystem, code, Map.of("source", "nn-registry", "regionCode", "450202")).then()
+                .statusCode(403).body("code", equalTo("REGION_OUT_OF_SCOPE"));
+        put(registry, code, Map.of("source", "gx-registry", "regionCode", "450202")).then()
+                .statusCode(200).body("outcome", equalTo("UPDATED"));
+
+        assertThat(db.rows("select region_code from subject where credit_code = ?", code).get(0))
+                .containsEntry("region_code", "450202");
+    }
+
+    @Test
     void everySubjectEndpointNeedsAToken() {
         String code = CreditCodeGenerator.enterprise("450103");
         given().get("/api/v1/subjects/{code}", code).then().statusCode(401);
