@@ -34,10 +34,6 @@ import org.supervisionhub.security.Roles;
 @Tag(name = "Adapters", description = "Declaratively docked departmental systems (adapters/<system>/adapter.yaml)")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or client does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdapterResource {
 
     @Inject

@@ -46,12 +46,6 @@ import org.supervisionhub.security.Roles;
 @Path("/api/v1/items")
 @Tag(name = "Items", description = "Supervision item catalog, claims and check implementation lists")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or department scope does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ItemResource {
 
     private static final String DEPARTMENT_CODE = "^[A-Za-z0-9_-]{2,32}$";

@@ -35,12 +35,6 @@ import org.supervisionhub.security.Roles;
 @Tag(name = "Cases", description = "Complaints, risk clues and tasks from the national platform, and their feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or department does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource {
 
     private static final String STATUSES = "^(RECEIVED|ASSIGNED|ACCEPTED|FEEDBACK_SENT|CLOSED)$";

@@ -29,12 +29,6 @@ import org.supervisionhub.security.Roles;
 @Tag(name = "Permits", description = "审管联动: permits from the approval system, bound to supervision items")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or scope does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PermitResource {
 
     /** A binding to make. */

@@ -30,10 +30,6 @@ import org.supervisionhub.security.Roles;
 /** Progress and error reports of upload jobs. */
 @Path("/api/v1/upload-jobs")
 @Tag(name = "Records")
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such job in the caller's scope",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class UploadJobResource {

@@ -51,12 +51,6 @@ import org.supervisionhub.security.Caller;
 @Path("/api/v1/subjects")
 @Tag(name = "Subjects", description = "Regulated subjects (监管对象): lookup, search, who supervises them")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or region scope does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectResource {
 
     /** Search results per page, at most. */

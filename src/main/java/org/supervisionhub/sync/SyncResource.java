@@ -32,10 +32,6 @@ import org.supervisionhub.security.Roles;
 @Tag(name = "Sync", description = "Delivery of the outbox to the national platform")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only hub admins",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SyncResource {
 
     @Inject
