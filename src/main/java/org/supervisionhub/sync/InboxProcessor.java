@@ -33,6 +33,9 @@ public class InboxProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
 
+    private static final String STORE = """
+            insert into inbox (kind, national_id, revision, payload) values ($1, $2, $3, cast($4::text as jsonb))
+            on conflict (kind, national_id, revision) do nothing""";
     private static final String NEXT = """
             select id, kind, national_id, revision, payload::text as payload from inbox
             where status = 'RECEIVED' and next_attempt_at <= now() order by id limit 1 for update skip locked""";
@@ -77,6 +80,19 @@ public class InboxProcessor {
         if (worker != null) {
             worker.stop();
         }
+    }
+
+    /**
+     * Stores a received message, once per kind, national id and revision, and has it processed soon; false when it
+     * was there already. Blocking.
+     */
+    public boolean store(String kind, String nationalId, int revision, String payload) {
+        int stored = pool.preparedQuery(STORE).execute(Tuple.of(kind, nationalId, revision, payload)).await()
+                .indefinitely().rowCount();
+        if (stored > 0) {
+            wake();
+        }
+        return stored > 0;
     }
 
     /** Processes new messages now. */
