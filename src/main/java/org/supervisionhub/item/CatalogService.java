@@ -234,7 +234,7 @@ public class CatalogService {
                 .map(list -> list.stream().map(claim -> claim.itemCode).collect(Collectors.toSet()));
     }
 
-    private static void validateFields(String code, CatalogItemRequest request) {
+    static void validateFields(String code, CatalogItemRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.parentCode() != null && request.itemType() == null) {
             errors.add(new FieldError("itemType", "REQUIRED", "a sub-item needs its type"));
@@ -298,13 +298,13 @@ public class CatalogService {
         return version.persist().replaceWithVoid();
     }
 
-    private static CatalogItemRequest requestOf(CatalogItem item, String reason) {
+    static CatalogItemRequest requestOf(CatalogItem item, String reason) {
         return new CatalogItemRequest(item.name, item.parentCode, item.itemType, item.sectorCode, item.legalBasis,
                 item.supervisedObject, item.method, item.catalogLevel, item.status, item.effectiveDate, item.cancelDate,
                 item.catalogVersion, reason);
     }
 
-    private String hash(CatalogItemRequest request) {
+    String hash(CatalogItemRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(json.write(request.content()).getBytes(StandardCharsets.UTF_8));

@@ -163,11 +163,11 @@ public class ClaimService {
     }
 
     /** Per-aggregate key: the relay keeps events of one item-department pair in order. */
-    private static String claimKey(ItemClaim claim) {
+    static String claimKey(ItemClaim claim) {
         return claim.itemCode + ":" + claim.departmentCode;
     }
 
-    private static Map<String, Object> event(ItemClaim claim, Department department) {
+    static Map<String, Object> event(ItemClaim claim, Department department) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("claimId", claim.id);
         event.put("itemCode", claim.itemCode);

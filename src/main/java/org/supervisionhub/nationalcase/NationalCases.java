@@ -10,15 +10,18 @@ import java.time.OffsetDateTime;
 import org.supervisionhub.common.code.CreditCodes;
 import org.supervisionhub.common.code.ItemCodes;
 import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.sync.InboxHandler;
+import org.supervisionhub.sync.InboxItem;
 
 /**
  * Receives complaints, risk clues and tasks from the inbox and routes each to the department that handles it: the
  * most local department with an active claim of the named item whose region contains the case's; otherwise the
  * most local department of the case's region whose sectors supervise the subject's industry (market regulation
  * when the subject is unknown). A case no department fits still lands, unassigned, for region and hub admins.
+ * The inbox's handler of the {@code complaints}, {@code risk-clues} and {@code tasks} callbacks.
  */
 @ApplicationScoped
-public class NationalCases {
+public class NationalCases implements InboxHandler {
 
     private static final String ROUTE = """
             with by_item as (
@@ -49,6 +52,22 @@ public class NationalCases {
                 payload = excluded.payload, updated_at = now()
             where c.revision < excluded.revision
             returning id""";
+
+    @Override
+    public boolean handles(String kind) {
+        for (CaseKind caseKind : CaseKind.values()) {
+            if (caseKind.collection().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Outcome handle(SqlConnection connection, InboxItem item) {
+        return receive(connection, CaseKind.ofCollection(item.kind()), item.nationalId(), item.revision(), item.payload())
+                ? Outcome.PROCESSED : Outcome.SUPERSEDED;
+    }
 
     /** Stores (or, for a newer revision, updates) the case; false when a newer revision is already there. */
     public boolean receive(SqlConnection connection, CaseKind kind, String nationalId, int revision, JsonNode message) {

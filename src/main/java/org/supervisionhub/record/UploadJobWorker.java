@@ -15,11 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.Workers;
 import org.supervisionhub.security.Caller;
 
 /**
@@ -93,7 +91,10 @@ public class UploadJobWorker {
     @Inject
     UploadLimits limits;
 
-    private ScheduledExecutorService executor;
+    @Inject
+    Workers workers;
+
+    private volatile Workers.Worker worker;
     private volatile boolean running;
 
     void start(@Observes StartupEvent event) {
@@ -101,26 +102,22 @@ public class UploadJobWorker {
             return;
         }
         running = true;
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "upload-job-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::poll, 0, limits.jobs().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        Duration pollInterval = limits.jobs().pollInterval();
+        worker = workers.start("upload-job-worker", () -> {
+            poll();
+            return pollInterval;
+        }, pollInterval, Duration.ofSeconds(20));
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (executor == null) {
+        if (worker == null) {
             return;
         }
-        executor.shutdown();
+        // The chunk in progress finishes (or rolls back); then the lease is handed back so another replica resumes.
+        worker.stop();
         try {
-            // The chunk in progress finishes (or rolls back); then the lease is handed back so another replica resumes.
-            executor.awaitTermination(20, TimeUnit.SECONDS);
             pool.preparedQuery(RELEASE).execute(Tuple.of(instanceId)).await().atMost(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("could not hand back upload job leases; they expire on their own", e);
         }
@@ -128,8 +125,9 @@ public class UploadJobWorker {
 
     /** Looks for work now instead of at the next poll. */
     void wake() {
-        if (running && executor != null) {
-            executor.execute(this::poll);
+        Workers.Worker current = worker;
+        if (running && current != null) {
+            current.wake();
         }
     }
 

@@ -35,9 +35,6 @@ import org.supervisionhub.common.code.CreditCodes;
 import org.supervisionhub.common.code.RegionCode;
 import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.item.ItemType;
-import org.supervisionhub.record.RecordQueries;
-import org.supervisionhub.record.SubjectRecordPage;
-import org.supervisionhub.record.SubjectRecordView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 import org.supervisionhub.security.Scope;
@@ -46,7 +43,8 @@ import org.supervisionhub.security.Caller;
 /**
  * The unified subject library (统一监管对象库). Organisation data is public registration data
  * (国家企业信用信息公示), so every authenticated role may read it; natural persons are found only by
- * their ID number, in a request body, and every such read is audited.
+ * their ID number, in a request body, and every such read is audited. A subject's supervision history
+ * ({@code /{creditCode}/records}) is served by the record package's {@code SubjectRecordResource}.
  */
 @Path("/api/v1/subjects")
 @Tag(name = "Subjects", description = "Regulated subjects (监管对象): lookup, search, who supervises them")
@@ -61,9 +59,6 @@ public class SubjectResource {
 
     @Inject
     SubjectService subjects;
-
-    @Inject
-    RecordQueries records;
 
     @Inject
     CallerContext callers;
@@ -120,29 +115,6 @@ public class SubjectResource {
             SubjectView subject = found.orElseThrow(() -> notFound(code));
             return queries.supervisors(subject.regionCode(), subject.industryCode(), type).map(view ->
                     new SupervisorsView(code, subject.name(), view.sectors(), view.departments()));
-        });
-    }
-
-    @GET
-    @Path("/{creditCode}/records")
-    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "The subject's supervision history (监管记录)",
-            description = "Behaviour records about the subject, newest act first. Records of the caller's department "
-                    + "(or region, for region admins; all for hub admins and the national platform) in full, with their id; "
-                    + "other departments' records only when publicly disclosable (双随机 results, penalty decisions) and "
-                    + "only their published summary. Tombstoned records are left out.")
-    @APIResponse(responseCode = "200", description = "One page of the history",
-            content = @Content(schema = @Schema(implementation = SubjectRecordPage.class)))
-    @APIResponse(responseCode = "404", description = "Unknown subject",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<SubjectRecordView>> getSubjectRecords(@PathParam("creditCode") String creditCode,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("50")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        String code = validCreditCode(creditCode);
-        return queries.byCreditCode(code).chain(found -> {
-            found.orElseThrow(() -> notFound(code));
-            return records.subjectHistory(callers.caller(), code, page, size);
         });
     }
 

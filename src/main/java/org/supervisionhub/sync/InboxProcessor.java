@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -12,39 +11,31 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.supervisionhub.common.BlockingTransactions;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.code.ItemCodes;
-import org.supervisionhub.item.CatalogItemRequest;
-import org.supervisionhub.item.CatalogService;
-import org.supervisionhub.nationalcase.CaseKind;
-import org.supervisionhub.nationalcase.NationalCases;
-import org.supervisionhub.security.Caller;
-import org.supervisionhub.security.Roles;
+import org.supervisionhub.common.Workers;
 
 /**
  * Processes the inbox one message at a time, oldest first, with {@code FOR UPDATE SKIP LOCKED} so replicas share
- * the work. Items become catalog versions; complaints, risk clues and tasks become routed cases. A message older
- * than one already processed for the same national id is superseded, not applied. A failing message is retried with
- * a growing delay and, after the last attempt, left FAILED with its error for an admin to see.
+ * the work. Each message goes to the {@link InboxHandler} of its kind (the features provide them: items become
+ * catalog versions, complaints become routed cases), on the connection and inside the transaction that marks it
+ * done, so a message's effects and its PROCESSED mark commit together or not at all. A message older than one
+ * already processed for the same national id is superseded, not applied. A failing message is retried with a
+ * growing delay and, after the last attempt, left FAILED with its error for an admin to see.
  */
 @ApplicationScoped
 public class InboxProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
-    private static final int MAX_ATTEMPTS = 8;
-    private static final Caller NATIONAL_PLATFORM = new Caller("national-platform", Set.of(Roles.NATIONAL),
-            Optional.empty(), Optional.empty());
 
+    private static final String STORE = """
+            insert into inbox (kind, national_id, revision, payload) values ($1, $2, $3, cast($4::text as jsonb))
+            on conflict (kind, national_id, revision) do nothing""";
     private static final String NEXT = """
             select id, kind, national_id, revision, payload::text as payload from inbox
             where status = 'RECEIVED' and next_attempt_at <= now() order by id limit 1 for update skip locked""";
@@ -58,80 +49,57 @@ public class InboxProcessor {
                              next_attempt_at = now() + power(2, least(attempts, 12)) * interval '1 second'
             where id = $1""";
 
-    // Departments whose sectors cover an in-use sub-item and that have not claimed it are invited to.
-    private static final String INVITE = """
-            insert into claim_invitation (item_code, department_code)
-            select i.code, ds.department_code
-            from catalog_item i join department_sector ds on ds.sector_code = i.sector_code
-            where i.code = $1 and i.parent_code is not null and i.status = 'IN_USE'
-              and not exists (select 1 from item_claim c where c.item_code = i.code
-                              and c.department_code = ds.department_code and c.status = 'ACTIVE')
-            on conflict do nothing""";
-
     @Inject
     Pool pool;
 
     @Inject
-    org.supervisionhub.common.BlockingTransactions transactions;
+    BlockingTransactions transactions;
 
     @Inject
     ObjectMapper mapper;
 
     @Inject
-    Validator validator;
+    @Any
+    Instance<InboxHandler> handlers;
 
     @Inject
-    CatalogService catalog;
+    Workers workers;
 
     @Inject
-    NationalCases cases;
+    SyncConfig config;
 
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private volatile Workers.Worker worker;
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = new Thread(this::run, "inbox-processor");
-        thread.setDaemon(true);
-        thread.start();
+        Duration poll = config.inbox().pollInterval();
+        worker = workers.start("inbox-processor", () -> processOne() ? Duration.ZERO : poll, poll,
+                Duration.ofSeconds(10));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker != null) {
+            worker.stop();
         }
+    }
+
+    /**
+     * Stores a received message, once per kind, national id and revision, and has it processed soon; false when it
+     * was there already. Blocking.
+     */
+    public boolean store(String kind, String nationalId, int revision, String payload) {
+        int stored = pool.preparedQuery(STORE).execute(Tuple.of(kind, nationalId, revision, payload)).await()
+                .indefinitely().rowCount();
+        if (stored > 0) {
+            wake();
+        }
+        return stored > 0;
     }
 
     /** Processes new messages now. */
     public void wake() {
-        wake.release();
-    }
-
-    private void run() {
-        while (running) {
-            boolean worked;
-            try {
-                worked = processOne();
-            } catch (RuntimeException e) {
-                LOG.warn("inbox round failed; retrying", e);
-                worked = false;
-            }
-            if (!worked) {
-                try {
-                    wake.tryAcquire(1, TimeUnit.SECONDS);
-                    wake.drainPermits();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        Workers.Worker current = worker;
+        if (current != null) {
+            current.wake();
         }
     }
 
@@ -158,7 +126,8 @@ public class InboxProcessor {
             RuntimeException e = failed.cause;
             String reason = e instanceof HubException hub ? hub.code() + ": " + hub.getMessage() : String.valueOf(e);
             LOG.warnf("inbox message %d (%s %s) failed: %s", failed.id, failed.kind, failed.nationalId, reason);
-            pool.preparedQuery(FAILED).execute(Tuple.of(failed.id, reason, MAX_ATTEMPTS)).await().indefinitely();
+            pool.preparedQuery(FAILED).execute(Tuple.of(failed.id, reason, config.inbox().maxAttempts())).await()
+                    .indefinitely();
             return true;
         }
     }
@@ -185,36 +154,20 @@ public class InboxProcessor {
         int revision = message.getInteger("revision");
         if (connection.preparedQuery(NEWER_PROCESSED).execute(Tuple.of(kind, nationalId, revision)).await()
                 .indefinitely().size() > 0) {
-            return "SUPERSEDED";
+            return InboxHandler.Outcome.SUPERSEDED.name();
         }
-        JsonNode payload = read(message.getString("payload"));
-        if (kind.equals("items")) {
-            String code = issueItem(payload);
-            connection.preparedQuery(INVITE).execute(Tuple.of(code)).await().indefinitely();
-            return "PROCESSED";
-        }
-        return cases.receive(connection, CaseKind.ofCollection(kind), nationalId, revision, payload)
-                ? "PROCESSED" : "SUPERSEDED";
+        InboxItem item = new InboxItem(message.getLong("id"), kind, nationalId, revision,
+                read(message.getString("payload")));
+        return handlerOf(kind).handle(connection, item).name();
     }
 
-    /** An item issued by the national catalog: upserted as the catalog's next version (or unchanged). */
-    private String issueItem(JsonNode payload) {
-        String code = payload.path("code").asText(null);
-        if (code == null || !ItemCodes.isValid(code)) {
-            throw new IllegalArgumentException("an issued item carries a valid 14-digit code");
+    private InboxHandler handlerOf(String kind) {
+        for (InboxHandler handler : handlers) {
+            if (handler.handles(kind)) {
+                return handler;
+            }
         }
-        CatalogItemRequest request = mapper.convertValue(payload.path("item"), CatalogItemRequest.class);
-        Set<ConstraintViolation<CatalogItemRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
-        }
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> catalog.upsert(NATIONAL_PLATFORM, code, request));
-        } catch (Throwable e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
-        return code;
+        throw new IllegalStateException("no inbox handler for kind " + kind);
     }
 
     private JsonNode read(String text) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,10 +37,6 @@ import org.supervisionhub.security.Roles;
 @Tag(name = "Sync")
 public class NationalCallbackResource {
 
-    private static final String STORE = """
-            insert into inbox (kind, national_id, revision, payload) values ($1, $2, $3, cast($4::text as jsonb))
-            on conflict (kind, national_id, revision) do nothing""";
-
     @Inject
     CallbackVerifier verifier;
 
@@ -51,9 +45,6 @@ public class NationalCallbackResource {
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    Pool pool;
 
     @Inject
     InboxProcessor processor;
@@ -113,11 +104,7 @@ public class NationalCallbackResource {
                     new FieldError("revision", "REVISION_INVALID", "a positive integer"));
         }
         int revision = revisionNode == null ? 1 : revisionNode.asInt();
-        int stored = pool.preparedQuery(STORE).execute(Tuple.of(kind, id.asText(), revision, message.toString()))
-                .await().indefinitely().rowCount();
-        if (stored > 0) {
-            processor.wake();
-        }
-        return new CallbackReceipt(kind, id.asText(), revision, stored == 0);
+        boolean stored = processor.store(kind, id.asText(), revision, message.toString());
+        return new CallbackReceipt(kind, id.asText(), revision, !stored);
     }
 }

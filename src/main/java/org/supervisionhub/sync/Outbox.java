@@ -2,6 +2,8 @@ package org.supervisionhub.sync;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.supervisionhub.common.Json;
@@ -20,6 +22,10 @@ public class Outbox {
             insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
             values (:target, :aggregateType, :aggregateId, :eventType, cast(cast(:payload as text) as jsonb))""";
 
+    private static final String INSERT_POSITIONAL = """
+            insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+            values ($1, $2, $3, $4, cast($5::text as jsonb))""";
+
     @Inject
     Json json;
 
@@ -32,5 +38,15 @@ public class Outbox {
                 .setParameter("payload", json.write(payload))
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * The same event written on a reactive-client connection (worker-thread paths such as inbox handlers), inside
+     * that connection's transaction. Blocking: call from a worker thread.
+     */
+    public void enqueue(SqlConnection connection, String target, String aggregateType, String aggregateId,
+                        String eventType, Object payload) {
+        connection.preparedQuery(INSERT_POSITIONAL).execute(Tuple.of(target, aggregateType, aggregateId, eventType,
+                json.write(payload))).await().indefinitely();
     }
 }

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,11 +21,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
+import org.supervisionhub.common.BlockingTransactions;
+import org.supervisionhub.common.Workers;
 
 /**
  * Delivers the outbox to its targets (the national platform, docked systems that subscribe to events), one relay
@@ -34,7 +35,8 @@ import org.jboss.logging.Logger;
  * event of its aggregate has been delivered, so a record's update never overtakes its insert. Every event carries
  * its idempotency key: the target recognises a re-delivery after a lost answer. Failures back off exponentially
  * with jitter, a 429 waits as long as the target asked, and after the last attempt an event becomes a dead letter.
- * {@code LISTEN hub_outbox} wakes the relay as soon as events are committed; polling is the fallback.
+ * {@code LISTEN hub_outbox} wakes the relay as soon as events are committed; polling is the fallback. Marking events
+ * delivered and telling the {@link DeliveryListener}s of their aggregate types is one transaction.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -57,16 +59,11 @@ public class OutboxRelay {
             from candidates c where o.id = c.id
             returning o.id, o.aggregate_type, o.aggregate_id, o.event_type, o.payload::text as payload,
                       o.idempotency_key""";
-    // A delivered disposition closes its case's loop (national_case, see the nationalcase package).
     private static final String DELIVERED = """
-            with delivered as (
-                update outbox set status = 'DELIVERED', delivered_at = now(), lease_owner = null, lease_until = null,
-                                  last_error = null
-                where id = any($1) and lease_owner = $2
-                returning aggregate_type, aggregate_id)
-            update national_case c set status = 'CLOSED', closed_at = now(), updated_at = now()
-            from delivered d
-            where d.aggregate_type = 'case-feedback' and c.national_id = d.aggregate_id and c.status = 'FEEDBACK_SENT'""";
+            update outbox set status = 'DELIVERED', delivered_at = now(), lease_owner = null, lease_until = null,
+                              last_error = null
+            where id = any($1) and lease_owner = $2
+            returning id, aggregate_type, aggregate_id, event_type""";
     private static final String RESCHEDULE = """
             update outbox set status = 'PENDING', attempts = attempts - 1, lease_owner = null, lease_until = null,
                               next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3
@@ -91,8 +88,7 @@ public class OutboxRelay {
                                                updated_at = now()""";
 
     private final String instanceId = "relay-" + UUID.randomUUID();
-    private final Map<String, Semaphore> wakes = new ConcurrentHashMap<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, Workers.Worker> relays = new ConcurrentHashMap<>();
     private volatile List<DeliveryTarget> targets = List.of();
 
     @Inject
@@ -112,6 +108,16 @@ public class OutboxRelay {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    BlockingTransactions transactions;
+
+    @Inject
+    @Any
+    Instance<DeliveryListener> listeners;
+
+    @Inject
+    Workers workers;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String databaseUrl;
@@ -139,27 +145,18 @@ public class OutboxRelay {
         }
         running = true;
         listen();
+        Duration onFailure = config.relay().pollInterval();
         for (DeliveryTarget target : targets) {
-            wakes.put(target.name(), new Semaphore(0));
-            Thread thread = new Thread(() -> run(target), "outbox-relay-" + target.name());
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
+            // The delivery in progress finishes on shutdown, or its lease expires and another replica takes it over.
+            relays.put(target.name(), workers.start("outbox-relay-" + target.name(), () -> round(target), onFailure,
+                    Duration.ofSeconds(15)));
         }
         LOG.infof("outbox relay delivering to %s", targets.stream().map(DeliveryTarget::name).toList());
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        wake();
-        for (Thread thread : threads) {
-            try {
-                // The delivery in progress finishes, or its lease expires and another replica takes it over.
-                thread.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        relays.values().forEach(Workers.Worker::stop);
         if (subscriber != null) {
             subscriber.closeAndAwait();
         }
@@ -167,7 +164,7 @@ public class OutboxRelay {
 
     /** Whether this replica relays to the target. */
     public boolean isRunning(String target) {
-        return running && wakes.containsKey(target);
+        return running && relays.containsKey(target);
     }
 
     /** The targets this replica relays to. */
@@ -192,7 +189,7 @@ public class OutboxRelay {
 
     /** Looks for due events now, for every target. */
     public void wake() {
-        wakes.values().forEach(Semaphore::release);
+        relays.values().forEach(Workers.Worker::wake);
     }
 
     private void listen() {
@@ -204,31 +201,21 @@ public class OutboxRelay {
                 failure -> LOG.warn("LISTEN hub_outbox failed; the relay polls instead", failure));
     }
 
-    private void run(DeliveryTarget target) {
-        Semaphore wake = wakes.get(target.name());
-        while (running) {
-            long pause;
-            try {
-                pause = relayOnce(target);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "outbox relay round to %s failed; retrying", target.name());
-                pause = config.relay().pollInterval().toMillis();
-            }
-            try {
-                metrics.refresh(pool, target.name());
-            } catch (RuntimeException e) {
-                LOG.debug("sync figures not refreshed", e);
-            }
-            if (pause > 0) {
-                try {
-                    wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** One round of a target's relay: a batch, the sync figures, then the pause the batch asked for. */
+    private Duration round(DeliveryTarget target) {
+        long pause;
+        try {
+            pause = relayOnce(target);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "outbox relay round to %s failed; retrying", target.name());
+            pause = config.relay().pollInterval().toMillis();
         }
+        try {
+            metrics.refresh(pool, target.name());
+        } catch (RuntimeException e) {
+            LOG.debug("sync figures not refreshed", e);
+        }
+        return Duration.ofMillis(pause);
     }
 
     /** Delivers one batch; returns how long to wait before the next round (0: go on at once). */
@@ -260,7 +247,7 @@ public class OutboxRelay {
         }
         switch (result.outcome()) {
             case DELIVERED -> {
-                pool.preparedQuery(DELIVERED).execute(Tuple.of(idArray, instanceId)).await().indefinitely();
+                delivered(name, idArray);
                 pool.preparedQuery(SUCCEEDED).execute(Tuple.of(name)).await().indefinitely();
                 metrics.delivered(name, ids.size());
                 // A target with a rate limit gets the next batch no sooner than its rate allows.
@@ -290,6 +277,31 @@ public class OutboxRelay {
                 return Math.min(config.relay().backoffBase().toMillis(), config.relay().pollInterval().toMillis());
             }
         }
+    }
+
+    /** Marks the events delivered and tells their listeners, in one transaction. */
+    private void delivered(String target, Long[] ids) {
+        transactions.inTransaction(connection -> {
+            RowSet<Row> rows = connection.preparedQuery(DELIVERED).execute(Tuple.of(ids, instanceId)).await()
+                    .indefinitely();
+            List<Row> marked = new ArrayList<>();
+            rows.forEach(marked::add);
+            marked.sort(java.util.Comparator.comparingLong(row -> row.getLong("id")));
+            Map<String, List<DeliveredEvent>> byType = new java.util.LinkedHashMap<>();
+            for (Row row : marked) {
+                byType.computeIfAbsent(row.getString("aggregate_type"), type -> new ArrayList<>()).add(new DeliveredEvent(
+                        target, row.getString("aggregate_type"), row.getString("aggregate_id"),
+                        row.getString("event_type")));
+            }
+            byType.forEach((type, events) -> {
+                for (DeliveryListener listener : listeners) {
+                    if (listener.listensTo(type)) {
+                        listener.delivered(connection, events);
+                    }
+                }
+            });
+            return null;
+        });
     }
 
     private void reschedule(Long[] ids, Duration wait, String reason) {

@@ -1,15 +1,10 @@
 package org.supervisionhub.sync;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,26 +28,14 @@ public class OutboxRetention {
     @Inject
     SyncConfig config;
 
-    private ScheduledExecutorService schedule;
-
-    void start(@Observes StartupEvent event) {
-        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        schedule.scheduleWithFixedDelay(() -> {
-            try {
-                purge();
-            } catch (RuntimeException e) {
-                LOG.warn("outbox purge failed; retrying in an hour", e);
-            }
-        }, 5, 3600, TimeUnit.SECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (schedule != null) {
-            schedule.shutdownNow();
+    /** Hourly (first run 5 s after start); a purge still running when the next is due is not started twice. */
+    @Scheduled(identity = "outbox-retention", every = "1h", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeHourly() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            LOG.warn("outbox purge failed; retrying in an hour", e);
         }
     }
 

@@ -1,12 +1,10 @@
 package org.supervisionhub.sync;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.supervisionhub.common.WireTime;
 
@@ -46,24 +41,17 @@ public class Reconciliation {
     @Inject
     SyncConfig config;
 
-    private ScheduledExecutorService schedule;
-
-    void start(@Observes StartupEvent event) {
+    /**
+     * Hourly (first run 10 s after start) on replicas that relay to the national platform; a check still running
+     * when the next is due is not started twice.
+     */
+    @Scheduled(identity = "sync-reconciliation", every = "1h", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkHourly() {
         if (config.national().url().isEmpty() || !config.relay().enabled()) {
             return;
         }
-        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sync-reconciliation");
-            thread.setDaemon(true);
-            return thread;
-        });
-        schedule.scheduleWithFixedDelay(this::checkRecentDays, 10, 3600, TimeUnit.SECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (schedule != null) {
-            schedule.shutdownNow();
-        }
+        checkRecentDays();
     }
 
     /** The day's counts side by side. Blocking. */

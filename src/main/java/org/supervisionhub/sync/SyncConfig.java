@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Delivery of the outbox to the national platform. */
+/** Delivery of the outbox to its targets, and the inbox of the national platform's callbacks. */
 @ConfigMapping(prefix = "hub.sync")
 public interface SyncConfig {
 
@@ -14,6 +14,9 @@ public interface SyncConfig {
 
     /** How the relay delivers. */
     Relay relay();
+
+    /** How the inbox is processed. */
+    Inbox inbox();
 
     interface National {
 
@@ -75,5 +78,19 @@ public interface SyncConfig {
          */
         @WithDefault("P7D")
         Duration retention();
+    }
+
+    interface Inbox {
+
+        /** How often to look for due inbox messages when no callback wakes the processor. Defaults to 1 second. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /**
+         * Attempts before a failing message is left FAILED for an admin; retries wait 1, 2, 4, ... seconds. Defaults
+         * to 8.
+         */
+        @WithDefault("8")
+        int maxAttempts();
     }
 }

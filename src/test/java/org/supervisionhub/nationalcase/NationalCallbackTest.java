@@ -240,6 +240,48 @@ class NationalCallbackTest {
     }
 
     @Test
+    void issuedSubItemAndItsInvitationsCommitTogetherOrNotAtAllAndAFailedMessageIsRetried() {
+        RecordFixture.Department department = fixture.department();
+        String main = org.supervisionhub.support.Catalog.newCode();
+        String sub = org.supervisionhub.support.Catalog.newCode();
+        Map<String, Object> mainItem = Map.of("name", "国家下发主项", "sectorCode", "SAMR", "catalogLevel", "NATIONAL",
+                "status", "IN_USE", "catalogVersion", "2026-V1");
+        Map<String, Object> subItem = Map.of("name", "国家下发检查子项", "parentCode", main, "itemType", "INSPECTION",
+                "sectorCode", "SAMR", "catalogLevel", "NATIONAL", "status", "IN_USE", "catalogVersion", "2026-V1");
+        Simulator.issue("items", Map.of("nationalId", "ITEM-" + main, "code", main, "item", mainItem), "");
+        await("main item in the catalog", () -> db.count("select count(*) from catalog_item where code = ?", main) == 1);
+        // The database refuses this sub-item's invitations: the failure comes after the item and its version were written.
+        String function = "test_refuse_invitation_" + sub;
+        db.update("create function " + function + "() returns trigger language plpgsql as $$ begin "
+                + "if new.item_code = '" + sub + "' then raise exception 'invitation refused by the test'; end if; "
+                + "return new; end $$");
+        db.update("create trigger " + function + " before insert on claim_invitation for each row execute function "
+                + function + "()");
+        try {
+            Simulator.issue("items", Map.of("nationalId", "ITEM-" + sub, "code", sub, "item", subItem), "");
+
+            await("the message failed once", () -> db.count("select count(*) from inbox where national_id = ? "
+                    + "and attempts >= 1 and last_error like '%invitation refused by the test%'", "ITEM-" + sub) == 1);
+            assertThat(db.count("select count(*) from catalog_item where code = ?", sub)).isZero();
+            assertThat(db.count("select count(*) from catalog_item_version where item_code = ?", sub)).isZero();
+            assertThat(db.count("select count(*) from audit_log where entity_type = 'catalog_item' and entity_id = ?",
+                    sub)).isZero();
+            assertThat(db.count("select count(*) from claim_invitation where item_code = ?", sub)).isZero();
+            assertThat(db.single("select status from inbox where national_id = ?", "ITEM-" + sub)).isEqualTo("RECEIVED");
+        } finally {
+            db.update("drop trigger " + function + " on claim_invitation");
+            db.update("drop function " + function + "()");
+        }
+
+        await("processed on a retry", () -> db.count("select count(*) from inbox where national_id = ? "
+                + "and status = 'PROCESSED'", "ITEM-" + sub) == 1);
+        assertThat(db.count("select count(*) from catalog_item where code = ?", sub)).isEqualTo(1);
+        assertThat(db.count("select count(*) from catalog_item_version where item_code = ?", sub)).isEqualTo(1);
+        assertThat(db.count("select count(*) from claim_invitation where item_code = ? and department_code = ?", sub,
+                department.code())).isEqualTo(1);
+    }
+
+    @Test
     void issuedItemBecomesACatalogItem() {
         String code = org.supervisionhub.support.Catalog.newCode();
         Map<String, Object> item = new LinkedHashMap<>();

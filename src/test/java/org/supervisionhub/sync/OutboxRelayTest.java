@@ -31,6 +31,9 @@ class OutboxRelayTest {
     @Inject
     OutboxRetention retention;
 
+    @Inject
+    RecordingDeliveryListener listener;
+
     @AfterEach
     void healthySimulator() {
         Simulator.healthy();
@@ -130,6 +133,26 @@ class OutboxRelayTest {
 
         assertThat(Simulator.record(uniqueId).getInt("events")).isEqualTo(1);
         assertThat(Simulator.stats().getLong("duplicates")).isGreaterThan(duplicatesBefore);
+    }
+
+    @Test
+    void aFailingDeliveryListenerRollsTheDeliveredMarkBackWithItsOwnWritesAndTheEventIsDeliveredAgain() {
+        db.update("create table if not exists listener_test_seen (aggregate_id text primary key)");
+        int refusedBefore = listener.refusals();
+        listener.refuseNext(1);
+        String aggregate = UUID.randomUUID().toString();
+        db.update("""
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+                values ('national', ?, ?, 'THING_CREATED', '{}')""", RecordingDeliveryListener.TYPE, aggregate);
+
+        await("the listener refused once", () -> listener.refusals() > refusedBefore);
+        assertThat(db.single("select status from outbox where target = 'national' and aggregate_id = ?", aggregate)).isEqualTo("IN_FLIGHT");
+        assertThat(db.count("select count(*) from listener_test_seen where aggregate_id = ?", aggregate)).isZero();
+
+        // Its lease expires, the relay delivers it again and this time the listener accepts.
+        await("delivered", () -> "DELIVERED".equals(db.single("select status from outbox where target = 'national' and aggregate_id = ?",
+                aggregate)));
+        assertThat(db.count("select count(*) from listener_test_seen where aggregate_id = ?", aggregate)).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,136 @@
+package org.supervisionhub.common;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place that starts long-running background threads (outbox relays, the inbox processor, the upload job
+ * worker). Each worker is a named daemon thread running one loop: a round of work, then a pause the round chose,
+ * cut short by {@link Worker#wake()}. A round that throws anything (an {@link Error} too) is logged and the loop goes
+ * on after the worker's pause on failure, so one bad round never silently ends the worker. On shutdown every worker
+ * is asked to stop, its round in progress finishes, and {@link Worker#stop} waits for it up to the worker's grace.
+ * Periodic jobs (hourly purges, checks) use quarkus-scheduler's {@code @Scheduled} instead.
+ */
+@ApplicationScoped
+public class Workers {
+
+    private static final Logger LOG = Logger.getLogger(Workers.class);
+
+    private final List<Worker> started = new CopyOnWriteArrayList<>();
+
+    /** One round of a worker's loop. */
+    @FunctionalInterface
+    public interface Round {
+
+        /** Does one round of work; returns how long to pause before the next (zero or less: go on at once). */
+        Duration run() throws Exception;
+    }
+
+    /**
+     * Starts a worker thread named {@code name}.
+     *
+     * @param onFailure the pause after a round that threw
+     * @param grace     how long shutdown waits for the round in progress
+     */
+    public Worker start(String name, Round round, Duration onFailure, Duration grace) {
+        Worker worker = new Worker(name, round, onFailure, grace);
+        started.add(worker);
+        worker.thread.start();
+        return worker;
+    }
+
+    void stopAll(@Observes ShutdownEvent event) {
+        started.forEach(Worker::signalStop);
+        for (Worker worker : started) {
+            worker.stop();
+        }
+        started.clear();
+    }
+
+    /** A running worker. */
+    public static final class Worker {
+
+        private final String name;
+        private final Round round;
+        private final Duration onFailure;
+        private final Duration grace;
+        private final Semaphore wake = new Semaphore(0);
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        private Worker(String name, Round round, Duration onFailure, Duration grace) {
+            this.name = name;
+            this.round = round;
+            this.onFailure = onFailure;
+            this.grace = grace;
+            this.thread = new Thread(this::loop, name);
+            this.thread.setDaemon(true);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** Whether the worker has not been asked to stop. */
+        public boolean isRunning() {
+            return running;
+        }
+
+        /** Ends the current pause at once, so the next round starts now. */
+        public void wake() {
+            wake.release();
+        }
+
+        /** Asks the worker to stop and waits up to its grace for the round in progress. */
+        public void stop() {
+            signalStop();
+            if (Thread.currentThread() == thread) {
+                return;
+            }
+            try {
+                thread.join(grace.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warnf("worker %s still busy after %s; left to end with the process", name, grace);
+            }
+        }
+
+        private void signalStop() {
+            running = false;
+            wake.release();
+        }
+
+        private void loop() {
+            while (running) {
+                Duration pause;
+                try {
+                    pause = round.run();
+                } catch (Throwable e) {
+                    LOG.errorf(e, "worker %s: round failed; next round in %s", name, onFailure);
+                    pause = onFailure;
+                }
+                if (!running) {
+                    return;
+                }
+                if (pause != null && pause.toMillis() > 0) {
+                    try {
+                        wake.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
+                        wake.drainPermits();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

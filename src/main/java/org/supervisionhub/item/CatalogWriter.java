@@ -1,0 +1,218 @@
+package org.supervisionhub.item;
+
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Json;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.organization.Department;
+import org.supervisionhub.security.Caller;
+import org.supervisionhub.sync.Outbox;
+
+/**
+ * The catalog upsert of {@link CatalogService#upsert} on a reactive-client connection, for callers that already hold
+ * a transaction (the inbox): the same validation, versions, content hash, audit entries and cancellation cascade
+ * (claims released with their events, sub-items of a cancelled main item cancelled), all written on the caller's
+ * connection and committed by the caller. Blocking: call from a worker thread.
+ */
+@ApplicationScoped
+public class CatalogWriter {
+
+    private static final String PARENT = "select parent_code from catalog_item where code = $1";
+    private static final String LOCK = "select * from catalog_item where code = $1 for update";
+    private static final String CHILD_COUNT = "select count(*) as n from catalog_item where parent_code = $1";
+    private static final String LIVE_CHILDREN = """
+            select * from catalog_item where parent_code = $1 and status <> 'CANCELLED' order by code for update""";
+    private static final String INSERT = """
+            insert into catalog_item (code, name, parent_code, item_type, sector_code, legal_basis, supervised_object,
+                                      method, catalog_level, status, effective_date, cancel_date, catalog_version,
+                                      version, content_hash, created_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now(), now())""";
+    private static final String UPDATE = """
+            update catalog_item set name = $2, parent_code = $3, item_type = $4, sector_code = $5, legal_basis = $6,
+                   supervised_object = $7, method = $8, catalog_level = $9, status = $10, effective_date = $11,
+                   cancel_date = $12, catalog_version = $13, version = $14, content_hash = $15, updated_at = now()
+            where code = $1""";
+    private static final String VERSION = """
+            insert into catalog_item_version (item_code, version, snapshot, change_reason, changed_by, changed_at)
+            values ($1, $2, cast($3::text as jsonb), $4, $5, now())""";
+    private static final String RELEASE = """
+            with released as (
+                update item_claim set status = 'RELEASED', released_at = now(), released_by = $2, release_reason = $3
+                where item_code = $1 and status = 'ACTIVE'
+                returning id, item_code, department_code, claimed_at, claimed_by, released_at, released_by,
+                          release_reason)
+            select r.*, d.credit_code, d.region_code from released r join department d on d.code = r.department_code
+            order by r.id""";
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Json json;
+
+    /**
+     * Creates the item, or records a new version when its content changed; an identical re-send changes nothing.
+     * Cancelling releases the item's claims (and cancels the sub-items of a main item).
+     */
+    public ItemUpsertResult.Outcome upsert(SqlConnection connection, Caller caller, String code,
+                                           CatalogItemRequest request) {
+        CatalogService.validateFields(code, request);
+        checkParent(connection, request);
+        RowSet<Row> existing = connection.preparedQuery(LOCK).execute(Tuple.of(code)).await().indefinitely();
+        if (existing.size() == 0) {
+            create(connection, caller, code, request);
+            return ItemUpsertResult.Outcome.CREATED;
+        }
+        return update(connection, caller, existing.iterator().next(), request);
+    }
+
+    private void create(SqlConnection connection, Caller caller, String code, CatalogItemRequest request) {
+        connection.preparedQuery(INSERT).execute(values(code, request, 1)).await().indefinitely();
+        recordVersion(connection, caller, code, 1, request, request.changeReason());
+        audit.record(connection, caller, "ITEM_CREATED", "catalog_item", code,
+                Map.of("version", 1, "status", request.status().name()));
+    }
+
+    private ItemUpsertResult.Outcome update(SqlConnection connection, Caller caller, Row item,
+                                            CatalogItemRequest request) {
+        String code = item.getString("code");
+        if (catalog.hash(request).equals(item.getString("content_hash"))) {
+            return ItemUpsertResult.Outcome.UNCHANGED;
+        }
+        if (request.parentCode() != null && item.getString("parent_code") == null
+                && connection.preparedQuery(CHILD_COUNT).execute(Tuple.of(code)).await().indefinitely().iterator()
+                .next().getLong("n") > 0) {
+            throw HubException.unprocessable("ITEM_HAS_SUB_ITEMS", "a main item with sub-items cannot become a sub-item",
+                    new FieldError("parentCode", "ITEM_HAS_SUB_ITEMS", "this item has sub-items"));
+        }
+        ItemStatus before = ItemStatus.valueOf(item.getString("status"));
+        int version = item.getInteger("version") + 1;
+        connection.preparedQuery(UPDATE).execute(values(code, request, version)).await().indefinitely();
+        recordVersion(connection, caller, code, version, request, request.changeReason());
+        audit.record(connection, caller, "ITEM_UPDATED", "catalog_item", code, Map.of("version", version,
+                "status", request.status().name(), "reason", request.changeReason() == null ? "" : request.changeReason()));
+        if (before != ItemStatus.CANCELLED && request.status() == ItemStatus.CANCELLED) {
+            cancelConsequences(connection, caller, code, request.parentCode() != null, request.changeReason());
+        }
+        return ItemUpsertResult.Outcome.UPDATED;
+    }
+
+    /** Releases the item's claims; for a main item, also cancels its sub-items that are still in force. */
+    private void cancelConsequences(SqlConnection connection, Caller caller, String code, boolean subItem,
+                                    String reason) {
+        releaseClaims(connection, caller, code, "ITEM_CANCELLED: " + reason);
+        if (subItem) {
+            return;
+        }
+        List<Row> children = new ArrayList<>();
+        connection.preparedQuery(LIVE_CHILDREN).execute(Tuple.of(code)).await().indefinitely().forEach(children::add);
+        for (Row child : children) {
+            CatalogItemRequest current = requestOf(child, reason);
+            LocalDate cancelDate = current.cancelDate();
+            if (cancelDate == null) {
+                // Today, but never before the sub-item takes effect (the schema requires cancel >= effective).
+                LocalDate today = LocalDate.now(WireTime.ZONE);
+                cancelDate = current.effectiveDate() != null && current.effectiveDate().isAfter(today)
+                        ? current.effectiveDate() : today;
+            }
+            String childReason = "main item " + code + " cancelled: " + reason;
+            CatalogItemRequest cancelled = new CatalogItemRequest(current.name(), current.parentCode(),
+                    current.itemType(), current.sectorCode(), current.legalBasis(), current.supervisedObject(),
+                    current.method(), current.catalogLevel(), ItemStatus.CANCELLED, current.effectiveDate(), cancelDate,
+                    current.catalogVersion(), childReason);
+            String childCode = child.getString("code");
+            int version = child.getInteger("version") + 1;
+            connection.preparedQuery(UPDATE).execute(values(childCode, cancelled, version)).await().indefinitely();
+            recordVersion(connection, caller, childCode, version, cancelled, childReason);
+            audit.record(connection, caller, "ITEM_UPDATED", "catalog_item", childCode, Map.of("version", version,
+                    "status", ItemStatus.CANCELLED.name(), "reason", childReason));
+            releaseClaims(connection, caller, childCode, "ITEM_CANCELLED: " + childReason);
+        }
+    }
+
+    private void releaseClaims(SqlConnection connection, Caller caller, String code, String reason) {
+        for (Row row : connection.preparedQuery(RELEASE).execute(Tuple.of(code, caller.auditName(), reason)).await()
+                .indefinitely()) {
+            ItemClaim claim = new ItemClaim();
+            claim.id = row.getLong("id");
+            claim.itemCode = row.getString("item_code");
+            claim.departmentCode = row.getString("department_code");
+            claim.status = ClaimStatus.RELEASED;
+            claim.claimedAt = row.getOffsetDateTime("claimed_at").toInstant();
+            claim.claimedBy = row.getString("claimed_by");
+            claim.releasedAt = row.getOffsetDateTime("released_at").toInstant();
+            claim.releasedBy = row.getString("released_by");
+            claim.releaseReason = row.getString("release_reason");
+            Department department = new Department();
+            department.code = claim.departmentCode;
+            department.creditCode = row.getString("credit_code");
+            department.regionCode = row.getString("region_code");
+            audit.record(connection, caller, "CLAIM_RELEASED", "item_claim", String.valueOf(claim.id),
+                    Map.of("itemCode", claim.itemCode, "departmentCode", claim.departmentCode, "reason", reason));
+            outbox.enqueue(connection, Outbox.NATIONAL, "item_claim", ClaimService.claimKey(claim), "claim.released",
+                    ClaimService.event(claim, department));
+        }
+    }
+
+    private void checkParent(SqlConnection connection, CatalogItemRequest request) {
+        if (request.parentCode() == null) {
+            return;
+        }
+        RowSet<Row> parent = connection.preparedQuery(PARENT).execute(Tuple.of(request.parentCode())).await()
+                .indefinitely();
+        if (parent.size() == 0) {
+            throw HubException.unprocessable("PARENT_ITEM_NOT_FOUND", "the main item does not exist",
+                    new FieldError("parentCode", "PARENT_ITEM_NOT_FOUND", "no catalog item " + request.parentCode()));
+        }
+        if (parent.iterator().next().getString("parent_code") != null) {
+            throw HubException.unprocessable("PARENT_ITEM_INVALID", "a sub-item cannot have sub-items",
+                    new FieldError("parentCode", "PARENT_ITEM_INVALID", request.parentCode() + " is a sub-item"));
+        }
+    }
+
+    private void recordVersion(SqlConnection connection, Caller caller, String code, int version,
+                               CatalogItemRequest content, String reason) {
+        // The snapshot holds what is stored: the name without surrounding blanks.
+        CatalogItemRequest stored = new CatalogItemRequest(content.name().strip(), content.parentCode(),
+                content.itemType(), content.sectorCode(), content.legalBasis(), content.supervisedObject(),
+                content.method(), content.catalogLevel(), content.status(), content.effectiveDate(),
+                content.cancelDate(), content.catalogVersion(), reason);
+        connection.preparedQuery(VERSION).execute(Tuple.of(code, version, json.write(stored.content()), reason,
+                caller.auditName())).await().indefinitely();
+    }
+
+    private Tuple values(String code, CatalogItemRequest request, int version) {
+        return Tuple.from(new Object[] {code, request.name().strip(), request.parentCode(),
+                request.itemType() == null ? null : request.itemType().name(), request.sectorCode(),
+                request.legalBasis(), request.supervisedObject(), request.method(), request.catalogLevel().name(),
+                request.status().name(), request.effectiveDate(), request.cancelDate(), request.catalogVersion(),
+                version, catalog.hash(request)});
+    }
+
+    private static CatalogItemRequest requestOf(Row item, String reason) {
+        String type = item.getString("item_type");
+        return new CatalogItemRequest(item.getString("name"), item.getString("parent_code"),
+                type == null ? null : ItemType.valueOf(type), item.getString("sector_code"),
+                item.getString("legal_basis"), item.getString("supervised_object"), item.getString("method"),
+                CatalogLevel.valueOf(item.getString("catalog_level")), ItemStatus.valueOf(item.getString("status")),
+                item.getLocalDate("effective_date"), item.getLocalDate("cancel_date"), item.getString("catalog_version"),
+                reason);
+    }
+}

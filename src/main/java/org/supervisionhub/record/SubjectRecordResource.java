@@ -1,0 +1,87 @@
+package org.supervisionhub.record;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Page;
+import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.code.CodeViolation;
+import org.supervisionhub.common.code.CreditCodes;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+import org.supervisionhub.subject.SubjectQueries;
+
+/**
+ * A subject's supervision history, under the subject library's path. It lives with the records it reads, so that the
+ * subject package does not depend on records (records refer to subjects, not the other way round).
+ */
+@Path("/api/v1/subjects/{creditCode}/records")
+@Tag(name = "Subjects", description = "Regulated subjects (监管对象): lookup, search, who supervises them")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or region scope does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SubjectRecordResource {
+
+    @Inject
+    SubjectQueries subjects;
+
+    @Inject
+    RecordQueries records;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
+    @Operation(summary = "The subject's supervision history (监管记录)",
+            description = "Behaviour records about the subject, newest act first. Records of the caller's department "
+                    + "(or region, for region admins; all for hub admins and the national platform) in full, with their id; "
+                    + "other departments' records only when publicly disclosable (双随机 results, penalty decisions) and "
+                    + "only their published summary. Tombstoned records are left out.")
+    @APIResponse(responseCode = "200", description = "One page of the history",
+            content = @Content(schema = @Schema(implementation = SubjectRecordPage.class)))
+    @APIResponse(responseCode = "404", description = "Unknown subject",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<SubjectRecordView>> getSubjectRecords(@PathParam("creditCode") String creditCode,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("50")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        String code = validCreditCode(creditCode);
+        return subjects.byCreditCode(code).chain(found -> {
+            found.orElseThrow(() -> HubException.notFound("SUBJECT_NOT_FOUND", "no subject with credit code " + code));
+            return records.subjectHistory(callers.caller(), code, page, size);
+        });
+    }
+
+    private static String validCreditCode(String creditCode) {
+        Optional<CodeViolation> violation = CreditCodes.check(creditCode);
+        if (violation.isPresent()) {
+            String message = violation.get().message();
+            throw HubException.badRequest("CREDIT_CODE_INVALID", message,
+                    new FieldError("creditCode", violation.get().code(), message));
+        }
+        return creditCode;
+    }
+}
