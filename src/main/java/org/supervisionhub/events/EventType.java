@@ -66,7 +66,7 @@ public enum EventType {
     /** The payload's fields: the record's components but those routing only ({@link JsonIgnore}), in order. */
     public List<RecordComponent> payloadFields() {
         return Arrays.stream(payload.getRecordComponents())
-                .filter(component -> !component.isAnnotationPresent(JsonIgnore.class))
+                .filter(component -> !component.getAccessor().isAnnotationPresent(JsonIgnore.class))
                 .toList();
     }
 
