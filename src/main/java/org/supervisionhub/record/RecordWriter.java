@@ -32,6 +32,23 @@ import org.supervisionhub.sync.Outbox;
 @ApplicationScoped
 public class RecordWriter {
 
+    /** The events of the upserted rows ({@code written}): {@code record.created} or {@code record.updated}. */
+    private static final String QUEUE_WRITTEN = Outbox.insertSelect("$14", EventType.RECORD_CREATED.aggregateType(),
+            "id::text",
+            "case when inserted then " + Outbox.typeLiteral(EventType.RECORD_CREATED)
+                    + " else " + Outbox.typeLiteral(EventType.RECORD_UPDATED) + " end",
+            "case when inserted then " + Outbox.payloadObject(EventType.RECORD_CREATED, written(RecordCreated.OPERATION))
+                    + " else " + Outbox.payloadObject(EventType.RECORD_UPDATED, written(RecordUpdated.OPERATION)) + " end",
+            "written order by id");
+
+    /** The events of the tombstoned rows ({@code written}): {@code record.deleted}. */
+    private static final String QUEUE_DELETED = Outbox.insertSelect("$4", EventType.RECORD_DELETED.aggregateType(),
+            "id::text", Outbox.typeLiteral(EventType.RECORD_DELETED),
+            Outbox.payloadObject(EventType.RECORD_DELETED, Map.of("recordId", "id", "version", "version",
+                    "operation", "'" + RecordDeleted.OPERATION + "'", "kind", "kind", "departmentCode", "department_code",
+                    "sourceSystem", "source_system", "sourceRecordId", "source_record_id")),
+            "written order by id");
+
     private static final String UPSERT = """
             with incoming as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -58,13 +75,7 @@ public class RecordWriter {
                           (r.xmax = 0) as inserted),
             queued as (
             %s)
-            select id, source_system, source_record_id, version, inserted from written""".formatted(Outbox.insertSelect(
-                    "$14", "record", "id::text",
-                    "case when inserted then " + Outbox.typeLiteral(EventType.RECORD_CREATED)
-                            + " else " + Outbox.typeLiteral(EventType.RECORD_UPDATED) + " end",
-                    "case when inserted then " + Outbox.payloadObject(EventType.RECORD_CREATED, written(RecordCreated.OPERATION))
-                            + " else " + Outbox.payloadObject(EventType.RECORD_UPDATED, written(RecordUpdated.OPERATION)) + " end",
-                    "written order by id"));
+            select id, source_system, source_record_id, version, inserted from written""".formatted(QUEUE_WRITTEN);
 
     private static final String TOMBSTONE = """
             with doomed as (
@@ -80,13 +91,7 @@ public class RecordWriter {
                 returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code),
             queued as (
             %s)
-            select id, source_system, source_record_id, version from written""".formatted(Outbox.insertSelect(
-                    "$4", "record", "id::text", Outbox.typeLiteral(EventType.RECORD_DELETED),
-                    Outbox.payloadObject(EventType.RECORD_DELETED, Map.of("recordId", "id", "version", "version",
-                            "operation", "'" + RecordDeleted.OPERATION + "'", "kind", "kind",
-                            "departmentCode", "department_code", "sourceSystem", "source_system",
-                            "sourceRecordId", "source_record_id")),
-                    "written order by id"));
+            select id, source_system, source_record_id, version from written""".formatted(QUEUE_DELETED);
 
     private static final String EXISTING = """
             select r.source_system, r.source_record_id, r.department_code, r.kind, r.deleted, r.id, r.version
