@@ -1,5 +1,6 @@
 package org.supervisionhub.events;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -27,8 +28,8 @@ import org.supervisionhub.subject.SubjectType;
 /**
  * The published event contract (openapi/events.asyncapi.yaml), generated from the {@link EventType} catalog and its
  * payload records: one AsyncAPI 3 message per event type, one JSON Schema per payload record. A payload field is
- * required and non-null unless {@link Nullable}; a record's {@code static final String OPERATION} pins its
- * {@code operation} field.
+ * required and non-null unless {@link Nullable}, described by its {@link JsonPropertyDescription}; a record's
+ * {@code static final String OPERATION} pins its {@code operation} field.
  */
 public final class EventContract {
 
@@ -153,8 +154,12 @@ public final class EventContract {
         String operation = operationOf(type.payload());
         for (RecordComponent component : type.payloadFields()) {
             required.add(component.getName());
-            Map<String, Object> property = property(component.getGenericType(),
-                    component.isAnnotationPresent(Nullable.class));
+            Map<String, Object> property = new LinkedHashMap<>();
+            JsonPropertyDescription description = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
+            if (description != null) {
+                property.put("description", description.value());
+            }
+            property.putAll(property(component.getGenericType(), component.isAnnotationPresent(Nullable.class)));
             if (component.getName().equals("operation") && operation != null) {
                 property.put("const", operation);
             }
