@@ -2,7 +2,7 @@
 # Runs the whole test suite against a real PostgreSQL (prepared by ensure-postgres.sh), the national platform
 # simulator and, for single sign-on, a real Keycloak driven through headless Chromium (scripts/e2e-prereqs.sh
 # installs Chromium, playwright-core and Keycloak the first time); then lints the committed OpenAPI contract
-# (the suite has already checked it equals what the hub serves).
+# and the event contract (the suite has already checked they equal what the hub serves and emits).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh

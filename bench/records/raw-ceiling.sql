@@ -25,7 +25,7 @@ with written as (
     from generate_series(:from, :to) as g
     returning id, version, kind, department_code, body)
 insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
-select 'national', 'record', id::text, 'RECORD_CREATED',
+select 'national', 'record', id::text, 'record.created',
        jsonb_build_object('recordId', id, 'version', version, 'operation', 'INSERT', 'kind', kind,
                           'departmentCode', department_code, 'record', body)
 from written;

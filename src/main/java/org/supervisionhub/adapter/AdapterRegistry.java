@@ -21,14 +21,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.supervisionhub.events.EventType;
 import org.supervisionhub.record.RecordInput;
 
 /**
@@ -237,14 +240,42 @@ public class AdapterRegistry {
         }
         if (descriptor.outbound() != null && descriptor.outbound().events() != null) {
             descriptor.outbound().events().forEach((event, fields) -> {
-                if (fields == null || fields.isEmpty()) {
+                if (!EventType.isAggregateType(event)) {
+                    report.problem("outbound.events." + event, "the hub publishes no events of aggregate type " + event
+                            + " (the catalog: openapi/events.asyncapi.yaml)");
+                } else if (fields == null || fields.isEmpty()) {
                     report.problem("outbound.events." + event, "an event needs its fields");
                 } else {
+                    Set<String> payload = payloadFields(event);
+                    fields.forEach((target, rule) -> {
+                        if (rule != null && rule.path() != null && !payload.contains(rule.path().split("\\.")[0])) {
+                            report.problem("outbound.events." + event + "." + target, "no field " + rule.path()
+                                    + " in the payload of " + event + " events");
+                        }
+                    });
+                    Map<String, String> conditions = descriptor.outbound().when() == null ? null
+                            : descriptor.outbound().when().get(event);
+                    if (conditions != null) {
+                        conditions.keySet().stream().filter(path -> !payload.contains(path.split("\\.")[0]))
+                                .forEach(path -> report.problem("outbound.when." + event + "." + path, "no field " + path
+                                        + " in the payload of " + event + " events"));
+                    }
                     fields.forEach((target, rule) -> validateRule("outbound.events." + event + "." + target, null, null,
                             rule, tables, report));
                 }
             });
         }
+    }
+
+    /** The payload fields of the events of an aggregate type (all its event types together). */
+    private static Set<String> payloadFields(String aggregateType) {
+        Set<String> fields = new HashSet<>();
+        for (EventType type : EventType.values()) {
+            if (type.aggregateType().equals(aggregateType)) {
+                type.payloadFields().forEach(component -> fields.add(component.getName()));
+            }
+        }
+        return fields;
     }
 
     /** Checks one rule; with a canonical type, also that the target path exists in it. */

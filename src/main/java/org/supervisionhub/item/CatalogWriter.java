@@ -13,9 +13,9 @@ import java.util.Map;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.events.ClaimReleased;
 import org.supervisionhub.common.Json;
 import org.supervisionhub.common.WireTime;
-import org.supervisionhub.organization.Department;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.sync.Outbox;
 
@@ -150,24 +150,15 @@ public class CatalogWriter {
     private void releaseClaims(SqlConnection connection, Caller caller, String code, String reason) {
         for (Row row : connection.preparedQuery(RELEASE).execute(Tuple.of(code, caller.auditName(), reason)).await()
                 .indefinitely()) {
-            ItemClaim claim = new ItemClaim();
-            claim.id = row.getLong("id");
-            claim.itemCode = row.getString("item_code");
-            claim.departmentCode = row.getString("department_code");
-            claim.status = ClaimStatus.RELEASED;
-            claim.claimedAt = row.getOffsetDateTime("claimed_at").toInstant();
-            claim.claimedBy = row.getString("claimed_by");
-            claim.releasedAt = row.getOffsetDateTime("released_at").toInstant();
-            claim.releasedBy = row.getString("released_by");
-            claim.releaseReason = row.getString("release_reason");
-            Department department = new Department();
-            department.code = claim.departmentCode;
-            department.creditCode = row.getString("credit_code");
-            department.regionCode = row.getString("region_code");
-            audit.record(connection, caller, "CLAIM_RELEASED", "item_claim", String.valueOf(claim.id),
-                    Map.of("itemCode", claim.itemCode, "departmentCode", claim.departmentCode, "reason", reason));
-            outbox.enqueue(connection, Outbox.NATIONAL, "item_claim", ClaimService.claimKey(claim), "claim.released",
-                    ClaimService.event(claim, department));
+            long claimId = row.getLong("id");
+            String itemCode = row.getString("item_code");
+            String departmentCode = row.getString("department_code");
+            audit.record(connection, caller, "CLAIM_RELEASED", "item_claim", String.valueOf(claimId),
+                    Map.of("itemCode", itemCode, "departmentCode", departmentCode, "reason", reason));
+            outbox.enqueue(connection, new ClaimReleased(claimId, itemCode, departmentCode, row.getString("credit_code"),
+                    row.getString("region_code"), ClaimStatus.RELEASED.name(),
+                    row.getOffsetDateTime("claimed_at").toInstant(), row.getOffsetDateTime("released_at").toInstant(),
+                    row.getString("release_reason")));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.events.ClaimCreated;
+import org.supervisionhub.events.ClaimReleased;
 import org.supervisionhub.organization.Department;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
@@ -65,8 +67,8 @@ public class ClaimService {
         return claim.<ItemClaim>persistAndFlush()
                 .call(() -> audit.record(caller, "CLAIM_CREATED", "item_claim", String.valueOf(claim.id),
                         Map.of("itemCode", item.code, "departmentCode", department.code)))
-                .call(() -> outbox.enqueue(Outbox.NATIONAL, "item_claim", claimKey(claim), "claim.created",
-                        event(claim, department)))
+                .call(() -> outbox.enqueue(new ClaimCreated(claim.id, claim.itemCode, claim.departmentCode,
+                        department.creditCode, department.regionCode, claim.status.name(), claim.claimedAt)))
                 .map(saved -> new ClaimOutcome(ClaimView.of(claim), true));
     }
 
@@ -115,8 +117,9 @@ public class ClaimService {
         claim.releaseReason = reason;
         return audit.record(caller, "CLAIM_RELEASED", "item_claim", String.valueOf(claim.id),
                         Map.of("itemCode", claim.itemCode, "departmentCode", claim.departmentCode, "reason", reason))
-                .chain(() -> outbox.enqueue(Outbox.NATIONAL, "item_claim", claimKey(claim), "claim.released",
-                        event(claim, department)))
+                .chain(() -> outbox.enqueue(new ClaimReleased(claim.id, claim.itemCode, claim.departmentCode,
+                        department.creditCode, department.regionCode, claim.status.name(), claim.claimedAt,
+                        claim.releasedAt, claim.releaseReason)))
                 .replaceWith(claim);
     }
 
@@ -160,26 +163,5 @@ public class ClaimService {
             throw HubException.unprocessable("ITEM_OUTSIDE_DEPARTMENT_SECTORS", "item " + item.code + " belongs to sector "
                     + item.sectorCode + ", which department " + department.code + " does not cover");
         }
-    }
-
-    /** Per-aggregate key: the relay keeps events of one item-department pair in order. */
-    static String claimKey(ItemClaim claim) {
-        return claim.itemCode + ":" + claim.departmentCode;
-    }
-
-    static Map<String, Object> event(ItemClaim claim, Department department) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("claimId", claim.id);
-        event.put("itemCode", claim.itemCode);
-        event.put("departmentCode", claim.departmentCode);
-        event.put("departmentCreditCode", department.creditCode);
-        event.put("regionCode", department.regionCode);
-        event.put("status", claim.status.name());
-        event.put("claimedAt", claim.claimedAt.toString());
-        if (claim.releasedAt != null) {
-            event.put("releasedAt", claim.releasedAt.toString());
-            event.put("releaseReason", claim.releaseReason);
-        }
-        return event;
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +16,7 @@ import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.code.ImplementationListCodes;
+import org.supervisionhub.events.ImplementationListUpserted;
 import org.supervisionhub.organization.Department;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
@@ -90,8 +90,7 @@ public class ImplementationListService {
         return list.<ImplementationList>persistAndFlush()
                 .call(() -> audit.record(caller, action, "implementation_list", list.listCode,
                         Map.of("itemCode", itemCode, "departmentCode", department.code, "version", list.version)))
-                .call(() -> outbox.enqueue(Outbox.NATIONAL, "implementation_list", itemCode + ":" + department.code,
-                        "implementation-list.upserted", event(list, department)))
+                .call(() -> outbox.enqueue(event(list, department)))
                 .map(saved -> new ListOutcome(ImplementationListView.of(list),
                         created ? ItemUpsertResult.Outcome.CREATED : ItemUpsertResult.Outcome.UPDATED));
     }
@@ -166,24 +165,11 @@ public class ImplementationListService {
         list.checkContent = request.checkContent();
     }
 
-    private static Map<String, Object> event(ImplementationList list, Department department) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("listCode", list.listCode);
-        event.put("itemCode", list.itemCode);
-        event.put("departmentCode", department.code);
-        event.put("regionCode", department.regionCode);
-        event.put("implementingBodyName", list.implementingBodyName);
-        event.put("implementingBodyCreditCode", list.implementingBodyCreditCode);
-        event.put("exerciseLevel", list.exerciseLevel);
-        event.put("delegatedDepartment", list.delegatedDepartment);
-        event.put("supervisedObject", list.supervisedObject);
-        event.put("checkForm", list.checkForm.name());
-        event.put("randomInspection", list.randomInspection);
-        event.put("samplingProportion", list.samplingProportion);
-        event.put("frequencyTimes", list.frequencyTimes);
-        event.put("frequencyPeriod", list.frequencyPeriod == null ? null : list.frequencyPeriod.name());
-        event.put("checkContent", list.checkContent);
-        event.put("version", list.version);
-        return event;
+    private static ImplementationListUpserted event(ImplementationList list, Department department) {
+        return new ImplementationListUpserted(list.listCode, list.itemCode, department.code, department.regionCode,
+                list.implementingBodyName, list.implementingBodyCreditCode, list.exerciseLevel,
+                list.delegatedDepartment, list.supervisedObject, list.checkForm.name(), list.randomInspection,
+                list.samplingProportion, list.frequencyTimes,
+                list.frequencyPeriod == null ? null : list.frequencyPeriod.name(), list.checkContent, list.version);
     }
 }

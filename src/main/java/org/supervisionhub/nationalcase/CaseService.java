@@ -10,14 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.Json;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
+import org.supervisionhub.events.CaseFeedbackSent;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
 import org.supervisionhub.sync.Outbox;
@@ -49,9 +48,6 @@ public class CaseService {
                                      accepted_by = coalesce(accepted_by, $4), accepted_at = coalesce(accepted_at, now()),
                                      updated_at = now()
             where id = $1 returning *""";
-    private static final String ENQUEUE = """
-            insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
-            values ($1, 'case-feedback', $2, 'CASE_FEEDBACK', cast($3::text as jsonb))""";
 
     @Inject
     Pool pool;
@@ -63,10 +59,10 @@ public class CaseService {
     ObjectMapper mapper;
 
     @Inject
-    Json json;
+    AuditTrail audit;
 
     @Inject
-    AuditTrail audit;
+    Outbox outbox;
 
     public Page<CaseView> list(Caller caller, CaseKind kind, String status, boolean overdue, int page, int size) {
         Object[] where = scope(caller, kind, status, overdue);
@@ -115,15 +111,9 @@ public class CaseService {
             String handledBy = request.handledBy() != null ? request.handledBy().strip() : caller.auditName();
             Row row = connection.preparedQuery(FEEDBACK).execute(Tuple.of(id, handledBy, request.result().strip(),
                     caller.auditName())).await().indefinitely().iterator().next();
-            Map<String, Object> feedback = new LinkedHashMap<>();
-            feedback.put("nationalId", row.getString("national_id"));
-            feedback.put("kind", kind.name());
-            feedback.put("departmentCode", row.getString("department_code"));
-            feedback.put("handledBy", handledBy);
-            feedback.put("handledAt", WireTime.of(row.getOffsetDateTime("handled_at")).toString());
-            feedback.put("result", row.getString("result"));
-            connection.preparedQuery(ENQUEUE).execute(Tuple.of(Outbox.NATIONAL, row.getString("national_id"),
-                    json.write(feedback))).await().indefinitely();
+            outbox.enqueue(connection, new CaseFeedbackSent(row.getString("national_id"), kind.name(),
+                    row.getString("department_code"), handledBy, WireTime.of(row.getOffsetDateTime("handled_at")),
+                    row.getString("result")));
             audit.record(connection, caller, "CASE_FEEDBACK", "national-case", String.valueOf(id),
                     Map.of("nationalId", row.getString("national_id")));
             return view(row);

@@ -23,6 +23,7 @@ import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.pii.PersonalData;
+import org.supervisionhub.events.CertificateUpserted;
 import org.supervisionhub.item.CatalogItem;
 import org.supervisionhub.item.ItemType;
 import org.supervisionhub.item.ItemUpsertResult.Outcome;
@@ -311,8 +312,7 @@ public class CredentialService {
                     .call(() -> audit.record(caller,
                             outcome == Outcome.CREATED ? "CREDENTIAL_CREATED" : "CREDENTIAL_UPDATED",
                             "certificate", certificate.key(), auditDetail(certificate, saved, previousOfficerId)))
-                    .call(() -> outbox.enqueue(Outbox.NATIONAL, "certificate", certificate.key(), "credential.upserted",
-                            event(certificate, saved, department)))
+                    .call(() -> outbox.enqueue(event(certificate, saved, department)))
                     .map(stored -> new UpsertOutcome(outcome, CredentialView.of(certificate, saved, department, today())));
         });
     }
@@ -368,22 +368,10 @@ public class CredentialService {
     }
 
     /** The national platform's copy: masked ID only (the keyed hash means nothing outside the hub). */
-    private static Map<String, Object> event(Certificate certificate, Officer officer, Department department) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("issuer", certificate.issuer);
-        event.put("certNo", certificate.certNo);
-        event.put("kind", certificate.kind.name());
-        event.put("status", certificate.status.name());
-        event.put("validFrom", certificate.validFrom.toString());
-        event.put("validTo", certificate.validTo.toString());
-        event.put("categories", certificate.sortedCategories());
-        event.put("holderName", officer.name);
-        event.put("holderIdNumberMasked", officer.idNumberMasked);
-        event.put("departmentCode", department.code);
-        event.put("departmentName", department.name);
-        event.put("departmentCreditCode", department.creditCode);
-        event.put("regionCode", department.regionCode);
-        event.put("version", certificate.version);
-        return event;
+    private static CertificateUpserted event(Certificate certificate, Officer officer, Department department) {
+        return new CertificateUpserted(certificate.issuer, certificate.certNo, certificate.kind.name(),
+                certificate.status.name(), certificate.validFrom, certificate.validTo, certificate.sortedCategories(),
+                officer.name, officer.idNumberMasked, department.code, department.name, department.creditCode,
+                department.regionCode, certificate.version);
     }
 }

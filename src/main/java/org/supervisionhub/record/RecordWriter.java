@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
+import org.supervisionhub.events.EventType;
+import org.supervisionhub.events.RecordCreated;
+import org.supervisionhub.events.RecordDeleted;
+import org.supervisionhub.events.RecordUpdated;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.sync.Outbox;
 
@@ -27,6 +31,23 @@ import org.supervisionhub.sync.Outbox;
  */
 @ApplicationScoped
 public class RecordWriter {
+
+    /** The events of the upserted rows ({@code written}): {@code record.created} or {@code record.updated}. */
+    private static final String QUEUE_WRITTEN = Outbox.insertSelect("$14", EventType.RECORD_CREATED.aggregateType(),
+            "id::text",
+            "case when inserted then " + Outbox.typeLiteral(EventType.RECORD_CREATED)
+                    + " else " + Outbox.typeLiteral(EventType.RECORD_UPDATED) + " end",
+            "case when inserted then " + Outbox.payloadObject(EventType.RECORD_CREATED, written(RecordCreated.OPERATION))
+                    + " else " + Outbox.payloadObject(EventType.RECORD_UPDATED, written(RecordUpdated.OPERATION)) + " end",
+            "written order by id");
+
+    /** The events of the tombstoned rows ({@code written}): {@code record.deleted}. */
+    private static final String QUEUE_DELETED = Outbox.insertSelect("$4", EventType.RECORD_DELETED.aggregateType(),
+            "id::text", Outbox.typeLiteral(EventType.RECORD_DELETED),
+            Outbox.payloadObject(EventType.RECORD_DELETED, Map.of("recordId", "id", "version", "version",
+                    "operation", "'" + RecordDeleted.OPERATION + "'", "kind", "kind", "departmentCode", "department_code",
+                    "sourceSystem", "source_system", "sourceRecordId", "source_record_id")),
+            "written order by id");
 
     private static final String UPSERT = """
             with incoming as (
@@ -53,13 +74,8 @@ public class RecordWriter {
                 returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code, r.body,
                           (r.xmax = 0) as inserted),
             queued as (
-                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
-                select $14, 'record', id::text, case when inserted then 'RECORD_CREATED' else 'RECORD_UPDATED' end,
-                       jsonb_build_object('recordId', id, 'version', version,
-                                          'operation', case when inserted then 'INSERT' else 'UPDATE' end,
-                                          'kind', kind, 'departmentCode', department_code, 'record', body)
-                from written order by id)
-            select id, source_system, source_record_id, version, inserted from written""";
+            %s)
+            select id, source_system, source_record_id, version, inserted from written""".formatted(QUEUE_WRITTEN);
 
     private static final String TOMBSTONE = """
             with doomed as (
@@ -74,13 +90,8 @@ public class RecordWriter {
                 from doomed where r.id = doomed.id
                 returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code),
             queued as (
-                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
-                select $4, 'record', id::text, 'RECORD_DELETED',
-                       jsonb_build_object('recordId', id, 'version', version, 'operation', 'DELETE', 'kind', kind,
-                                          'departmentCode', department_code, 'sourceSystem', source_system,
-                                          'sourceRecordId', source_record_id)
-                from written order by id)
-            select id, source_system, source_record_id, version from written""";
+            %s)
+            select id, source_system, source_record_id, version from written""".formatted(QUEUE_DELETED);
 
     private static final String EXISTING = """
             select r.source_system, r.source_record_id, r.department_code, r.kind, r.deleted, r.id, r.version
@@ -90,6 +101,18 @@ public class RecordWriter {
 
     @Inject
     AuditTrail audit;
+
+    /** The payload of a created or updated record: the stored row and its canonical body. */
+    private static Map<String, String> written(String operation) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("recordId", "id");
+        fields.put("version", "version");
+        fields.put("operation", "'" + operation + "'");
+        fields.put("kind", "kind");
+        fields.put("departmentCode", "department_code");
+        fields.put("record", "body");
+        return fields;
+    }
 
     /**
      * Writes the accepted records of a batch and returns every record's verdict, in upload order. Records rejected by

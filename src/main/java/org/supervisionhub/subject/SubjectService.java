@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.events.SubjectUpserted;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
@@ -103,7 +103,7 @@ public class SubjectService {
         return subject.<Subject>persistAndFlush()
                 .call(() -> audit.record(caller, created ? "SUBJECT_CREATED" : "SUBJECT_UPDATED", "subject",
                         String.valueOf(subject.id), Map.of("source", source, "version", subject.version)))
-                .call(() -> outbox.enqueue(Outbox.NATIONAL, "subject", key, "subject.upserted", event(subject)))
+                .call(() -> outbox.enqueue(event(key, subject)))
                 .map(saved -> new WriteResult(created ? Outcome.CREATED : Outcome.UPDATED, subject.version));
     }
 
@@ -182,19 +182,9 @@ public class SubjectService {
                 reportedRegion == null ? null : Scope.Owner.region(reportedRegion));
     }
 
-    private static Map<String, Object> event(Subject subject) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("subjectType", subject.subjectType.name());
-        event.put("creditCode", subject.creditCode);
-        event.put("idNumberMasked", subject.idNumberMasked);
-        event.put("name", subject.name);
-        event.put("regionCode", subject.regionCode);
-        event.put("industryCode", subject.industryCode);
-        event.put("status", subject.status.name());
-        event.put("creditLevel", subject.creditLevel);
-        event.put("abnormalListed", subject.abnormalListed);
-        event.put("seriousIllegalListed", subject.seriousIllegalListed);
-        event.put("version", subject.version);
-        return event;
+    private static SubjectUpserted event(String key, Subject subject) {
+        return new SubjectUpserted(key, subject.subjectType.name(), subject.creditCode, subject.idNumberMasked,
+                subject.name, subject.regionCode, subject.industryCode, subject.status.name(), subject.creditLevel,
+                subject.abnormalListed, subject.seriousIllegalListed, subject.version);
     }
 }

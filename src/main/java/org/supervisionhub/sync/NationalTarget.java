@@ -79,7 +79,7 @@ public class NationalTarget implements DeliveryTarget, DeliveryTargets {
         ArrayNode records = envelope.putArray("records");
         for (OutboxEvent event : events) {
             ObjectNode record = records.addObject();
-            record.put("operation", operation(event.eventType(), event.payload()));
+            record.put("operation", operation(event.eventType()));
             record.put("uniqueId", event.aggregateType() + ":" + event.aggregateId());
             record.put("kind", event.aggregateType());
             record.put("eventType", event.eventType());
@@ -93,16 +93,15 @@ public class NationalTarget implements DeliveryTarget, DeliveryTargets {
         }
     }
 
-    /** i / u / d: the payload's own operation when it has one, else what the event type says. */
-    static String operation(String eventType, String payload) {
+    /**
+     * i / u / d by the verb that ends the type ({@code <aggregate>.<verb>}): created → i, deleted and released → d,
+     * anything else (upserted, updated, sent) → u.
+     */
+    static String operation(String eventType) {
         String type = eventType.toLowerCase(Locale.ROOT);
-        if (payload.contains("\"operation\":\"DELETE\"") || type.endsWith("deleted") || type.endsWith("released")
-                || type.endsWith("cancelled")) {
+        if (type.endsWith("deleted") || type.endsWith("released")) {
             return "d";
         }
-        if (payload.contains("\"operation\":\"INSERT\"") || type.endsWith("created") || type.endsWith("claimed")) {
-            return "i";
-        }
-        return "u";
+        return type.endsWith("created") ? "i" : "u";
     }
 }

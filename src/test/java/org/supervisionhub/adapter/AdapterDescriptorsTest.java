@@ -207,6 +207,33 @@ class AdapterDescriptorsTest {
     }
 
     @Test
+    void subscriptionsNameAggregateTypesAndPayloadFieldsOfTheEventCatalog(@TempDir Path directory) throws IOException {
+        write(directory, "subscriber", """
+                system: subscriber
+                name: Subscriber
+                ownerDepartment: GX_SAMR
+                auth: { type: none }
+                outbound:
+                  events:
+                    record:
+                      id: { path: recordId }
+                      subject: { path: record.subject.name }
+                      colour: { path: colour.name }
+                    RECORD_CREATED:
+                      id: { path: recordId }
+                  when:
+                    record:
+                      kind: PENALTY
+                      shade: dark
+                """);
+
+        AdapterRegistry.Loaded adapter = AdapterRegistry.loadAll(directory).get("subscriber");
+
+        assertThat(adapter.problems()).extracting(AdapterProblem::field).containsExactlyInAnyOrder(
+                "outbound.events.record.colour", "outbound.events.RECORD_CREATED", "outbound.when.record.shade");
+    }
+
+    @Test
     void systemIdMustEqualItsFolder(@TempDir Path directory) throws IOException {
         write(directory, "folder", """
                 system: other

@@ -148,8 +148,8 @@ class AdapterResourceTest {
         long before = ((Number) db.single("select coalesce(max(id), 0) from outbox")).longValue();
         db.update("""
                 insert into outbox (target, aggregate_type, aggregate_id, event_type, payload) values
-                ('national', 'certificate', 'GX_REC:X1', 'credential.upserted', cast(? as jsonb)),
-                ('national', 'certificate', 'GX_REC:X2', 'credential.upserted', cast(? as jsonb))""",
+                ('national', 'certificate', 'GX_REC:X1', 'certificate.upserted', cast(? as jsonb)),
+                ('national', 'certificate', 'GX_REC:X2', 'certificate.upserted', cast(? as jsonb))""",
                 "{\"issuer\": \"GX_REC\", \"certNo\": \"X1\", \"holderName\": \"甲\", \"status\": \"VALID\", "
                         + "\"validFrom\": \"2026-01-01\", \"validTo\": \"2029-12-31\", \"categories\": [\"SAMR\"], "
                         + "\"departmentCode\": \"" + department.code() + "\"}",

@@ -228,7 +228,7 @@ class CatalogResourceTest {
         });
         for (String department : new String[] {"NN_SCJGJ", "LZ_SCJGJ"}) {
             var events = db.rows("select target, payload->>'status' as status from outbox "
-                    + "where aggregate_id = ? and event_type = 'claim.released'", sub + ":" + department);
+                    + "where aggregate_id = ? and event_type = 'item-claim.released'", sub + ":" + department);
             assertThat(events).hasSize(1);
             assertThat(events.get(0)).containsEntry("target", "national").containsEntry("status", "RELEASED");
         }
@@ -259,7 +259,7 @@ class CatalogResourceTest {
         assertThat(db.single("select status from item_claim where item_code = ?", inUse)).isEqualTo("RELEASED");
         assertThat((String) db.single("select release_reason from item_claim where item_code = ?", inUse))
                 .startsWith("ITEM_CANCELLED");
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'claim.released'",
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'item-claim.released'",
                 inUse + ":NN_SCJGJ")).isEqualTo(1);
     }
 

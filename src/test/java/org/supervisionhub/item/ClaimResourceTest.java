@@ -67,7 +67,7 @@ class ClaimResourceTest {
         var events = db.rows("select target, event_type, payload->>'itemCode' as item, payload->>'departmentCode' as dept "
                 + "from outbox where aggregate_type = 'item_claim' and aggregate_id = ?", item + ":NN_SCJGJ");
         assertThat(events).hasSize(1);
-        assertThat(events.get(0)).containsEntry("target", "national").containsEntry("event_type", "claim.created")
+        assertThat(events.get(0)).containsEntry("target", "national").containsEntry("event_type", "item-claim.created")
                 .containsEntry("item", item).containsEntry("dept", "NN_SCJGJ");
     }
 
@@ -79,7 +79,7 @@ class ClaimResourceTest {
         claim(nanning, item, null).then().statusCode(200).body("id", equalTo((int) first));
 
         assertThat(activeClaims(item, "NN_SCJGJ")).isEqualTo(1);
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'claim.created'",
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'item-claim.created'",
                 item + ":NN_SCJGJ")).isEqualTo(1);
     }
 
@@ -111,7 +111,7 @@ class ClaimResourceTest {
                 .body("releaseReason", equalTo("职能调整"));
 
         assertThat(activeClaims(item, "NN_SCJGJ")).isZero();
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'claim.released'",
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'item-claim.released'",
                 item + ":NN_SCJGJ")).isEqualTo(1);
     }
 
@@ -125,7 +125,7 @@ class ClaimResourceTest {
         given().auth().oauth2(nanning).queryParam("reason", "重试").delete("/api/v1/items/{code}/claims/NN_SCJGJ", item)
                 .then().statusCode(200).body("status", equalTo("RELEASED")).body("releaseReason", equalTo("职能调整"));
 
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'claim.released'",
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'item-claim.released'",
                 item + ":NN_SCJGJ")).isEqualTo(1);
     }
 

@@ -47,7 +47,7 @@ class CredentialUpsertResourceTest {
 
     private long outboxEvents(String certNo) {
         return db.count("select count(*) from outbox where aggregate_type = 'certificate' and aggregate_id = ? "
-                + "and event_type = 'credential.upserted'", ISSUER + ":" + certNo);
+                + "and event_type = 'certificate.upserted'", ISSUER + ":" + certNo);
     }
 
     @Test

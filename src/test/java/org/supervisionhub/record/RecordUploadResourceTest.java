@@ -56,7 +56,7 @@ class RecordUploadResourceTest {
                 .isEqualTo(5);
         assertThat(db.count("""
                 select count(*) from outbox o join behaviour_record r on o.aggregate_id = r.id::text
-                where o.aggregate_type = 'record' and o.target = 'national' and o.event_type = 'RECORD_CREATED'
+                where o.aggregate_type = 'record' and o.target = 'national' and o.event_type = 'record.created'
                   and r.department_code = ?""", department.code())).isEqualTo(5);
         assertThat(db.count("""
                 select count(*) from audit_log where action = 'RECORDS_WRITTEN' and detail->>'department' = ?""",
@@ -130,7 +130,7 @@ class RecordUploadResourceTest {
 
         assertThat(db.count("select count(*) from behaviour_record where source_record_id = ?", record.get("sourceRecordId")))
                 .isEqualTo(1);
-        assertThat(outboxEvents(record)).containsExactly("RECORD_CREATED");
+        assertThat(outboxEvents(record)).containsExactly("record.created");
     }
 
     @Test
@@ -145,7 +145,7 @@ class RecordUploadResourceTest {
 
         assertThat(db.single("select body->'inspection'->>'resultCode' from behaviour_record where source_record_id = ?",
                 record.get("sourceRecordId"))).isEqualTo("A");
-        assertThat(outboxEvents(record)).containsExactly("RECORD_CREATED", "RECORD_UPDATED");
+        assertThat(outboxEvents(record)).containsExactly("record.created", "record.updated");
     }
 
     @Test
@@ -162,7 +162,7 @@ class RecordUploadResourceTest {
 
         assertThat(db.single("select deleted from behaviour_record where source_record_id = ?", record.get("sourceRecordId")))
                 .isEqualTo(true);
-        assertThat(outboxEvents(record)).containsExactly("RECORD_CREATED", "RECORD_DELETED");
+        assertThat(outboxEvents(record)).containsExactly("record.created", "record.deleted");
     }
 
     @Test
