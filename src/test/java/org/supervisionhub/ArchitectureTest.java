@@ -46,13 +46,7 @@ class ArchitectureTest {
      * any.
      */
     private static final Set<String> CONFIG_PROPERTY_ALLOWED = Set.of(
-            "org.supervisionhub.common.BodyLimits#hub.http.max-body-size",
-            "org.supervisionhub.common.pii.PersonalData#hub.pii.hmac-key",
-            "org.supervisionhub.subject.SubjectQueries#hub.subjects.supervisor-cache-ttl",
-            "org.supervisionhub.adapter.AdapterRegistry#hub.adapters.directory",
-            "org.supervisionhub.adapter.AdapterRegistry#hub.adapters.extra-directories",
-            "org.supervisionhub.adapter.AdapterRegistry#hub.adapters.strict",
-            "org.supervisionhub.demo.DemoData#hub.demo.data");
+            "org.supervisionhub.common.BodyLimits#hub.http.max-body-size");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

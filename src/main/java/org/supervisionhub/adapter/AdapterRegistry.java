@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.supervisionhub.events.EventType;
 import org.supervisionhub.record.RecordInput;
@@ -55,14 +55,9 @@ public class AdapterRegistry {
         }
     }
 
-    @ConfigProperty(name = "hub.adapters.directory", defaultValue = "adapters")
-    Path directory;
+    @Inject
+    AdaptersConfig config;
 
-    @ConfigProperty(name = "hub.adapters.extra-directories")
-    Optional<List<Path>> extraDirectories;
-
-    @ConfigProperty(name = "hub.adapters.strict", defaultValue = "true")
-    boolean strict;
 
     private volatile Map<String, Loaded> adapters;
 
@@ -79,15 +74,15 @@ public class AdapterRegistry {
     }
 
     private Map<String, Loaded> loadChecked() {
-        Map<String, Loaded> loaded = new TreeMap<>(loadAll(directory));
-        extraDirectories.orElse(List.of()).forEach(extra -> loaded.putAll(loadAll(extra)));
+        Map<String, Loaded> loaded = new TreeMap<>(loadAll(config.directory()));
+        config.extraDirectories().orElse(List.of()).forEach(extra -> loaded.putAll(loadAll(extra)));
         List<AdapterProblem> problems = loaded.values().stream().flatMap(adapter -> adapter.problems().stream()).toList();
-        if (!problems.isEmpty() && strict) {
+        if (!problems.isEmpty() && config.strict()) {
             throw new IllegalStateException("broken adapter descriptor(s) (set hub.adapters.strict=false to start "
                     + "without them):\n  " + String.join("\n  ", problems.stream().map(Object::toString).toList()));
         }
         problems.forEach(problem -> LOG.errorf("adapter disabled: %s", problem));
-        LOG.infof("adapters: %d loaded from %s, %d disabled", loaded.size(), directory.toAbsolutePath(),
+        LOG.infof("adapters: %d loaded from %s, %d disabled", loaded.size(), config.directory().toAbsolutePath(),
                 loaded.values().stream().filter(adapter -> !adapter.enabled()).count());
         return java.util.Collections.unmodifiableMap(loaded);
     }
@@ -133,7 +128,7 @@ public class AdapterRegistry {
         try {
             descriptor = yaml.readValue(text, AdapterDescriptor.class);
         } catch (JsonMappingException e) {
-            String field = path(e);
+            String field = org.supervisionhub.common.Json.pathOf(e);
             Integer line = field.isEmpty() ? null : lineOf(lines, field);
             return new Loaded(folder, file, null, List.of(new AdapterProblem(name,
                     line != null ? line : line(e.getLocation()), field, e.getOriginalMessage())));
@@ -401,20 +396,5 @@ public class AdapterRegistry {
 
     private static Integer line(JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? null : location.getLineNr();
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

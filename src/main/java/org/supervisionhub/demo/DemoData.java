@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,14 +28,14 @@ public class DemoData {
     /** Run in order on one connection: the first defines session-local generators the second calls. */
     private static final List<String> SCRIPTS = List.of("db/demo/generators.sql", "db/demo/guangxi-demo-data.sql");
 
-    @ConfigProperty(name = "hub.demo.data", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    DemoConfig config;
 
     @Inject
     AgroalDataSource dataSource;
 
     void load(@Observes @Priority(10) StartupEvent event) throws IOException, SQLException {
-        if (!enabled) {
+        if (!config.data()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.item.ItemType;
@@ -76,10 +74,10 @@ public class SubjectQueries {
     private final Cache<SupervisorKey, SupervisorsView> supervisorCache;
 
     @Inject
-    public SubjectQueries(Pool pool,
-                          @ConfigProperty(name = "hub.subjects.supervisor-cache-ttl", defaultValue = "PT60S") Duration ttl) {
+    public SubjectQueries(Pool pool, SubjectsConfig config) {
         this.pool = pool;
-        this.supervisorCache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
+        this.supervisorCache = Caffeine.newBuilder().maximumSize(20_000)
+                .expireAfterWrite(config.supervisorCacheTtl()).build();
     }
 
     public Uni<Optional<SubjectView>> byCreditCode(String creditCode) {

@@ -125,13 +125,11 @@ class AdapterDescriptorsTest {
                 auth: { type: carrier-pigeon }
                 """);
         AdapterRegistry registry = new AdapterRegistry();
-        registry.directory = directory;
-        registry.extraDirectories = java.util.Optional.empty();
-        registry.strict = true;
+        registry.config = config(directory, true);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(registry::all).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("broken/adapter.yaml:4 [auth.type]: one of");
-        registry.strict = false;
+        registry.config = config(directory, false);
         assertThat(registry.all().get("broken").enabled()).isFalse();
     }
 
@@ -250,5 +248,24 @@ class AdapterDescriptorsTest {
     private static void write(Path directory, String system, String yaml) throws IOException {
         Files.createDirectories(directory.resolve(system));
         Files.writeString(directory.resolve(system).resolve("adapter.yaml"), yaml);
+    }
+
+    private static AdaptersConfig config(Path directory, boolean strict) {
+        return new AdaptersConfig() {
+            @Override
+            public Path directory() {
+                return directory;
+            }
+
+            @Override
+            public java.util.Optional<java.util.List<Path>> extraDirectories() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean strict() {
+                return strict;
+            }
+        };
     }
 }

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supervisionhub.common.code.IdNumbers;
 
 /**
@@ -20,7 +19,13 @@ public class PersonalData {
 
     private final SecretKeySpec key;
 
-    public PersonalData(@ConfigProperty(name = "hub.pii.hmac-key") String key) {
+    @jakarta.inject.Inject
+    public PersonalData(PiiConfig config) {
+        this(config.hmacKey());
+    }
+
+    /** A hasher with the given key (tests and tools; the application takes it from {@link PiiConfig}). */
+    public PersonalData(String key) {
         if (key == null || key.length() < 32) {
             throw new IllegalStateException("hub.pii.hmac-key must hold at least 32 characters");
         }
