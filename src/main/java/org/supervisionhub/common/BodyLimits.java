@@ -42,18 +42,18 @@ public class BodyLimits {
                 declared = Long.MAX_VALUE;
             }
             if (declared > maxBodySize.asLongValue()) {
-                refuse(context, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                refuse(context, 413, ErrorCode.PAYLOAD_TOO_LARGE, "Payload too large",
                         "the body exceeds " + maxBodySize.asLongValue() + " bytes");
                 return;
             }
         } else if (chunked) {
-            refuse(context, 411, "LENGTH_REQUIRED", "Length required", "send the body with a Content-Length");
+            refuse(context, 411, ErrorCode.LENGTH_REQUIRED, "Length required", "send the body with a Content-Length");
             return;
         }
         context.next();
     }
 
-    private static void refuse(RoutingContext context, int status, String code, String title, String detail) {
+    private static void refuse(RoutingContext context, int status, ErrorCode code, String title, String detail) {
         Problem problem = Problem.of(status, code, title, detail, null).at(context.request().path(), RequestIds.of(context));
         context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(Json.encode(problem));
