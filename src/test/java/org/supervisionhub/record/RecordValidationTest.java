@@ -2,7 +2,6 @@ package org.supervisionhub.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.supervisionhub.record.RecordFixture.TODAY;
 import static org.supervisionhub.record.RecordFixture.list;
 import static org.supervisionhub.record.RecordFixture.upload;
@@ -167,14 +166,15 @@ class RecordValidationTest {
     }
 
     @Test
-    void certificateOutsideTheItemsCategoryIsAWarning() {
+    void certificateOutsideTheItemsCategoryDoesNotQualifyItsOfficer() {
         RecordFixture.Department department = fixture.department();
         db.update("update certificate_category set category_code = 'MEE' where certificate_id = "
                 + "(select id from certificate where issuer = ? and cert_no = ?)", RecordFixture.ISSUER, department.officerB());
 
         upload(department.systemToken(), list(fixture.inspection(department)), "").then().statusCode(200)
-                .body("accepted", equalTo(1))
-                .body("issues[0].warnings.code", hasItem("CERTIFICATE_CATEGORY_NOT_COVERED"));
+                .body("rejected", equalTo(1))
+                .body("issues[0].errors.field", equalTo(List.of("officers[1].certNo", "officers")))
+                .body("issues[0].errors.code", equalTo(List.of("CERTIFICATE_CATEGORY_NOT_COVERED", "TOO_FEW_OFFICERS")));
     }
 
     @Test
