@@ -78,7 +78,7 @@ public class RecordValidator {
             return new Bound(null, List.of(new FieldError(path(e), "UNKNOWN_FIELD",
                     "unknown field '" + e.getPropertyName() + "'")));
         } catch (InvalidFormatException e) {
-            return new Bound(null, List.of(new FieldError(path(e), "INVALID_VALUE",
+            return new Bound(null, List.of(new FieldError(path(e), "TYPE_MISMATCH",
                     "value " + abbreviate(String.valueOf(e.getValue())) + " is not a valid "
                             + e.getTargetType().getSimpleName())));
         } catch (JsonMappingException e) {
@@ -561,7 +561,7 @@ public class RecordValidator {
             return;
         }
         if (value != null && value.length() > max) {
-            checks.error(field, "TEXT_TOO_LONG", "at most " + max + " characters");
+            checks.error(field, "LENGTH_OUT_OF_RANGE", "at most " + max + " characters");
         }
     }
 

@@ -114,10 +114,10 @@ class RecordValidationTest {
                         "complaint.complainantPhone", "call me")),
                 rule("inspection", "REQUIRED", (f, d) -> with(f.inspection(d), "inspection", null)),
                 rule("penalty", "DETAIL_NOT_ALLOWED", (f, d) -> with(f.inspection(d), "penalty", f.penalty(d).get("penalty"))),
-                rule("inspection.actionName", "TEXT_TOO_LONG", (f, d) -> with(f.inspection(d), "inspection.actionName",
+                rule("inspection.actionName", "LENGTH_OUT_OF_RANGE", (f, d) -> with(f.inspection(d), "inspection.actionName",
                         "检".repeat(201))),
                 rule("colour", "UNKNOWN_FIELD", (f, d) -> with(f.inspection(d), "colour", "red")),
-                rule("inspection.checkDate", "INVALID_VALUE", (f, d) -> with(f.inspection(d), "inspection.checkDate",
+                rule("inspection.checkDate", "TYPE_MISMATCH", (f, d) -> with(f.inspection(d), "inspection.checkDate",
                         "2026-13-01")),
                 rule("", "NOT_AN_OBJECT", (f, d) -> null));
     }
