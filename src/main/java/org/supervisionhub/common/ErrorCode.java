@@ -105,7 +105,6 @@ public enum ErrorCode {
     RECORD_NOT_FOUND(404, "No such record", "记录不存在"),
     RECORD_OF_OTHER_DEPARTMENT(409, "The source record belongs to another department", "该来源记录属于其他部门"),
     RECORD_KIND_CHANGED(409, "A stored record cannot change its kind", "已存记录不可变更种类"),
-    SOURCE_SYSTEM_INVALID(400, "2-64 letters, digits, '_', '.' or '-'", "来源系统标识无效"),
     DETAIL_NOT_ALLOWED(400, "A detail block of another record kind", "不属于该记录种类的明细块"),
     FORM_INVALID(400, "Not an inspection form (ON_SITE, OFF_SITE)", "检查形式无效"),
     RESULT_CODE_INVALID(400, "Not a random-inspection result code", "检查结果代码无效"),

@@ -224,8 +224,9 @@ public class ProblemMapper {
     public static FieldError fieldError(ConstraintViolation<?> violation) {
         Annotation annotation = violation.getConstraintDescriptor().getAnnotation();
         Class<? extends Annotation> type = annotation.annotationType();
-        org.supervisionhub.common.code.ErrorCode own = type.getAnnotation(org.supervisionhub.common.code.ErrorCode.class);
-        String code = own != null ? own.value() : CONSTRAINT_CODES.getOrDefault(type.getSimpleName(), ErrorCode.INVALID).name();
+        var own = type.getAnnotation(org.supervisionhub.common.code.ErrorCode.class);
+        String code = own != null ? own.value()
+                : CONSTRAINT_CODES.getOrDefault(type.getSimpleName(), ErrorCode.INVALID).name();
         return new FieldError(fieldName(violation.getPropertyPath()), code, violation.getMessage());
     }
 

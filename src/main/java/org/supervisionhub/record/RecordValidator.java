@@ -109,7 +109,7 @@ public class RecordValidator {
         String sourceRecordId = in.sourceRecordId();
         checkText(checks, "sourceSystem", in.sourceSystem(), 64, true);
         if (in.sourceSystem() != null && !SOURCE_SYSTEM.matcher(in.sourceSystem()).matches()) {
-            checks.error("sourceSystem", "SOURCE_SYSTEM_INVALID", "2-64 letters, digits, '_', '.' or '-'");
+            checks.error("sourceSystem", "FORMAT_INVALID", "2-64 letters, digits, '_', '.' or '-'");
         }
         checkText(checks, "sourceRecordId", sourceRecordId, 64, true);
         String department = context.callerDepartment();

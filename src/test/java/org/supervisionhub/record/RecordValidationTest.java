@@ -43,7 +43,7 @@ class RecordValidationTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
-                rule("sourceSystem", "SOURCE_SYSTEM_INVALID", (f, d) -> with(f.inspection(d), "sourceSystem", "bad system")),
+                rule("sourceSystem", "FORMAT_INVALID", (f, d) -> with(f.inspection(d), "sourceSystem", "bad system")),
                 rule("sourceRecordId", "REQUIRED", (f, d) -> with(f.inspection(d), "sourceRecordId", null)),
                 rule("kind", "REQUIRED", (f, d) -> with(f.inspection(d), "kind", null)),
                 rule("itemCode", "ITEM_CODE_INVALID", (f, d) -> with(f.inspection(d), "itemCode", "4501")),
