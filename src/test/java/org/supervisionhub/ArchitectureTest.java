@@ -17,7 +17,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,6 @@ class ArchitectureTest {
     private static final String[] FEATURES = {ROOT + ".adapter..", ROOT + ".demo..", ROOT + ".item..",
             ROOT + ".nationalcase..", ROOT + ".officer..", ROOT + ".organization..", ROOT + ".permit..",
             ROOT + ".portal..", ROOT + ".randominspection..", ROOT + ".record..", ROOT + ".stats..", ROOT + ".subject.."};
-
-    /**
-     * Known debt, outside the core-sync change: application settings read with {@code @ConfigProperty} instead of a
-     * {@code @ConfigMapping} interface, as "class#property". Move them into mappings and delete the entries; do not add
-     * any.
-     */
-    private static final Set<String> CONFIG_PROPERTY_ALLOWED = Set.of(
-            "org.supervisionhub.common.BodyLimits#hub.http.max-body-size");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -114,11 +105,10 @@ class ArchitectureTest {
                     return;
                 }
                 String name = annotation.get().name();
-                boolean allowed = name.startsWith("quarkus.")
-                        || CONFIG_PROPERTY_ALLOWED.contains(type.getName() + "#" + name);
+                boolean allowed = name.startsWith("quarkus.");
                 events.add(new SimpleConditionEvent(type, allowed, where + " reads " + name + " with @ConfigProperty"));
             }
-        }).as("@ConfigProperty is used only with names starting quarkus. (known debt listed in the test)")
+        }).as("@ConfigProperty is used only with names starting quarkus.")
                 .check(MAIN);
     }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP layer admits bodies as large as the largest upload; this filter holds every other request to a small
@@ -19,8 +18,17 @@ public class BodyLimits {
 
     private static final String UPLOAD_PATH = "/api/v1/records";
 
-    @ConfigProperty(name = "hub.http.max-body-size", defaultValue = "10M")
-    MemorySize maxBodySize;
+    /** Request bodies outside record uploads. */
+    @io.smallrye.config.ConfigMapping(prefix = "hub.http")
+    public interface Config {
+
+        /** The largest body of a request other than a record upload. Defaults to 10M. */
+        @io.smallrye.config.WithDefault("10M")
+        MemorySize maxBodySize();
+    }
+
+    @jakarta.inject.Inject
+    Config config;
 
     void register(@Observes Filters filters) {
         filters.register(this::check, 9_000);
@@ -41,19 +49,19 @@ public class BodyLimits {
             } catch (NumberFormatException e) {
                 declared = Long.MAX_VALUE;
             }
-            if (declared > maxBodySize.asLongValue()) {
-                refuse(context, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                        "the body exceeds " + maxBodySize.asLongValue() + " bytes");
+            if (declared > config.maxBodySize().asLongValue()) {
+                refuse(context, 413, ErrorCode.PAYLOAD_TOO_LARGE, "Payload too large",
+                        "the body exceeds " + config.maxBodySize().asLongValue() + " bytes");
                 return;
             }
         } else if (chunked) {
-            refuse(context, 411, "LENGTH_REQUIRED", "Length required", "send the body with a Content-Length");
+            refuse(context, 411, ErrorCode.LENGTH_REQUIRED, "Length required", "send the body with a Content-Length");
             return;
         }
         context.next();
     }
 
-    private static void refuse(RoutingContext context, int status, String code, String title, String detail) {
+    private static void refuse(RoutingContext context, int status, ErrorCode code, String title, String detail) {
         Problem problem = Problem.of(status, code, title, detail, null).at(context.request().path(), RequestIds.of(context));
         context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(Json.encode(problem));

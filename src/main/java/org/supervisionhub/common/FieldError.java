@@ -11,4 +11,8 @@ public record FieldError(
         String code,
         @Schema(description = "Human-readable message")
         String message) {
+
+    public FieldError(String field, ErrorCode code, String message) {
+        this(field, code.name(), message);
+    }
 }

@@ -29,12 +29,41 @@ public class HubException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** A failure with a catalog code; the status is the code's usual status. */
+    public HubException(ErrorCode code, String title, String detail, List<FieldError> errors) {
+        this(code.status(), code.name(), title, detail, errors, Map.of());
+    }
+
+    public static HubException badRequest(ErrorCode code, String detail, FieldError... errors) {
+        return badRequest(code.name(), detail, errors);
+    }
+
+    public static HubException notFound(ErrorCode code, String detail) {
+        return notFound(code.name(), detail);
+    }
+
+    public static HubException forbidden(ErrorCode code, String detail) {
+        return forbidden(code.name(), detail);
+    }
+
+    public static HubException conflict(ErrorCode code, String detail) {
+        return conflict(code.name(), detail);
+    }
+
+    public static HubException unprocessable(ErrorCode code, String detail, FieldError... errors) {
+        return unprocessable(code.name(), detail, errors);
+    }
+
+    public static HubException tooManyRequests(ErrorCode code, String detail, long retryAfterSeconds) {
+        return tooManyRequests(code.name(), detail, retryAfterSeconds);
+    }
+
     public static HubException badRequest(String code, String detail, FieldError... errors) {
         return new HubException(400, code, "Invalid request", detail, List.of(errors));
     }
 
     public static HubException validation(List<FieldError> errors) {
-        return new HubException(400, "VALIDATION_FAILED", "Request validation failed",
+        return new HubException(400, ErrorCode.VALIDATION_FAILED.name(), "Request validation failed",
                 errors.size() + " field(s) failed validation", errors);
     }
 

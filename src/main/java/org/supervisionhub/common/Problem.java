@@ -28,6 +28,10 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:supervision-hub:problem:";
 
+    public static Problem of(int status, ErrorCode code, String title, String detail, List<FieldError> errors) {
+        return of(status, code.name(), title, detail, errors);
+    }
+
     public static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {
         return new Problem(TYPE_PREFIX + code, title, status, detail, null, code, null,
                 errors == null || errors.isEmpty() ? null : List.copyOf(errors));

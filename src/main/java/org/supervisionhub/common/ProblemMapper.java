@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.supervisionhub.common.code.ErrorCode;
 
 /**
  * Turns every failure into RFC 9457 problem+json with a stable code. Nothing here ever puts a stack
@@ -36,25 +35,28 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    /** Bean Validation constraints → stable codes; project constraints carry their own {@link ErrorCode}. */
-    private static final Map<String, String> CONSTRAINT_CODES = Map.ofEntries(
-            Map.entry("NotNull", "REQUIRED"),
-            Map.entry("NotBlank", "REQUIRED"),
-            Map.entry("NotEmpty", "REQUIRED"),
-            Map.entry("Size", "LENGTH_OUT_OF_RANGE"),
-            Map.entry("Min", "OUT_OF_RANGE"),
-            Map.entry("Max", "OUT_OF_RANGE"),
-            Map.entry("DecimalMin", "OUT_OF_RANGE"),
-            Map.entry("DecimalMax", "OUT_OF_RANGE"),
-            Map.entry("Positive", "OUT_OF_RANGE"),
-            Map.entry("PositiveOrZero", "OUT_OF_RANGE"),
-            Map.entry("Digits", "TOO_MANY_DIGITS"),
-            Map.entry("Pattern", "FORMAT_INVALID"),
-            Map.entry("Email", "FORMAT_INVALID"),
-            Map.entry("Past", "DATE_OUT_OF_RANGE"),
-            Map.entry("PastOrPresent", "DATE_OUT_OF_RANGE"),
-            Map.entry("Future", "DATE_OUT_OF_RANGE"),
-            Map.entry("FutureOrPresent", "DATE_OUT_OF_RANGE"));
+    /**
+     * Bean Validation constraints → catalog codes; project constraints carry their own
+     * {@link org.supervisionhub.common.code.ErrorCode @ErrorCode}.
+     */
+    private static final Map<String, ErrorCode> CONSTRAINT_CODES = Map.ofEntries(
+            Map.entry("NotNull", ErrorCode.REQUIRED),
+            Map.entry("NotBlank", ErrorCode.REQUIRED),
+            Map.entry("NotEmpty", ErrorCode.REQUIRED),
+            Map.entry("Size", ErrorCode.LENGTH_OUT_OF_RANGE),
+            Map.entry("Min", ErrorCode.OUT_OF_RANGE),
+            Map.entry("Max", ErrorCode.OUT_OF_RANGE),
+            Map.entry("DecimalMin", ErrorCode.OUT_OF_RANGE),
+            Map.entry("DecimalMax", ErrorCode.OUT_OF_RANGE),
+            Map.entry("Positive", ErrorCode.OUT_OF_RANGE),
+            Map.entry("PositiveOrZero", ErrorCode.OUT_OF_RANGE),
+            Map.entry("Digits", ErrorCode.TOO_MANY_DIGITS),
+            Map.entry("Pattern", ErrorCode.FORMAT_INVALID),
+            Map.entry("Email", ErrorCode.FORMAT_INVALID),
+            Map.entry("Past", ErrorCode.DATE_OUT_OF_RANGE),
+            Map.entry("PastOrPresent", ErrorCode.DATE_OUT_OF_RANGE),
+            Map.entry("Future", ErrorCode.DATE_OUT_OF_RANGE),
+            Map.entry("FutureOrPresent", ErrorCode.DATE_OUT_OF_RANGE));
 
     @ServerExceptionMapper
     public Response hub(HubException e, HttpServerRequest request) {
@@ -78,31 +80,31 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unrecognizedProperty(UnrecognizedPropertyException e, HttpServerRequest request) {
-        FieldError error = new FieldError(jsonPath(e), "UNKNOWN_FIELD", "this field is not part of the contract");
+        FieldError error = new FieldError(Json.pathOf(e), ErrorCode.UNKNOWN_FIELD, "this field is not part of the contract");
         return respond(HubException.validation(List.of(error)).toProblem(), request);
     }
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, HttpServerRequest request) {
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        FieldError error = new FieldError(jsonPath(e), "TYPE_MISMATCH", "expected " + expected);
+        FieldError error = new FieldError(Json.pathOf(e), ErrorCode.TYPE_MISMATCH, "expected " + expected);
         return respond(HubException.validation(List.of(error)).toProblem(), request);
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
-        String path = jsonPath(e);
+        String path = Json.pathOf(e);
         if (path.isEmpty()) {
             return respond(malformed("the body does not have the expected JSON structure"), request);
         }
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        FieldError error = new FieldError(path, "TYPE_MISMATCH", "expected " + expected);
+        FieldError error = new FieldError(path, ErrorCode.TYPE_MISMATCH, "expected " + expected);
         return respond(HubException.validation(List.of(error)).toProblem(), request);
     }
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
-        return respond(malformed("the body could not be mapped at " + emptyToRoot(jsonPath(e))), request);
+        return respond(malformed("the body could not be mapped at " + emptyToRoot(Json.pathOf(e))), request);
     }
 
     @ServerExceptionMapper
@@ -131,7 +133,7 @@ public class ProblemMapper {
                 });
             }
         }
-        Problem problem = Problem.of(401, "UNAUTHENTICATED", "Authentication required",
+        Problem problem = Problem.of(401, ErrorCode.UNAUTHENTICATED, "Authentication required",
                 "a valid bearer token is required", null);
         return io.smallrye.mutiny.Uni.createFrom().item(Response.fromResponse(respond(problem, request))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
@@ -139,7 +141,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(Problem.of(403, "FORBIDDEN", "Forbidden",
+        return respond(Problem.of(403, ErrorCode.FORBIDDEN, "Forbidden",
                 "the caller's roles do not allow this operation", null), request);
     }
 
@@ -164,7 +166,7 @@ public class ProblemMapper {
             return respond(known, request);
         }
         LOG.errorf(e, "Unexpected failure handling %s %s", request.method(), request.path());
-        return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
+        return respond(Problem.of(500, ErrorCode.INTERNAL_ERROR, "Internal error",
                 "an unexpected error occurred; quote the requestId when reporting it", null), request);
     }
 
@@ -179,7 +181,7 @@ public class ProblemMapper {
     }
 
     private static Problem malformed(String detail) {
-        return Problem.of(400, "MALFORMED_JSON", "Malformed request body", detail, null);
+        return Problem.of(400, ErrorCode.MALFORMED_JSON, "Malformed request body", detail, null);
     }
 
     /**
@@ -207,14 +209,14 @@ public class ProblemMapper {
         }
         String hint = constraint == null ? "" : " (" + constraint + ")";
         return switch (state) {
-            case "23505" -> Problem.of(409, "DUPLICATE", "Conflict",
+            case "23505" -> Problem.of(409, ErrorCode.DUPLICATE, "Conflict",
                     "a record with the same unique key already exists" + hint, null);
-            case "23503" -> Problem.of(409, "REFERENCE_CONFLICT", "Conflict",
+            case "23503" -> Problem.of(409, ErrorCode.REFERENCE_CONFLICT, "Conflict",
                     "the change refers to, or is referred to by, another record" + hint, null);
-            case "40001", "40P01" -> Problem.of(409, "CONCURRENT_UPDATE", "Conflict",
+            case "40001", "40P01" -> Problem.of(409, ErrorCode.CONCURRENT_UPDATE, "Conflict",
                     "a concurrent change interfered; retry the request", null);
             default -> state.startsWith("22") || state.startsWith("23")
-                    ? Problem.of(400, "INVALID_VALUE", "Invalid request", "a value was rejected by the data store" + hint, null)
+                    ? Problem.of(400, ErrorCode.INVALID_VALUE, "Invalid request", "a value was rejected by the data store" + hint, null)
                     : null;
         };
     }
@@ -222,8 +224,9 @@ public class ProblemMapper {
     public static FieldError fieldError(ConstraintViolation<?> violation) {
         Annotation annotation = violation.getConstraintDescriptor().getAnnotation();
         Class<? extends Annotation> type = annotation.annotationType();
-        ErrorCode own = type.getAnnotation(ErrorCode.class);
-        String code = own != null ? own.value() : CONSTRAINT_CODES.getOrDefault(type.getSimpleName(), "INVALID");
+        var own = type.getAnnotation(org.supervisionhub.common.code.ErrorCode.class);
+        String code = own != null ? own.value()
+                : CONSTRAINT_CODES.getOrDefault(type.getSimpleName(), ErrorCode.INVALID).name();
         return new FieldError(fieldName(violation.getPropertyPath()), code, violation.getMessage());
     }
 
@@ -250,21 +253,6 @@ public class ProblemMapper {
             names.add(name);
         }
         return names.isEmpty() ? "" : String.join(".", names);
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String emptyToRoot(String path) {
@@ -298,18 +286,20 @@ public class ProblemMapper {
         return "an object";
     }
 
-    static String codeForStatus(int status) {
+    /** The catalog code of a status the HTTP layer answers; any other client error is BAD_REQUEST. */
+    static ErrorCode codeForStatus(int status) {
         return switch (status) {
-            case 400 -> "BAD_REQUEST";
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 409 -> "CONFLICT";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> "HTTP_" + status;
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 409 -> ErrorCode.CONFLICT;
+            case 411 -> ErrorCode.LENGTH_REQUIRED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            default -> ErrorCode.BAD_REQUEST;
         };
     }
 

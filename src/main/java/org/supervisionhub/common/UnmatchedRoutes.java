@@ -14,7 +14,7 @@ public class UnmatchedRoutes {
 
     void register(@Observes Router router) {
         router.route("/api/*").order(Integer.MAX_VALUE).handler(context -> {
-            Problem problem = Problem.of(404, "NOT_FOUND", "Not Found", "no resource at this path", null)
+            Problem problem = Problem.of(404, ErrorCode.NOT_FOUND, "Not Found", "no resource at this path", null)
                     .at(context.request().path(), RequestIds.of(context));
             context.response()
                     .setStatusCode(404)

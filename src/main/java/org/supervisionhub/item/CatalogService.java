@@ -244,7 +244,7 @@ public class CatalogService {
         }
         if (request.effectiveDate() != null && request.cancelDate() != null
                 && request.cancelDate().isBefore(request.effectiveDate())) {
-            errors.add(new FieldError("cancelDate", "DATE_ORDER", "the cancel date precedes the effective date"));
+            errors.add(new FieldError("cancelDate", "DATE_RANGE_INVALID", "the cancel date precedes the effective date"));
         }
         if (request.status() == ItemStatus.CANCELLED && (request.changeReason() == null || request.changeReason().isBlank())) {
             errors.add(new FieldError("changeReason", "REQUIRED", "say why the item is cancelled"));

@@ -93,7 +93,7 @@ public class CredentialResource {
             content = @Content(schema = @Schema(implementation = CredentialView.class)))
     @APIResponse(responseCode = "403", description = "Role does not allow this", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such certificate (CREDENTIAL_NOT_FOUND)",
+    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CredentialView> getCredential(
             @Parameter(description = "发证机关编码 (issuing body code)") @PathParam("issuer")
@@ -112,8 +112,10 @@ public class CredentialResource {
             description = "Each certificate must be recorded VALID, be within its validity on the date and cover the item's "
                     + "sector among its 执法门类. Inspection (行政检查), penalty (行政处罚) and enforcement (行政强制) items need "
                     + "at least two distinct officers with such a certificate (两名以上执法人员), other items one; the same person named "
-                    + "twice counts once. Per-certificate reasons: CREDENTIAL_NOT_FOUND, EXPIRED, NOT_YET_VALID, SUSPENDED, "
-                    + "REVOKED, CATEGORY_NOT_COVERED; team reason: TOO_FEW_OFFICERS.")
+                    + "twice counts once; a team naming an officer whose certificate does not qualify is not allowed either "
+                    + "(the rule record uploads apply). Per-certificate reasons: CERTIFICATE_NOT_FOUND, CERTIFICATE_EXPIRED, "
+                    + "CERTIFICATE_NOT_YET_VALID, CERTIFICATE_SUSPENDED, CERTIFICATE_REVOKED, "
+                    + "CERTIFICATE_CATEGORY_NOT_COVERED; team reason: TOO_FEW_OFFICERS.")
     @APIResponse(responseCode = "200", description = "The verdict, certificate by certificate",
             content = @Content(schema = @Schema(implementation = CredentialCheckResult.class)))
     @APIResponse(responseCode = "403", description = "Role does not allow this", content = @Content(
@@ -138,10 +140,10 @@ public class CredentialResource {
             content = @Content(schema = @Schema(implementation = ElectronicCredentialView.class)))
     @APIResponse(responseCode = "403", description = "Not an officer, or not the holder (NOT_YOUR_CREDENTIAL)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such certificate (CREDENTIAL_NOT_FOUND)",
+    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not valid now: CREDENTIAL_EXPIRED, CREDENTIAL_NOT_YET_VALID, "
-            + "CREDENTIAL_SUSPENDED or CREDENTIAL_REVOKED", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "Not valid now: CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, "
+            + "CERTIFICATE_SUSPENDED or CERTIFICATE_REVOKED", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Uni<ElectronicCredentialView> issueElectronicCredential(@NotNull @Valid CertificateRef request, UriInfo uri) {
         return electronic.issue(callers.caller(), request.issuer(), request.certNo(), uri.getBaseUri().toString());

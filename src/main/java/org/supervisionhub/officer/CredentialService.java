@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +18,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.events.CertificateUpserted;
 import org.supervisionhub.item.CatalogItem;
-import org.supervisionhub.item.ItemType;
 import org.supervisionhub.item.ItemUpsertResult.Outcome;
 import org.supervisionhub.organization.Department;
 import org.supervisionhub.organization.DepartmentScope;
@@ -117,61 +116,33 @@ public class CredentialService {
                 });
     }
 
-    /**
-     * Inspections, penalties and enforcement measures need at least two officers (行政处罚法 第四十二条,
-     * 行政强制法 第十八条, inspection rules); other acts one.
-     */
-    static int requiredOfficers(ItemType type) {
-        return type == ItemType.OTHER ? 1 : 2;
-    }
-
     static LocalDate today() {
         return LocalDate.now(WireTime.ZONE);
     }
 
     static HubException notFound(String issuer, String certNo) {
-        return HubException.notFound("CREDENTIAL_NOT_FOUND", "no certificate " + certNo + " of issuer " + issuer);
+        return HubException.notFound(ErrorCode.CERTIFICATE_NOT_FOUND, "no certificate " + certNo + " of issuer " + issuer);
     }
 
+    /** The team rule ({@link EnforcementTeam}) applied to the certificates found, in the order sent. */
     private static CredentialCheckResult evaluate(CredentialCheckRequest request, CatalogItem item, LocalDate date,
                                                   List<Certificate> found) {
         Map<String, Certificate> byKey = found.stream()
                 .collect(Collectors.toMap(Certificate::key, Function.identity(), (a, b) -> a));
-        List<CredentialCheckResult.CertificateCheck> results = new ArrayList<>();
-        Set<Long> validOfficers = new LinkedHashSet<>();
+        List<EnforcementTeam.Qualification> team = new ArrayList<>();
         for (CertificateRef ref : request.certificates()) {
             Certificate certificate = byKey.get(Certificate.key(ref.issuer(), ref.certNo()));
-            List<CheckReason> reasons = reasons(certificate, item, date);
-            if (reasons.isEmpty()) {
-                validOfficers.add(certificate.officerId);
-            }
-            results.add(new CredentialCheckResult.CertificateCheck(ref.issuer(), ref.certNo(), reasons.isEmpty(), reasons));
+            team.add(certificate == null ? null : EnforcementTeam.Qualification.of(certificate));
         }
-        int required = requiredOfficers(item.itemType);
-        List<CheckReason> teamReasons = validOfficers.size() >= required ? List.of() : List.of(CheckReason.TOO_FEW_OFFICERS);
-        return new CredentialCheckResult(teamReasons.isEmpty(), item.code, item.itemType, required, validOfficers.size(),
-                date, List.copyOf(results), teamReasons);
-    }
-
-    private static List<CheckReason> reasons(Certificate certificate, CatalogItem item, LocalDate date) {
-        if (certificate == null) {
-            return List.of(CheckReason.CREDENTIAL_NOT_FOUND);
+        EnforcementTeam.Verdict verdict = EnforcementTeam.judge(item.itemType, item.sectorCode, date, team);
+        List<CredentialCheckResult.CertificateCheck> results = new ArrayList<>();
+        for (int i = 0; i < request.certificates().size(); i++) {
+            CertificateRef ref = request.certificates().get(i);
+            List<ErrorCode> problems = verdict.members().get(i);
+            results.add(new CredentialCheckResult.CertificateCheck(ref.issuer(), ref.certNo(), problems.isEmpty(), problems));
         }
-        List<CheckReason> reasons = new ArrayList<>();
-        if (certificate.status == CertificateStatus.REVOKED) {
-            reasons.add(CheckReason.REVOKED);
-        } else if (certificate.status == CertificateStatus.SUSPENDED) {
-            reasons.add(CheckReason.SUSPENDED);
-        }
-        if (date.isAfter(certificate.validTo)) {
-            reasons.add(CheckReason.EXPIRED);
-        } else if (date.isBefore(certificate.validFrom)) {
-            reasons.add(CheckReason.NOT_YET_VALID);
-        }
-        if (!certificate.categories.contains(item.sectorCode)) {
-            reasons.add(CheckReason.CATEGORY_NOT_COVERED);
-        }
-        return List.copyOf(reasons);
+        return new CredentialCheckResult(verdict.allowed(), item.code, item.itemType, verdict.requiredOfficers(),
+                verdict.validOfficers(), date, List.copyOf(results), verdict.teamProblems());
     }
 
     /** Field rules Bean Validation cannot express; returns the categories, de-duplicated and sorted. */

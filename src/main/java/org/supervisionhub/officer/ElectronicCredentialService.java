@@ -66,7 +66,7 @@ public class ElectronicCredentialService {
                     }
                     CredentialState state = certificate.stateOn(CredentialService.today());
                     if (state != CredentialState.VALID) {
-                        throw HubException.conflict("CREDENTIAL_" + state.name(),
+                        throw HubException.conflict(state.problem(),
                                 "the certificate is " + state.name() + " and cannot be shown");
                     }
                     CredentialTokens.Issued issued = tokens.issue(certificate.publicId, Instant.now());

@@ -147,7 +147,7 @@ public class PermitService {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "REQUIRED", field + " is required"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "TEXT_TOO_LONG", "at most " + max + " characters"));
+            errors.add(new FieldError(field, "LENGTH_OUT_OF_RANGE", "at most " + max + " characters"));
         }
     }
 }

@@ -149,7 +149,7 @@ public class RandomPlans {
         }
         if (plan.samplingRatio() != null && (plan.samplingRatio().signum() < 0
                 || plan.samplingRatio().compareTo(BigDecimal.valueOf(100)) > 0)) {
-            errors.add(new FieldError("samplingRatio", "RATIO_INVALID", "a percentage between 0 and 100"));
+            errors.add(new FieldError("samplingRatio", "OUT_OF_RANGE", "a percentage between 0 and 100"));
         }
         List<String> items = plan.itemCodes() == null ? List.of() : plan.itemCodes();
         if (items.isEmpty()) {

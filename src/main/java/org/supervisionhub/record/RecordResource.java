@@ -166,8 +166,8 @@ public class RecordResource {
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("50")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw HubException.badRequest("DATE_RANGE_INVALID", "'to' precedes 'from'",
-                    new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'"));
+            throw HubException.validation(java.util.List.of(
+                    new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
         }
         return queries.search(callers.caller(),
                 new RecordQueries.Filter(department, kind, item, subject, from, to, includeDeleted), page, size);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.Hashes;
 import org.supervisionhub.common.WireTime;
@@ -30,7 +31,7 @@ import org.supervisionhub.common.code.ItemCodes;
 import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.item.ItemStatus;
-import org.supervisionhub.officer.CertificateStatus;
+import org.supervisionhub.officer.EnforcementTeam;
 import org.supervisionhub.record.ReferenceData.CertificateFacts;
 import org.supervisionhub.record.ReferenceData.ClaimedItem;
 import org.supervisionhub.record.ReferenceData.DepartmentClaims;
@@ -77,7 +78,7 @@ public class RecordValidator {
             return new Bound(null, List.of(new FieldError(path(e), "UNKNOWN_FIELD",
                     "unknown field '" + e.getPropertyName() + "'")));
         } catch (InvalidFormatException e) {
-            return new Bound(null, List.of(new FieldError(path(e), "INVALID_VALUE",
+            return new Bound(null, List.of(new FieldError(path(e), "TYPE_MISMATCH",
                     "value " + abbreviate(String.valueOf(e.getValue())) + " is not a valid "
                             + e.getTargetType().getSimpleName())));
         } catch (JsonMappingException e) {
@@ -108,7 +109,7 @@ public class RecordValidator {
         String sourceRecordId = in.sourceRecordId();
         checkText(checks, "sourceSystem", in.sourceSystem(), 64, true);
         if (in.sourceSystem() != null && !SOURCE_SYSTEM.matcher(in.sourceSystem()).matches()) {
-            checks.error("sourceSystem", "SOURCE_SYSTEM_INVALID", "2-64 letters, digits, '_', '.' or '-'");
+            checks.error("sourceSystem", "FORMAT_INVALID", "2-64 letters, digits, '_', '.' or '-'");
         }
         checkText(checks, "sourceRecordId", sourceRecordId, 64, true);
         String department = context.callerDepartment();
@@ -471,9 +472,12 @@ public class RecordValidator {
         }
     }
 
+    /** Each named officer's certificate, then the team, judged by the one team rule ({@link EnforcementTeam}). */
     private static void checkOfficers(Checks checks, RecordInput in, ClaimedItem item, LocalDate actDate) {
         List<RecordInput.OfficerRef> officers = in.officers() == null ? List.of() : in.officers();
-        Set<Long> validOfficers = new HashSet<>();
+        List<String> fields = new ArrayList<>();
+        List<RecordInput.OfficerRef> named = new ArrayList<>();
+        List<EnforcementTeam.Qualification> team = new ArrayList<>();
         for (int i = 0; i < officers.size(); i++) {
             RecordInput.OfficerRef officer = officers.get(i);
             String field = "officers[" + i + "]";
@@ -482,49 +486,43 @@ public class RecordValidator {
                 continue;
             }
             checkText(checks, field + ".name", officer.name(), 100, true);
-            boolean named = require(checks, field + ".issuer", officer.issuer())
+            boolean complete = require(checks, field + ".issuer", officer.issuer())
                     & require(checks, field + ".certNo", officer.certNo());
-            if (!named) {
+            if (!complete) {
                 continue;
             }
             CertificateFacts certificate = checks.snapshot.certificate(officer.issuer(), officer.certNo());
-            if (certificate == null) {
-                checks.error(field + ".certNo", "CERTIFICATE_NOT_FOUND", "no certificate " + officer.certNo()
-                        + " of issuer " + officer.issuer());
-                continue;
-            }
-            boolean valid = true;
-            if (certificate.status() != CertificateStatus.VALID) {
-                checks.error(field + ".certNo", "CERTIFICATE_" + certificate.status(), "certificate "
-                        + officer.certNo() + " is " + certificate.status());
-                valid = false;
-            }
-            if (actDate != null && actDate.isAfter(certificate.validTo())) {
-                checks.error(field + ".certNo", "CERTIFICATE_EXPIRED", "certificate " + officer.certNo()
-                        + " expired on " + certificate.validTo() + ", before the act on " + actDate);
-                valid = false;
-            } else if (actDate != null && actDate.isBefore(certificate.validFrom())) {
-                checks.error(field + ".certNo", "CERTIFICATE_NOT_YET_VALID", "certificate " + officer.certNo()
-                        + " is valid from " + certificate.validFrom() + ", after the act on " + actDate);
-                valid = false;
-            }
-            if (item != null && !certificate.categories().contains(item.sectorCode())) {
-                checks.warning(field + ".certNo", "CERTIFICATE_CATEGORY_NOT_COVERED", "certificate "
-                        + officer.certNo() + " does not cover the item's enforcement category " + item.sectorCode());
-            }
-            if (valid) {
-                validOfficers.add(certificate.officerId());
+            fields.add(field + ".certNo");
+            named.add(officer);
+            team.add(certificate == null ? null : new EnforcementTeam.Qualification(certificate.officerId(),
+                    certificate.status(), certificate.validFrom(), certificate.validTo(), certificate.categories()));
+        }
+        String sector = item == null ? null : item.sectorCode();
+        EnforcementTeam.Verdict verdict = EnforcementTeam.judge(in.kind().itemType(), sector, actDate, team);
+        for (int i = 0; i < team.size(); i++) {
+            for (ErrorCode problem : verdict.members().get(i)) {
+                checks.error(fields.get(i), problem, certificateMessage(problem, named.get(i), team.get(i), sector, actDate));
             }
         }
-        int required = switch (in.kind()) {
-            case INSPECTION, PENALTY, ENFORCEMENT -> 2;
-            case OTHER -> 1;
-            case COMPLAINT -> 0;
+        for (ErrorCode problem : verdict.teamProblems()) {
+            checks.error("officers", problem, "a " + in.kind() + " needs at least " + verdict.requiredOfficers()
+                    + " officers with valid certificates; " + verdict.validOfficers() + " found");
+        }
+    }
+
+    private static String certificateMessage(ErrorCode problem, RecordInput.OfficerRef officer,
+                                             EnforcementTeam.Qualification certificate, String sector, LocalDate actDate) {
+        String certNo = officer.certNo();
+        return switch (problem) {
+            case CERTIFICATE_NOT_FOUND -> "no certificate " + certNo + " of issuer " + officer.issuer();
+            case CERTIFICATE_EXPIRED -> "certificate " + certNo + " expired on " + certificate.validTo()
+                    + ", before the act on " + actDate;
+            case CERTIFICATE_NOT_YET_VALID -> "certificate " + certNo + " is valid from " + certificate.validFrom()
+                    + ", after the act on " + actDate;
+            case CERTIFICATE_CATEGORY_NOT_COVERED -> "certificate " + certNo
+                    + " does not cover the item's enforcement category " + sector;
+            default -> "certificate " + certNo + " is " + certificate.status();
         };
-        if (validOfficers.size() < required) {
-            checks.error("officers", "TOO_FEW_OFFICERS", "a " + in.kind() + " needs at least " + required
-                    + " officers with valid certificates; " + validOfficers.size() + " found");
-        }
     }
 
     private static String actDateField(RecordKind kind) {
@@ -563,7 +561,7 @@ public class RecordValidator {
             return;
         }
         if (value != null && value.length() > max) {
-            checks.error(field, "TEXT_TOO_LONG", "at most " + max + " characters");
+            checks.error(field, "LENGTH_OUT_OF_RANGE", "at most " + max + " characters");
         }
     }
 
@@ -605,6 +603,10 @@ public class RecordValidator {
         }
 
         void error(String field, String code, String message) {
+            errors.add(new FieldError(field, code, message));
+        }
+
+        void error(String field, ErrorCode code, String message) {
             errors.add(new FieldError(field, code, message));
         }
 

@@ -12,19 +12,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.Problem;
-import org.supervisionhub.common.code.CodeViolation;
-import org.supervisionhub.common.code.CreditCodes;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 import org.supervisionhub.subject.SubjectQueries;
@@ -64,24 +61,13 @@ public class SubjectRecordResource {
             content = @Content(schema = @Schema(implementation = SubjectRecordPage.class)))
     @APIResponse(responseCode = "404", description = "Unknown subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<SubjectRecordView>> getSubjectRecords(@PathParam("creditCode") String creditCode,
+    public Uni<Page<SubjectRecordView>> getSubjectRecords(@PathParam("creditCode") @CreditCode String creditCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("50")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
-        String code = validCreditCode(creditCode);
-        return subjects.byCreditCode(code).chain(found -> {
-            found.orElseThrow(() -> HubException.notFound("SUBJECT_NOT_FOUND", "no subject with credit code " + code));
-            return records.subjectHistory(callers.caller(), code, page, size);
+        return subjects.byCreditCode(creditCode).chain(found -> {
+            found.orElseThrow(() -> HubException.notFound("SUBJECT_NOT_FOUND", "no subject with credit code " + creditCode));
+            return records.subjectHistory(callers.caller(), creditCode, page, size);
         });
-    }
-
-    private static String validCreditCode(String creditCode) {
-        Optional<CodeViolation> violation = CreditCodes.check(creditCode);
-        if (violation.isPresent()) {
-            String message = violation.get().message();
-            throw HubException.badRequest("CREDIT_CODE_INVALID", message,
-                    new FieldError("creditCode", violation.get().code(), message));
-        }
-        return creditCode;
     }
 }

@@ -69,8 +69,8 @@ public class StatsResource {
         java.time.LocalDate first = from != null ? from : today.withDayOfYear(1);
         java.time.LocalDate last = to != null ? to : today;
         if (last.isBefore(first)) {
-            throw org.supervisionhub.common.HubException.badRequest("DATE_RANGE_INVALID", "'to' precedes 'from'",
-                    new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'"));
+            throw org.supervisionhub.common.HubException.validation(java.util.List.of(
+                    new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
         }
         return coverageStats.coverage(callers.caller(), region, department, first, last);
     }

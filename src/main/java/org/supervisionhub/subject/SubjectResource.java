@@ -19,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,8 +30,7 @@ import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.Problem;
-import org.supervisionhub.common.code.CodeViolation;
-import org.supervisionhub.common.code.CreditCodes;
+import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.code.RegionCode;
 import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.item.ItemType;
@@ -68,13 +67,12 @@ public class SubjectResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
     @Operation(summary = "Look a subject up by unified social credit code",
             description = "Includes the departments that supervise it. A code failing the GB 32100 check is 400 "
-                    + "CREDIT_CODE_INVALID; an unknown valid code is 404 SUBJECT_NOT_FOUND.")
+                    + "VALIDATION_FAILED with CREDIT_CODE_INVALID; an unknown valid code is 404 SUBJECT_NOT_FOUND.")
     @APIResponse(responseCode = "200", description = "The subject")
     @APIResponse(responseCode = "404", description = "Unknown subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SubjectView> getSubject(@PathParam("creditCode") String creditCode) {
-        String code = validCreditCode(creditCode);
-        return queries.byCreditCode(code).map(found -> found.orElseThrow(() -> notFound(code)));
+    public Uni<SubjectView> getSubject(@PathParam("creditCode") @CreditCode String creditCode) {
+        return queries.byCreditCode(creditCode).map(found -> found.orElseThrow(() -> notFound(creditCode)));
     }
 
     @GET
@@ -92,8 +90,7 @@ public class SubjectResource {
             @Max(MAX_SEARCH_SIZE) int size) {
         String text = name == null ? "" : name.strip();
         if (text.codePointCount(0, text.length()) < 2 || text.length() > 50) {
-            throw HubException.badRequest("NAME_QUERY_INVALID", "the name query needs 2 to 50 characters",
-                    new FieldError("name", "LENGTH_OUT_OF_RANGE", "2 to 50 characters"));
+            throw HubException.validation(List.of(new FieldError("name", "LENGTH_OUT_OF_RANGE", "2 to 50 characters")));
         }
         return queries.search(text, region == null ? null : RegionCodes.scopePrefix(region), page, size);
     }
@@ -108,13 +105,12 @@ public class SubjectResource {
     @APIResponse(responseCode = "200", description = "The supervising departments and items")
     @APIResponse(responseCode = "404", description = "Unknown subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SupervisorsView> getSupervisors(@PathParam("creditCode") String creditCode,
+    public Uni<SupervisorsView> getSupervisors(@PathParam("creditCode") @CreditCode String creditCode,
                                                @Parameter(description = "Only items of this type") @QueryParam("type") ItemType type) {
-        String code = validCreditCode(creditCode);
-        return queries.byCreditCode(code).chain(found -> {
-            SubjectView subject = found.orElseThrow(() -> notFound(code));
+        return queries.byCreditCode(creditCode).chain(found -> {
+            SubjectView subject = found.orElseThrow(() -> notFound(creditCode));
             return queries.supervisors(subject.regionCode(), subject.industryCode(), type).map(view ->
-                    new SupervisorsView(code, subject.name(), view.sectors(), view.departments()));
+                    new SupervisorsView(creditCode, subject.name(), view.sectors(), view.departments()));
         });
     }
 
@@ -129,10 +125,9 @@ public class SubjectResource {
             content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
     @APIResponse(responseCode = "200", description = "Updated or unchanged",
             content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    public Uni<Response> putSubject(@PathParam("creditCode") String creditCode, @NotNull @Valid SubjectRequest request,
-                                    UriInfo uri) {
-        String code = validCreditCode(creditCode);
-        return subjects.upsertOrganisation(callers.caller(), code, request).map(result -> written(result, uri));
+    public Uni<Response> putSubject(@PathParam("creditCode") @CreditCode String creditCode,
+                                    @NotNull @Valid SubjectRequest request, UriInfo uri) {
+        return subjects.upsertOrganisation(callers.caller(), creditCode, request).map(result -> written(result, uri));
     }
 
     @POST
@@ -176,16 +171,6 @@ public class SubjectResource {
                 ? (uri == null ? Response.status(Response.Status.CREATED) : Response.created(uri.getAbsolutePath()))
                 : Response.ok();
         return response.entity(result).build();
-    }
-
-    private static String validCreditCode(String creditCode) {
-        Optional<CodeViolation> violation = CreditCodes.check(creditCode);
-        if (violation.isPresent()) {
-            String message = violation.get().message();
-            throw HubException.badRequest("CREDIT_CODE_INVALID", message,
-                    new FieldError("creditCode", violation.get().code(), message));
-        }
-        return creditCode;
     }
 
     private static HubException notFound(String creditCode) {

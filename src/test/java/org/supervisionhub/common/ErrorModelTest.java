@@ -1,6 +1,7 @@
 package org.supervisionhub.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -70,6 +71,71 @@ class ErrorModelTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems(
                         "name", "parentCode", "sectorCode", "catalogLevel", "status", "catalogVersion"))
                 .body("errors.find { it.field == 'parentCode' }.code", equalTo("ITEM_CODE_INVALID"));
+    }
+
+    @Test
+    void malformedItemCodeIsOneViolationInBodyQueryAndPath() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"parentCode\":\"4501\",\"sectorCode\":\"SAMR\",\"catalogLevel\":\"NATIONAL\","
+                        + "\"status\":\"IN_USE\",\"catalogVersion\":\"1\"}")
+                .put("/api/v1/items/45000000090000").then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("parentCode"))
+                .body("errors.code", contains("ITEM_CODE_INVALID"));
+        given().auth().oauth2(admin).queryParam("parent", "4501").get("/api/v1/items").then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("parent"))
+                .body("errors.code", contains("ITEM_CODE_INVALID"));
+        given().auth().oauth2(admin).get("/api/v1/items/4501").then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("code"))
+                .body("errors.code", contains("ITEM_CODE_INVALID"));
+    }
+
+    @Test
+    void malformedCreditCodeIsOneViolationInQueryAndPath() {
+        String badCode = "91350100M000100Y44";
+        given().auth().oauth2(admin).queryParam("subject", badCode).get("/api/v1/records").then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("subject"))
+                .body("errors.code", contains("CREDIT_CODE_INVALID"));
+        given().auth().oauth2(admin).get("/api/v1/subjects/{code}", badCode).then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("creditCode"))
+                .body("errors.code", contains("CREDIT_CODE_INVALID"));
+    }
+
+    @Test
+    void periodEndingBeforeItStartsIsOneViolationInEveryQuery() {
+        given().auth().oauth2(admin).get("/api/v1/records?from=2026-02-01&to=2026-01-01").then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("to"))
+                .body("errors.code", contains("DATE_RANGE_INVALID"));
+        given().auth().oauth2(admin).get("/api/v1/stats/coverage?from=2026-05-01&to=2026-04-01").then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("to"))
+                .body("errors.code", contains("DATE_RANGE_INVALID"));
+    }
+
+    @Test
+    void everyProblemCodeIsACatalogEntry() {
+        java.util.Set<String> catalog = java.util.Arrays.stream(ErrorCode.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet());
+        String[] codes = {
+            given().auth().oauth2(admin).get("/api/v1/no-such-thing").then().extract().path("code"),
+            given().auth().oauth2(admin).patch("/api/v1/items/45000000090000").then().extract().path("code"),
+            given().get("/api/v1/items/45000000090000").then().extract().path("code"),
+            given().auth().oauth2(admin).get("/api/v1/items/4501").then().extract().path("errors[0].code"),
+        };
+        org.assertj.core.api.Assertions.assertThat(codes).allSatisfy(code ->
+                org.assertj.core.api.Assertions.assertThat(catalog).contains(code));
     }
 
     @Test

@@ -83,7 +83,7 @@ class CredentialCheckResourceTest {
                 .body("results[0].reasons", empty())
                 .body("results[1].certNo", equalTo(expired))
                 .body("results[1].valid", equalTo(false))
-                .body("results[1].reasons", equalTo(List.of("EXPIRED")))
+                .body("results[1].reasons", equalTo(List.of("CERTIFICATE_EXPIRED")))
                 .body("reasons", equalTo(List.of("TOO_FEW_OFFICERS")));
     }
 
@@ -118,8 +118,8 @@ class CredentialCheckResourceTest {
         check(environmental, validCertificate(), validCertificate()).then().statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("validOfficers", equalTo(0))
-                .body("results[0].reasons", equalTo(List.of("CATEGORY_NOT_COVERED")))
-                .body("results[1].reasons", equalTo(List.of("CATEGORY_NOT_COVERED")))
+                .body("results[0].reasons", equalTo(List.of("CERTIFICATE_CATEGORY_NOT_COVERED")))
+                .body("results[1].reasons", equalTo(List.of("CERTIFICATE_CATEGORY_NOT_COVERED")))
                 .body("reasons", equalTo(List.of("TOO_FEW_OFFICERS")));
     }
 
@@ -160,7 +160,8 @@ class CredentialCheckResourceTest {
 
         check(other, revoked).then().statusCode(200)
                 .body("allowed", equalTo(false))
-                .body("results[0].reasons", equalTo(List.of("REVOKED", "EXPIRED", "CATEGORY_NOT_COVERED")));
+                .body("results[0].reasons", equalTo(List.of("CERTIFICATE_REVOKED", "CERTIFICATE_EXPIRED",
+                        "CERTIFICATE_CATEGORY_NOT_COVERED")));
     }
 
     @Test
@@ -173,9 +174,9 @@ class CredentialCheckResourceTest {
         check(inspection, suspended, future, unknown).then().statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("validOfficers", equalTo(0))
-                .body("results[0].reasons", equalTo(List.of("SUSPENDED")))
-                .body("results[1].reasons", equalTo(List.of("NOT_YET_VALID")))
-                .body("results[2].reasons", equalTo(List.of("CREDENTIAL_NOT_FOUND")));
+                .body("results[0].reasons", equalTo(List.of("CERTIFICATE_SUSPENDED")))
+                .body("results[1].reasons", equalTo(List.of("CERTIFICATE_NOT_YET_VALID")))
+                .body("results[2].reasons", equalTo(List.of("CERTIFICATE_NOT_FOUND")));
     }
 
     @Test

@@ -92,7 +92,7 @@ class CredentialStateResourceTest {
     void unknownCertificateIsNotFound() {
         get(NANNING_DEPT_ADMIN, newCertNo()).then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("code", equalTo("CREDENTIAL_NOT_FOUND"));
+                .body("code", equalTo("CERTIFICATE_NOT_FOUND"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class CredentialStateResourceTest {
 
         RestAssured.given().auth().oauth2(NANNING_DEPT_ADMIN)
                 .get("/api/v1/credentials/{issuer}/{certNo}", "GD_SFT", certNo)
-                .then().statusCode(404).body("code", equalTo("CREDENTIAL_NOT_FOUND"));
+                .then().statusCode(404).body("code", equalTo("CERTIFICATE_NOT_FOUND"));
     }
 
     @Test

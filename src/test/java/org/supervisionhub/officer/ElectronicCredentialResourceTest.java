@@ -201,7 +201,7 @@ class ElectronicCredentialResourceTest {
         String account = newAccount();
         String certNo = create(with(body(newIdNumber(), account), "status", "SUSPENDED"));
 
-        issue(officerToken(account), certNo).then().statusCode(409).body("code", equalTo("CREDENTIAL_SUSPENDED"));
+        issue(officerToken(account), certNo).then().statusCode(409).body("code", equalTo("CERTIFICATE_SUSPENDED"));
     }
 
     @Test
@@ -210,12 +210,12 @@ class ElectronicCredentialResourceTest {
         String certNo = create(with(with(body(newIdNumber(), account), "validFrom", TODAY.minusYears(4).toString()),
                 "validTo", TODAY.minusDays(1).toString()));
 
-        issue(officerToken(account), certNo).then().statusCode(409).body("code", equalTo("CREDENTIAL_EXPIRED"));
+        issue(officerToken(account), certNo).then().statusCode(409).body("code", equalTo("CERTIFICATE_EXPIRED"));
     }
 
     @Test
     void unknownCertificateCannotBeShown() {
-        issue(officerToken(newAccount()), newCertNo()).then().statusCode(404).body("code", equalTo("CREDENTIAL_NOT_FOUND"));
+        issue(officerToken(newAccount()), newCertNo()).then().statusCode(404).body("code", equalTo("CERTIFICATE_NOT_FOUND"));
     }
 
     @Test

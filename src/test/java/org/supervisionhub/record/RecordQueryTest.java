@@ -67,7 +67,8 @@ class RecordQueryTest {
         given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/records?department=" + other.code()).then().statusCode(200)
                 .body("total", equalTo(1));
         given().auth().oauth2(own.adminToken()).get("/api/v1/records?from=2026-02-01&to=2026-01-01").then()
-                .statusCode(400).body("code", equalTo("DATE_RANGE_INVALID"));
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("to")).body("errors[0].code", equalTo("DATE_RANGE_INVALID"));
         given().auth().oauth2(own.adminToken()).get("/api/v1/records?size=201").then().statusCode(400);
     }
 
@@ -94,7 +95,8 @@ class RecordQueryTest {
         given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/subjects/{code}/records", subject).then().statusCode(200)
                 .body("total", equalTo(3));
         given().auth().oauth2(own.adminToken()).get("/api/v1/subjects/{code}/records", "91350100M000100Y44").then()
-                .statusCode(400).body("code", equalTo("CREDIT_CODE_INVALID"));
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].code", equalTo("CREDIT_CODE_INVALID"));
         given().auth().oauth2(own.adminToken()).get("/api/v1/subjects/{code}/records",
                 CreditCodeGenerator.enterprise("450100")).then().statusCode(404);
         assertThat(ownInspection).isPositive();

@@ -2,7 +2,6 @@ package org.supervisionhub.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.supervisionhub.record.RecordFixture.TODAY;
 import static org.supervisionhub.record.RecordFixture.list;
 import static org.supervisionhub.record.RecordFixture.upload;
@@ -44,7 +43,7 @@ class RecordValidationTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
-                rule("sourceSystem", "SOURCE_SYSTEM_INVALID", (f, d) -> with(f.inspection(d), "sourceSystem", "bad system")),
+                rule("sourceSystem", "FORMAT_INVALID", (f, d) -> with(f.inspection(d), "sourceSystem", "bad system")),
                 rule("sourceRecordId", "REQUIRED", (f, d) -> with(f.inspection(d), "sourceRecordId", null)),
                 rule("kind", "REQUIRED", (f, d) -> with(f.inspection(d), "kind", null)),
                 rule("itemCode", "ITEM_CODE_INVALID", (f, d) -> with(f.inspection(d), "itemCode", "4501")),
@@ -115,10 +114,10 @@ class RecordValidationTest {
                         "complaint.complainantPhone", "call me")),
                 rule("inspection", "REQUIRED", (f, d) -> with(f.inspection(d), "inspection", null)),
                 rule("penalty", "DETAIL_NOT_ALLOWED", (f, d) -> with(f.inspection(d), "penalty", f.penalty(d).get("penalty"))),
-                rule("inspection.actionName", "TEXT_TOO_LONG", (f, d) -> with(f.inspection(d), "inspection.actionName",
+                rule("inspection.actionName", "LENGTH_OUT_OF_RANGE", (f, d) -> with(f.inspection(d), "inspection.actionName",
                         "检".repeat(201))),
                 rule("colour", "UNKNOWN_FIELD", (f, d) -> with(f.inspection(d), "colour", "red")),
-                rule("inspection.checkDate", "INVALID_VALUE", (f, d) -> with(f.inspection(d), "inspection.checkDate",
+                rule("inspection.checkDate", "TYPE_MISMATCH", (f, d) -> with(f.inspection(d), "inspection.checkDate",
                         "2026-13-01")),
                 rule("", "NOT_AN_OBJECT", (f, d) -> null));
     }
@@ -167,14 +166,15 @@ class RecordValidationTest {
     }
 
     @Test
-    void certificateOutsideTheItemsCategoryIsAWarning() {
+    void certificateOutsideTheItemsCategoryDoesNotQualifyItsOfficer() {
         RecordFixture.Department department = fixture.department();
         db.update("update certificate_category set category_code = 'MEE' where certificate_id = "
                 + "(select id from certificate where issuer = ? and cert_no = ?)", RecordFixture.ISSUER, department.officerB());
 
         upload(department.systemToken(), list(fixture.inspection(department)), "").then().statusCode(200)
-                .body("accepted", equalTo(1))
-                .body("issues[0].warnings.code", hasItem("CERTIFICATE_CATEGORY_NOT_COVERED"));
+                .body("rejected", equalTo(1))
+                .body("issues[0].errors.field", equalTo(List.of("officers[1].certNo", "officers")))
+                .body("issues[0].errors.code", equalTo(List.of("CERTIFICATE_CATEGORY_NOT_COVERED", "TOO_FEW_OFFICERS")));
     }
 
     @Test

@@ -105,7 +105,8 @@ class SubjectResourceTest {
     void lookupOfACodeFailingTheChecksumIsCreditCodeInvalid() {
         given().auth().oauth2(reader).get("/api/v1/subjects/91350100M000100Y44").then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("code", equalTo("CREDIT_CODE_INVALID"))
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].code", equalTo("CREDIT_CODE_INVALID"))
                 .body("errors[0].field", equalTo("creditCode"));
     }
 
@@ -202,7 +203,8 @@ class SubjectResourceTest {
     @Test
     void nameSearchNeedsTwoCharactersAndLimitsThePageSize() {
         given().auth().oauth2(reader).queryParam("name", "腾").get("/api/v1/subjects").then()
-                .statusCode(400).body("code", equalTo("NAME_QUERY_INVALID")).body("errors[0].field", equalTo("name"));
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("name"))
+                .body("errors[0].code", equalTo("LENGTH_OUT_OF_RANGE"));
         given().auth().oauth2(reader).queryParam("name", "腾讯").queryParam("size", 101).get("/api/v1/subjects").then()
                 .statusCode(400).body("errors[0].field", equalTo("size"));
     }

@@ -1,0 +1,181 @@
+package org.supervisionhub.common;
+
+/**
+ * The catalog of stable error codes: every {@code code} a client can meet in a problem, in {@code errors[]} or in an
+ * upload issue is one of these, with its usual HTTP status (for field-level codes: the status of the request that
+ * reports them) and a one-line description in English and Chinese. Published in the OpenAPI document as the
+ * {@code ErrorCode} schema; {@code ErrorCodeCatalogTest} keeps it and the code in step.
+ */
+public enum ErrorCode {
+
+    // Request shape and generic field rules (Bean Validation constraints map here, see ProblemMapper)
+    VALIDATION_FAILED(400, "One or more fields failed validation; see errors[]", "请求校验失败，详见 errors[]"),
+    MALFORMED_JSON(400, "The body (or an NDJSON line) is not valid JSON or not the expected structure", "请求体不是合法 JSON 或结构不符"),
+    UNKNOWN_FIELD(400, "A field that is not part of the contract", "契约中没有的字段"),
+    TYPE_MISMATCH(400, "A value of the wrong type or format (number, date, enum constant ...)", "取值类型或格式错误（数字、日期、枚举等）"),
+    REQUIRED(400, "A required value is missing or blank", "必填项缺失或为空"),
+    LENGTH_OUT_OF_RANGE(400, "A text or list is shorter or longer than allowed", "文本或列表长度超出范围"),
+    OUT_OF_RANGE(400, "A number is outside its allowed range", "数值超出允许范围"),
+    TOO_MANY_DIGITS(400, "A number has more integer or fraction digits than allowed", "数值位数过多"),
+    FORMAT_INVALID(400, "A value does not match its required pattern", "取值不符合规定格式"),
+    DATE_OUT_OF_RANGE(400, "A date lies on the wrong side of today", "日期不在允许的时间范围内"),
+    DATE_RANGE_INVALID(400, "The end of a period precedes its start", "结束日期早于开始日期"),
+    INVALID(400, "A value breaks a constraint that has no more specific code", "取值不符合约束"),
+    INVALID_VALUE(400, "A value cannot be used (rejected by the data store or by the mapping)", "取值无法使用"),
+    NOT_ALLOWED(400, "A field that must not be sent in this combination", "此情形下不得提供该字段"),
+    READ_ONLY(400, "A field set by the hub, not by the client", "该字段由平台生成，不可提交"),
+    BAD_REQUEST(400, "The HTTP layer rejected the request", "请求无效"),
+
+    // HTTP layer, authentication and authorisation
+    UNAUTHENTICATED(401, "A valid bearer token is required", "需要有效的访问令牌"),
+    FORBIDDEN(403, "The caller's roles do not allow this operation", "调用方角色无权执行此操作"),
+    NOT_FOUND(404, "No resource at this path", "路径不存在"),
+    METHOD_NOT_ALLOWED(405, "The path does not support this HTTP method", "该路径不支持此 HTTP 方法"),
+    NOT_ACCEPTABLE(406, "The API cannot produce the requested media type", "无法提供所要求的媒体类型"),
+    CONFLICT(409, "The request conflicts with the current state", "请求与当前状态冲突"),
+    LENGTH_REQUIRED(411, "A body must be sent with a Content-Length", "请求体须带 Content-Length"),
+    PAYLOAD_TOO_LARGE(413, "The body exceeds the size limit", "请求体超出大小限制"),
+    UNSUPPORTED_MEDIA_TYPE(415, "The body's media type is not accepted", "不支持的请求体媒体类型"),
+    RATE_LIMITED(429, "Too many requests from this client; retry after Retry-After", "请求过于频繁，请按 Retry-After 重试"),
+    INTERNAL_ERROR(500, "Unexpected failure; quote the requestId when reporting it", "内部错误，请提供 requestId"),
+
+    // Data store
+    DUPLICATE(409, "A record with the same unique key already exists", "唯一键重复"),
+    REFERENCE_CONFLICT(409, "The change refers to, or is referred to by, another record", "引用关系冲突"),
+    CONCURRENT_UPDATE(409, "A concurrent change interfered; retry", "并发修改冲突，请重试"),
+
+    // National codes (common.code validators)
+    CREDIT_CODE_INVALID(400, "Not a valid unified social credit code (GB 32100)", "统一社会信用代码无效"),
+    ORG_CODE_INVALID(400, "Not a valid organisation code (GB 11714)", "组织机构代码无效"),
+    ID_NUMBER_INVALID(400, "Not a valid resident ID number (GB 11643)", "居民身份证号码无效"),
+    REGION_CODE_INVALID(400, "Not a valid administrative region code (GB/T 2260)", "行政区划代码无效"),
+    ITEM_CODE_INVALID(400, "Not a valid supervision item code (14 digits)", "监管事项编码无效"),
+    LIST_CODE_INVALID(400, "Not a valid implementation list code", "实施清单编码无效"),
+
+    // Caller, departments and scope
+    CALLER_DEPARTMENT_UNKNOWN(403, "The token carries no department, or one the hub does not know", "令牌未携带部门或部门未登记"),
+    CALLER_REGION_UNKNOWN(403, "The token carries no region", "令牌未携带行政区划"),
+    DEPARTMENT_REQUIRED(400, "Name the department to act for", "须指定部门"),
+    DEPARTMENT_NOT_FOUND(404, "No such department", "部门不存在"),
+    DEPARTMENT_OUT_OF_SCOPE(403, "The department is outside the caller's scope", "部门超出调用方权限范围"),
+    REGION_OUT_OF_SCOPE(403, "The region is outside the caller's (or the department's) region", "行政区划超出权限范围"),
+
+    // Catalog, claims and implementation lists
+    ITEM_NOT_FOUND(404, "No such catalog item", "监管事项不存在"),
+    ITEM_NOT_IN_USE(409, "The item is suspended or cancelled", "监管事项未在用"),
+    ITEM_NOT_CLAIMABLE(422, "Main items are not claimed, their sub-items are", "主项不可认领"),
+    ITEM_OUTSIDE_DEPARTMENT_SECTORS(422, "The item's sector is not among the department's", "事项不属于本部门条线"),
+    ITEM_NOT_CLAIMED(400, "The department has not claimed the item", "本部门未认领该事项"),
+    ITEM_HAS_SUB_ITEMS(422, "An item with sub-items cannot become a sub-item", "事项已有子项"),
+    ITEM_NOT_INSPECTION(422, "Implementation lists belong to inspection sub-items", "实施清单仅适用于检查类子项"),
+    ITEM_NOT_CHECKABLE(422, "A main item has no type; officers act on its typed sub-items", "主项不可用于执法资格核验"),
+    ITEM_KIND_MISMATCH(400, "The item's type does not match the record's kind", "事项类型与记录种类不符"),
+    PARENT_ITEM_NOT_FOUND(422, "The named main item does not exist", "主项不存在"),
+    PARENT_ITEM_INVALID(422, "The named main item cannot be a parent", "主项不可作为上级"),
+    CLAIM_NOT_FOUND(404, "No active claim of the item by the department", "未找到有效认领"),
+    CLAIM_REQUIRED(409, "The department must claim the item first", "须先认领该事项"),
+    IMPLEMENTATION_LIST_NOT_FOUND(404, "No implementation list of the item for the department", "实施清单不存在"),
+    LIST_CODE_MISMATCH(400, "The list code does not belong to this item and department", "实施清单编码与事项、部门不符"),
+
+    // Subjects
+    SUBJECT_NOT_FOUND(404, "No such subject", "监管对象不存在"),
+    SUBJECT_TYPE_INVALID(400, "The subject type is not accepted here", "监管对象类型不适用"),
+
+    // Officers and certificates (the team rule: officer.EnforcementTeam)
+    CERTIFICATE_NOT_FOUND(404, "No enforcement certificate with this issuer and number", "执法证件不存在"),
+    CERTIFICATE_EXPIRED(409, "The certificate's validity ended before the date", "执法证件已过期"),
+    CERTIFICATE_NOT_YET_VALID(409, "The certificate's validity starts after the date", "执法证件尚未生效"),
+    CERTIFICATE_SUSPENDED(409, "The certificate is suspended", "执法证件已暂扣"),
+    CERTIFICATE_REVOKED(409, "The certificate is revoked", "执法证件已注销或吊销"),
+    CERTIFICATE_CATEGORY_NOT_COVERED(400, "The item's sector is not among the certificate's enforcement categories", "执法证件不含该事项的执法门类"),
+    CERTIFICATE_HOLDER_MISMATCH(409, "The certificate is held by another person", "执法证件持有人不符"),
+    TOO_FEW_OFFICERS(400, "Fewer distinct qualified officers than the act requires", "合格执法人员人数不足"),
+    CATEGORY_INVALID(400, "Not an enforcement category (a sector code)", "执法门类无效"),
+    ACCOUNT_IN_USE(409, "The account belongs to another officer", "账号已被其他执法人员使用"),
+    NOT_YOUR_CREDENTIAL(403, "Only the certificate's holder may show its electronic credential", "仅持证人可出示电子证件"),
+
+    // Record uploads
+    BODY_EMPTY(400, "The upload holds no records", "上传内容为空"),
+    BODY_NOT_AN_ARRAY(400, "A JSON upload is an array of records", "JSON 上传须为记录数组"),
+    NOT_AN_OBJECT(400, "A record is a JSON object", "记录须为 JSON 对象"),
+    LINE_TOO_LONG(400, "An NDJSON line exceeds the line limit", "NDJSON 行超长"),
+    ATOMIC_JOB_UNSUPPORTED(400, "A job commits chunk by chunk and cannot be atomic", "异步任务不支持整体原子提交"),
+    UPLOAD_REJECTED(422, "An atomic upload was rejected as a whole", "原子上传被整体拒绝"),
+    UPLOAD_JOB_NOT_FOUND(404, "No such upload job", "上传任务不存在"),
+    RECORD_NOT_FOUND(404, "No such record", "记录不存在"),
+    RECORD_OF_OTHER_DEPARTMENT(409, "The source record belongs to another department", "该来源记录属于其他部门"),
+    RECORD_KIND_CHANGED(409, "A stored record cannot change its kind", "已存记录不可变更种类"),
+    DETAIL_NOT_ALLOWED(400, "A detail block of another record kind", "不属于该记录种类的明细块"),
+    FORM_INVALID(400, "Not an inspection form (ON_SITE, OFF_SITE)", "检查形式无效"),
+    RESULT_CODE_INVALID(400, "Not a random-inspection result code", "检查结果代码无效"),
+    PROCEDURE_INVALID(400, "Not a penalty procedure (01, 02)", "处罚程序无效"),
+    PENALTY_TYPE_INVALID(400, "Not a penalty type code (01-14)", "处罚种类代码无效"),
+    FINE_AMOUNT_REQUIRED(400, "A fine needs its amount", "罚款须填写金额"),
+    AMOUNT_INVALID(400, "A non-negative amount in yuan with at most two decimals", "金额无效"),
+    DECISION_BEFORE_FILING(400, "The decision precedes the filing", "决定日期早于立案日期"),
+    DECISION_AFTER_90_DAYS(200, "Warning: decided more than 90 days after filing", "警告：立案后超过 90 日作出决定"),
+    CLOSING_BEFORE_FILING(400, "The case closed before it was filed or decided", "结案日期早于立案或决定日期"),
+    REPORT_BEFORE_CLOSING(400, "A closed case is reported after its closing date", "结案记录须在结案后报送"),
+    ENFORCEMENT_CATEGORY_INVALID(400, "Not an enforcement kind (MEASURE, EXECUTION)", "行政强制类别无效"),
+    MEASURE_INVALID(400, "Not a measure code of the enforcement kind", "强制措施代码无效"),
+    COMPLAINT_TYPE_INVALID(400, "Not a complaint type (COMPLAINT, REPORT)", "投诉举报类型无效"),
+    ANONYMOUS_WITH_CONTACT(400, "An anonymous complaint carries no complainant name or phone", "匿名投诉不得含联系人信息"),
+    PHONE_INVALID(400, "Not a phone number", "电话号码无效"),
+    ACT_DATE_IN_FUTURE(400, "The act's date lies in the future", "行为日期晚于今天"),
+    REPORTED_IN_FUTURE(400, "The report time lies in the future", "报送时间晚于当前时间"),
+    REPORT_BEFORE_ACT(400, "A record is reported before its act", "报送时间早于行为日期"),
+
+    // Random inspection (双随机) and permits
+    PLAN_OF_OTHER_DEPARTMENT(409, "The plan id belongs to another department", "抽查计划属于其他部门"),
+    DATE_OUTSIDE_PLAN(400, "The date lies outside the plan's period", "日期不在计划期间内"),
+    PERMIT_ITEM_UNBOUND(200, "Warning: the permit item is not bound to a supervision item", "警告：许可事项未关联监管事项"),
+
+    // Adapters (docked systems)
+    ADAPTER_NOT_FOUND(404, "No such adapter", "适配器不存在"),
+    ADAPTER_DISABLED(503, "The adapter is disabled", "适配器已停用"),
+    ADAPTER_CLIENT_MISMATCH(403, "Only the adapter's own client may act as it", "仅适配器对应客户端可调用"),
+    INBOUND_KIND_NOT_FOUND(404, "The adapter sends no payload of this kind", "适配器无此类入站数据"),
+    PAYLOAD_UNEXPECTED(400, "The payload holds no records where the adapter expects them", "载荷结构不符合适配器定义"),
+    MAPPING_FAILED(400, "A field could not be mapped by the adapter's rules", "字段映射失败"),
+
+    // National platform: callbacks, sync, cases
+    CALLBACK_UNSIGNED(401, "A callback carries no signature headers", "回调缺少签名"),
+    CALLBACK_KEY_UNKNOWN(401, "Unknown callback key id", "回调密钥标识未知"),
+    CALLBACK_TIMESTAMP_INVALID(401, "The callback timestamp is not epoch seconds", "回调时间戳无效"),
+    CALLBACK_STALE(401, "The callback timestamp is too far from now", "回调时间戳超出允许偏差"),
+    CALLBACK_NONCE_INVALID(401, "A callback nonce has 8-64 characters", "回调随机数无效"),
+    CALLBACK_SIGNATURE_INVALID(401, "The callback signature does not verify", "回调签名校验失败"),
+    CALLBACK_REPLAYED(401, "The callback nonce was used before", "回调重放"),
+    NATIONAL_ID_INVALID(400, "nationalId: 1-64 letters, digits, _ . : -", "国家平台标识无效"),
+    REVISION_INVALID(400, "revision is a positive integer", "版本号无效"),
+    NATIONAL_PLATFORM_UNAVAILABLE(503, "The national platform cannot be reached", "国家平台不可用"),
+    DEAD_LETTER_NOT_FOUND(404, "No such dead letter", "死信不存在"),
+    CASE_NOT_FOUND(404, "No such case", "案件不存在"),
+    CASE_NOT_ASSIGNED_TO_CALLER(403, "The case is assigned to another department", "案件未分派给本部门"),
+    FEEDBACK_ALREADY_SENT(409, "The case's feedback was already sent", "案件已反馈");
+
+    private final int status;
+    private final String description;
+    private final String descriptionZh;
+
+    ErrorCode(int status, String description, String descriptionZh) {
+        this.status = status;
+        this.description = description;
+        this.descriptionZh = descriptionZh;
+    }
+
+    /** The usual HTTP status of a response carrying this code (200 for upload warnings). */
+    public int status() {
+        return status;
+    }
+
+    /** One line in English. */
+    public String description() {
+        return description;
+    }
+
+    /** One line in Chinese. */
+    public String descriptionZh() {
+        return descriptionZh;
+    }
+}
