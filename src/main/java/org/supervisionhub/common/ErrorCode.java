@@ -55,6 +55,8 @@ public enum ErrorCode {
     // Caller, departments and scope
     CALLER_DEPARTMENT_UNKNOWN(403, "The token carries no department, or one the hub does not know", "令牌未携带部门或部门未登记"),
     CALLER_REGION_UNKNOWN(403, "The token carries no region", "令牌未携带行政区划"),
+    CALLER_REGION_INVALID(403, "The token's region claim is not a GB/T 2260 region code", "令牌的行政区划不是有效的 GB/T 2260 代码"),
+    CALLER_DEPARTMENT_INVALID(403, "The token's department claim is not a department code", "令牌的部门编码无效"),
     DEPARTMENT_REQUIRED(400, "Name the department to act for", "须指定部门"),
     DEPARTMENT_NOT_FOUND(404, "No such department", "部门不存在"),
     DEPARTMENT_OUT_OF_SCOPE(403, "The department is outside the caller's scope", "部门超出调用方权限范围"),
@@ -99,6 +101,7 @@ public enum ErrorCode {
     BODY_NOT_AN_ARRAY(400, "A JSON upload is an array of records", "JSON 上传须为记录数组"),
     NOT_AN_OBJECT(400, "A record is a JSON object", "记录须为 JSON 对象"),
     LINE_TOO_LONG(400, "An NDJSON line exceeds the line limit", "NDJSON 行超长"),
+    ATOMIC_UPLOAD_TOO_LARGE(413, "An atomic upload holds more records than it may (it is validated whole before its one transaction)", "原子上传的记录数超过上限"),
     ATOMIC_JOB_UNSUPPORTED(400, "A job commits chunk by chunk and cannot be atomic", "异步任务不支持整体原子提交"),
     UPLOAD_REJECTED(422, "An atomic upload was rejected as a whole", "原子上传被整体拒绝"),
     UPLOAD_JOB_NOT_FOUND(404, "No such upload job", "上传任务不存在"),

@@ -2,6 +2,7 @@ package org.supervisionhub.security;
 
 import java.util.Optional;
 import java.util.Set;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.code.RegionCodes;
 
@@ -38,7 +39,7 @@ public sealed interface Scope {
     }
 
     /** The token's claims make no scope; every use answers {@code code} (403). */
-    record Unbound(String code, String detail) implements Scope {
+    record Unbound(ErrorCode code, String detail) implements Scope {
         HubException refusal() {
             return HubException.forbidden(code, detail);
         }
@@ -50,17 +51,17 @@ public sealed interface Scope {
             return new All();
         }
         if (region.isPresent() && !RegionCodes.isValid(region.get())) {
-            return new Unbound("CALLER_REGION_INVALID", "the token's region claim is not a GB/T 2260 region code");
+            return new Unbound(ErrorCode.CALLER_REGION_INVALID, "the token's region claim is not a GB/T 2260 region code");
         }
         if (roles.contains(Roles.REGION_ADMIN)) {
             return region.<Scope>map(Region::new)
-                    .orElseGet(() -> new Unbound("CALLER_REGION_UNKNOWN", "the token carries no region"));
+                    .orElseGet(() -> new Unbound(ErrorCode.CALLER_REGION_UNKNOWN, "the token carries no region"));
         }
         if (department.isPresent() && department.get().length() > 64) {
-            return new Unbound("CALLER_DEPARTMENT_INVALID", "the token's department claim is not a department code");
+            return new Unbound(ErrorCode.CALLER_DEPARTMENT_INVALID, "the token's department claim is not a department code");
         }
         if (department.isEmpty() && region.isEmpty()) {
-            return new Unbound("CALLER_DEPARTMENT_UNKNOWN", "the token carries no department");
+            return new Unbound(ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token carries no department");
         }
         return new Department(department, region);
     }
@@ -103,7 +104,7 @@ public sealed interface Scope {
     default String ownDepartment() {
         requireBound();
         return department().orElseThrow(
-                () -> HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN", "the token carries no department"));
+                () -> HubException.forbidden(ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token carries no department"));
     }
 
     /** The caller's department when it is bound to one, else empty (admins name the department they act for; an
@@ -166,12 +167,12 @@ public sealed interface Scope {
 
     /** The one answer for a department outside the caller's scope, whether or not it exists. */
     static HubException departmentOutOfScope() {
-        return HubException.forbidden("DEPARTMENT_OUT_OF_SCOPE", "the caller may not act for this department");
+        return HubException.forbidden(ErrorCode.DEPARTMENT_OUT_OF_SCOPE, "the caller may not act for this department");
     }
 
     /** The one answer for a region outside the caller's scope. */
     static HubException regionOutOfScope() {
-        return HubException.forbidden("REGION_OUT_OF_SCOPE", "the caller may not act in this region");
+        return HubException.forbidden(ErrorCode.REGION_OUT_OF_SCOPE, "the caller may not act in this region");
     }
 
     /** Narrows an optional region filter to the scope: a region-admin's default, refused outside it. */
@@ -200,7 +201,7 @@ public sealed interface Scope {
                 throw departmentOutOfScope();
             }
             return department.code().or(() -> {
-                throw HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN", "the token carries no department");
+                throw HubException.forbidden(ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token carries no department");
             });
         }
         return Optional.ofNullable(requested);
