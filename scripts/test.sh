@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh
 HUB_E2E_NODE_PATH=$(bash scripts/e2e-prereqs.sh)
 export HUB_E2E_NODE_PATH HUB_E2E_REQUIRED=true
-mvn -B -ntp verify "$@"
+mvn -B -ntp spotless:check verify "$@"
 bash scripts/lint-openapi.sh

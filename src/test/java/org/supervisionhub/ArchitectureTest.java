@@ -31,13 +31,25 @@ class ArchitectureTest {
     private static final String ROOT = "org.supervisionhub";
 
     /** Infrastructure: every feature may use it, it uses no feature. */
-    private static final String[] INFRASTRUCTURE = {ROOT + ".common..", ROOT + ".security..", ROOT + ".audit..",
-            ROOT + ".sync.."};
+    private static final String[] INFRASTRUCTURE = {
+        ROOT + ".common..", ROOT + ".security..", ROOT + ".audit..", ROOT + ".sync.."
+    };
 
     /** Every other top-level package of org.supervisionhub. */
-    private static final String[] FEATURES = {ROOT + ".adapter..", ROOT + ".demo..", ROOT + ".item..",
-            ROOT + ".nationalcase..", ROOT + ".officer..", ROOT + ".organization..", ROOT + ".permit..",
-            ROOT + ".portal..", ROOT + ".randominspection..", ROOT + ".record..", ROOT + ".stats..", ROOT + ".subject.."};
+    private static final String[] FEATURES = {
+        ROOT + ".adapter..",
+        ROOT + ".demo..",
+        ROOT + ".item..",
+        ROOT + ".nationalcase..",
+        ROOT + ".officer..",
+        ROOT + ".organization..",
+        ROOT + ".permit..",
+        ROOT + ".portal..",
+        ROOT + ".randominspection..",
+        ROOT + ".record..",
+        ROOT + ".stats..",
+        ROOT + ".subject.."
+    };
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -46,15 +58,21 @@ class ArchitectureTest {
 
     @Test
     void noCyclesBetweenTopLevelPackages() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
+        slices().matching(ROOT + ".(*)..")
+                .should()
+                .beFreeOfCycles()
                 .as("the top-level packages of " + ROOT + " have no dependency cycles")
                 .check(MAIN);
     }
 
     @Test
     void infrastructureDependsOnNoFeature() {
-        noClasses().that().resideInAnyPackage(INFRASTRUCTURE)
-                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+        noClasses()
+                .that()
+                .resideInAnyPackage(INFRASTRUCTURE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FEATURES)
                 .as("common, security, audit and sync depend on no feature package (features plug into sync through "
                         + "InboxHandler and DeliveryListener)")
                 .check(MAIN);
@@ -62,53 +80,81 @@ class ArchitectureTest {
 
     @Test
     void resourcesNeitherQueryTheDatabaseNorHandleEntities() {
-        DescribedPredicate<JavaClass> entities = DescribedPredicate.describe("JPA/Panache entities",
-                type -> type.isAnnotatedWith("jakarta.persistence.Entity"));
-        noClasses().that().haveSimpleNameEndingWith("Resource")
-                .should().dependOnClassesThat().resideInAnyPackage("io.vertx.mutiny.sqlclient..", "io.vertx.sqlclient..",
-                        "io.vertx.mutiny.pgclient..", "io.vertx.pgclient..")
-                .orShould().dependOnClassesThat(entities)
+        DescribedPredicate<JavaClass> entities = DescribedPredicate.describe(
+                "JPA/Panache entities", type -> type.isAnnotatedWith("jakarta.persistence.Entity"));
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.vertx.mutiny.sqlclient..",
+                        "io.vertx.sqlclient..",
+                        "io.vertx.mutiny.pgclient..",
+                        "io.vertx.pgclient..")
+                .orShould()
+                .dependOnClassesThat(entities)
                 .as("classes named *Resource use services and views, never a Pool, an SqlConnection or an entity")
                 .check(MAIN);
     }
 
     @Test
     void threadsAreStartedOnlyByWorkers() {
-        DescribedPredicate<JavaConstructorCall> newThread = DescribedPredicate.describe("new Thread(...)",
-                call -> call.getTargetOwner().isAssignableTo(Thread.class));
-        noClasses().that().doNotBelongToAnyOf(Workers.class)
-                .should().callConstructorWhere(newThread)
-                .orShould().dependOnClassesThat().belongToAnyOf(Executors.class)
+        DescribedPredicate<JavaConstructorCall> newThread = DescribedPredicate.describe(
+                "new Thread(...)", call -> call.getTargetOwner().isAssignableTo(Thread.class));
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(Workers.class)
+                .should()
+                .callConstructorWhere(newThread)
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(Executors.class)
                 .as("no new Thread or Executors outside common.Workers (periodic jobs use @Scheduled)")
                 .check(MAIN);
     }
 
     @Test
     void configPropertyOnlyReadsQuarkusSettings() {
-        classes().should(new ArchCondition<JavaClass>("use @ConfigProperty only for quarkus.* names (own settings "
-                + "belong in @ConfigMapping interfaces)") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                for (JavaField field : type.getFields()) {
-                    verify(type, field.tryGetAnnotationOfType(ConfigProperty.class), field.getFullName(), events);
-                }
-                for (JavaCodeUnit unit : type.getCodeUnits()) {
-                    for (JavaParameter parameter : unit.getParameters()) {
-                        verify(type, parameter.tryGetAnnotationOfType(ConfigProperty.class), unit.getFullName(), events);
-                    }
-                }
-            }
+        classes()
+                .should(
+                        new ArchCondition<JavaClass>("use @ConfigProperty only for quarkus.* names (own settings "
+                                + "belong in @ConfigMapping interfaces)") {
+                            @Override
+                            public void check(JavaClass type, ConditionEvents events) {
+                                for (JavaField field : type.getFields()) {
+                                    verify(
+                                            type,
+                                            field.tryGetAnnotationOfType(ConfigProperty.class),
+                                            field.getFullName(),
+                                            events);
+                                }
+                                for (JavaCodeUnit unit : type.getCodeUnits()) {
+                                    for (JavaParameter parameter : unit.getParameters()) {
+                                        verify(
+                                                type,
+                                                parameter.tryGetAnnotationOfType(ConfigProperty.class),
+                                                unit.getFullName(),
+                                                events);
+                                    }
+                                }
+                            }
 
-            private void verify(JavaClass type, Optional<ConfigProperty> annotation, String where,
-                                ConditionEvents events) {
-                if (annotation.isEmpty()) {
-                    return;
-                }
-                String name = annotation.get().name();
-                boolean allowed = name.startsWith("quarkus.");
-                events.add(new SimpleConditionEvent(type, allowed, where + " reads " + name + " with @ConfigProperty"));
-            }
-        }).as("@ConfigProperty is used only with names starting quarkus.")
+                            private void verify(
+                                    JavaClass type,
+                                    Optional<ConfigProperty> annotation,
+                                    String where,
+                                    ConditionEvents events) {
+                                if (annotation.isEmpty()) {
+                                    return;
+                                }
+                                String name = annotation.get().name();
+                                boolean allowed = name.startsWith("quarkus.");
+                                events.add(new SimpleConditionEvent(
+                                        type, allowed, where + " reads " + name + " with @ConfigProperty"));
+                            }
+                        })
+                .as("@ConfigProperty is used only with names starting quarkus.")
                 .check(MAIN);
     }
 }

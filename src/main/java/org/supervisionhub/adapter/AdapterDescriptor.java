@@ -24,14 +24,23 @@ public record AdapterDescriptor(
 
     /** How the hub calls the system, and which OIDC client the system calls the hub with. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Auth(String type, String tokenUrl, String clientId, String secretRef, String header, String keyRef,
-                       String inboundClientId) {
-    }
+    public record Auth(
+            String type,
+            String tokenUrl,
+            String clientId,
+            String secretRef,
+            String header,
+            String keyRef,
+            String inboundClientId) {}
 
     /** One kind of payload the system sends: where its records are and how each maps onto a canonical record. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Inbound(Target target, RecordKind recordKind, String records, Map<String, FieldRule> fields,
-                          Map<String, String> response) {
+    public record Inbound(
+            Target target,
+            RecordKind recordKind,
+            String records,
+            Map<String, FieldRule> fields,
+            Map<String, String> response) {
 
         /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
         public Target effectiveTarget() {
@@ -40,12 +49,18 @@ public record AdapterDescriptor(
     }
 
     /** The standard endpoint an inbound kind feeds, through that endpoint's own validation. */
-    public enum Target { RECORD, CERTIFICATE, SUBJECT, PERMIT, RANDOM_PLAN }
+    public enum Target {
+        RECORD,
+        CERTIFICATE,
+        SUBJECT,
+        PERMIT,
+        RANDOM_PLAN
+    }
 
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outbound(String url, Map<String, Map<String, FieldRule>> events,
-                           Map<String, Map<String, String>> when) {
+    public record Outbound(
+            String url, Map<String, Map<String, FieldRule>> events, Map<String, Map<String, String>> when) {
 
         /**
          * Whether an event is for the system: every condition of {@code when.<event>} holds (path = value; path != value
@@ -77,17 +92,23 @@ public record AdapterDescriptor(
 
     /** One target field: from a source path, a constant, a template, or a list mapped element by element. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldRule(String path, JsonNode constant, String template, String dateFormat, String dateTimeFormat,
-                            String codeTable, Map<String, FieldRule> each) {
-    }
+    public record FieldRule(
+            String path,
+            JsonNode constant,
+            String template,
+            String dateFormat,
+            String dateTimeFormat,
+            String codeTable,
+            Map<String, FieldRule> each) {}
 
     /** Delivery settings for pushes to the system. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delivery(Integer batchSize, Integer ratePerSecond, String timeout) {
-    }
+    public record Delivery(Integer batchSize, Integer ratePerSecond, String timeout) {}
 
     /** The event types this system subscribes to. */
     public List<String> subscriptions() {
-        return outbound == null || outbound.events() == null ? List.of() : List.copyOf(outbound.events().keySet());
+        return outbound == null || outbound.events() == null
+                ? List.of()
+                : List.copyOf(outbound.events().keySet());
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.supervisionhub.events.EventType;
 import org.supervisionhub.record.RecordInput;
@@ -46,7 +46,8 @@ public class AdapterRegistry {
     private static final Logger LOG = Logger.getLogger(AdapterRegistry.class);
     private static final Pattern SYSTEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
-    private static final List<String> AUTH_TYPES = List.of("oauth2-client-credentials", "api-key", "mutual-tls", "none");
+    private static final List<String> AUTH_TYPES =
+            List.of("oauth2-client-credentials", "api-key", "mutual-tls", "none");
 
     /** A loaded adapter: its descriptor when usable, and the problems that disabled it otherwise. */
     public record Loaded(String system, Path file, AdapterDescriptor descriptor, List<AdapterProblem> problems) {
@@ -57,7 +58,6 @@ public class AdapterRegistry {
 
     @Inject
     AdaptersConfig config;
-
 
     private volatile Map<String, Loaded> adapters;
 
@@ -76,13 +76,20 @@ public class AdapterRegistry {
     private Map<String, Loaded> loadChecked() {
         Map<String, Loaded> loaded = new TreeMap<>(loadAll(config.directory()));
         config.extraDirectories().orElse(List.of()).forEach(extra -> loaded.putAll(loadAll(extra)));
-        List<AdapterProblem> problems = loaded.values().stream().flatMap(adapter -> adapter.problems().stream()).toList();
+        List<AdapterProblem> problems = loaded.values().stream()
+                .flatMap(adapter -> adapter.problems().stream())
+                .toList();
         if (!problems.isEmpty() && config.strict()) {
             throw new IllegalStateException("broken adapter descriptor(s) (set hub.adapters.strict=false to start "
-                    + "without them):\n  " + String.join("\n  ", problems.stream().map(Object::toString).toList()));
+                    + "without them):\n  "
+                    + String.join(
+                            "\n  ", problems.stream().map(Object::toString).toList()));
         }
         problems.forEach(problem -> LOG.errorf("adapter disabled: %s", problem));
-        LOG.infof("adapters: %d loaded from %s, %d disabled", loaded.size(), config.directory().toAbsolutePath(),
+        LOG.infof(
+                "adapters: %d loaded from %s, %d disabled",
+                loaded.size(),
+                config.directory().toAbsolutePath(),
                 loaded.values().stream().filter(adapter -> !adapter.enabled()).count());
         return java.util.Collections.unmodifiableMap(loaded);
     }
@@ -113,7 +120,8 @@ public class AdapterRegistry {
 
     static Loaded load(Path file) {
         String folder = file.getParent().getFileName().toString();
-        String name = file.getParent().getParent() == null ? file.toString()
+        String name = file.getParent().getParent() == null
+                ? file.toString()
                 : file.getParent().getParent().relativize(file).toString();
         String text;
         try {
@@ -121,7 +129,8 @@ public class AdapterRegistry {
         } catch (IOException e) {
             return new Loaded(folder, file, null, List.of(new AdapterProblem(name, null, null, "unreadable: " + e)));
         }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         Map<String, Integer> lines = lines(yaml, text);
         AdapterDescriptor descriptor;
@@ -130,15 +139,24 @@ public class AdapterRegistry {
         } catch (JsonMappingException e) {
             String field = org.supervisionhub.common.Json.pathOf(e);
             Integer line = field.isEmpty() ? null : lineOf(lines, field);
-            return new Loaded(folder, file, null, List.of(new AdapterProblem(name,
-                    line != null ? line : line(e.getLocation()), field, e.getOriginalMessage())));
+            return new Loaded(
+                    folder,
+                    file,
+                    null,
+                    List.of(new AdapterProblem(
+                            name, line != null ? line : line(e.getLocation()), field, e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            return new Loaded(folder, file, null, List.of(new AdapterProblem(name, line(e.getLocation()), null,
-                    e.getOriginalMessage())));
+            return new Loaded(
+                    folder,
+                    file,
+                    null,
+                    List.of(new AdapterProblem(name, line(e.getLocation()), null, e.getOriginalMessage())));
         }
         List<AdapterProblem> problems = new ArrayList<>();
-        validate(descriptor, folder, (field, message) -> problems.add(new AdapterProblem(name,
-                lineOf(lines, field), field, message)));
+        validate(
+                descriptor,
+                folder,
+                (field, message) -> problems.add(new AdapterProblem(name, lineOf(lines, field), field, message)));
         return new Loaded(folder, file, descriptor, List.copyOf(problems));
     }
 
@@ -174,10 +192,12 @@ public class AdapterRegistry {
             report.problem("", "the descriptor is empty");
             return;
         }
-        if (descriptor.system() == null || !SYSTEM_ID.matcher(descriptor.system()).matches()) {
+        if (descriptor.system() == null
+                || !SYSTEM_ID.matcher(descriptor.system()).matches()) {
             report.problem("system", "a system id is 2-64 lower-case letters, digits or '-'");
         } else if (!descriptor.system().equals(folder)) {
-            report.problem("system", "the system id '" + descriptor.system() + "' differs from its folder '" + folder + "'");
+            report.problem(
+                    "system", "the system id '" + descriptor.system() + "' differs from its folder '" + folder + "'");
         }
         if (descriptor.name() == null || descriptor.name().isBlank()) {
             report.problem("name", "name is required");
@@ -189,13 +209,17 @@ public class AdapterRegistry {
         if (descriptor.auth() == null) {
             report.problem("auth", "auth is required");
         } else {
-            if (descriptor.auth().type() != null && !AUTH_TYPES.contains(descriptor.auth().type())) {
+            if (descriptor.auth().type() != null
+                    && !AUTH_TYPES.contains(descriptor.auth().type())) {
                 report.problem("auth.type", "one of " + AUTH_TYPES);
             }
-            if (descriptor.inbound() != null && !descriptor.inbound().isEmpty()
-                    && (descriptor.auth().inboundClientId() == null || descriptor.auth().inboundClientId().isBlank())) {
-                report.problem("auth.inboundClientId", "the OIDC client the system calls the hub with is required "
-                        + "when it sends data");
+            if (descriptor.inbound() != null
+                    && !descriptor.inbound().isEmpty()
+                    && (descriptor.auth().inboundClientId() == null
+                            || descriptor.auth().inboundClientId().isBlank())) {
+                report.problem(
+                        "auth.inboundClientId",
+                        "the OIDC client the system calls the hub with is required " + "when it sends data");
             }
         }
         if (descriptor.inbound() != null) {
@@ -221,42 +245,53 @@ public class AdapterRegistry {
                 if (inbound.fields() == null || inbound.fields().isEmpty()) {
                     report.problem(at + ".fields", "fields are required");
                 } else {
-                    inbound.fields().forEach((field, rule) -> validateRule(at + ".fields." + field, field,
-                            canonical, rule, tables, report));
+                    inbound.fields()
+                            .forEach((field, rule) ->
+                                    validateRule(at + ".fields." + field, field, canonical, rule, tables, report));
                 }
             });
         }
         if (descriptor.outbound() != null && descriptor.outbound().when() != null) {
             descriptor.outbound().when().keySet().forEach(event -> {
-                if (descriptor.outbound().events() == null || !descriptor.outbound().events().containsKey(event)) {
-                    report.problem("outbound.when." + event, "a condition for an event the system does not subscribe to");
+                if (descriptor.outbound().events() == null
+                        || !descriptor.outbound().events().containsKey(event)) {
+                    report.problem(
+                            "outbound.when." + event, "a condition for an event the system does not subscribe to");
                 }
             });
         }
         if (descriptor.outbound() != null && descriptor.outbound().events() != null) {
             descriptor.outbound().events().forEach((event, fields) -> {
                 if (!EventType.isAggregateType(event)) {
-                    report.problem("outbound.events." + event, "the hub publishes no events of aggregate type " + event
-                            + " (the catalog: openapi/events.asyncapi.yaml)");
+                    report.problem(
+                            "outbound.events." + event,
+                            "the hub publishes no events of aggregate type " + event
+                                    + " (the catalog: openapi/events.asyncapi.yaml)");
                 } else if (fields == null || fields.isEmpty()) {
                     report.problem("outbound.events." + event, "an event needs its fields");
                 } else {
                     Set<String> payload = payloadFields(event);
                     fields.forEach((target, rule) -> {
-                        if (rule != null && rule.path() != null && !payload.contains(rule.path().split("\\.")[0])) {
-                            report.problem("outbound.events." + event + "." + target, "no field " + rule.path()
-                                    + " in the payload of " + event + " events");
+                        if (rule != null
+                                && rule.path() != null
+                                && !payload.contains(rule.path().split("\\.")[0])) {
+                            report.problem(
+                                    "outbound.events." + event + "." + target,
+                                    "no field " + rule.path() + " in the payload of " + event + " events");
                         }
                     });
-                    Map<String, String> conditions = descriptor.outbound().when() == null ? null
+                    Map<String, String> conditions = descriptor.outbound().when() == null
+                            ? null
                             : descriptor.outbound().when().get(event);
                     if (conditions != null) {
-                        conditions.keySet().stream().filter(path -> !payload.contains(path.split("\\.")[0]))
-                                .forEach(path -> report.problem("outbound.when." + event + "." + path, "no field " + path
-                                        + " in the payload of " + event + " events"));
+                        conditions.keySet().stream()
+                                .filter(path -> !payload.contains(path.split("\\.")[0]))
+                                .forEach(path -> report.problem(
+                                        "outbound.when." + event + "." + path,
+                                        "no field " + path + " in the payload of " + event + " events"));
                     }
-                    fields.forEach((target, rule) -> validateRule("outbound.events." + event + "." + target, null, null,
-                            rule, tables, report));
+                    fields.forEach((target, rule) ->
+                            validateRule("outbound.events." + event + "." + target, null, null, rule, tables, report));
                 }
             });
         }
@@ -274,14 +309,21 @@ public class AdapterRegistry {
     }
 
     /** Checks one rule; with a canonical type, also that the target path exists in it. */
-    private static void validateRule(String at, String target, Class<?> canonical, AdapterDescriptor.FieldRule rule,
-                                     Map<String, Map<String, String>> tables, Report report) {
+    private static void validateRule(
+            String at,
+            String target,
+            Class<?> canonical,
+            AdapterDescriptor.FieldRule rule,
+            Map<String, Map<String, String>> tables,
+            Report report) {
         if (rule == null) {
             report.problem(at, "a rule needs path, constant, template or each");
             return;
         }
-        int sources = (rule.constant() != null ? 1 : 0) + (rule.template() != null ? 1 : 0)
-                + (rule.path() != null && rule.each() == null ? 1 : 0) + (rule.each() != null ? 1 : 0);
+        int sources = (rule.constant() != null ? 1 : 0)
+                + (rule.template() != null ? 1 : 0)
+                + (rule.path() != null && rule.each() == null ? 1 : 0)
+                + (rule.each() != null ? 1 : 0);
         if (sources != 1) {
             report.problem(at, "exactly one of path, constant, template or each (with its path)");
         }
@@ -296,7 +338,8 @@ public class AdapterRegistry {
                 try {
                     DateTimeFormatter.ofPattern(pattern);
                 } catch (IllegalArgumentException e) {
-                    report.problem(at + (pattern.equals(rule.dateFormat()) ? ".dateFormat" : ".dateTimeFormat"),
+                    report.problem(
+                            at + (pattern.equals(rule.dateFormat()) ? ".dateFormat" : ".dateTimeFormat"),
                             "not a date pattern: " + e.getMessage());
                 }
             }
@@ -310,8 +353,14 @@ public class AdapterRegistry {
         }
         if (rule.each() != null) {
             Class<?> elementType = element;
-            rule.each().forEach((nested, nestedRule) -> validateRule(at + ".each." + nested, nested,
-                    elementType == Object.class ? null : elementType, nestedRule, tables, report));
+            rule.each()
+                    .forEach((nested, nestedRule) -> validateRule(
+                            at + ".each." + nested,
+                            nested,
+                            elementType == Object.class ? null : elementType,
+                            nestedRule,
+                            tables,
+                            report));
         }
     }
 
@@ -338,7 +387,9 @@ public class AdapterRegistry {
             if (List.class.isAssignableFrom(current)) {
                 var generic = found.getGenericType();
                 current = generic instanceof java.lang.reflect.ParameterizedType parameterized
-                        && parameterized.getActualTypeArguments()[0] instanceof Class<?> element ? element : Object.class;
+                                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element
+                        ? element
+                        : Object.class;
             }
         }
         return current;

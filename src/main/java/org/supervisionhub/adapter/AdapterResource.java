@@ -47,8 +47,10 @@ public class AdapterResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN})
-    @Operation(summary = "Docked systems", description = "Configuration, status (UP or DISABLED with the descriptor's "
-            + "problems), inbound figures since start, pull cursor and pending changes.")
+    @Operation(
+            summary = "Docked systems",
+            description = "Configuration, status (UP or DISABLED with the descriptor's "
+                    + "problems), inbound figures since start, pull cursor and pending changes.")
     @APIResponse(responseCode = "200", description = "Every adapter")
     public List<AdapterView> listAdapters() {
         return adapters.list();
@@ -59,7 +61,9 @@ public class AdapterResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.SYSTEM})
     @Operation(summary = "One docked system's status", description = "As in the list.")
     @APIResponse(responseCode = "200", description = "The adapter")
-    @APIResponse(responseCode = "404", description = "No such adapter",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such adapter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AdapterView getAdapterHealth(@PathParam("system") String system) {
         return adapters.view(system);
@@ -69,39 +73,60 @@ public class AdapterResource {
     @Path("/{system}/inbound/{kind}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SYSTEM)
-    @Operation(summary = "A docked system sends data in its own format",
-            description = "The payload is mapped by the system's descriptor onto canonical records, which then go through "
-                    + "the same validation and idempotency as POST /api/v1/records (records of the caller's department). "
-                    + "Only the system's own OIDC client may call it. The answer is the upload result, with its fields "
-                    + "renamed to the system's terms where the descriptor says so.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "The system's own payload")))
-    @APIResponse(responseCode = "200", description = "Counts and, per rejected record, why",
+    @Operation(
+            summary = "A docked system sends data in its own format",
+            description =
+                    "The payload is mapped by the system's descriptor onto canonical records, which then go through "
+                            + "the same validation and idempotency as POST /api/v1/records (records of the caller's department). "
+                            + "Only the system's own OIDC client may call it. The answer is the upload result, with its fields "
+                            + "renamed to the system's terms where the descriptor says so.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT, description = "The system's own payload")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Counts and, per rejected record, why",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "400", description = "Unreadable payload",
+    @APIResponse(
+            responseCode = "400",
+            description = "Unreadable payload",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such adapter or kind",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such adapter or kind",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The adapter is disabled",
+    @APIResponse(
+            responseCode = "503",
+            description = "The adapter is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public JsonNode receiveAdapterPayload(@PathParam("system") String system, @PathParam("kind") String kind,
-                                          @NotNull JsonNode payload) {
+    public JsonNode receiveAdapterPayload(
+            @PathParam("system") String system, @PathParam("kind") String kind, @NotNull JsonNode payload) {
         return adapters.receive(callers.caller(), clientId(), system, kind, payload);
     }
 
     @GET
     @Path("/{system}/changes")
     @RolesAllowed(Roles.SYSTEM)
-    @Operation(summary = "Changes for a docked system, in its format (回流)",
-            description = "The hub events it subscribes to (records, subjects, certificates, ...) after the cursor, oldest "
-                    + "first, mapped by its descriptor; events of other departments are left out. Pass nextCursor as since.")
-    @APIResponse(responseCode = "200", description = "The changes",
+    @Operation(
+            summary = "Changes for a docked system, in its format (回流)",
+            description =
+                    "The hub events it subscribes to (records, subjects, certificates, ...) after the cursor, oldest "
+                            + "first, mapped by its descriptor; events of other departments are left out. Pass nextCursor as since.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changes",
             content = @Content(schema = @Schema(implementation = ChangesView.class)))
-    @APIResponse(responseCode = "404", description = "No such adapter",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such adapter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ChangesView getAdapterChanges(@PathParam("system") String system,
-                                         @QueryParam("since") @DefaultValue("0") @Min(0) long since,
-                                         @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+    public ChangesView getAdapterChanges(
+            @PathParam("system") String system,
+            @QueryParam("since") @DefaultValue("0") @Min(0) long since,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         return adapters.changes(callers.caller(), clientId(), system, since, limit);
     }
 
@@ -111,7 +136,8 @@ public class AdapterResource {
         if (azp == null) {
             azp = token.getClaim("client_id");
         }
-        String value = azp == null ? null : (azp instanceof jakarta.json.JsonString json ? json.getString() : azp.toString());
+        String value =
+                azp == null ? null : (azp instanceof jakarta.json.JsonString json ? json.getString() : azp.toString());
         return value != null ? value : token.getName();
     }
 }

@@ -78,7 +78,8 @@ public class AdapterService {
     public JsonNode receive(Caller caller, String clientId, String system, String kind, JsonNode payload) {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
-        AdapterDescriptor.Inbound inbound = descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
+        AdapterDescriptor.Inbound inbound =
+                descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
         if (inbound == null) {
             throw HubException.notFound("INBOUND_KIND_NOT_FOUND", system + " sends no '" + kind + "'");
         }
@@ -88,8 +89,8 @@ public class AdapterService {
         JsonNode list = FieldMapper.at(payload, inbound.records());
         if (list == null || !(list.isArray() || list.isObject())) {
             fail(figures, "no records at '" + inbound.records() + "'");
-            throw HubException.badRequest("PAYLOAD_UNEXPECTED", "the payload holds no records at '"
-                    + inbound.records() + "'");
+            throw HubException.badRequest(
+                    "PAYLOAD_UNEXPECTED", "the payload holds no records at '" + inbound.records() + "'");
         }
         List<MappedRecord> records = new ArrayList<>();
         for (JsonNode element : elements(list)) {
@@ -100,16 +101,21 @@ public class AdapterService {
         }
         UploadResult result = inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD
                 ? uploads.runMapped(caller, department, records, "adapter:" + system + ":" + kind)
-                : targets.write(caller, system, inbound.effectiveTarget(), records.stream().map(MappedRecord::canonical).toList(),
-                records.stream().map(MappedRecord::failure).toList());
+                : targets.write(
+                        caller,
+                        system,
+                        inbound.effectiveTarget(),
+                        records.stream().map(MappedRecord::canonical).toList(),
+                        records.stream().map(MappedRecord::failure).toList());
         figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
         figures.rejected.addAndGet(result.rejected());
         figures.lastSuccessAt = OffsetDateTime.now(WireTime.ZONE);
         ObjectNode answer = mapper.valueToTree(result);
         if (inbound.response() != null) {
             ObjectNode renamed = mapper.createObjectNode();
-            answer.fields().forEachRemaining(field -> renamed.set(inbound.response().getOrDefault(field.getKey(),
-                    field.getKey()), field.getValue()));
+            answer.fields()
+                    .forEachRemaining(field -> renamed.set(
+                            inbound.response().getOrDefault(field.getKey(), field.getKey()), field.getValue()));
             return renamed;
         }
         return answer;
@@ -123,8 +129,15 @@ public class AdapterService {
         String department = caller.scope().department().orElse(null);
         List<ChangesView.Change> items = new ArrayList<>();
         long cursor = since;
-        for (Row row : pool.preparedQuery(CHANGES).execute(Tuple.of(org.supervisionhub.sync.Outbox.NATIONAL,
-                events.toArray(String[]::new), since, department, limit)).await().indefinitely()) {
+        for (Row row : pool.preparedQuery(CHANGES)
+                .execute(Tuple.of(
+                        org.supervisionhub.sync.Outbox.NATIONAL,
+                        events.toArray(String[]::new),
+                        since,
+                        department,
+                        limit))
+                .await()
+                .indefinitely()) {
             cursor = row.getLong("id");
             String event = row.getString("aggregate_type");
             Map<String, Object> data = null;
@@ -134,15 +147,16 @@ public class AdapterService {
                 if (!descriptor.outbound().wants(event, payload)) {
                     continue;
                 }
-                data = mapper.convertValue(FieldMapper.map(payload, descriptor.outbound().events().get(event),
-                        tables(descriptor)), Map.class);
+                data = mapper.convertValue(
+                        FieldMapper.map(payload, descriptor.outbound().events().get(event), tables(descriptor)),
+                        Map.class);
             } catch (FieldMapper.MappingException e) {
                 error = e.field() + ": " + e.getMessage();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 error = "unreadable event";
             }
-            items.add(new ChangesView.Change(cursor, event, row.getString("event_type"), row.getString("aggregate_id"),
-                    data, error));
+            items.add(new ChangesView.Change(
+                    cursor, event, row.getString("event_type"), row.getString("aggregate_id"), data, error));
         }
         health(system).lastPulledCursor = cursor;
         return new ChangesView(system, items, cursor);
@@ -161,33 +175,61 @@ public class AdapterService {
         Health figures = health(adapter.system());
         Long pending = null;
         if (adapter.enabled() && !descriptor.subscriptions().isEmpty()) {
-            pending = pool.preparedQuery(PENDING).execute(Tuple.of(org.supervisionhub.sync.Outbox.NATIONAL,
-                    descriptor.subscriptions().toArray(String[]::new),
-                    figures.lastPulledCursor == null ? 0L : figures.lastPulledCursor, descriptor.ownerDepartment()))
-                    .await().indefinitely().iterator().next().getLong(0);
+            pending = pool.preparedQuery(PENDING)
+                    .execute(Tuple.of(
+                            org.supervisionhub.sync.Outbox.NATIONAL,
+                            descriptor.subscriptions().toArray(String[]::new),
+                            figures.lastPulledCursor == null ? 0L : figures.lastPulledCursor,
+                            descriptor.ownerDepartment()))
+                    .await()
+                    .indefinitely()
+                    .iterator()
+                    .next()
+                    .getLong(0);
         }
         Long pushPending = null;
         Long pushDead = null;
         Long pushLag = null;
         OffsetDateTime failingSince = null;
         String pushError = null;
-        if (adapter.enabled() && descriptor.outbound() != null && descriptor.outbound().url() != null) {
-            Row push = pool.preparedQuery(PUSH_FIGURES).execute(Tuple.of(adapter.system())).await().indefinitely()
-                    .iterator().next();
+        if (adapter.enabled()
+                && descriptor.outbound() != null
+                && descriptor.outbound().url() != null) {
+            Row push = pool.preparedQuery(PUSH_FIGURES)
+                    .execute(Tuple.of(adapter.system()))
+                    .await()
+                    .indefinitely()
+                    .iterator()
+                    .next();
             pushPending = push.getLong("pending");
             pushDead = push.getLong("dead");
             pushLag = push.getLong("lag_seconds");
             failingSince = push.getOffsetDateTime("failing_since");
             pushError = push.getString("last_error");
         }
-        return new AdapterView(adapter.system(), descriptor == null ? null : descriptor.name(),
-                descriptor == null ? null : descriptor.ownerDepartment(), adapter.enabled() ? "UP" : "DISABLED",
-                descriptor == null || descriptor.inbound() == null ? List.of() : List.copyOf(descriptor.inbound().keySet()),
+        return new AdapterView(
+                adapter.system(),
+                descriptor == null ? null : descriptor.name(),
+                descriptor == null ? null : descriptor.ownerDepartment(),
+                adapter.enabled() ? "UP" : "DISABLED",
+                descriptor == null || descriptor.inbound() == null
+                        ? List.of()
+                        : List.copyOf(descriptor.inbound().keySet()),
                 descriptor == null ? List.of() : descriptor.subscriptions(),
-                adapter.problems().isEmpty() ? null : adapter.problems(), figures.calls.get(), figures.accepted.get(),
-                figures.rejected.get(), figures.lastSuccessAt, figures.lastFailureAt, figures.lastFailure,
-                figures.lastPulledCursor, pending, pushPending, pushDead, pushLag,
-                WireTime.of(failingSince), pushError);
+                adapter.problems().isEmpty() ? null : adapter.problems(),
+                figures.calls.get(),
+                figures.accepted.get(),
+                figures.rejected.get(),
+                figures.lastSuccessAt,
+                figures.lastFailureAt,
+                figures.lastFailure,
+                figures.lastPulledCursor,
+                pending,
+                pushPending,
+                pushDead,
+                pushLag,
+                WireTime.of(failingSince),
+                pushError);
     }
 
     private static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
@@ -204,7 +246,8 @@ public class AdapterService {
     }
 
     /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */
-    static ObjectNode canonicalRecord(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
+    static ObjectNode canonicalRecord(
+            AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
         ObjectNode canonical = FieldMapper.map(element, inbound.fields(), tables(descriptor));
         if (inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD) {
             canonical.put("kind", inbound.recordKind().name());
@@ -218,8 +261,13 @@ public class AdapterService {
     private AdapterDescriptor usable(String system) {
         AdapterRegistry.Loaded adapter = registry.find(system).orElseThrow(() -> notFound(system));
         if (!adapter.enabled()) {
-            throw new HubException(503, "ADAPTER_DISABLED", "Service unavailable", "adapter " + system
-                    + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system + "/health)", List.of());
+            throw new HubException(
+                    503,
+                    "ADAPTER_DISABLED",
+                    "Service unavailable",
+                    "adapter " + system + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system
+                            + "/health)",
+                    List.of());
         }
         return adapter.descriptor();
     }
@@ -228,8 +276,8 @@ public class AdapterService {
     private static void requireClient(AdapterDescriptor descriptor, String clientId) {
         String expected = descriptor.auth().inboundClientId();
         if (expected == null || !expected.equals(clientId)) {
-            throw HubException.forbidden("ADAPTER_CLIENT_MISMATCH", "only the client " + expected + " acts as "
-                    + descriptor.system());
+            throw HubException.forbidden(
+                    "ADAPTER_CLIENT_MISMATCH", "only the client " + expected + " acts as " + descriptor.system());
         }
     }
 

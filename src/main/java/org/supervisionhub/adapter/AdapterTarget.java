@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.faulttolerance.api.Guard;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import io.smallrye.faulttolerance.api.Guard;
 import org.supervisionhub.sync.DeliveryResult;
 import org.supervisionhub.sync.DeliveryTarget;
 import org.supervisionhub.sync.OutboxEvent;
@@ -46,11 +46,19 @@ final class AdapterTarget implements DeliveryTarget {
         this.descriptor = descriptor;
         this.mapper = mapper;
         this.timeout = descriptor.delivery() != null && descriptor.delivery().timeout() != null
-                ? Duration.parse(descriptor.delivery().timeout()) : Duration.ofSeconds(10);
+                ? Duration.parse(descriptor.delivery().timeout())
+                : Duration.ofSeconds(10);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         // Like the national platform's: a system that keeps failing is left alone for a while, attempts uncounted.
-        this.breaker = Guard.create().withCircuitBreaker().name(breakerName()).requestVolumeThreshold(4)
-                .failureRatio(0.75).delay(5, ChronoUnit.SECONDS).successThreshold(1).failOn(Unavailable.class).done()
+        this.breaker = Guard.create()
+                .withCircuitBreaker()
+                .name(breakerName())
+                .requestVolumeThreshold(4)
+                .failureRatio(0.75)
+                .delay(5, ChronoUnit.SECONDS)
+                .successThreshold(1)
+                .failOn(Unavailable.class)
+                .done()
                 .build();
     }
 
@@ -67,13 +75,15 @@ final class AdapterTarget implements DeliveryTarget {
     @Override
     public int batchSize() {
         return descriptor.delivery() != null && descriptor.delivery().batchSize() != null
-                ? descriptor.delivery().batchSize() : Integer.MAX_VALUE;
+                ? descriptor.delivery().batchSize()
+                : Integer.MAX_VALUE;
     }
 
     @Override
     public int ratePerSecond() {
         return descriptor.delivery() != null && descriptor.delivery().ratePerSecond() != null
-                ? descriptor.delivery().ratePerSecond() : Integer.MAX_VALUE;
+                ? descriptor.delivery().ratePerSecond()
+                : Integer.MAX_VALUE;
     }
 
     @Override
@@ -98,8 +108,9 @@ final class AdapterTarget implements DeliveryTarget {
             change.put("aggregateId", event.aggregateId());
             change.put("idempotencyKey", event.idempotencyKey().toString());
             try {
-                change.set("data", FieldMapper.map(payload, descriptor.outbound().events().get(event.aggregateType()),
-                        tables));
+                change.set(
+                        "data",
+                        FieldMapper.map(payload, descriptor.outbound().events().get(event.aggregateType()), tables));
             } catch (FieldMapper.MappingException e) {
                 return DeliveryResult.failed("event " + event.id() + " cannot be mapped for " + name() + ": "
                         + e.field() + ": " + e.getMessage());
@@ -119,8 +130,10 @@ final class AdapterTarget implements DeliveryTarget {
     /** One push; transport failures and 5xx are thrown (they open the breaker), everything else is a result. */
     private DeliveryResult post(ObjectNode body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(descriptor.outbound().url()))
-                    .timeout(timeout).header("Content-Type", "application/json")
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(descriptor.outbound().url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body), StandardCharsets.UTF_8));
             authenticate(request);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -129,13 +142,16 @@ final class AdapterTarget implements DeliveryTarget {
                 return DeliveryResult.delivered();
             }
             if (status == 429) {
-                long seconds = response.headers().firstValue("Retry-After").map(value -> {
-                    try {
-                        return Long.parseLong(value.strip());
-                    } catch (NumberFormatException e) {
-                        return 30L;
-                    }
-                }).orElse(30L);
+                long seconds = response.headers()
+                        .firstValue("Retry-After")
+                        .map(value -> {
+                            try {
+                                return Long.parseLong(value.strip());
+                            } catch (NumberFormatException e) {
+                                return 30L;
+                            }
+                        })
+                        .orElse(30L);
                 return DeliveryResult.throttled(Duration.ofSeconds(seconds));
             }
             if (status == 401) {
@@ -159,8 +175,7 @@ final class AdapterTarget implements DeliveryTarget {
         switch (type) {
             case "api-key" -> request.header(auth.header(), secret(auth.keyRef()));
             case "oauth2-client-credentials" -> request.header("Authorization", "Bearer " + token(auth));
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -170,15 +185,20 @@ final class AdapterTarget implements DeliveryTarget {
         }
         String form = "grant_type=client_credentials&client_id=" + encode(auth.clientId()) + "&client_secret="
                 + encode(secret(auth.secretRef()));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(auth.tokenUrl())).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(auth.tokenUrl()))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("token endpoint of " + name() + " answered " + response.statusCode());
         }
         JsonNode token = mapper.readTree(response.body());
         accessToken = token.path("access_token").asText();
-        accessTokenExpiry = Instant.now().plusSeconds(Math.max(10, token.path("expires_in").asLong(60) - 10));
+        accessTokenExpiry =
+                Instant.now().plusSeconds(Math.max(10, token.path("expires_in").asLong(60) - 10));
         return accessToken;
     }
 

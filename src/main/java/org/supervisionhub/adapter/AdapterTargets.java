@@ -32,16 +32,27 @@ public class AdapterTargets implements DeliveryTargets {
         List<String[]> subscriptions = new ArrayList<>();
         for (AdapterRegistry.Loaded adapter : registry.all().values()) {
             AdapterDescriptor descriptor = adapter.descriptor();
-            if (adapter.enabled() && descriptor.outbound() != null && descriptor.outbound().url() != null) {
+            if (adapter.enabled()
+                    && descriptor.outbound() != null
+                    && descriptor.outbound().url() != null) {
                 targets.add(new AdapterTarget(descriptor, mapper));
-                descriptor.subscriptions().forEach(event -> subscriptions.add(new String[] {descriptor.system(), event}));
+                descriptor
+                        .subscriptions()
+                        .forEach(event -> subscriptions.add(new String[] {descriptor.system(), event}));
             }
         }
         transactions.inTransaction(connection -> {
-            connection.query("delete from adapter_subscription").execute().await().indefinitely();
+            connection
+                    .query("delete from adapter_subscription")
+                    .execute()
+                    .await()
+                    .indefinitely();
             for (String[] subscription : subscriptions) {
-                connection.preparedQuery("insert into adapter_subscription (system, aggregate_type) values ($1, $2)")
-                        .execute(Tuple.of(subscription[0], subscription[1])).await().indefinitely();
+                connection
+                        .preparedQuery("insert into adapter_subscription (system, aggregate_type) values ($1, $2)")
+                        .execute(Tuple.of(subscription[0], subscription[1]))
+                        .await()
+                        .indefinitely();
             }
             return null;
         });

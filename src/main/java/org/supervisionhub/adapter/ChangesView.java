@@ -10,12 +10,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ChangesView(
         String system,
         List<Change> items,
-        @Schema(description = "Pass as since= to get the next changes") long nextCursor) {
+
+        @Schema(description = "Pass as since= to get the next changes")
+        long nextCursor) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AdapterChange")
-    public record Change(long cursor, String event, String eventType, String aggregateId,
-                         @Schema(description = "The change mapped to the system's format") Map<String, Object> data,
-                         @Schema(description = "Why the change could not be mapped") String mappingError) {
-    }
+    public record Change(
+            long cursor,
+            String event,
+            String eventType,
+            String aggregateId,
+
+            @Schema(description = "The change mapped to the system's format")
+            Map<String, Object> data,
+
+            @Schema(description = "Why the change could not be mapped")
+            String mappingError) {}
 }

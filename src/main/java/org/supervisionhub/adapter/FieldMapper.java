@@ -38,11 +38,12 @@ public final class FieldMapper {
         }
     }
 
-    private FieldMapper() {
-    }
+    private FieldMapper() {}
 
-    public static ObjectNode map(JsonNode source, Map<String, AdapterDescriptor.FieldRule> rules,
-                                 Map<String, Map<String, String>> codeTables) {
+    public static ObjectNode map(
+            JsonNode source,
+            Map<String, AdapterDescriptor.FieldRule> rules,
+            Map<String, Map<String, String>> codeTables) {
         ObjectNode target = NODES.objectNode();
         for (Map.Entry<String, AdapterDescriptor.FieldRule> entry : rules.entrySet()) {
             JsonNode value = evaluate(entry.getKey(), entry.getValue(), source, codeTables);
@@ -53,8 +54,11 @@ public final class FieldMapper {
         return target;
     }
 
-    private static JsonNode evaluate(String field, AdapterDescriptor.FieldRule rule, JsonNode source,
-                                     Map<String, Map<String, String>> codeTables) {
+    private static JsonNode evaluate(
+            String field,
+            AdapterDescriptor.FieldRule rule,
+            JsonNode source,
+            Map<String, Map<String, String>> codeTables) {
         JsonNode value;
         if (rule.constant() != null) {
             value = rule.constant();
@@ -88,20 +92,24 @@ public final class FieldMapper {
         }
         if (rule.dateFormat() != null) {
             try {
-                value = NODES.textNode(LocalDate.parse(value.asText().strip(),
-                        DateTimeFormatter.ofPattern(rule.dateFormat())).toString());
+                value = NODES.textNode(
+                        LocalDate.parse(value.asText().strip(), DateTimeFormatter.ofPattern(rule.dateFormat()))
+                                .toString());
             } catch (DateTimeParseException e) {
-                throw new MappingException(field, "'" + value.asText() + "' is not a date of the form " + rule.dateFormat());
+                throw new MappingException(
+                        field, "'" + value.asText() + "' is not a date of the form " + rule.dateFormat());
             }
         }
         if (rule.dateTimeFormat() != null) {
             try {
-                value = NODES.textNode(LocalDateTime.parse(value.asText().strip(),
-                        DateTimeFormatter.ofPattern(rule.dateTimeFormat())).atZone(WireTime.ZONE).toOffsetDateTime()
-                        .toString());
+                value = NODES.textNode(
+                        LocalDateTime.parse(value.asText().strip(), DateTimeFormatter.ofPattern(rule.dateTimeFormat()))
+                                .atZone(WireTime.ZONE)
+                                .toOffsetDateTime()
+                                .toString());
             } catch (DateTimeParseException e) {
-                throw new MappingException(field, "'" + value.asText() + "' is not a time of the form "
-                        + rule.dateTimeFormat());
+                throw new MappingException(
+                        field, "'" + value.asText() + "' is not a time of the form " + rule.dateTimeFormat());
             }
         }
         return value;

@@ -33,12 +33,10 @@ import org.supervisionhub.subject.SubjectService;
 public class InboundTargets {
 
     /** The canonical shape of a certificate: its key and the credential endpoint's body. */
-    public record CertificateInput(String issuer, String certNo, CredentialRequest credential) {
-    }
+    public record CertificateInput(String issuer, String certNo, CredentialRequest credential) {}
 
     /** The canonical shape of a subject report: its credit code and the subject endpoint's body. */
-    public record SubjectInput(String creditCode, SubjectRequest subject) {
-    }
+    public record SubjectInput(String creditCode, SubjectRequest subject) {}
 
     @Inject
     ObjectMapper mapper;
@@ -59,8 +57,12 @@ public class InboundTargets {
     org.supervisionhub.randominspection.RandomPlans plans;
 
     /** Writes each mapped item; failures of one item are reported with it and do not stop the others. */
-    UploadResult write(Caller caller, String system, AdapterDescriptor.Target target, List<JsonNode> items,
-                       List<FieldError> failures) {
+    UploadResult write(
+            Caller caller,
+            String system,
+            AdapterDescriptor.Target target,
+            List<JsonNode> items,
+            List<FieldError> failures) {
         int[] outcomes = new int[RecordOutcome.values().length];
         Map<String, Integer> errorCounts = new TreeMap<>();
         List<UploadResult.RecordIssue> issues = new ArrayList<>();
@@ -76,13 +78,13 @@ public class InboundTargets {
             } else {
                 try {
                     if (target == AdapterDescriptor.Target.RANDOM_PLAN) {
-                        org.supervisionhub.randominspection.RandomPlanInput input = mapper.convertValue(items.get(i),
-                                org.supervisionhub.randominspection.RandomPlanInput.class);
+                        org.supervisionhub.randominspection.RandomPlanInput input = mapper.convertValue(
+                                items.get(i), org.supervisionhub.randominspection.RandomPlanInput.class);
                         key = input.planId();
                         outcome = writePlan(caller, system, input, errors);
                     } else if (target == AdapterDescriptor.Target.PERMIT) {
-                        org.supervisionhub.permit.PermitInput input = mapper.convertValue(items.get(i),
-                                org.supervisionhub.permit.PermitInput.class);
+                        org.supervisionhub.permit.PermitInput input =
+                                mapper.convertValue(items.get(i), org.supervisionhub.permit.PermitInput.class);
                         key = input.permitNumber();
                         outcome = writePermit(caller, system, input, errors, warnings);
                     } else if (target == AdapterDescriptor.Target.CERTIFICATE) {
@@ -101,20 +103,33 @@ public class InboundTargets {
             outcomes[outcome.ordinal()]++;
             if (!errors.isEmpty()) {
                 errors.forEach(error -> errorCounts.merge(error.code(), 1, Integer::sum));
-                issues.add(new UploadResult.RecordIssue(i, null, key, RecordOutcome.REJECTED, List.copyOf(errors), null));
+                issues.add(
+                        new UploadResult.RecordIssue(i, null, key, RecordOutcome.REJECTED, List.copyOf(errors), null));
             } else if (!warnings.isEmpty()) {
                 warned++;
                 issues.add(new UploadResult.RecordIssue(i, null, key, outcome, null, List.copyOf(warnings)));
             }
             results.add(new UploadResult.RecordResult(i, key, outcome, null, null));
         }
-        return new UploadResult(items.size(), outcomes[RecordOutcome.CREATED.ordinal()],
-                outcomes[RecordOutcome.UPDATED.ordinal()], outcomes[RecordOutcome.UNCHANGED.ordinal()], 0,
-                outcomes[RecordOutcome.REJECTED.ordinal()], warned, errorCounts, issues, false, results);
+        return new UploadResult(
+                items.size(),
+                outcomes[RecordOutcome.CREATED.ordinal()],
+                outcomes[RecordOutcome.UPDATED.ordinal()],
+                outcomes[RecordOutcome.UNCHANGED.ordinal()],
+                0,
+                outcomes[RecordOutcome.REJECTED.ordinal()],
+                warned,
+                errorCounts,
+                issues,
+                false,
+                results);
     }
 
-    private RecordOutcome writePlan(Caller caller, String system, org.supervisionhub.randominspection.RandomPlanInput input,
-                                    List<FieldError> errors) {
+    private RecordOutcome writePlan(
+            Caller caller,
+            String system,
+            org.supervisionhub.randominspection.RandomPlanInput input,
+            List<FieldError> errors) {
         try {
             return switch (plans.receive(caller, system, input)) {
                 case CREATED -> RecordOutcome.CREATED;
@@ -128,15 +143,23 @@ public class InboundTargets {
     }
 
     /** A permit; one whose item is bound to no supervision item is stored with a warning naming candidate items. */
-    private RecordOutcome writePermit(Caller caller, String system, org.supervisionhub.permit.PermitInput input,
-                                      List<FieldError> errors, List<FieldError> warnings) {
+    private RecordOutcome writePermit(
+            Caller caller,
+            String system,
+            org.supervisionhub.permit.PermitInput input,
+            List<FieldError> errors,
+            List<FieldError> warnings) {
         try {
             org.supervisionhub.permit.PermitService.Outcome outcome = permits.receive(caller, system, input);
             if (!outcome.candidates().isEmpty()) {
-                warnings.add(new FieldError("permitItemCode", "PERMIT_ITEM_UNBOUND", "permit item " + input.permitItemCode()
-                        + " is bound to no supervision item; candidates: " + outcome.candidates().stream()
-                        .map(c -> c.itemCode() + " " + c.itemName() + " (" + c.similarity() + ")")
-                        .collect(java.util.stream.Collectors.joining("; "))));
+                warnings.add(new FieldError(
+                        "permitItemCode",
+                        "PERMIT_ITEM_UNBOUND",
+                        "permit item " + input.permitItemCode()
+                                + " is bound to no supervision item; candidates: "
+                                + outcome.candidates().stream()
+                                        .map(c -> c.itemCode() + " " + c.itemName() + " (" + c.similarity() + ")")
+                                        .collect(java.util.stream.Collectors.joining("; "))));
             }
             return outcome.created() ? RecordOutcome.CREATED : RecordOutcome.UNCHANGED;
         } catch (HubException e) {
@@ -147,20 +170,26 @@ public class InboundTargets {
 
     private RecordOutcome writeCertificate(Caller caller, CertificateInput input, List<FieldError> errors) {
         if (input.issuer() == null || input.certNo() == null || input.credential() == null) {
-            errors.add(new FieldError(input.issuer() == null ? "issuer" : input.certNo() == null ? "certNo" : "credential",
-                    "REQUIRED", "issuer, certNo and the credential are required"));
+            errors.add(new FieldError(
+                    input.issuer() == null ? "issuer" : input.certNo() == null ? "certNo" : "credential",
+                    "REQUIRED",
+                    "issuer, certNo and the credential are required"));
             return RecordOutcome.REJECTED;
         }
         if (!valid(input.credential(), "credential.", errors)) {
             return RecordOutcome.REJECTED;
         }
-        return call(() -> credentials.upsert(caller, input.issuer(), input.certNo(), input.credential())
-                .map(result -> outcome(result.outcome())), errors);
+        return call(
+                () -> credentials
+                        .upsert(caller, input.issuer(), input.certNo(), input.credential())
+                        .map(result -> outcome(result.outcome())),
+                errors);
     }
 
     private RecordOutcome writeSubject(Caller caller, SubjectInput input, List<FieldError> errors) {
         if (input.creditCode() == null || !CreditCodes.isValid(input.creditCode())) {
-            errors.add(new FieldError("creditCode", CreditCodes.ERROR_CODE, "a valid unified social credit code is required"));
+            errors.add(new FieldError(
+                    "creditCode", CreditCodes.ERROR_CODE, "a valid unified social credit code is required"));
             return RecordOutcome.REJECTED;
         }
         if (input.subject() == null || !valid(input.subject(), "subject.", errors)) {
@@ -169,12 +198,14 @@ public class InboundTargets {
             }
             return RecordOutcome.REJECTED;
         }
-        return call(() -> subjects.upsertOrganisation(caller, input.creditCode(), input.subject())
-                .map(result -> switch (result.outcome()) {
-                    case CREATED -> RecordOutcome.CREATED;
-                    case UPDATED -> RecordOutcome.UPDATED;
-                    case UNCHANGED -> RecordOutcome.UNCHANGED;
-                }), errors);
+        return call(
+                () -> subjects.upsertOrganisation(caller, input.creditCode(), input.subject())
+                        .map(result -> switch (result.outcome()) {
+                            case CREATED -> RecordOutcome.CREATED;
+                            case UPDATED -> RecordOutcome.UPDATED;
+                            case UNCHANGED -> RecordOutcome.UNCHANGED;
+                        }),
+                errors);
     }
 
     private <T> boolean valid(T request, String prefix, List<FieldError> errors) {
@@ -185,8 +216,8 @@ public class InboundTargets {
         return errors.isEmpty();
     }
 
-    private RecordOutcome call(java.util.function.Supplier<io.smallrye.mutiny.Uni<RecordOutcome>> write,
-                               List<FieldError> errors) {
+    private RecordOutcome call(
+            java.util.function.Supplier<io.smallrye.mutiny.Uni<RecordOutcome>> write, List<FieldError> errors) {
         try {
             return VertxContextSupport.subscribeAndAwait(write);
         } catch (HubException e) {

@@ -23,7 +23,8 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(summary = "Verify the audit hash chain",
+    @Operation(
+            summary = "Verify the audit hash chain",
             description = "Recomputes every row's SHA-256 and its link to the previous row.")
     public Uni<AuditChainReport> verifyAuditChain() {
         return verifier.verify();

@@ -33,25 +33,41 @@ public class AuditTrail {
      * The same entry written on a reactive-client connection (bulk paths that bypass Hibernate), inside that
      * connection's transaction. Blocking: call from a worker thread.
      */
-    public void record(SqlConnection connection, Caller caller, String action, String entityType, String entityId,
-                       Map<String, ?> detail) {
+    public void record(
+            SqlConnection connection,
+            Caller caller,
+            String action,
+            String entityType,
+            String entityId,
+            Map<String, ?> detail) {
         Object requestId = MDC.get("requestId");
-        connection.preparedQuery(INSERT_POSITIONAL).execute(Tuple.from(new Object[] {caller.auditName(),
-                caller.departmentCode().orElse(null), action, entityType, entityId, json.write(detail),
-                requestId == null ? null : requestId.toString()})).await().indefinitely();
+        connection
+                .preparedQuery(INSERT_POSITIONAL)
+                .execute(Tuple.from(new Object[] {
+                    caller.auditName(),
+                    caller.departmentCode().orElse(null),
+                    action,
+                    entityType,
+                    entityId,
+                    json.write(detail),
+                    requestId == null ? null : requestId.toString()
+                }))
+                .await()
+                .indefinitely();
     }
 
     public Uni<Void> record(Caller caller, String action, String entityType, String entityId, Map<String, ?> detail) {
         Object requestId = MDC.get("requestId");
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("actor", caller.auditName())
-                .setParameter("department", caller.departmentCode().orElse(null))
-                .setParameter("action", action)
-                .setParameter("entityType", entityType)
-                .setParameter("entityId", entityId)
-                .setParameter("detail", json.write(detail))
-                .setParameter("requestId", requestId == null ? null : requestId.toString())
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("actor", caller.auditName())
+                        .setParameter("department", caller.departmentCode().orElse(null))
+                        .setParameter("action", action)
+                        .setParameter("entityType", entityType)
+                        .setParameter("entityId", entityId)
+                        .setParameter("detail", json.write(detail))
+                        .setParameter("requestId", requestId == null ? null : requestId.toString())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 }

@@ -50,7 +50,11 @@ public class BodyLimits {
                 declared = Long.MAX_VALUE;
             }
             if (declared > config.maxBodySize().asLongValue()) {
-                refuse(context, 413, ErrorCode.PAYLOAD_TOO_LARGE, "Payload too large",
+                refuse(
+                        context,
+                        413,
+                        ErrorCode.PAYLOAD_TOO_LARGE,
+                        "Payload too large",
                         "the body exceeds " + config.maxBodySize().asLongValue() + " bytes");
                 return;
             }
@@ -62,8 +66,12 @@ public class BodyLimits {
     }
 
     private static void refuse(RoutingContext context, int status, ErrorCode code, String title, String detail) {
-        Problem problem = Problem.of(status, code, title, detail, null).at(context.request().path(), RequestIds.of(context));
-        context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(Json.encode(problem));
+        Problem problem = Problem.of(status, code, title, detail, null)
+                .at(context.request().path(), RequestIds.of(context));
+        context.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(Json.encode(problem));
     }
 }

@@ -27,8 +27,9 @@ public class ErrorCatalogFilter implements OASFilter {
         }
         Schema catalog = OASFactory.createSchema()
                 .addType(Schema.SchemaType.STRING)
-                .description("Stable error codes (catalog: common/ErrorCode). x-enum-descriptions describes each code "
-                        + "in English and Chinese, x-enum-http-status gives its usual HTTP status (200: an upload warning).");
+                .description(
+                        "Stable error codes (catalog: common/ErrorCode). x-enum-descriptions describes each code "
+                                + "in English and Chinese, x-enum-http-status gives its usual HTTP status (200: an upload warning).");
         List<Object> descriptions = new ArrayList<>();
         List<Object> statuses = new ArrayList<>();
         for (ErrorCode code : ErrorCode.values()) {
@@ -47,7 +48,9 @@ public class ErrorCatalogFilter implements OASFilter {
     private static void referToCatalog(OpenAPI openAPI, String schemaName) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         Schema schema = schemas == null ? null : schemas.get(schemaName);
-        if (schema == null || schema.getProperties() == null || !schema.getProperties().containsKey("code")) {
+        if (schema == null
+                || schema.getProperties() == null
+                || !schema.getProperties().containsKey("code")) {
             return;
         }
         Schema plain = schema.getProperties().get("code");

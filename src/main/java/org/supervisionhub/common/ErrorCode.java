@@ -10,7 +10,8 @@ public enum ErrorCode {
 
     // Request shape and generic field rules (Bean Validation constraints map here, see ProblemMapper)
     VALIDATION_FAILED(400, "One or more fields failed validation; see errors[]", "请求校验失败，详见 errors[]"),
-    MALFORMED_JSON(400, "The body (or an NDJSON line) is not valid JSON or not the expected structure", "请求体不是合法 JSON 或结构不符"),
+    MALFORMED_JSON(
+            400, "The body (or an NDJSON line) is not valid JSON or not the expected structure", "请求体不是合法 JSON 或结构不符"),
     UNKNOWN_FIELD(400, "A field that is not part of the contract", "契约中没有的字段"),
     TYPE_MISMATCH(400, "A value of the wrong type or format (number, date, enum constant ...)", "取值类型或格式错误（数字、日期、枚举等）"),
     REQUIRED(400, "A required value is missing or blank", "必填项缺失或为空"),
@@ -89,7 +90,8 @@ public enum ErrorCode {
     CERTIFICATE_NOT_YET_VALID(409, "The certificate's validity starts after the date", "执法证件尚未生效"),
     CERTIFICATE_SUSPENDED(409, "The certificate is suspended", "执法证件已暂扣"),
     CERTIFICATE_REVOKED(409, "The certificate is revoked", "执法证件已注销或吊销"),
-    CERTIFICATE_CATEGORY_NOT_COVERED(400, "The item's sector is not among the certificate's enforcement categories", "执法证件不含该事项的执法门类"),
+    CERTIFICATE_CATEGORY_NOT_COVERED(
+            400, "The item's sector is not among the certificate's enforcement categories", "执法证件不含该事项的执法门类"),
     CERTIFICATE_HOLDER_MISMATCH(409, "The certificate is held by another person", "执法证件持有人不符"),
     TOO_FEW_OFFICERS(400, "Fewer distinct qualified officers than the act requires", "合格执法人员人数不足"),
     CATEGORY_INVALID(400, "Not an enforcement category (a sector code)", "执法门类无效"),
@@ -101,7 +103,10 @@ public enum ErrorCode {
     BODY_NOT_AN_ARRAY(400, "A JSON upload is an array of records", "JSON 上传须为记录数组"),
     NOT_AN_OBJECT(400, "A record is a JSON object", "记录须为 JSON 对象"),
     LINE_TOO_LONG(400, "An NDJSON line exceeds the line limit", "NDJSON 行超长"),
-    ATOMIC_UPLOAD_TOO_LARGE(413, "An atomic upload holds more records than it may (it is validated whole before its one transaction)", "原子上传的记录数超过上限"),
+    ATOMIC_UPLOAD_TOO_LARGE(
+            413,
+            "An atomic upload holds more records than it may (it is validated whole before its one transaction)",
+            "原子上传的记录数超过上限"),
     ATOMIC_JOB_UNSUPPORTED(400, "A job commits chunk by chunk and cannot be atomic", "异步任务不支持整体原子提交"),
     UPLOAD_REJECTED(422, "An atomic upload was rejected as a whole", "原子上传被整体拒绝"),
     UPLOAD_JOB_NOT_FOUND(404, "No such upload job", "上传任务不存在"),

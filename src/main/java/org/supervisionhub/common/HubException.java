@@ -19,8 +19,13 @@ public class HubException extends RuntimeException {
         this(status, code, title, detail, errors, Map.of());
     }
 
-    private HubException(int status, String code, String title, String detail, List<FieldError> errors,
-                         Map<String, String> headers) {
+    private HubException(
+            int status,
+            String code,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
@@ -63,8 +68,12 @@ public class HubException extends RuntimeException {
     }
 
     public static HubException validation(List<FieldError> errors) {
-        return new HubException(400, ErrorCode.VALIDATION_FAILED.name(), "Request validation failed",
-                errors.size() + " field(s) failed validation", errors);
+        return new HubException(
+                400,
+                ErrorCode.VALIDATION_FAILED.name(),
+                "Request validation failed",
+                errors.size() + " field(s) failed validation",
+                errors);
     }
 
     public static HubException notFound(String code, String detail) {
@@ -85,7 +94,12 @@ public class HubException extends RuntimeException {
 
     /** 429 with a Retry-After header (whole seconds). */
     public static HubException tooManyRequests(String code, String detail, long retryAfterSeconds) {
-        return new HubException(429, code, "Too many requests", detail, List.of(),
+        return new HubException(
+                429,
+                code,
+                "Too many requests",
+                detail,
+                List.of(),
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 

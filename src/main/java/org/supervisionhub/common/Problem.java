@@ -8,20 +8,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-        @Schema(description = "URI identifying the problem type", example = "urn:supervision-hub:problem:CREDIT_CODE_INVALID")
+        @Schema(
+                description = "URI identifying the problem type",
+                example = "urn:supervision-hub:problem:CREDIT_CODE_INVALID")
         String type,
+
         @Schema(description = "Short summary of the problem type", example = "Request validation failed")
         String title,
+
         @Schema(description = "HTTP status code", example = "400")
         int status,
+
         @Schema(description = "Explanation specific to this occurrence")
         String detail,
+
         @Schema(description = "The request path", example = "/api/v1/items/12345678901234/claims")
         String instance,
+
         @Schema(description = "Stable machine-readable error code", example = "VALIDATION_FAILED")
         String code,
+
         @Schema(description = "Correlation id of the request (X-Request-Id), also found in the server log")
         String requestId,
+
         @Schema(description = "Field-level errors, for validation failures")
         List<FieldError> errors) {
 
@@ -33,7 +42,14 @@ public record Problem(
     }
 
     public static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {
-        return new Problem(TYPE_PREFIX + code, title, status, detail, null, code, null,
+        return new Problem(
+                TYPE_PREFIX + code,
+                title,
+                status,
+                detail,
+                null,
+                code,
+                null,
                 errors == null || errors.isEmpty() ? null : List.copyOf(errors));
     }
 

@@ -80,7 +80,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unrecognizedProperty(UnrecognizedPropertyException e, HttpServerRequest request) {
-        FieldError error = new FieldError(Json.pathOf(e), ErrorCode.UNKNOWN_FIELD, "this field is not part of the contract");
+        FieldError error =
+                new FieldError(Json.pathOf(e), ErrorCode.UNKNOWN_FIELD, "this field is not part of the contract");
         return respond(HubException.validation(List.of(error)).toProblem(), request);
     }
 
@@ -109,15 +110,20 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, HttpServerRequest request) {
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         return respond(malformed("the body is not valid JSON" + where), request);
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class})
-    public io.smallrye.mutiny.Uni<Response> unauthenticated(RuntimeException e, HttpServerRequest request,
-                                                           io.vertx.ext.web.RoutingContext context) {
+    @ServerExceptionMapper({
+        UnauthorizedException.class,
+        AuthenticationFailedException.class,
+        AuthenticationCompletionException.class
+    })
+    public io.smallrye.mutiny.Uni<Response> unauthenticated(
+            RuntimeException e, HttpServerRequest request, io.vertx.ext.web.RoutingContext context) {
         LOG.debugf(e, "Authentication failed for %s %s", request.method(), request.path());
         if (!request.path().startsWith("/api/")) {
             // Web pages (the portal) answer with their mechanism's challenge: a redirect to the sign-in page.
@@ -133,16 +139,20 @@ public class ProblemMapper {
                 });
             }
         }
-        Problem problem = Problem.of(401, ErrorCode.UNAUTHENTICATED, "Authentication required",
-                "a valid bearer token is required", null);
-        return io.smallrye.mutiny.Uni.createFrom().item(Response.fromResponse(respond(problem, request))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+        Problem problem = Problem.of(
+                401, ErrorCode.UNAUTHENTICATED, "Authentication required", "a valid bearer token is required", null);
+        return io.smallrye.mutiny.Uni.createFrom()
+                .item(Response.fromResponse(respond(problem, request))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                        .build());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(Problem.of(403, ErrorCode.FORBIDDEN, "Forbidden",
-                "the caller's roles do not allow this operation", null), request);
+        return respond(
+                Problem.of(
+                        403, ErrorCode.FORBIDDEN, "Forbidden", "the caller's roles do not allow this operation", null),
+                request);
     }
 
     @ServerExceptionMapper
@@ -155,7 +165,8 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, request);
         }
-        return respond(Problem.of(status, codeForStatus(status), titleForStatus(status), detailForStatus(status), null),
+        return respond(
+                Problem.of(status, codeForStatus(status), titleForStatus(status), detailForStatus(status), null),
                 request);
     }
 
@@ -166,8 +177,14 @@ public class ProblemMapper {
             return respond(known, request);
         }
         LOG.errorf(e, "Unexpected failure handling %s %s", request.method(), request.path());
-        return respond(Problem.of(500, ErrorCode.INTERNAL_ERROR, "Internal error",
-                "an unexpected error occurred; quote the requestId when reporting it", null), request);
+        return respond(
+                Problem.of(
+                        500,
+                        ErrorCode.INTERNAL_ERROR,
+                        "Internal error",
+                        "an unexpected error occurred; quote the requestId when reporting it",
+                        null),
+                request);
     }
 
     /** Writes the problem as problem+json, with the request path and correlation id filled in. */
@@ -209,15 +226,36 @@ public class ProblemMapper {
         }
         String hint = constraint == null ? "" : " (" + constraint + ")";
         return switch (state) {
-            case "23505" -> Problem.of(409, ErrorCode.DUPLICATE, "Conflict",
-                    "a record with the same unique key already exists" + hint, null);
-            case "23503" -> Problem.of(409, ErrorCode.REFERENCE_CONFLICT, "Conflict",
-                    "the change refers to, or is referred to by, another record" + hint, null);
-            case "40001", "40P01" -> Problem.of(409, ErrorCode.CONCURRENT_UPDATE, "Conflict",
-                    "a concurrent change interfered; retry the request", null);
-            default -> state.startsWith("22") || state.startsWith("23")
-                    ? Problem.of(400, ErrorCode.INVALID_VALUE, "Invalid request", "a value was rejected by the data store" + hint, null)
-                    : null;
+            case "23505" ->
+                Problem.of(
+                        409,
+                        ErrorCode.DUPLICATE,
+                        "Conflict",
+                        "a record with the same unique key already exists" + hint,
+                        null);
+            case "23503" ->
+                Problem.of(
+                        409,
+                        ErrorCode.REFERENCE_CONFLICT,
+                        "Conflict",
+                        "the change refers to, or is referred to by, another record" + hint,
+                        null);
+            case "40001", "40P01" ->
+                Problem.of(
+                        409,
+                        ErrorCode.CONCURRENT_UPDATE,
+                        "Conflict",
+                        "a concurrent change interfered; retry the request",
+                        null);
+            default ->
+                state.startsWith("22") || state.startsWith("23")
+                        ? Problem.of(
+                                400,
+                                ErrorCode.INVALID_VALUE,
+                                "Invalid request",
+                                "a value was rejected by the data store" + hint,
+                                null)
+                        : null;
         };
     }
 
@@ -225,8 +263,11 @@ public class ProblemMapper {
         Annotation annotation = violation.getConstraintDescriptor().getAnnotation();
         Class<? extends Annotation> type = annotation.annotationType();
         var own = type.getAnnotation(org.supervisionhub.common.code.ErrorCode.class);
-        String code = own != null ? own.value()
-                : CONSTRAINT_CODES.getOrDefault(type.getSimpleName(), ErrorCode.INVALID).name();
+        String code = own != null
+                ? own.value()
+                : CONSTRAINT_CODES
+                        .getOrDefault(type.getSimpleName(), ErrorCode.INVALID)
+                        .name();
         return new FieldError(fieldName(violation.getPropertyPath()), code, violation.getMessage());
     }
 

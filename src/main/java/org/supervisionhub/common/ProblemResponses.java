@@ -45,10 +45,16 @@ public class ProblemResponses implements OASFilter {
             boolean bare = existing != null && existing.getContent() == null;
             // 401 and 403 only where the security filter marked a token as needed; 400 everywhere.
             if (bare || existing == null && status.equals("400")) {
-                responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                        .description(description)
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
+                responses.addAPIResponse(
+                        status,
+                        OASFactory.createAPIResponse()
+                                .description(description)
+                                .content(OASFactory.createContent()
+                                        .addMediaType(
+                                                Problem.MEDIA_TYPE,
+                                                OASFactory.createMediaType()
+                                                        .schema(OASFactory.createSchema()
+                                                                .ref("#/components/schemas/Problem")))));
             }
         });
     }

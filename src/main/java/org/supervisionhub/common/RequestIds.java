@@ -26,7 +26,9 @@ public class RequestIds {
 
     private void assign(RoutingContext context) {
         String offered = context.request().getHeader(HEADER);
-        String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && ACCEPTABLE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         context.put(MDC_KEY, id);
         context.response().putHeader(HEADER, id);
         MDC.put(MDC_KEY, id);

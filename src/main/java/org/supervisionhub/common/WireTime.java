@@ -9,8 +9,7 @@ public final class WireTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private WireTime() {
-    }
+    private WireTime() {}
 
     public static OffsetDateTime of(Instant instant) {
         return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();

@@ -49,19 +49,27 @@ public class DemoData {
             // Fresh bulk data has no planner statistics until autovacuum runs; without them the
             // statistics queries pick nested loops and take seconds.
             try (Statement statement = connection.createStatement()) {
-                statement.execute("analyze region, department, department_sector, catalog_item, item_claim, implementation_list,"
-                        + " subject, officer, certificate, behaviour_record");
+                statement.execute(
+                        "analyze region, department, department_sector, catalog_item, item_claim, implementation_list,"
+                                + " subject, officer, certificate, behaviour_record");
             }
             try (Statement statement = connection.createStatement();
-                 ResultSet counts = statement.executeQuery("""
+                    ResultSet counts = statement.executeQuery("""
                          select (select count(*) from department), (select count(*) from catalog_item),
                                 (select count(*) from item_claim where status = 'ACTIVE'),
                                 (select count(*) from implementation_list), (select count(*) from subject),
                                 (select count(*) from officer), (select count(*) from behaviour_record)""")) {
                 counts.next();
-                LOG.infof("Demo data ready: %d departments, %d catalog items, %d active claims, %d implementation lists,"
-                        + " %d subjects, %d officers, %d supervision records", counts.getLong(1), counts.getLong(2),
-                        counts.getLong(3), counts.getLong(4), counts.getLong(5), counts.getLong(6), counts.getLong(7));
+                LOG.infof(
+                        "Demo data ready: %d departments, %d catalog items, %d active claims, %d implementation lists,"
+                                + " %d subjects, %d officers, %d supervision records",
+                        counts.getLong(1),
+                        counts.getLong(2),
+                        counts.getLong(3),
+                        counts.getLong(4),
+                        counts.getLong(5),
+                        counts.getLong(6),
+                        counts.getLong(7));
             }
         }
     }

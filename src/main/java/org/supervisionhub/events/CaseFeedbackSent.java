@@ -8,12 +8,21 @@ import java.time.OffsetDateTime;
  * closes when it is delivered). Aggregate: the case's national id.
  */
 public record CaseFeedbackSent(
-        @JsonPropertyDescription("The case's id at the national platform") String nationalId,
+        @JsonPropertyDescription("The case's id at the national platform")
+        String nationalId,
+
         @JsonPropertyDescription("The case's kind") String kind,
-        @JsonPropertyDescription("The department that handled it") String departmentCode,
+
+        @JsonPropertyDescription("The department that handled it")
+        String departmentCode,
+
         @JsonPropertyDescription("Who handled it") String handledBy,
-        @JsonPropertyDescription("When it was handled (+08:00)") OffsetDateTime handledAt,
-        @JsonPropertyDescription("The disposition (办理结果)") String result) implements HubEvent {
+
+        @JsonPropertyDescription("When it was handled (+08:00)")
+        OffsetDateTime handledAt,
+
+        @JsonPropertyDescription("The disposition (办理结果)") String result)
+        implements HubEvent {
 
     @Override
     public EventType type() {

@@ -13,24 +13,46 @@ import java.util.Optional;
  * {@code item-claim.created}); each type has exactly one payload record.
  */
 public enum EventType {
-
-    ITEM_CLAIM_CREATED("item-claim.created", "item_claim", ClaimCreated.class,
-            "A department claimed (认领) a sub-item."),
-    ITEM_CLAIM_RELEASED("item-claim.released", "item_claim", ClaimReleased.class,
+    ITEM_CLAIM_CREATED("item-claim.created", "item_claim", ClaimCreated.class, "A department claimed (认领) a sub-item."),
+    ITEM_CLAIM_RELEASED(
+            "item-claim.released",
+            "item_claim",
+            ClaimReleased.class,
             "A department released its claim of a sub-item (or the item was cancelled)."),
-    IMPLEMENTATION_LIST_UPSERTED("implementation-list.upserted", "implementation_list",
-            ImplementationListUpserted.class, "A department's check implementation list (检查实施清单) was created or changed."),
-    CERTIFICATE_UPSERTED("certificate.upserted", "certificate", CertificateUpserted.class,
+    IMPLEMENTATION_LIST_UPSERTED(
+            "implementation-list.upserted",
+            "implementation_list",
+            ImplementationListUpserted.class,
+            "A department's check implementation list (检查实施清单) was created or changed."),
+    CERTIFICATE_UPSERTED(
+            "certificate.upserted",
+            "certificate",
+            CertificateUpserted.class,
             "An enforcement certificate (执法证) or its holder was created or changed."),
-    SUBJECT_UPSERTED("subject.upserted", "subject", SubjectUpserted.class,
+    SUBJECT_UPSERTED(
+            "subject.upserted",
+            "subject",
+            SubjectUpserted.class,
             "A subject of the unified subject library was created or changed."),
-    RECORD_CREATED("record.created", "record", RecordCreated.class,
+    RECORD_CREATED(
+            "record.created",
+            "record",
+            RecordCreated.class,
             "A supervision behaviour record was uploaded for the first time."),
-    RECORD_UPDATED("record.updated", "record", RecordUpdated.class,
+    RECORD_UPDATED(
+            "record.updated",
+            "record",
+            RecordUpdated.class,
             "A supervision behaviour record was uploaded again with a different content (or after its deletion)."),
-    RECORD_DELETED("record.deleted", "record", RecordDeleted.class,
+    RECORD_DELETED(
+            "record.deleted",
+            "record",
+            RecordDeleted.class,
             "A supervision behaviour record was deleted (tombstoned)."),
-    CASE_FEEDBACK_SENT("case-feedback.sent", "case-feedback", CaseFeedbackSent.class,
+    CASE_FEEDBACK_SENT(
+            "case-feedback.sent",
+            "case-feedback",
+            CaseFeedbackSent.class,
             "A department's disposition of a complaint, risk clue or task sent down by the national platform.");
 
     private final String value;

@@ -5,8 +5,16 @@ package org.supervisionhub.events;
  * outbox stores and the relay delivers, described by {@code openapi/events.asyncapi.yaml}); the type, the aggregate
  * type and the aggregate id route it and never appear in the payload.
  */
-public sealed interface HubEvent permits ClaimCreated, ClaimReleased, ImplementationListUpserted, CertificateUpserted,
-        SubjectUpserted, RecordCreated, RecordUpdated, RecordDeleted, CaseFeedbackSent {
+public sealed interface HubEvent
+        permits ClaimCreated,
+                ClaimReleased,
+                ImplementationListUpserted,
+                CertificateUpserted,
+                SubjectUpserted,
+                RecordCreated,
+                RecordUpdated,
+                RecordDeleted,
+                CaseFeedbackSent {
 
     /** The event's entry in the catalog. */
     EventType type();

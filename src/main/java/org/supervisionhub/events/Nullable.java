@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A payload field that may be null; every other field is always present and never null. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
-public @interface Nullable {
-}
+public @interface Nullable {}

@@ -8,13 +8,22 @@ import java.util.Map;
  * {@code record} is the canonical record as stored. Aggregate: the record id.
  */
 public record RecordUpdated(
-        @JsonPropertyDescription("The hub's id of the record") long recordId,
-        @JsonPropertyDescription("The record's version, 1 and up") int version,
+        @JsonPropertyDescription("The hub's id of the record")
+        long recordId,
+
+        @JsonPropertyDescription("The record's version, 1 and up")
+        int version,
+
         @JsonPropertyDescription("UPDATE") String operation,
         @JsonPropertyDescription("The record's kind") String kind,
-        @JsonPropertyDescription("The department the record belongs to") String departmentCode,
+
+        @JsonPropertyDescription("The department the record belongs to")
+        String departmentCode,
+
         @JsonPropertyDescription("The canonical record as stored (the RecordInput schema of openapi.yaml, "
-                + "persons' ID numbers hashed and masked)") Map<String, Object> record) implements HubEvent {
+                + "persons' ID numbers hashed and masked)")
+        Map<String, Object> record)
+        implements HubEvent {
 
     /** The {@code operation} of every {@code record.updated}. */
     public static final String OPERATION = "UPDATE";

@@ -19,6 +19,5 @@ final class CatalogItemPage {
     @Schema(description = "Total number of matching items")
     public long total;
 
-    private CatalogItemPage() {
-    }
+    private CatalogItemPage() {}
 }

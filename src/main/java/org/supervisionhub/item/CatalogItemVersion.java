@@ -41,8 +41,7 @@ public class CatalogItemVersion extends PanacheEntityBase {
 
         public int version;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String itemCode, int version) {
             this.itemCode = itemCode;

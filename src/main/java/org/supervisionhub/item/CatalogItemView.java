@@ -23,15 +23,34 @@ public record CatalogItemView(
         @Schema(description = "生效日期") LocalDate effectiveDate,
         @Schema(description = "取消日期") LocalDate cancelDate,
         @Schema(description = "目录版本") String catalogVersion,
-        @Schema(description = "Version of this item in the hub, +1 on every content change") int version,
-        @Schema(description = "Whether the caller's department holds an active claim; absent for callers without a department")
+
+        @Schema(description = "Version of this item in the hub, +1 on every content change")
+        int version,
+
+        @Schema(
+                description =
+                        "Whether the caller's department holds an active claim; absent for callers without a department")
         Boolean claimedByMe,
+
         @Schema(description = "Last change") OffsetDateTime updatedAt) {
 
     static CatalogItemView of(CatalogItem item, Boolean claimedByMe) {
-        return new CatalogItemView(item.code, item.name, item.parentCode, item.itemType, item.sectorCode,
-                item.legalBasis, item.supervisedObject, item.method, item.catalogLevel, item.status,
-                item.effectiveDate, item.cancelDate, item.catalogVersion, item.version, claimedByMe,
+        return new CatalogItemView(
+                item.code,
+                item.name,
+                item.parentCode,
+                item.itemType,
+                item.sectorCode,
+                item.legalBasis,
+                item.supervisedObject,
+                item.method,
+                item.catalogLevel,
+                item.status,
+                item.effectiveDate,
+                item.cancelDate,
+                item.catalogVersion,
+                item.version,
+                claimedByMe,
                 WireTime.of(item.updatedAt));
     }
 }

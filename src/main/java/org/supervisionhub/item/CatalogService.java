@@ -47,8 +47,7 @@ public class CatalogService {
     Json json;
 
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> SNAPSHOT =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {
-            };
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     @Inject
     ObjectMapper mapper;
@@ -62,7 +61,8 @@ public class CatalogService {
         validateFields(code, request);
         return checkParent(code, request)
                 .chain(() -> CatalogItem.<CatalogItem>findById(code, LockModeType.PESSIMISTIC_WRITE))
-                .chain(existing -> existing == null ? create(caller, code, request) : update(caller, existing, request));
+                .chain(existing ->
+                        existing == null ? create(caller, code, request) : update(caller, existing, request));
     }
 
     private Uni<ItemUpsertResult> create(Caller caller, String code, CatalogItemRequest request) {
@@ -73,39 +73,58 @@ public class CatalogService {
         apply(item, request);
         return item.<CatalogItem>persistAndFlush()
                 .chain(() -> recordVersion(caller, item, request.changeReason()))
-                .chain(() -> audit.record(caller, "ITEM_CREATED", "catalog_item", code,
+                .chain(() -> audit.record(
+                        caller,
+                        "ITEM_CREATED",
+                        "catalog_item",
+                        code,
                         Map.of("version", item.version, "status", item.status.name())))
-                .map(ignored -> new ItemUpsertResult(ItemUpsertResult.Outcome.CREATED, CatalogItemView.of(item, null), 0));
+                .map(ignored ->
+                        new ItemUpsertResult(ItemUpsertResult.Outcome.CREATED, CatalogItemView.of(item, null), 0));
     }
 
     private Uni<ItemUpsertResult> update(Caller caller, CatalogItem item, CatalogItemRequest request) {
         if (hash(request).equals(item.contentHash)) {
-            return Uni.createFrom().item(
-                    new ItemUpsertResult(ItemUpsertResult.Outcome.UNCHANGED, CatalogItemView.of(item, null), 0));
+            return Uni.createFrom()
+                    .item(new ItemUpsertResult(ItemUpsertResult.Outcome.UNCHANGED, CatalogItemView.of(item, null), 0));
         }
         Uni<Void> shapeCheck = request.parentCode() != null && item.parentCode == null
-                ? CatalogItem.count("parentCode", item.code).map(children -> {
-                    if (children > 0) {
-                        throw HubException.unprocessable("ITEM_HAS_SUB_ITEMS",
-                                "a main item with sub-items cannot become a sub-item",
-                                new FieldError("parentCode", "ITEM_HAS_SUB_ITEMS", "this item has sub-items"));
-                    }
-                    return null;
-                }).replaceWithVoid()
+                ? CatalogItem.count("parentCode", item.code)
+                        .map(children -> {
+                            if (children > 0) {
+                                throw HubException.unprocessable(
+                                        "ITEM_HAS_SUB_ITEMS",
+                                        "a main item with sub-items cannot become a sub-item",
+                                        new FieldError("parentCode", "ITEM_HAS_SUB_ITEMS", "this item has sub-items"));
+                            }
+                            return null;
+                        })
+                        .replaceWithVoid()
                 : Uni.createFrom().voidItem();
         ItemStatus before = item.status;
-        return shapeCheck.chain(() -> {
-            apply(item, request);
-            item.version += 1;
-            return recordVersion(caller, item, request.changeReason());
-        }).chain(() -> audit.record(caller, "ITEM_UPDATED", "catalog_item", item.code,
-                Map.of("version", item.version, "status", item.status.name(),
-                        "reason", request.changeReason() == null ? "" : request.changeReason())))
+        return shapeCheck
+                .chain(() -> {
+                    apply(item, request);
+                    item.version += 1;
+                    return recordVersion(caller, item, request.changeReason());
+                })
+                .chain(() -> audit.record(
+                        caller,
+                        "ITEM_UPDATED",
+                        "catalog_item",
+                        item.code,
+                        Map.of(
+                                "version",
+                                item.version,
+                                "status",
+                                item.status.name(),
+                                "reason",
+                                request.changeReason() == null ? "" : request.changeReason())))
                 .chain(() -> becameCancelled(before, item.status)
                         ? cancelConsequences(caller, item, request.changeReason())
                         : Uni.createFrom().item(0))
-                .map(released -> new ItemUpsertResult(ItemUpsertResult.Outcome.UPDATED,
-                        CatalogItemView.of(item, null), released));
+                .map(released -> new ItemUpsertResult(
+                        ItemUpsertResult.Outcome.UPDATED, CatalogItemView.of(item, null), released));
     }
 
     /** Releases the item's claims; for a main item, also cancels its sub-items that are still in force. */
@@ -121,7 +140,8 @@ public class CatalogService {
                 .map(releasedChildren -> releasedOwn + releasedChildren));
     }
 
-    private Uni<Integer> cancelEach(Caller caller, List<CatalogItem> children, int index, String reason, String parentCode) {
+    private Uni<Integer> cancelEach(
+            Caller caller, List<CatalogItem> children, int index, String reason, String parentCode) {
         if (index >= children.size()) {
             return Uni.createFrom().item(0);
         }
@@ -130,17 +150,23 @@ public class CatalogService {
         if (child.cancelDate == null) {
             // Today, but never before the sub-item takes effect (the schema requires cancel >= effective).
             java.time.LocalDate today = java.time.LocalDate.now(WireTime.ZONE);
-            child.cancelDate = child.effectiveDate != null && child.effectiveDate.isAfter(today) ? child.effectiveDate : today;
+            child.cancelDate =
+                    child.effectiveDate != null && child.effectiveDate.isAfter(today) ? child.effectiveDate : today;
         }
         child.version += 1;
         child.updatedAt = Instant.now();
         child.contentHash = hash(requestOf(child, reason));
         String childReason = "main item " + parentCode + " cancelled: " + reason;
         return recordVersion(caller, child, childReason)
-                .chain(() -> audit.record(caller, "ITEM_UPDATED", "catalog_item", child.code,
+                .chain(() -> audit.record(
+                        caller,
+                        "ITEM_UPDATED",
+                        "catalog_item",
+                        child.code,
                         Map.of("version", child.version, "status", child.status.name(), "reason", childReason)))
                 .chain(() -> claims.releaseAllForCancelledItem(caller, child.code, "ITEM_CANCELLED: " + childReason))
-                .chain(released -> cancelEach(caller, children, index + 1, reason, parentCode).map(rest -> released + rest));
+                .chain(released -> cancelEach(caller, children, index + 1, reason, parentCode)
+                        .map(rest -> released + rest));
     }
 
     private static boolean becameCancelled(ItemStatus before, ItemStatus after) {
@@ -150,7 +176,9 @@ public class CatalogService {
     @WithSession
     public Uni<CatalogItemView> get(Caller caller, String code) {
         return CatalogItem.<CatalogItem>findById(code)
-                .onItem().ifNull().failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + code))
+                .onItem()
+                .ifNull()
+                .failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + code))
                 .chain(item -> claimedByDepartment(caller, List.of(item.code))
                         .map(claimed -> CatalogItemView.of(item, claimedFlag(caller, claimed, item.code))));
     }
@@ -158,8 +186,11 @@ public class CatalogService {
     @WithSession
     public Uni<List<ItemVersionView>> versions(String code) {
         return CatalogItem.<CatalogItem>findById(code)
-                .onItem().ifNull().failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + code))
-                .chain(item -> CatalogItemVersion.<CatalogItemVersion>list("key.itemCode", Sort.by("key.version"), code))
+                .onItem()
+                .ifNull()
+                .failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + code))
+                .chain(item ->
+                        CatalogItemVersion.<CatalogItemVersion>list("key.itemCode", Sort.by("key.version"), code))
                 .map(versions -> versions.stream().map(this::versionView).toList());
     }
 
@@ -194,8 +225,11 @@ public class CatalogService {
         }
         Uni<Void> scoped = Uni.createFrom().voidItem();
         if (filter.claimed() != null) {
-            String own = caller.scope().department().orElseThrow(() -> HubException.badRequest("DEPARTMENT_REQUIRED",
-                    "'claimed' is relative to the caller's department, and the token carries none"));
+            String own = caller.scope()
+                    .department()
+                    .orElseThrow(() -> HubException.badRequest(
+                            "DEPARTMENT_REQUIRED",
+                            "'claimed' is relative to the caller's department, and the token carries none"));
             where.append(filter.claimed() ? " and " : " and not ").append(claimedBy("mine"));
             parameters.and("mine", own).and("active", ClaimStatus.ACTIVE);
         }
@@ -205,14 +239,20 @@ public class CatalogService {
             parameters.and("department", filter.department()).and("active", ClaimStatus.ACTIVE);
         }
         String query = "from CatalogItem i where " + where;
-        return scoped
-                .chain(() -> CatalogItem.<CatalogItem>find(query, Sort.by("i.code"), parameters)
-                        .page(io.quarkus.panache.common.Page.of(page, size)).list())
+        return scoped.chain(() -> CatalogItem.<CatalogItem>find(query, Sort.by("i.code"), parameters)
+                        .page(io.quarkus.panache.common.Page.of(page, size))
+                        .list())
                 .chain(items -> CatalogItem.count(query, parameters)
-                        .chain(total -> claimedByDepartment(caller, items.stream().map(i -> i.code).toList())
-                                .map(claimed -> new Page<>(items.stream()
-                                        .map(item -> CatalogItemView.of(item, claimedFlag(caller, claimed, item.code)))
-                                        .toList(), page, size, total))));
+                        .chain(total -> claimedByDepartment(
+                                        caller, items.stream().map(i -> i.code).toList())
+                                .map(claimed -> new Page<>(
+                                        items.stream()
+                                                .map(item -> CatalogItemView.of(
+                                                        item, claimedFlag(caller, claimed, item.code)))
+                                                .toList(),
+                                        page,
+                                        size,
+                                        total))));
     }
 
     private static String claimedBy(String parameter) {
@@ -229,8 +269,8 @@ public class CatalogService {
         if (own.isEmpty() || codes.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return ItemClaim.<ItemClaim>list("departmentCode = ?1 and status = ?2 and itemCode in ?3",
-                        own.get(), ClaimStatus.ACTIVE, codes)
+        return ItemClaim.<ItemClaim>list(
+                        "departmentCode = ?1 and status = ?2 and itemCode in ?3", own.get(), ClaimStatus.ACTIVE, codes)
                 .map(list -> list.stream().map(claim -> claim.itemCode).collect(Collectors.toSet()));
     }
 
@@ -242,11 +282,14 @@ public class CatalogService {
         if (code.equals(request.parentCode())) {
             errors.add(new FieldError("parentCode", "PARENT_ITEM_INVALID", "an item cannot be its own main item"));
         }
-        if (request.effectiveDate() != null && request.cancelDate() != null
+        if (request.effectiveDate() != null
+                && request.cancelDate() != null
                 && request.cancelDate().isBefore(request.effectiveDate())) {
-            errors.add(new FieldError("cancelDate", "DATE_RANGE_INVALID", "the cancel date precedes the effective date"));
+            errors.add(
+                    new FieldError("cancelDate", "DATE_RANGE_INVALID", "the cancel date precedes the effective date"));
         }
-        if (request.status() == ItemStatus.CANCELLED && (request.changeReason() == null || request.changeReason().isBlank())) {
+        if (request.status() == ItemStatus.CANCELLED
+                && (request.changeReason() == null || request.changeReason().isBlank())) {
             errors.add(new FieldError("changeReason", "REQUIRED", "say why the item is cancelled"));
         }
         if (!errors.isEmpty()) {
@@ -258,17 +301,27 @@ public class CatalogService {
         if (request.parentCode() == null) {
             return Uni.createFrom().voidItem();
         }
-        return CatalogItem.<CatalogItem>findById(request.parentCode()).map(parent -> {
-            if (parent == null) {
-                throw HubException.unprocessable("PARENT_ITEM_NOT_FOUND", "the main item does not exist",
-                        new FieldError("parentCode", "PARENT_ITEM_NOT_FOUND", "no catalog item " + request.parentCode()));
-            }
-            if (parent.isSubItem()) {
-                throw HubException.unprocessable("PARENT_ITEM_INVALID", "a sub-item cannot have sub-items",
-                        new FieldError("parentCode", "PARENT_ITEM_INVALID", request.parentCode() + " is a sub-item"));
-            }
-            return null;
-        }).replaceWithVoid();
+        return CatalogItem.<CatalogItem>findById(request.parentCode())
+                .map(parent -> {
+                    if (parent == null) {
+                        throw HubException.unprocessable(
+                                "PARENT_ITEM_NOT_FOUND",
+                                "the main item does not exist",
+                                new FieldError(
+                                        "parentCode",
+                                        "PARENT_ITEM_NOT_FOUND",
+                                        "no catalog item " + request.parentCode()));
+                    }
+                    if (parent.isSubItem()) {
+                        throw HubException.unprocessable(
+                                "PARENT_ITEM_INVALID",
+                                "a sub-item cannot have sub-items",
+                                new FieldError(
+                                        "parentCode", "PARENT_ITEM_INVALID", request.parentCode() + " is a sub-item"));
+                    }
+                    return null;
+                })
+                .replaceWithVoid();
     }
 
     private void apply(CatalogItem item, CatalogItemRequest request) {
@@ -299,9 +352,20 @@ public class CatalogService {
     }
 
     static CatalogItemRequest requestOf(CatalogItem item, String reason) {
-        return new CatalogItemRequest(item.name, item.parentCode, item.itemType, item.sectorCode, item.legalBasis,
-                item.supervisedObject, item.method, item.catalogLevel, item.status, item.effectiveDate, item.cancelDate,
-                item.catalogVersion, reason);
+        return new CatalogItemRequest(
+                item.name,
+                item.parentCode,
+                item.itemType,
+                item.sectorCode,
+                item.legalBasis,
+                item.supervisedObject,
+                item.method,
+                item.catalogLevel,
+                item.status,
+                item.effectiveDate,
+                item.cancelDate,
+                item.catalogVersion,
+                reason);
     }
 
     String hash(CatalogItemRequest request) {
@@ -316,8 +380,12 @@ public class CatalogService {
 
     private ItemVersionView versionView(CatalogItemVersion version) {
         try {
-            return new ItemVersionView(version.key.version, WireTime.of(version.changedAt), version.changedBy,
-                    version.changeReason, mapper.readValue(version.snapshot, SNAPSHOT));
+            return new ItemVersionView(
+                    version.key.version,
+                    WireTime.of(version.changedAt),
+                    version.changedBy,
+                    version.changeReason,
+                    mapper.readValue(version.snapshot, SNAPSHOT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored snapshot of " + version.key.itemCode + " is not JSON", e);
         }
@@ -329,7 +397,13 @@ public class CatalogService {
     }
 
     /** Filters of the catalog list. */
-    public record ItemFilter(String text, ItemType type, ItemStatus status, CatalogLevel level, String sector,
-                             String parentCode, Boolean claimed, String department) {
-    }
+    public record ItemFilter(
+            String text,
+            ItemType type,
+            ItemStatus status,
+            CatalogLevel level,
+            String sector,
+            String parentCode,
+            Boolean claimed,
+            String department) {}
 }

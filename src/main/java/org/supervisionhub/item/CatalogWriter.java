@@ -13,9 +13,9 @@ import java.util.Map;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.events.ClaimReleased;
 import org.supervisionhub.common.Json;
 import org.supervisionhub.common.WireTime;
+import org.supervisionhub.events.ClaimReleased;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.sync.Outbox;
 
@@ -71,11 +71,12 @@ public class CatalogWriter {
      * Creates the item, or records a new version when its content changed; an identical re-send changes nothing.
      * Cancelling releases the item's claims (and cancels the sub-items of a main item).
      */
-    public ItemUpsertResult.Outcome upsert(SqlConnection connection, Caller caller, String code,
-                                           CatalogItemRequest request) {
+    public ItemUpsertResult.Outcome upsert(
+            SqlConnection connection, Caller caller, String code, CatalogItemRequest request) {
         CatalogService.validateFields(code, request);
         checkParent(connection, request);
-        RowSet<Row> existing = connection.preparedQuery(LOCK).execute(Tuple.of(code)).await().indefinitely();
+        RowSet<Row> existing =
+                connection.preparedQuery(LOCK).execute(Tuple.of(code)).await().indefinitely();
         if (existing.size() == 0) {
             create(connection, caller, code, request);
             return ItemUpsertResult.Outcome.CREATED;
@@ -84,30 +85,64 @@ public class CatalogWriter {
     }
 
     private void create(SqlConnection connection, Caller caller, String code, CatalogItemRequest request) {
-        connection.preparedQuery(INSERT).execute(values(code, request, 1)).await().indefinitely();
+        connection
+                .preparedQuery(INSERT)
+                .execute(values(code, request, 1))
+                .await()
+                .indefinitely();
         recordVersion(connection, caller, code, 1, request, request.changeReason());
-        audit.record(connection, caller, "ITEM_CREATED", "catalog_item", code,
+        audit.record(
+                connection,
+                caller,
+                "ITEM_CREATED",
+                "catalog_item",
+                code,
                 Map.of("version", 1, "status", request.status().name()));
     }
 
-    private ItemUpsertResult.Outcome update(SqlConnection connection, Caller caller, Row item,
-                                            CatalogItemRequest request) {
+    private ItemUpsertResult.Outcome update(
+            SqlConnection connection, Caller caller, Row item, CatalogItemRequest request) {
         String code = item.getString("code");
         if (catalog.hash(request).equals(item.getString("content_hash"))) {
             return ItemUpsertResult.Outcome.UNCHANGED;
         }
-        if (request.parentCode() != null && item.getString("parent_code") == null
-                && connection.preparedQuery(CHILD_COUNT).execute(Tuple.of(code)).await().indefinitely().iterator()
-                .next().getLong("n") > 0) {
-            throw HubException.unprocessable("ITEM_HAS_SUB_ITEMS", "a main item with sub-items cannot become a sub-item",
+        if (request.parentCode() != null
+                && item.getString("parent_code") == null
+                && connection
+                                .preparedQuery(CHILD_COUNT)
+                                .execute(Tuple.of(code))
+                                .await()
+                                .indefinitely()
+                                .iterator()
+                                .next()
+                                .getLong("n")
+                        > 0) {
+            throw HubException.unprocessable(
+                    "ITEM_HAS_SUB_ITEMS",
+                    "a main item with sub-items cannot become a sub-item",
                     new FieldError("parentCode", "ITEM_HAS_SUB_ITEMS", "this item has sub-items"));
         }
         ItemStatus before = ItemStatus.valueOf(item.getString("status"));
         int version = item.getInteger("version") + 1;
-        connection.preparedQuery(UPDATE).execute(values(code, request, version)).await().indefinitely();
+        connection
+                .preparedQuery(UPDATE)
+                .execute(values(code, request, version))
+                .await()
+                .indefinitely();
         recordVersion(connection, caller, code, version, request, request.changeReason());
-        audit.record(connection, caller, "ITEM_UPDATED", "catalog_item", code, Map.of("version", version,
-                "status", request.status().name(), "reason", request.changeReason() == null ? "" : request.changeReason()));
+        audit.record(
+                connection,
+                caller,
+                "ITEM_UPDATED",
+                "catalog_item",
+                code,
+                Map.of(
+                        "version",
+                        version,
+                        "status",
+                        request.status().name(),
+                        "reason",
+                        request.changeReason() == null ? "" : request.changeReason()));
         if (before != ItemStatus.CANCELLED && request.status() == ItemStatus.CANCELLED) {
             cancelConsequences(connection, caller, code, request.parentCode() != null, request.changeReason());
         }
@@ -115,50 +150,92 @@ public class CatalogWriter {
     }
 
     /** Releases the item's claims; for a main item, also cancels its sub-items that are still in force. */
-    private void cancelConsequences(SqlConnection connection, Caller caller, String code, boolean subItem,
-                                    String reason) {
+    private void cancelConsequences(
+            SqlConnection connection, Caller caller, String code, boolean subItem, String reason) {
         releaseClaims(connection, caller, code, "ITEM_CANCELLED: " + reason);
         if (subItem) {
             return;
         }
         List<Row> children = new ArrayList<>();
-        connection.preparedQuery(LIVE_CHILDREN).execute(Tuple.of(code)).await().indefinitely().forEach(children::add);
+        connection
+                .preparedQuery(LIVE_CHILDREN)
+                .execute(Tuple.of(code))
+                .await()
+                .indefinitely()
+                .forEach(children::add);
         for (Row child : children) {
             CatalogItemRequest current = requestOf(child, reason);
             LocalDate cancelDate = current.cancelDate();
             if (cancelDate == null) {
                 // Today, but never before the sub-item takes effect (the schema requires cancel >= effective).
                 LocalDate today = LocalDate.now(WireTime.ZONE);
-                cancelDate = current.effectiveDate() != null && current.effectiveDate().isAfter(today)
-                        ? current.effectiveDate() : today;
+                cancelDate = current.effectiveDate() != null
+                                && current.effectiveDate().isAfter(today)
+                        ? current.effectiveDate()
+                        : today;
             }
             String childReason = "main item " + code + " cancelled: " + reason;
-            CatalogItemRequest cancelled = new CatalogItemRequest(current.name(), current.parentCode(),
-                    current.itemType(), current.sectorCode(), current.legalBasis(), current.supervisedObject(),
-                    current.method(), current.catalogLevel(), ItemStatus.CANCELLED, current.effectiveDate(), cancelDate,
-                    current.catalogVersion(), childReason);
+            CatalogItemRequest cancelled = new CatalogItemRequest(
+                    current.name(),
+                    current.parentCode(),
+                    current.itemType(),
+                    current.sectorCode(),
+                    current.legalBasis(),
+                    current.supervisedObject(),
+                    current.method(),
+                    current.catalogLevel(),
+                    ItemStatus.CANCELLED,
+                    current.effectiveDate(),
+                    cancelDate,
+                    current.catalogVersion(),
+                    childReason);
             String childCode = child.getString("code");
             int version = child.getInteger("version") + 1;
-            connection.preparedQuery(UPDATE).execute(values(childCode, cancelled, version)).await().indefinitely();
+            connection
+                    .preparedQuery(UPDATE)
+                    .execute(values(childCode, cancelled, version))
+                    .await()
+                    .indefinitely();
             recordVersion(connection, caller, childCode, version, cancelled, childReason);
-            audit.record(connection, caller, "ITEM_UPDATED", "catalog_item", childCode, Map.of("version", version,
-                    "status", ItemStatus.CANCELLED.name(), "reason", childReason));
+            audit.record(
+                    connection,
+                    caller,
+                    "ITEM_UPDATED",
+                    "catalog_item",
+                    childCode,
+                    Map.of("version", version, "status", ItemStatus.CANCELLED.name(), "reason", childReason));
             releaseClaims(connection, caller, childCode, "ITEM_CANCELLED: " + childReason);
         }
     }
 
     private void releaseClaims(SqlConnection connection, Caller caller, String code, String reason) {
-        for (Row row : connection.preparedQuery(RELEASE).execute(Tuple.of(code, caller.auditName(), reason)).await()
+        for (Row row : connection
+                .preparedQuery(RELEASE)
+                .execute(Tuple.of(code, caller.auditName(), reason))
+                .await()
                 .indefinitely()) {
             long claimId = row.getLong("id");
             String itemCode = row.getString("item_code");
             String departmentCode = row.getString("department_code");
-            audit.record(connection, caller, "CLAIM_RELEASED", "item_claim", String.valueOf(claimId),
+            audit.record(
+                    connection,
+                    caller,
+                    "CLAIM_RELEASED",
+                    "item_claim",
+                    String.valueOf(claimId),
                     Map.of("itemCode", itemCode, "departmentCode", departmentCode, "reason", reason));
-            outbox.enqueue(connection, new ClaimReleased(claimId, itemCode, departmentCode, row.getString("credit_code"),
-                    row.getString("region_code"), ClaimStatus.RELEASED.name(),
-                    row.getOffsetDateTime("claimed_at").toInstant(), row.getOffsetDateTime("released_at").toInstant(),
-                    row.getString("release_reason")));
+            outbox.enqueue(
+                    connection,
+                    new ClaimReleased(
+                            claimId,
+                            itemCode,
+                            departmentCode,
+                            row.getString("credit_code"),
+                            row.getString("region_code"),
+                            ClaimStatus.RELEASED.name(),
+                            row.getOffsetDateTime("claimed_at").toInstant(),
+                            row.getOffsetDateTime("released_at").toInstant(),
+                            row.getString("release_reason")));
         }
     }
 
@@ -166,44 +243,89 @@ public class CatalogWriter {
         if (request.parentCode() == null) {
             return;
         }
-        RowSet<Row> parent = connection.preparedQuery(PARENT).execute(Tuple.of(request.parentCode())).await()
+        RowSet<Row> parent = connection
+                .preparedQuery(PARENT)
+                .execute(Tuple.of(request.parentCode()))
+                .await()
                 .indefinitely();
         if (parent.size() == 0) {
-            throw HubException.unprocessable("PARENT_ITEM_NOT_FOUND", "the main item does not exist",
+            throw HubException.unprocessable(
+                    "PARENT_ITEM_NOT_FOUND",
+                    "the main item does not exist",
                     new FieldError("parentCode", "PARENT_ITEM_NOT_FOUND", "no catalog item " + request.parentCode()));
         }
         if (parent.iterator().next().getString("parent_code") != null) {
-            throw HubException.unprocessable("PARENT_ITEM_INVALID", "a sub-item cannot have sub-items",
+            throw HubException.unprocessable(
+                    "PARENT_ITEM_INVALID",
+                    "a sub-item cannot have sub-items",
                     new FieldError("parentCode", "PARENT_ITEM_INVALID", request.parentCode() + " is a sub-item"));
         }
     }
 
-    private void recordVersion(SqlConnection connection, Caller caller, String code, int version,
-                               CatalogItemRequest content, String reason) {
+    private void recordVersion(
+            SqlConnection connection,
+            Caller caller,
+            String code,
+            int version,
+            CatalogItemRequest content,
+            String reason) {
         // The snapshot holds what is stored: the name without surrounding blanks.
-        CatalogItemRequest stored = new CatalogItemRequest(content.name().strip(), content.parentCode(),
-                content.itemType(), content.sectorCode(), content.legalBasis(), content.supervisedObject(),
-                content.method(), content.catalogLevel(), content.status(), content.effectiveDate(),
-                content.cancelDate(), content.catalogVersion(), reason);
-        connection.preparedQuery(VERSION).execute(Tuple.of(code, version, json.write(stored.content()), reason,
-                caller.auditName())).await().indefinitely();
+        CatalogItemRequest stored = new CatalogItemRequest(
+                content.name().strip(),
+                content.parentCode(),
+                content.itemType(),
+                content.sectorCode(),
+                content.legalBasis(),
+                content.supervisedObject(),
+                content.method(),
+                content.catalogLevel(),
+                content.status(),
+                content.effectiveDate(),
+                content.cancelDate(),
+                content.catalogVersion(),
+                reason);
+        connection
+                .preparedQuery(VERSION)
+                .execute(Tuple.of(code, version, json.write(stored.content()), reason, caller.auditName()))
+                .await()
+                .indefinitely();
     }
 
     private Tuple values(String code, CatalogItemRequest request, int version) {
-        return Tuple.from(new Object[] {code, request.name().strip(), request.parentCode(),
-                request.itemType() == null ? null : request.itemType().name(), request.sectorCode(),
-                request.legalBasis(), request.supervisedObject(), request.method(), request.catalogLevel().name(),
-                request.status().name(), request.effectiveDate(), request.cancelDate(), request.catalogVersion(),
-                version, catalog.hash(request)});
+        return Tuple.from(new Object[] {
+            code,
+            request.name().strip(),
+            request.parentCode(),
+            request.itemType() == null ? null : request.itemType().name(),
+            request.sectorCode(),
+            request.legalBasis(),
+            request.supervisedObject(),
+            request.method(),
+            request.catalogLevel().name(),
+            request.status().name(),
+            request.effectiveDate(),
+            request.cancelDate(),
+            request.catalogVersion(),
+            version,
+            catalog.hash(request)
+        });
     }
 
     private static CatalogItemRequest requestOf(Row item, String reason) {
         String type = item.getString("item_type");
-        return new CatalogItemRequest(item.getString("name"), item.getString("parent_code"),
-                type == null ? null : ItemType.valueOf(type), item.getString("sector_code"),
-                item.getString("legal_basis"), item.getString("supervised_object"), item.getString("method"),
-                CatalogLevel.valueOf(item.getString("catalog_level")), ItemStatus.valueOf(item.getString("status")),
-                item.getLocalDate("effective_date"), item.getLocalDate("cancel_date"), item.getString("catalog_version"),
+        return new CatalogItemRequest(
+                item.getString("name"),
+                item.getString("parent_code"),
+                type == null ? null : ItemType.valueOf(type),
+                item.getString("sector_code"),
+                item.getString("legal_basis"),
+                item.getString("supervised_object"),
+                item.getString("method"),
+                CatalogLevel.valueOf(item.getString("catalog_level")),
+                ItemStatus.valueOf(item.getString("status")),
+                item.getLocalDate("effective_date"),
+                item.getLocalDate("cancel_date"),
+                item.getString("catalog_version"),
                 reason);
     }
 }

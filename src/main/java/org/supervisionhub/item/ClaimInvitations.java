@@ -30,9 +30,13 @@ public class ClaimInvitations {
             List<ClaimInvitationView> views = new ArrayList<>();
             for (Row row : rows) {
                 String type = row.getString("item_type");
-                views.add(new ClaimInvitationView(row.getString("code"), row.getString("name"),
-                        type == null ? null : ItemType.valueOf(type), row.getString("sector_code"),
-                        row.getString("department_code"), WireTime.of(row.getOffsetDateTime("invited_at"))));
+                views.add(new ClaimInvitationView(
+                        row.getString("code"),
+                        row.getString("name"),
+                        type == null ? null : ItemType.valueOf(type),
+                        row.getString("sector_code"),
+                        row.getString("department_code"),
+                        WireTime.of(row.getOffsetDateTime("invited_at"))));
             }
             return views;
         });

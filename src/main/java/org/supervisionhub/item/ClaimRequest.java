@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ClaimRequest")
 public record ClaimRequest(
         @Schema(description = "认领部门编码; required for hub-admin and region-admin", example = "450100SCJGJ")
-        @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$", message = "2-32 letters, digits, _ or -") String departmentCode) {
-}
+        @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$", message = "2-32 letters, digits, _ or -")
+        String departmentCode) {}

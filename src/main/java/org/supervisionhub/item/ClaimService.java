@@ -37,8 +37,7 @@ public class ClaimService {
     Outbox outbox;
 
     /** The outcome of a claim call: the claim, and whether this call created it. */
-    public record ClaimOutcome(ClaimView claim, boolean created) {
-    }
+    public record ClaimOutcome(ClaimView claim, boolean created) {}
 
     /**
      * Claims the item for the department; claiming again returns the existing claim. The item row is
@@ -48,12 +47,15 @@ public class ClaimService {
     public Uni<ClaimOutcome> claim(Caller caller, String itemCode, String departmentCode) {
         return scope.departmentToActFor(caller, departmentCode)
                 .chain(department -> CatalogItem.<CatalogItem>findById(itemCode, LockModeType.PESSIMISTIC_WRITE)
-                        .onItem().ifNull().failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
                         .chain(item -> {
                             requireClaimable(item, department);
-                            return activeClaim(itemCode, department.code).chain(existing -> existing != null
-                                    ? Uni.createFrom().item(new ClaimOutcome(ClaimView.of(existing), false))
-                                    : create(caller, item, department));
+                            return activeClaim(itemCode, department.code)
+                                    .chain(existing -> existing != null
+                                            ? Uni.createFrom().item(new ClaimOutcome(ClaimView.of(existing), false))
+                                            : create(caller, item, department));
                         }));
     }
 
@@ -65,10 +67,20 @@ public class ClaimService {
         claim.claimedAt = Instant.now();
         claim.claimedBy = caller.auditName();
         return claim.<ItemClaim>persistAndFlush()
-                .call(() -> audit.record(caller, "CLAIM_CREATED", "item_claim", String.valueOf(claim.id),
+                .call(() -> audit.record(
+                        caller,
+                        "CLAIM_CREATED",
+                        "item_claim",
+                        String.valueOf(claim.id),
                         Map.of("itemCode", item.code, "departmentCode", department.code)))
-                .call(() -> outbox.enqueue(new ClaimCreated(claim.id, claim.itemCode, claim.departmentCode,
-                        department.creditCode, department.regionCode, claim.status.name(), claim.claimedAt)))
+                .call(() -> outbox.enqueue(new ClaimCreated(
+                        claim.id,
+                        claim.itemCode,
+                        claim.departmentCode,
+                        department.creditCode,
+                        department.regionCode,
+                        claim.status.name(),
+                        claim.claimedAt)))
                 .map(saved -> new ClaimOutcome(ClaimView.of(claim), true));
     }
 
@@ -80,14 +92,16 @@ public class ClaimService {
     public Uni<ClaimView> release(Caller caller, String itemCode, String departmentCode, String reason) {
         return scope.departmentToActFor(caller, departmentCode)
                 .chain(department -> CatalogItem.<CatalogItem>findById(itemCode, LockModeType.PESSIMISTIC_WRITE)
-                        .onItem().ifNull().failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
                         .chain(item -> activeClaim(itemCode, department.code))
                         .chain(active -> active != null
                                 ? releaseOne(caller, active, department, reason).map(ClaimView::of)
                                 : lastClaim(itemCode, department.code).map(last -> {
                                     if (last == null) {
-                                        throw HubException.notFound("CLAIM_NOT_FOUND",
-                                                "the department has never claimed item " + itemCode);
+                                        throw HubException.notFound(
+                                                "CLAIM_NOT_FOUND", "the department has never claimed item " + itemCode);
                                     }
                                     return ClaimView.of(last);
                                 })));
@@ -115,11 +129,22 @@ public class ClaimService {
         claim.releasedAt = Instant.now();
         claim.releasedBy = caller.auditName();
         claim.releaseReason = reason;
-        return audit.record(caller, "CLAIM_RELEASED", "item_claim", String.valueOf(claim.id),
+        return audit.record(
+                        caller,
+                        "CLAIM_RELEASED",
+                        "item_claim",
+                        String.valueOf(claim.id),
                         Map.of("itemCode", claim.itemCode, "departmentCode", claim.departmentCode, "reason", reason))
-                .chain(() -> outbox.enqueue(new ClaimReleased(claim.id, claim.itemCode, claim.departmentCode,
-                        department.creditCode, department.regionCode, claim.status.name(), claim.claimedAt,
-                        claim.releasedAt, claim.releaseReason)))
+                .chain(() -> outbox.enqueue(new ClaimReleased(
+                        claim.id,
+                        claim.itemCode,
+                        claim.departmentCode,
+                        department.creditCode,
+                        department.regionCode,
+                        claim.status.name(),
+                        claim.claimedAt,
+                        claim.releasedAt,
+                        claim.releaseReason)))
                 .replaceWith(claim);
     }
 
@@ -127,41 +152,57 @@ public class ClaimService {
     @WithSession
     public Uni<List<ClaimView>> claimsOf(Caller caller, String itemCode) {
         return CatalogItem.<CatalogItem>findById(itemCode)
-                .onItem().ifNull().failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
-                .chain(item -> ItemClaim.<ItemClaim>list("itemCode", Sort.by("id").descending(), itemCode))
-                .chain(claims -> claims.isEmpty() ? Uni.createFrom().item(List.<ClaimView>of()) : Department.<Department>list("code in ?1",
-                                claims.stream().map(claim -> claim.departmentCode).distinct().toList())
-                        .map(departments -> {
-                            Map<String, Department> byCode = new LinkedHashMap<>();
-                            departments.forEach(department -> byCode.put(department.code, department));
-                            return claims.stream()
-                                    .filter(claim -> scope.mayRead(caller, byCode.get(claim.departmentCode)))
-                                    .map(ClaimView::of)
-                                    .toList();
-                        }));
+                .onItem()
+                .ifNull()
+                .failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
+                .chain(item ->
+                        ItemClaim.<ItemClaim>list("itemCode", Sort.by("id").descending(), itemCode))
+                .chain(claims -> claims.isEmpty()
+                        ? Uni.createFrom().item(List.<ClaimView>of())
+                        : Department.<Department>list(
+                                        "code in ?1",
+                                        claims.stream()
+                                                .map(claim -> claim.departmentCode)
+                                                .distinct()
+                                                .toList())
+                                .map(departments -> {
+                                    Map<String, Department> byCode = new LinkedHashMap<>();
+                                    departments.forEach(department -> byCode.put(department.code, department));
+                                    return claims.stream()
+                                            .filter(claim -> scope.mayRead(caller, byCode.get(claim.departmentCode)))
+                                            .map(ClaimView::of)
+                                            .toList();
+                                }));
     }
 
     static Uni<ItemClaim> activeClaim(String itemCode, String departmentCode) {
-        return ItemClaim.find("itemCode = ?1 and departmentCode = ?2 and status = ?3",
-                itemCode, departmentCode, ClaimStatus.ACTIVE).<ItemClaim>firstResult();
+        return ItemClaim.find(
+                        "itemCode = ?1 and departmentCode = ?2 and status = ?3",
+                        itemCode,
+                        departmentCode,
+                        ClaimStatus.ACTIVE)
+                .<ItemClaim>firstResult();
     }
 
     private static Uni<ItemClaim> lastClaim(String itemCode, String departmentCode) {
-        return ItemClaim.find("itemCode = ?1 and departmentCode = ?2", Sort.by("id").descending(),
-                itemCode, departmentCode).<ItemClaim>firstResult();
+        return ItemClaim.find(
+                        "itemCode = ?1 and departmentCode = ?2", Sort.by("id").descending(), itemCode, departmentCode)
+                .<ItemClaim>firstResult();
     }
 
     private static void requireClaimable(CatalogItem item, Department department) {
         if (!item.isSubItem()) {
-            throw HubException.unprocessable("ITEM_NOT_CLAIMABLE",
-                    item.code + " is a main item (主项); claim its sub-items (子项)");
+            throw HubException.unprocessable(
+                    "ITEM_NOT_CLAIMABLE", item.code + " is a main item (主项); claim its sub-items (子项)");
         }
         if (item.status != ItemStatus.IN_USE) {
             throw HubException.conflict("ITEM_NOT_IN_USE", item.code + " is " + item.status + " and cannot be claimed");
         }
         if (!department.sectorCodes.contains(item.sectorCode)) {
-            throw HubException.unprocessable("ITEM_OUTSIDE_DEPARTMENT_SECTORS", "item " + item.code + " belongs to sector "
-                    + item.sectorCode + ", which department " + department.code + " does not cover");
+            throw HubException.unprocessable(
+                    "ITEM_OUTSIDE_DEPARTMENT_SECTORS",
+                    "item " + item.code + " belongs to sector " + item.sectorCode + ", which department "
+                            + department.code + " does not cover");
         }
     }
 }

@@ -20,8 +20,15 @@ public record ClaimView(
         @Schema(description = "取消认领原因") String releaseReason) {
 
     static ClaimView of(ItemClaim claim) {
-        return new ClaimView(claim.id, claim.itemCode, claim.departmentCode, claim.status,
-                WireTime.of(claim.claimedAt), claim.claimedBy, WireTime.of(claim.releasedAt), claim.releasedBy,
+        return new ClaimView(
+                claim.id,
+                claim.itemCode,
+                claim.departmentCode,
+                claim.status,
+                WireTime.of(claim.claimedAt),
+                claim.claimedBy,
+                WireTime.of(claim.releasedAt),
+                claim.releasedBy,
                 claim.releaseReason);
     }
 }

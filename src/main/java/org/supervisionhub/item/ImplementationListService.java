@@ -36,42 +36,52 @@ public class ImplementationListService {
     Outbox outbox;
 
     /** The outcome of a list write. */
-    public record ListOutcome(ImplementationListView list, ItemUpsertResult.Outcome outcome) {
-    }
+    public record ListOutcome(ImplementationListView list, ItemUpsertResult.Outcome outcome) {}
 
     /** Creates or replaces the department's list for the item; an identical re-send changes nothing. */
     @WithTransaction
-    public Uni<ListOutcome> upsert(Caller caller, String itemCode, String departmentCode, ImplementationListRequest request) {
+    public Uni<ListOutcome> upsert(
+            Caller caller, String itemCode, String departmentCode, ImplementationListRequest request) {
         validateFields(request);
         return scope.departmentToActFor(caller, departmentCode)
                 .chain(department -> CatalogItem.<CatalogItem>findById(itemCode)
-                        .onItem().ifNull().failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + itemCode))
                         .chain(item -> {
                             if (item.itemType != ItemType.INSPECTION) {
-                                throw HubException.unprocessable("ITEM_NOT_INSPECTION",
+                                throw HubException.unprocessable(
+                                        "ITEM_NOT_INSPECTION",
                                         "check implementation lists exist only for inspection (行政检查) sub-items");
                             }
                             return ClaimService.activeClaim(itemCode, department.code);
                         })
                         .chain(claim -> {
                             if (claim == null) {
-                                throw HubException.conflict("CLAIM_REQUIRED",
+                                throw HubException.conflict(
+                                        "CLAIM_REQUIRED",
                                         "the department must claim item " + itemCode + " before compiling its list");
                             }
-                            return ImplementationList.<ImplementationList>find("itemCode = ?1 and departmentCode = ?2",
-                                    itemCode, department.code).withLock(LockModeType.PESSIMISTIC_WRITE)
+                            return ImplementationList.<ImplementationList>find(
+                                            "itemCode = ?1 and departmentCode = ?2", itemCode, department.code)
+                                    .withLock(LockModeType.PESSIMISTIC_WRITE)
                                     .<ImplementationList>firstResult();
                         })
                         .chain(existing -> write(caller, itemCode, department, existing, request)));
     }
 
-    private Uni<ListOutcome> write(Caller caller, String itemCode, Department department, ImplementationList existing,
-                                   ImplementationListRequest request) {
-        String listCode = request.listCode() != null ? request.listCode()
+    private Uni<ListOutcome> write(
+            Caller caller,
+            String itemCode,
+            Department department,
+            ImplementationList existing,
+            ImplementationListRequest request) {
+        String listCode = request.listCode() != null
+                ? request.listCode()
                 : request.implementingBodyCreditCode() + request.exerciseLevel() + itemCode;
         if (existing != null && sameContent(existing, listCode, request)) {
-            return Uni.createFrom().item(new ListOutcome(ImplementationListView.of(existing),
-                    ItemUpsertResult.Outcome.UNCHANGED));
+            return Uni.createFrom()
+                    .item(new ListOutcome(ImplementationListView.of(existing), ItemUpsertResult.Outcome.UNCHANGED));
         }
         ImplementationList list = existing != null ? existing : new ImplementationList();
         boolean created = existing == null;
@@ -88,19 +98,28 @@ public class ImplementationListService {
         list.updatedBy = caller.auditName();
         String action = created ? "IMPLEMENTATION_LIST_CREATED" : "IMPLEMENTATION_LIST_UPDATED";
         return list.<ImplementationList>persistAndFlush()
-                .call(() -> audit.record(caller, action, "implementation_list", list.listCode,
+                .call(() -> audit.record(
+                        caller,
+                        action,
+                        "implementation_list",
+                        list.listCode,
                         Map.of("itemCode", itemCode, "departmentCode", department.code, "version", list.version)))
                 .call(() -> outbox.enqueue(event(list, department)))
-                .map(saved -> new ListOutcome(ImplementationListView.of(list),
+                .map(saved -> new ListOutcome(
+                        ImplementationListView.of(list),
                         created ? ItemUpsertResult.Outcome.CREATED : ItemUpsertResult.Outcome.UPDATED));
     }
 
     @WithSession
     public Uni<ImplementationListView> get(Caller caller, String itemCode, String departmentCode) {
         return scope.requireReadable(caller, departmentCode)
-                .chain(() -> ImplementationList.<ImplementationList>find("itemCode = ?1 and departmentCode = ?2",
-                        itemCode, departmentCode).<ImplementationList>firstResult())
-                .onItem().ifNull().failWith(() -> HubException.notFound("IMPLEMENTATION_LIST_NOT_FOUND",
+                .chain(() -> ImplementationList.<ImplementationList>find(
+                                "itemCode = ?1 and departmentCode = ?2", itemCode, departmentCode)
+                        .<ImplementationList>firstResult())
+                .onItem()
+                .ifNull()
+                .failWith(() -> HubException.notFound(
+                        "IMPLEMENTATION_LIST_NOT_FOUND",
                         "department " + departmentCode + " has no implementation list for item " + itemCode))
                 .map(ImplementationListView::of);
     }
@@ -108,21 +127,28 @@ public class ImplementationListService {
     private static void validateFields(ImplementationListRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (Boolean.TRUE.equals(request.randomInspection()) && request.samplingProportion() == null) {
-            errors.add(new FieldError("samplingProportion", "REQUIRED",
-                    "an item in 双随机 sampling needs its sampling proportion"));
+            errors.add(new FieldError(
+                    "samplingProportion", "REQUIRED", "an item in 双随机 sampling needs its sampling proportion"));
         }
         if ((request.frequencyTimes() == null) != (request.frequencyPeriod() == null)) {
-            errors.add(new FieldError(request.frequencyTimes() == null ? "frequencyTimes" : "frequencyPeriod",
-                    "REQUIRED", "frequency needs both its times and its period"));
+            errors.add(new FieldError(
+                    request.frequencyTimes() == null ? "frequencyTimes" : "frequencyPeriod",
+                    "REQUIRED",
+                    "frequency needs both its times and its period"));
         }
         if (request.listCode() != null && ImplementationListCodes.isValid(request.listCode())) {
-            if (!ImplementationListCodes.implementingBody(request.listCode()).equals(request.implementingBodyCreditCode())) {
-                errors.add(new FieldError("listCode", "LIST_CODE_MISMATCH",
+            if (!ImplementationListCodes.implementingBody(request.listCode())
+                    .equals(request.implementingBodyCreditCode())) {
+                errors.add(new FieldError(
+                        "listCode",
+                        "LIST_CODE_MISMATCH",
                         "the list code must begin with the implementing body's credit code"));
             }
             if (request.exerciseLevel() != null
                     && ImplementationListCodes.exerciseLevel(request.listCode()) != request.exerciseLevel()) {
-                errors.add(new FieldError("listCode", "LIST_CODE_MISMATCH",
+                errors.add(new FieldError(
+                        "listCode",
+                        "LIST_CODE_MISMATCH",
                         "the 19th character of the list code must be the exercise level"));
             }
         }
@@ -133,7 +159,8 @@ public class ImplementationListService {
 
     private static boolean sameContent(ImplementationList list, String listCode, ImplementationListRequest request) {
         return list.listCode.equals(listCode)
-                && list.implementingBodyName.equals(request.implementingBodyName().strip())
+                && list.implementingBodyName.equals(
+                        request.implementingBodyName().strip())
                 && list.implementingBodyCreditCode.equals(request.implementingBodyCreditCode())
                 && list.exerciseLevel == request.exerciseLevel()
                 && Objects.equals(list.delegatedDepartment, request.delegatedDepartment())
@@ -166,10 +193,22 @@ public class ImplementationListService {
     }
 
     private static ImplementationListUpserted event(ImplementationList list, Department department) {
-        return new ImplementationListUpserted(list.listCode, list.itemCode, department.code, department.regionCode,
-                list.implementingBodyName, list.implementingBodyCreditCode, list.exerciseLevel,
-                list.delegatedDepartment, list.supervisedObject, list.checkForm.name(), list.randomInspection,
-                list.samplingProportion, list.frequencyTimes,
-                list.frequencyPeriod == null ? null : list.frequencyPeriod.name(), list.checkContent, list.version);
+        return new ImplementationListUpserted(
+                list.listCode,
+                list.itemCode,
+                department.code,
+                department.regionCode,
+                list.implementingBodyName,
+                list.implementingBodyCreditCode,
+                list.exerciseLevel,
+                list.delegatedDepartment,
+                list.supervisedObject,
+                list.checkForm.name(),
+                list.randomInspection,
+                list.samplingProportion,
+                list.frequencyTimes,
+                list.frequencyPeriod == null ? null : list.frequencyPeriod.name(),
+                list.checkContent,
+                list.version);
     }
 }

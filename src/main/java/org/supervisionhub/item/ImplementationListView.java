@@ -29,9 +29,23 @@ public record ImplementationListView(
         @Schema(description = "Who changed it last") String updatedBy) {
 
     static ImplementationListView of(ImplementationList list) {
-        return new ImplementationListView(list.listCode, list.itemCode, list.departmentCode, list.implementingBodyName,
-                list.implementingBodyCreditCode, list.exerciseLevel, list.delegatedDepartment, list.supervisedObject,
-                list.checkForm, list.randomInspection, list.samplingProportion, list.frequencyTimes,
-                list.frequencyPeriod, list.checkContent, list.version, WireTime.of(list.updatedAt), list.updatedBy);
+        return new ImplementationListView(
+                list.listCode,
+                list.itemCode,
+                list.departmentCode,
+                list.implementingBodyName,
+                list.implementingBodyCreditCode,
+                list.exerciseLevel,
+                list.delegatedDepartment,
+                list.supervisedObject,
+                list.checkForm,
+                list.randomInspection,
+                list.samplingProportion,
+                list.frequencyTimes,
+                list.frequencyPeriod,
+                list.checkContent,
+                list.version,
+                WireTime.of(list.updatedAt),
+                list.updatedBy);
     }
 }

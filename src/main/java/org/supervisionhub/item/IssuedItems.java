@@ -26,8 +26,8 @@ import org.supervisionhub.sync.InboxItem;
 public class IssuedItems implements InboxHandler {
 
     static final String KIND = "items";
-    private static final Caller NATIONAL_PLATFORM = new Caller("national-platform", Set.of(Roles.NATIONAL),
-            Optional.empty(), Optional.empty());
+    private static final Caller NATIONAL_PLATFORM =
+            new Caller("national-platform", Set.of(Roles.NATIONAL), Optional.empty(), Optional.empty());
 
     // Departments whose sectors cover an in-use sub-item and that have not claimed it are invited to.
     private static final String INVITE = """
@@ -64,7 +64,8 @@ public class IssuedItems implements InboxHandler {
         Set<ConstraintViolation<CatalogItemRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException(violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
         }
         catalog.upsert(connection, NATIONAL_PLATFORM, code, request);
         connection.preparedQuery(INVITE).execute(Tuple.of(code)).await().indefinitely();

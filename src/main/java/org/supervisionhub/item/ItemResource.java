@@ -72,29 +72,52 @@ public class ItemResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @APIResponse(responseCode = "200", description = "One page of items",
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of items",
             content = @Content(schema = @Schema(implementation = CatalogItemPage.class)))
-    @Operation(summary = "List catalog items", description = "Paginated, ordered by code. 'claimed' is relative to the "
-            + "caller's department; 'department' keeps the items a department (in the caller's scope) has claimed.")
+    @Operation(
+            summary = "List catalog items",
+            description =
+                    "Paginated, ordered by code. 'claimed' is relative to the "
+                            + "caller's department; 'department' keeps the items a department (in the caller's scope) has claimed.")
     public Uni<Page<CatalogItemView>> listItems(
             @Parameter(description = "Text contained in the item name") @QueryParam("q") @Size(max = 100) String text,
             @Parameter(schema = @Schema(implementation = ItemType.class)) @QueryParam("type") String type,
             @Parameter(schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = CatalogLevel.class)) @QueryParam("level") String level,
-            @Parameter(description = "Sector code of the competent ministry line") @QueryParam("sector")
-            @Pattern(regexp = "^[A-Z0-9_]{2,32}$") String sector,
-            @Parameter(description = "Main item code: list its sub-items") @QueryParam("parent") @ItemCode String parent,
-            @Parameter(description = "Claimed (true) or not (false) by the caller's department",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("claimed") String claimed,
-            @Parameter(description = "Only items this department has claimed") @QueryParam("department")
-            @Pattern(regexp = DEPARTMENT_CODE) String department,
+            @Parameter(description = "Sector code of the competent ministry line")
+                    @QueryParam("sector")
+                    @Pattern(regexp = "^[A-Z0-9_]{2,32}$")
+                    String sector,
+            @Parameter(description = "Main item code: list its sub-items") @QueryParam("parent") @ItemCode
+                    String parent,
+            @Parameter(
+                            description = "Claimed (true) or not (false) by the caller's department",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("claimed")
+                    String claimed,
+            @Parameter(description = "Only items this department has claimed")
+                    @QueryParam("department")
+                    @Pattern(regexp = DEPARTMENT_CODE)
+                    String department,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT)
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Page.MAX_SIZE)
+                    int size) {
         String trimmed = text == null || text.isBlank() ? null : text.strip();
-        CatalogService.ItemFilter filter = new CatalogService.ItemFilter(trimmed, enumParam("type", type, ItemType.class),
-                enumParam("status", status, ItemStatus.class), enumParam("level", level, CatalogLevel.class), sector,
-                parent, booleanParam("claimed", claimed), department);
+        CatalogService.ItemFilter filter = new CatalogService.ItemFilter(
+                trimmed,
+                enumParam("type", type, ItemType.class),
+                enumParam("status", status, ItemStatus.class),
+                enumParam("level", level, CatalogLevel.class),
+                sector,
+                parent,
+                booleanParam("claimed", claimed),
+                department);
         return catalog.list(callers.caller(), filter, page, size);
     }
 
@@ -134,13 +157,17 @@ public class ItemResource {
     @Path("/invitations")
     @WithSession
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Items the department is invited to claim (待认领)",
-            description = "Sub-items issued by the national platform in the department's sectors that it has not claimed "
-                    + "yet, newest first (at most 500). A department admin sees its own; admins name the department.")
+    @Operation(
+            summary = "Items the department is invited to claim (待认领)",
+            description =
+                    "Sub-items issued by the national platform in the department's sectors that it has not claimed "
+                            + "yet, newest first (at most 500). A department admin sees its own; admins name the department.")
     @APIResponse(responseCode = "200", description = "The open invitations")
     public Uni<List<ClaimInvitationView>> listClaimInvitations(
-            @Parameter(description = "Department code (admins)") @QueryParam("department")
-            @Pattern(regexp = DEPARTMENT_CODE) String department) {
+            @Parameter(description = "Department code (admins)")
+                    @QueryParam("department")
+                    @Pattern(regexp = DEPARTMENT_CODE)
+                    String department) {
         Caller caller = callers.caller();
         String target = DepartmentScope.departmentToRead(caller, department);
         return scope.requireReadable(caller, target).chain(() -> invitations.open(target));
@@ -149,10 +176,14 @@ public class ItemResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Get a catalog item", description = "The current version of the item; claimedByMe tells a "
-            + "department caller whether its department holds an active claim.")
+    @Operation(
+            summary = "Get a catalog item",
+            description = "The current version of the item; claimedByMe tells a "
+                    + "department caller whether its department holds an active claim.")
     @APIResponse(responseCode = "200", description = "The item")
-    @APIResponse(responseCode = "404", description = "No such item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CatalogItemView> getItem(@PathParam("code") @ItemCode String code) {
         return catalog.get(callers.caller(), code);
@@ -161,10 +192,13 @@ public class ItemResource {
     @GET
     @Path("/{code}/versions")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Version history of a catalog item",
+    @Operation(
+            summary = "Version history of a catalog item",
             description = "Every version the hub recorded, oldest first, with who changed it, when and why.")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "No such item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ItemVersionView>> listItemVersions(@PathParam("code") @ItemCode String code) {
         return catalog.versions(code);
@@ -174,29 +208,41 @@ public class ItemResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(summary = "Create or update a catalog item",
+    @Operation(
+            summary = "Create or update a catalog item",
             description = "Idempotent: an identical re-send is UNCHANGED; a changed item gets a new version and keeps "
                     + "its history. Cancelling releases its claims and, for a main item, cancels its sub-items.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated or unchanged",
             content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
-    @APIResponse(responseCode = "422", description = "Main item missing or not a main item",
+    @APIResponse(
+            responseCode = "422",
+            description = "Main item missing or not a main item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> upsertItem(@PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request,
-                                UriInfo uri) {
-        return catalog.upsert(callers.caller(), code, request).map(result -> result.outcome() == ItemUpsertResult.Outcome.CREATED
-                ? Response.created(uri.getAbsolutePath()).entity(result).build()
-                : Response.ok(result).build());
+    public Uni<Response> upsertItem(
+            @PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request, UriInfo uri) {
+        return catalog.upsert(callers.caller(), code, request)
+                .map(result -> result.outcome() == ItemUpsertResult.Outcome.CREATED
+                        ? Response.created(uri.getAbsolutePath()).entity(result).build()
+                        : Response.ok(result).build());
     }
 
     @GET
     @Path("/{code}/claims")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Claims of an item", description = "Active and released claims, newest first, limited to the "
-            + "departments in the caller's scope (the national platform and hub admins see all).")
+    @Operation(
+            summary = "Claims of an item",
+            description = "Active and released claims, newest first, limited to the "
+                    + "departments in the caller's scope (the national platform and hub admins see all).")
     @APIResponse(responseCode = "200", description = "The claims")
-    @APIResponse(responseCode = "404", description = "No such item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ClaimView>> listItemClaims(@PathParam("code") @ItemCode String code) {
         return claims.claimsOf(callers.caller(), code);
@@ -206,49 +252,80 @@ public class ItemResource {
     @Path("/{code}/claims")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Claim a sub-item for a department (认领)",
+    @Operation(
+            summary = "Claim a sub-item for a department (认领)",
             description = "Idempotent: claiming an item the department already holds returns the existing claim (200).")
-    @APIResponse(responseCode = "201", description = "Claimed",
+    @APIResponse(
+            responseCode = "201",
+            description = "Claimed",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "200", description = "Already claimed; the existing claim",
+    @APIResponse(
+            responseCode = "200",
+            description = "Already claimed; the existing claim",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Item not in use",
+    @APIResponse(
+            responseCode = "409",
+            description = "Item not in use",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A main item, or outside the department's sectors",
+    @APIResponse(
+            responseCode = "422",
+            description = "A main item, or outside the department's sectors",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> claimItem(@PathParam("code") @ItemCode String code, @Valid ClaimRequest request, UriInfo uri) {
         String department = request == null ? null : request.departmentCode();
-        return claims.claim(callers.caller(), code, department).map(outcome -> outcome.created()
-                ? Response.created(uri.getAbsolutePathBuilder().path(outcome.claim().departmentCode()).build())
-                        .entity(outcome.claim()).build()
-                : Response.ok(outcome.claim()).build());
+        return claims.claim(callers.caller(), code, department)
+                .map(outcome -> outcome.created()
+                        ? Response.created(uri.getAbsolutePathBuilder()
+                                        .path(outcome.claim().departmentCode())
+                                        .build())
+                                .entity(outcome.claim())
+                                .build()
+                        : Response.ok(outcome.claim()).build());
     }
 
     @DELETE
     @Path("/{code}/claims/{departmentCode}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Release a claim (取消认领)", description = "Needs a reason. Releasing a released claim returns it unchanged.")
-    @APIResponse(responseCode = "200", description = "The released claim",
+    @Operation(
+            summary = "Release a claim (取消认领)",
+            description = "Needs a reason. Releasing a released claim returns it unchanged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The released claim",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "404", description = "The department never claimed the item",
+    @APIResponse(
+            responseCode = "404",
+            description = "The department never claimed the item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ClaimView> releaseClaim(@PathParam("code") @ItemCode String code,
-                                  @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
-                                  @Parameter(description = "Why the claim is released", required = true,
-                                          schema = @Schema(type = SchemaType.STRING, minLength = 2, maxLength = 500))
-                                  @QueryParam("reason") @NotBlank @Size(min = 2, max = 500) String reason) {
+    public Uni<ClaimView> releaseClaim(
+            @PathParam("code") @ItemCode String code,
+            @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
+            @Parameter(
+                            description = "Why the claim is released",
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING, minLength = 2, maxLength = 500))
+                    @QueryParam("reason")
+                    @NotBlank
+                    @Size(min = 2, max = 500)
+                    String reason) {
         return claims.release(callers.caller(), code, departmentCode, reason.strip());
     }
 
     @GET
     @Path("/{code}/claims/{departmentCode}/implementation-list")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Get a department's check implementation list for an item",
-            description = "Readable by the department itself, the admins of its region, docked systems and the national platform.")
+    @Operation(
+            summary = "Get a department's check implementation list for an item",
+            description =
+                    "Readable by the department itself, the admins of its region, docked systems and the national platform.")
     @APIResponse(responseCode = "200", description = "The list")
-    @APIResponse(responseCode = "404", description = "No list",
+    @APIResponse(
+            responseCode = "404",
+            description = "No list",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ImplementationListView> getImplementationList(
             @PathParam("code") @ItemCode String code,
@@ -260,25 +337,38 @@ public class ItemResource {
     @Path("/{code}/claims/{departmentCode}/implementation-list")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Create or replace a check implementation list (编制检查实施清单)",
+    @Operation(
+            summary = "Create or replace a check implementation list (编制检查实施清单)",
             description = "Only for a claimed inspection sub-item; one list per department and item. The list code is "
                     + "generated (credit code + exercise level + item code) when absent.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = ImplementationListView.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated or unchanged",
             content = @Content(schema = @Schema(implementation = ImplementationListView.class)))
-    @APIResponse(responseCode = "409", description = "Not claimed, or list code used by another list",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not claimed, or list code used by another list",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not an inspection item",
+    @APIResponse(
+            responseCode = "422",
+            description = "Not an inspection item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> putImplementationList(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
-            @NotNull @Valid ImplementationListRequest request, UriInfo uri) {
+            @NotNull @Valid ImplementationListRequest request,
+            UriInfo uri) {
         return lists.upsert(callers.caller(), code, departmentCode, request)
                 .map(outcome -> outcome.outcome() == ItemUpsertResult.Outcome.CREATED
-                        ? Response.created(uri.getAbsolutePath()).entity(outcome.list()).build()
-                        : Response.ok(outcome.list()).header("Hub-Outcome", outcome.outcome().name()).build());
+                        ? Response.created(uri.getAbsolutePath())
+                                .entity(outcome.list())
+                                .build()
+                        : Response.ok(outcome.list())
+                                .header("Hub-Outcome", outcome.outcome().name())
+                                .build());
     }
-
 }

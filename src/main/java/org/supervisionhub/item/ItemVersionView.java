@@ -9,8 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ItemVersion")
 public record ItemVersionView(
         @Schema(description = "Version number") int version,
-        @Schema(description = "When this version was recorded") OffsetDateTime changedAt,
+
+        @Schema(description = "When this version was recorded")
+        OffsetDateTime changedAt,
+
         @Schema(description = "Who recorded it") String changedBy,
         @Schema(description = "变更原因") String changeReason,
-        @Schema(description = "The item's content at this version (the fields of CatalogItemRequest)", type = SchemaType.OBJECT) Map<String, Object> content) {
-}
+
+        @Schema(
+                description = "The item's content at this version (the fields of CatalogItemRequest)",
+                type = SchemaType.OBJECT)
+        Map<String, Object> content) {}

@@ -27,7 +27,8 @@ public class CaseFeedbackDelivered implements DeliveryListener {
 
     @Override
     public void delivered(SqlConnection connection, List<DeliveredEvent> events) {
-        String[] nationalIds = events.stream().map(DeliveredEvent::aggregateId).distinct().toArray(String[]::new);
+        String[] nationalIds =
+                events.stream().map(DeliveredEvent::aggregateId).distinct().toArray(String[]::new);
         connection.preparedQuery(CLOSE).execute(Tuple.of(nationalIds)).await().indefinitely();
     }
 }

@@ -38,12 +38,13 @@ public enum CaseKind {
         return switch (this) {
             case COMPLAINT -> Duration.ofDays(7);
             case TASK -> Duration.ofDays(30);
-            case RISK_CLUE -> switch (riskLevel == null ? "P3" : riskLevel) {
-                case "P0" -> Duration.ofDays(1);
-                case "P1" -> Duration.ofDays(3);
-                case "P2" -> Duration.ofDays(7);
-                default -> Duration.ofDays(15);
-            };
+            case RISK_CLUE ->
+                switch (riskLevel == null ? "P3" : riskLevel) {
+                    case "P0" -> Duration.ofDays(1);
+                    case "P1" -> Duration.ofDays(3);
+                    case "P2" -> Duration.ofDays(7);
+                    default -> Duration.ofDays(15);
+                };
         };
     }
 }

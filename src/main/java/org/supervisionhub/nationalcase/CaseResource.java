@@ -48,11 +48,16 @@ public class CaseResource {
     @GET
     @Path("/complaints")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "投诉举报: the complaints routed to the caller's department (region, for region admins)",
-            description = "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
-    @APIResponse(responseCode = "200", description = "One page",
+    @Operation(
+            summary = "投诉举报: the complaints routed to the caller's department (region, for region admins)",
+            description =
+                    "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
             content = @Content(schema = @Schema(implementation = CasePage.class)))
-    public Page<CaseView> listComplaints(@QueryParam("status") @Pattern(regexp = STATUSES) String status,
+    public Page<CaseView> listComplaints(
+            @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -62,9 +67,14 @@ public class CaseResource {
     @GET
     @Path("/complaints/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "One complaint", description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
+    @Operation(
+            summary = "One complaint",
+            description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The complaint")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView getComplaint(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.COMPLAINT, id);
     }
@@ -72,9 +82,14 @@ public class CaseResource {
     @POST
     @Path("/complaints/{id}/accept")
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Accept a complaint (认领)", description = "By the department it is assigned to; accepting again changes nothing.")
+    @Operation(
+            summary = "Accept a complaint (认领)",
+            description = "By the department it is assigned to; accepting again changes nothing.")
     @APIResponse(responseCode = "200", description = "The complaint, accepted")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView acceptComplaint(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.COMPLAINT, id);
     }
@@ -83,11 +98,20 @@ public class CaseResource {
     @Path("/complaints/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Send the disposition of a complaint (反馈)", description = "Queued to the national platform in the "
-            + "same transaction; the complaint is CLOSED once the feedback has been delivered. Once only (409 after).")
+    @Operation(
+            summary = "Send the disposition of a complaint (反馈)",
+            description =
+                    "Queued to the national platform in the "
+                            + "same transaction; the complaint is CLOSED once the feedback has been delivered. Once only (409 after).")
     @APIResponse(responseCode = "200", description = "The complaint, feedback sent")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Feedback already sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Feedback already sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView feedbackComplaint(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.COMPLAINT, id, request);
     }
@@ -95,11 +119,16 @@ public class CaseResource {
     @GET
     @Path("/risk-clues")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "风险预警线索: the risk clues routed to the caller's department (region, for region admins)",
-            description = "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
-    @APIResponse(responseCode = "200", description = "One page",
+    @Operation(
+            summary = "风险预警线索: the risk clues routed to the caller's department (region, for region admins)",
+            description =
+                    "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
             content = @Content(schema = @Schema(implementation = CasePage.class)))
-    public Page<CaseView> listRiskClues(@QueryParam("status") @Pattern(regexp = STATUSES) String status,
+    public Page<CaseView> listRiskClues(
+            @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -109,9 +138,14 @@ public class CaseResource {
     @GET
     @Path("/risk-clues/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "One risk clue", description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
+    @Operation(
+            summary = "One risk clue",
+            description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The risk clue")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView getRiskClue(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.RISK_CLUE, id);
     }
@@ -119,9 +153,14 @@ public class CaseResource {
     @POST
     @Path("/risk-clues/{id}/accept")
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Accept a risk clue (认领)", description = "By the department it is assigned to; accepting again changes nothing.")
+    @Operation(
+            summary = "Accept a risk clue (认领)",
+            description = "By the department it is assigned to; accepting again changes nothing.")
     @APIResponse(responseCode = "200", description = "The risk clue, accepted")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView acceptRiskClue(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.RISK_CLUE, id);
     }
@@ -130,11 +169,20 @@ public class CaseResource {
     @Path("/risk-clues/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Send the disposition of a risk clue (反馈)", description = "Queued to the national platform in the "
-            + "same transaction; the risk clue is CLOSED once the feedback has been delivered. Once only (409 after).")
+    @Operation(
+            summary = "Send the disposition of a risk clue (反馈)",
+            description =
+                    "Queued to the national platform in the "
+                            + "same transaction; the risk clue is CLOSED once the feedback has been delivered. Once only (409 after).")
     @APIResponse(responseCode = "200", description = "The risk clue, feedback sent")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Feedback already sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Feedback already sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView feedbackRiskClue(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.RISK_CLUE, id, request);
     }
@@ -142,11 +190,16 @@ public class CaseResource {
     @GET
     @Path("/tasks")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "联合监管任务: the tasks routed to the caller's department (region, for region admins)",
-            description = "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
-    @APIResponse(responseCode = "200", description = "One page",
+    @Operation(
+            summary = "联合监管任务: the tasks routed to the caller's department (region, for region admins)",
+            description =
+                    "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
             content = @Content(schema = @Schema(implementation = CasePage.class)))
-    public Page<CaseView> listTasks(@QueryParam("status") @Pattern(regexp = STATUSES) String status,
+    public Page<CaseView> listTasks(
+            @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -156,9 +209,14 @@ public class CaseResource {
     @GET
     @Path("/tasks/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "One task", description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
+    @Operation(
+            summary = "One task",
+            description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The task")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView getTask(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.TASK, id);
     }
@@ -166,9 +224,14 @@ public class CaseResource {
     @POST
     @Path("/tasks/{id}/accept")
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Accept a task (认领)", description = "By the department it is assigned to; accepting again changes nothing.")
+    @Operation(
+            summary = "Accept a task (认领)",
+            description = "By the department it is assigned to; accepting again changes nothing.")
     @APIResponse(responseCode = "200", description = "The task, accepted")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView acceptTask(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.TASK, id);
     }
@@ -177,11 +240,20 @@ public class CaseResource {
     @Path("/tasks/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Send the disposition of a task (反馈)", description = "Queued to the national platform in the "
-            + "same transaction; the task is CLOSED once the feedback has been delivered. Once only (409 after).")
+    @Operation(
+            summary = "Send the disposition of a task (反馈)",
+            description =
+                    "Queued to the national platform in the "
+                            + "same transaction; the task is CLOSED once the feedback has been delivered. Once only (409 after).")
     @APIResponse(responseCode = "200", description = "The task, feedback sent")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Feedback already sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not in the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Feedback already sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView feedbackTask(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.TASK, id, request);
     }

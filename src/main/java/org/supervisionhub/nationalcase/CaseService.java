@@ -67,18 +67,26 @@ public class CaseService {
     public Page<CaseView> list(Caller caller, CaseKind kind, String status, boolean overdue, int page, int size) {
         Object[] where = scope(caller, kind, status, overdue);
         List<CaseView> items = new ArrayList<>();
-        Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
+        Tuple parameters =
+                Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
         for (Row row : pool.preparedQuery(LIST).execute(parameters).await().indefinitely()) {
             items.add(view(row));
         }
-        long total = pool.preparedQuery(COUNT).execute(Tuple.from(where)).await().indefinitely().iterator().next()
+        long total = pool.preparedQuery(COUNT)
+                .execute(Tuple.from(where))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
                 .getLong(0);
         return new Page<>(items, page, size, total);
     }
 
     public CaseView get(Caller caller, CaseKind kind, long id) {
         RowSet<Row> rows = pool.preparedQuery("select c.* from national_case c where c.id = $1 and c.kind = $2")
-                .execute(Tuple.of(id, kind.name())).await().indefinitely();
+                .execute(Tuple.of(id, kind.name()))
+                .await()
+                .indefinitely();
         if (rows.size() == 0 || !mayRead(caller, rows.iterator().next())) {
             throw notFound(kind, id);
         }
@@ -92,9 +100,19 @@ public class CaseService {
             if (!current.getString("status").equals("ASSIGNED")) {
                 return view(current);
             }
-            Row row = connection.preparedQuery(ACCEPT).execute(Tuple.of(id, caller.auditName())).await().indefinitely()
-                    .iterator().next();
-            audit.record(connection, caller, "CASE_ACCEPTED", "national-case", String.valueOf(id),
+            Row row = connection
+                    .preparedQuery(ACCEPT)
+                    .execute(Tuple.of(id, caller.auditName()))
+                    .await()
+                    .indefinitely()
+                    .iterator()
+                    .next();
+            audit.record(
+                    connection,
+                    caller,
+                    "CASE_ACCEPTED",
+                    "national-case",
+                    String.valueOf(id),
                     Map.of("nationalId", row.getString("national_id")));
             return view(row);
         });
@@ -106,31 +124,53 @@ public class CaseService {
             Row current = actionable(connection, caller, kind, id);
             String status = current.getString("status");
             if (status.equals("FEEDBACK_SENT") || status.equals("CLOSED")) {
-                throw HubException.conflict("FEEDBACK_ALREADY_SENT", "the feedback of case " + id + " was already sent");
+                throw HubException.conflict(
+                        "FEEDBACK_ALREADY_SENT", "the feedback of case " + id + " was already sent");
             }
             String handledBy = request.handledBy() != null ? request.handledBy().strip() : caller.auditName();
-            Row row = connection.preparedQuery(FEEDBACK).execute(Tuple.of(id, handledBy, request.result().strip(),
-                    caller.auditName())).await().indefinitely().iterator().next();
-            outbox.enqueue(connection, new CaseFeedbackSent(row.getString("national_id"), kind.name(),
-                    row.getString("department_code"), handledBy, WireTime.of(row.getOffsetDateTime("handled_at")),
-                    row.getString("result")));
-            audit.record(connection, caller, "CASE_FEEDBACK", "national-case", String.valueOf(id),
+            Row row = connection
+                    .preparedQuery(FEEDBACK)
+                    .execute(Tuple.of(id, handledBy, request.result().strip(), caller.auditName()))
+                    .await()
+                    .indefinitely()
+                    .iterator()
+                    .next();
+            outbox.enqueue(
+                    connection,
+                    new CaseFeedbackSent(
+                            row.getString("national_id"),
+                            kind.name(),
+                            row.getString("department_code"),
+                            handledBy,
+                            WireTime.of(row.getOffsetDateTime("handled_at")),
+                            row.getString("result")));
+            audit.record(
+                    connection,
+                    caller,
+                    "CASE_FEEDBACK",
+                    "national-case",
+                    String.valueOf(id),
                     Map.of("nationalId", row.getString("national_id")));
             return view(row);
         });
     }
 
     private Row actionable(SqlConnection connection, Caller caller, CaseKind kind, long id) {
-        RowSet<Row> rows = connection.preparedQuery(ONE).execute(Tuple.of(id, kind.name())).await().indefinitely();
+        RowSet<Row> rows = connection
+                .preparedQuery(ONE)
+                .execute(Tuple.of(id, kind.name()))
+                .await()
+                .indefinitely();
         if (rows.size() == 0) {
             throw notFound(kind, id);
         }
         Row row = rows.iterator().next();
         String department = row.getString("department_code");
-        if (department == null || !caller.scope().department().map(department::equals).orElse(false)) {
+        if (department == null
+                || !caller.scope().department().map(department::equals).orElse(false)) {
             if (mayRead(caller, row)) {
-                throw HubException.forbidden("CASE_NOT_ASSIGNED_TO_CALLER",
-                        "only the department the case is assigned to handles it");
+                throw HubException.forbidden(
+                        "CASE_NOT_ASSIGNED_TO_CALLER", "only the department the case is assigned to handles it");
             }
             throw notFound(kind, id);
         }
@@ -155,15 +195,29 @@ public class CaseService {
         OffsetDateTime deadline = WireTime.of(row.getOffsetDateTime("deadline"));
         String status = row.getString("status");
         boolean open = status.equals("RECEIVED") || status.equals("ASSIGNED") || status.equals("ACCEPTED");
-        return new CaseView(row.getLong("id"), CaseKind.valueOf(row.getString("kind")), row.getString("national_id"),
-                    row.getInteger("revision"), row.getString("title"), row.getString("risk_level"),
-                    row.getString("subject_credit_code"), row.getString("subject_name"), row.getString("region_code"),
-                    row.getString("item_code"), row.getString("department_code"), status, deadline,
-                    open && deadline.isBefore(OffsetDateTime.now()), row.getString("accepted_by"),
-                    WireTime.of(row.getOffsetDateTime("accepted_at")), row.getString("handled_by"),
-                    WireTime.of(row.getOffsetDateTime("handled_at")), row.getString("result"),
-                    WireTime.of(row.getOffsetDateTime("closed_at")), WireTime.of(row.getOffsetDateTime("received_at")),
-                    message(row));
+        return new CaseView(
+                row.getLong("id"),
+                CaseKind.valueOf(row.getString("kind")),
+                row.getString("national_id"),
+                row.getInteger("revision"),
+                row.getString("title"),
+                row.getString("risk_level"),
+                row.getString("subject_credit_code"),
+                row.getString("subject_name"),
+                row.getString("region_code"),
+                row.getString("item_code"),
+                row.getString("department_code"),
+                status,
+                deadline,
+                open && deadline.isBefore(OffsetDateTime.now()),
+                row.getString("accepted_by"),
+                WireTime.of(row.getOffsetDateTime("accepted_at")),
+                row.getString("handled_by"),
+                WireTime.of(row.getOffsetDateTime("handled_at")),
+                row.getString("result"),
+                WireTime.of(row.getOffsetDateTime("closed_at")),
+                WireTime.of(row.getOffsetDateTime("received_at")),
+                message(row));
     }
 
     @SuppressWarnings("unchecked")
@@ -178,6 +232,4 @@ public class CaseService {
     private static HubException notFound(CaseKind kind, long id) {
         return HubException.notFound("CASE_NOT_FOUND", "no " + kind.collection() + " entry " + id);
     }
-
-
 }

@@ -14,16 +14,26 @@ public record CaseView(
         String nationalId,
         int revision,
         String title,
-        @Schema(description = "Risk level of a clue, P0 (highest) to P3") String riskLevel,
+
+        @Schema(description = "Risk level of a clue, P0 (highest) to P3")
+        String riskLevel,
+
         String subjectCreditCode,
         String subjectName,
         String regionCode,
         String itemCode,
-        @Schema(description = "The department it is routed to; absent while no department fits") String departmentCode,
+
+        @Schema(description = "The department it is routed to; absent while no department fits")
+        String departmentCode,
+
         @Schema(description = "RECEIVED (unassigned), ASSIGNED, ACCEPTED, FEEDBACK_SENT, CLOSED (feedback delivered)")
         String status,
+
         OffsetDateTime deadline,
-        @Schema(description = "Past its deadline and not yet handled") boolean overdue,
+
+        @Schema(description = "Past its deadline and not yet handled")
+        boolean overdue,
+
         String acceptedBy,
         OffsetDateTime acceptedAt,
         String handledBy,
@@ -31,5 +41,6 @@ public record CaseView(
         String result,
         OffsetDateTime closedAt,
         OffsetDateTime receivedAt,
-        @Schema(description = "The message as the national platform sent it") Map<String, Object> message) {
-}
+
+        @Schema(description = "The message as the national platform sent it")
+        Map<String, Object> message) {}

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FeedbackRequest(
         @Schema(description = "办理结果", example = "经现场核查，投诉情况属实，已责令整改并立案调查") @NotBlank @Size(max = 4000)
         String result,
-        @Schema(description = "办理人; defaults to the caller") @Size(max = 100) String handledBy) {
-}
+
+        @Schema(description = "办理人; defaults to the caller") @Size(max = 100)
+        String handledBy) {}

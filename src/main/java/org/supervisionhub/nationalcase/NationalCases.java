@@ -65,8 +65,14 @@ public class NationalCases implements InboxHandler {
 
     @Override
     public Outcome handle(SqlConnection connection, InboxItem item) {
-        return receive(connection, CaseKind.ofCollection(item.kind()), item.nationalId(), item.revision(), item.payload())
-                ? Outcome.PROCESSED : Outcome.SUPERSEDED;
+        return receive(
+                        connection,
+                        CaseKind.ofCollection(item.kind()),
+                        item.nationalId(),
+                        item.revision(),
+                        item.payload())
+                ? Outcome.PROCESSED
+                : Outcome.SUPERSEDED;
     }
 
     /** Stores (or, for a newer revision, updates) the case; false when a newer revision is already there. */
@@ -82,25 +88,53 @@ public class NationalCases implements InboxHandler {
         if (level != null && !level.matches("P[0-3]")) {
             throw new IllegalArgumentException("risk level " + level + " is not P0-P3");
         }
-        String creditCode = valid(text(message.path("subject"), "creditCode", 18), CreditCodes.isValid(
-                text(message.path("subject"), "creditCode", 18)));
+        String creditCode = valid(
+                text(message.path("subject"), "creditCode", 18),
+                CreditCodes.isValid(text(message.path("subject"), "creditCode", 18)));
         String region = valid(text(message, "regionCode", 6), RegionCodes.isValid(text(message, "regionCode", 6)));
         String item = valid(text(message, "itemCode", 14), ItemCodes.isValid(text(message, "itemCode", 14)));
         OffsetDateTime deadline = message.hasNonNull("deadline")
                 ? OffsetDateTime.parse(message.get("deadline").asText())
                 : OffsetDateTime.now().plus(kind.defaultTimeToHandle(level));
-        RowSet<Row> routed = connection.preparedQuery(ROUTE).execute(Tuple.of(item, region, creditCode))
-                .await().indefinitely();
+        RowSet<Row> routed = connection
+                .preparedQuery(ROUTE)
+                .execute(Tuple.of(item, region, creditCode))
+                .await()
+                .indefinitely();
         String department = routed.size() == 0 ? null : routed.iterator().next().getString("code");
-        Tuple values = Tuple.from(new Object[] {kind.name(), nationalId, revision, title, level, creditCode,
-                text(message.path("subject"), "name", 300), region, itemExists(connection, item) ? item : null,
-                department, department == null ? "RECEIVED" : "ASSIGNED", deadline, message.toString()});
-        return connection.preparedQuery(UPSERT).execute(values).await().indefinitely().rowCount() > 0;
+        Tuple values = Tuple.from(new Object[] {
+            kind.name(),
+            nationalId,
+            revision,
+            title,
+            level,
+            creditCode,
+            text(message.path("subject"), "name", 300),
+            region,
+            itemExists(connection, item) ? item : null,
+            department,
+            department == null ? "RECEIVED" : "ASSIGNED",
+            deadline,
+            message.toString()
+        });
+        return connection
+                        .preparedQuery(UPSERT)
+                        .execute(values)
+                        .await()
+                        .indefinitely()
+                        .rowCount()
+                > 0;
     }
 
     private static boolean itemExists(SqlConnection connection, String item) {
-        return item != null && connection.preparedQuery("select 1 from catalog_item where code = $1")
-                .execute(Tuple.of(item)).await().indefinitely().size() > 0;
+        return item != null
+                && connection
+                                .preparedQuery("select 1 from catalog_item where code = $1")
+                                .execute(Tuple.of(item))
+                                .await()
+                                .indefinitely()
+                                .size()
+                        > 0;
     }
 
     private static String valid(String value, boolean valid) {

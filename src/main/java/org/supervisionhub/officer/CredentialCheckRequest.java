@@ -12,11 +12,15 @@ import org.supervisionhub.common.code.ItemCode;
 @Schema(name = "CredentialCheckRequest")
 public record CredentialCheckRequest(
         @Schema(description = "The team's certificates (1-20); the same officer named twice counts once")
-        @NotNull @Size(min = 1, max = CredentialFormats.MAX_CHECKED_CERTIFICATES)
+        @NotNull
+        @Size(min = 1, max = CredentialFormats.MAX_CHECKED_CERTIFICATES)
         List<@NotNull @Valid CertificateRef> certificates,
-        @Schema(description = "监管事项编码 of the sub-item the team acts on", example = "45000000010001")
-        @NotNull @ItemCode String itemCode,
-        @Schema(description = "Date of the act; today (China Standard Time) when absent. Validity dates are checked "
-                + "on this date; suspension and revocation as recorded now.", example = "2025-06-01")
-        LocalDate date) {
-}
+
+        @Schema(description = "监管事项编码 of the sub-item the team acts on", example = "45000000010001") @NotNull @ItemCode
+        String itemCode,
+
+        @Schema(
+                description = "Date of the act; today (China Standard Time) when absent. Validity dates are checked "
+                        + "on this date; suspension and revocation as recorded now.",
+                example = "2025-06-01")
+        LocalDate date) {}

@@ -104,8 +104,11 @@ public class CredentialKeys {
     }
 
     private static boolean isP256(ECParameterSpec params) {
-        return params != null && params.getCurve().getField() instanceof ECFieldFp field
-                && field.getFieldSize() == 256 && params.getOrder().equals(P256_ORDER) && params.getCofactor() == 1;
+        return params != null
+                && params.getCurve().getField() instanceof ECFieldFp field
+                && field.getFieldSize() == 256
+                && params.getOrder().equals(P256_ORDER)
+                && params.getCofactor() == 1;
     }
 
     /**
@@ -125,8 +128,8 @@ public class CredentialKeys {
             throw new IllegalStateException(where + ".private-key does not give a valid public key");
         }
         try {
-            ECPublicKey publicKey = (ECPublicKey) KeyFactory.getInstance("EC")
-                    .generatePublic(new ECPublicKeySpec(q, params));
+            ECPublicKey publicKey =
+                    (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(q, params));
             byte[] probe = ("supervision-hub key probe " + where).getBytes(StandardCharsets.UTF_8);
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(privateKey);
@@ -136,8 +139,8 @@ public class CredentialKeys {
             verifier.initVerify(publicKey);
             verifier.update(probe);
             if (!verifier.verify(signature)) {
-                throw new IllegalStateException(where + ": the derived public key does not verify the private key's "
-                        + "signature");
+                throw new IllegalStateException(
+                        where + ": the derived public key does not verify the private key's " + "signature");
             }
             return publicKey;
         } catch (GeneralSecurityException e) {
@@ -170,8 +173,10 @@ public class CredentialKeys {
         if (s.getAffineX().equals(t.getAffineX())) {
             return s.getAffineY().add(t.getAffineY()).mod(p).signum() == 0 ? ECPoint.POINT_INFINITY : twice(s, a, p);
         }
-        BigInteger slope = t.getAffineY().subtract(s.getAffineY())
-                .multiply(t.getAffineX().subtract(s.getAffineX()).modInverse(p)).mod(p);
+        BigInteger slope = t.getAffineY()
+                .subtract(s.getAffineY())
+                .multiply(t.getAffineX().subtract(s.getAffineX()).modInverse(p))
+                .mod(p);
         return third(slope, s, t.getAffineX(), p);
     }
 
@@ -180,21 +185,28 @@ public class CredentialKeys {
             return ECPoint.POINT_INFINITY;
         }
         BigInteger x = s.getAffineX();
-        BigInteger slope = x.pow(2).multiply(BigInteger.valueOf(3)).add(a)
-                .multiply(s.getAffineY().shiftLeft(1).modInverse(p)).mod(p);
+        BigInteger slope = x.pow(2)
+                .multiply(BigInteger.valueOf(3))
+                .add(a)
+                .multiply(s.getAffineY().shiftLeft(1).modInverse(p))
+                .mod(p);
         return third(slope, s, x, p);
     }
 
     /** The point completing the line of the given slope through s and a point with x coordinate otherX. */
     private static ECPoint third(BigInteger slope, ECPoint s, BigInteger otherX, BigInteger p) {
         BigInteger x = slope.pow(2).subtract(s.getAffineX()).subtract(otherX).mod(p);
-        BigInteger y = slope.multiply(s.getAffineX().subtract(x)).subtract(s.getAffineY()).mod(p);
+        BigInteger y = slope.multiply(s.getAffineX().subtract(x))
+                .subtract(s.getAffineY())
+                .mod(p);
         return new ECPoint(x, y);
     }
 
     private static boolean onCurve(ECPoint q, EllipticCurve curve, BigInteger p) {
         BigInteger x = q.getAffineX();
         BigInteger y = q.getAffineY();
-        return y.pow(2).mod(p).equals(x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p));
+        return y.pow(2)
+                .mod(p)
+                .equals(x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p));
     }
 }

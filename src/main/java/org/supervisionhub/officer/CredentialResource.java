@@ -51,29 +51,46 @@ public class CredentialResource {
     @Path("/{issuer}/{certNo}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
-    @Operation(summary = "Create or update an enforcement certificate (执法证) and its holder",
-            description = "Idempotent: an identical re-send is UNCHANGED; a change gives version + 1. The holder is found "
-                    + "again by ID number, which is hashed (keyed HMAC) on arrival and only ever shown masked. Categories "
-                    + "(执法门类) are catalog sector codes: the certificate covers an item whose sectorCode is listed. A docked "
-                    + "system writes only for departments of its token's region (region_code); hub-admin for any. A "
-                    + "certificate is not transferable: a different holder is refused unless a hub-admin corrects it.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            summary = "Create or update an enforcement certificate (执法证) and its holder",
+            description =
+                    "Idempotent: an identical re-send is UNCHANGED; a change gives version + 1. The holder is found "
+                            + "again by ID number, which is hashed (keyed HMAC) on arrival and only ever shown masked. Categories "
+                            + "(执法门类) are catalog sector codes: the certificate covers an item whose sectorCode is listed. A docked "
+                            + "system writes only for departments of its token's region (region_code); hub-admin for any. A "
+                            + "certificate is not transferable: a different holder is refused unless a hub-admin corrects it.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = CredentialUpsertResult.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated or unchanged",
             content = @Content(schema = @Schema(implementation = CredentialUpsertResult.class)))
-    @APIResponse(responseCode = "403", description = "Role, or department outside the caller's region",
+    @APIResponse(
+            responseCode = "403",
+            description = "Role, or department outside the caller's region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown department (hub-admin)",
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown department (hub-admin)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by another person, or account used by another officer",
+    @APIResponse(
+            responseCode = "409",
+            description = "Held by another person, or account used by another officer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> upsertCredential(
-            @Parameter(description = "发证机关编码 (issuing body code)") @PathParam("issuer")
-            @Pattern(regexp = CredentialFormats.ISSUER, message = CredentialFormats.ISSUER_MESSAGE) String issuer,
-            @Parameter(description = "执法证件号 (8-32 characters, opaque)") @PathParam("certNo")
-            @Size(min = CredentialFormats.CERT_NO_MIN, max = CredentialFormats.CERT_NO_MAX)
-            @Pattern(regexp = CredentialFormats.CERT_NO, message = CredentialFormats.CERT_NO_MESSAGE) String certNo,
-            @NotNull @Valid CredentialRequest request, UriInfo uri) {
+            @Parameter(description = "发证机关编码 (issuing body code)")
+                    @PathParam("issuer")
+                    @Pattern(regexp = CredentialFormats.ISSUER, message = CredentialFormats.ISSUER_MESSAGE)
+                    String issuer,
+            @Parameter(description = "执法证件号 (8-32 characters, opaque)")
+                    @PathParam("certNo")
+                    @Size(min = CredentialFormats.CERT_NO_MIN, max = CredentialFormats.CERT_NO_MAX)
+                    @Pattern(regexp = CredentialFormats.CERT_NO, message = CredentialFormats.CERT_NO_MESSAGE)
+                    String certNo,
+            @NotNull @Valid CredentialRequest request,
+            UriInfo uri) {
         return credentials.upsert(callers.caller(), issuer, certNo, request).map(outcome -> {
             CredentialUpsertResult body = new CredentialUpsertResult(outcome.outcome(), outcome.credential());
             return outcome.outcome() == ItemUpsertResult.Outcome.CREATED
@@ -85,22 +102,34 @@ public class CredentialResource {
     @GET
     @Path("/{issuer}/{certNo}")
     @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Get an enforcement certificate (查询执法证)",
-            description = "Its state today (China Standard Time): REVOKED and SUSPENDED as recorded, then EXPIRED after "
-                    + "validTo and NOT_YET_VALID before validFrom, even if the certificate was never updated; VALID "
-                    + "otherwise. The holder's ID number is shown masked only.")
-    @APIResponse(responseCode = "200", description = "The certificate",
+    @Operation(
+            summary = "Get an enforcement certificate (查询执法证)",
+            description =
+                    "Its state today (China Standard Time): REVOKED and SUSPENDED as recorded, then EXPIRED after "
+                            + "validTo and NOT_YET_VALID before validFrom, even if the certificate was never updated; VALID "
+                            + "otherwise. The holder's ID number is shown masked only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The certificate",
             content = @Content(schema = @Schema(implementation = CredentialView.class)))
-    @APIResponse(responseCode = "403", description = "Role does not allow this", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)",
+    @APIResponse(
+            responseCode = "403",
+            description = "Role does not allow this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such certificate (CERTIFICATE_NOT_FOUND)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CredentialView> getCredential(
-            @Parameter(description = "发证机关编码 (issuing body code)") @PathParam("issuer")
-            @Pattern(regexp = CredentialFormats.ISSUER, message = CredentialFormats.ISSUER_MESSAGE) String issuer,
-            @Parameter(description = "执法证件号") @PathParam("certNo")
-            @Size(min = CredentialFormats.CERT_NO_MIN, max = CredentialFormats.CERT_NO_MAX)
-            @Pattern(regexp = CredentialFormats.CERT_NO, message = CredentialFormats.CERT_NO_MESSAGE) String certNo) {
+            @Parameter(description = "发证机关编码 (issuing body code)")
+                    @PathParam("issuer")
+                    @Pattern(regexp = CredentialFormats.ISSUER, message = CredentialFormats.ISSUER_MESSAGE)
+                    String issuer,
+            @Parameter(description = "执法证件号")
+                    @PathParam("certNo")
+                    @Size(min = CredentialFormats.CERT_NO_MIN, max = CredentialFormats.CERT_NO_MAX)
+                    @Pattern(regexp = CredentialFormats.CERT_NO, message = CredentialFormats.CERT_NO_MESSAGE)
+                    String certNo) {
         return credentials.get(issuer, certNo);
     }
 
@@ -108,21 +137,31 @@ public class CredentialResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Check a team's certificates for an act on an item (执法资格核验)",
-            description = "Each certificate must be recorded VALID, be within its validity on the date and cover the item's "
-                    + "sector among its 执法门类. Inspection (行政检查), penalty (行政处罚) and enforcement (行政强制) items need "
-                    + "at least two distinct officers with such a certificate (两名以上执法人员), other items one; the same person named "
-                    + "twice counts once; a team naming an officer whose certificate does not qualify is not allowed either "
-                    + "(the rule record uploads apply). Per-certificate reasons: CERTIFICATE_NOT_FOUND, CERTIFICATE_EXPIRED, "
-                    + "CERTIFICATE_NOT_YET_VALID, CERTIFICATE_SUSPENDED, CERTIFICATE_REVOKED, "
-                    + "CERTIFICATE_CATEGORY_NOT_COVERED; team reason: TOO_FEW_OFFICERS.")
-    @APIResponse(responseCode = "200", description = "The verdict, certificate by certificate",
+    @Operation(
+            summary = "Check a team's certificates for an act on an item (执法资格核验)",
+            description =
+                    "Each certificate must be recorded VALID, be within its validity on the date and cover the item's "
+                            + "sector among its 执法门类. Inspection (行政检查), penalty (行政处罚) and enforcement (行政强制) items need "
+                            + "at least two distinct officers with such a certificate (两名以上执法人员), other items one; the same person named "
+                            + "twice counts once; a team naming an officer whose certificate does not qualify is not allowed either "
+                            + "(the rule record uploads apply). Per-certificate reasons: CERTIFICATE_NOT_FOUND, CERTIFICATE_EXPIRED, "
+                            + "CERTIFICATE_NOT_YET_VALID, CERTIFICATE_SUSPENDED, CERTIFICATE_REVOKED, "
+                            + "CERTIFICATE_CATEGORY_NOT_COVERED; team reason: TOO_FEW_OFFICERS.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The verdict, certificate by certificate",
             content = @Content(schema = @Schema(implementation = CredentialCheckResult.class)))
-    @APIResponse(responseCode = "403", description = "Role does not allow this", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item (ITEM_NOT_FOUND)",
+    @APIResponse(
+            responseCode = "403",
+            description = "Role does not allow this",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A main item (主项), which has no type (ITEM_NOT_CHECKABLE)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such item (ITEM_NOT_FOUND)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A main item (主项), which has no type (ITEM_NOT_CHECKABLE)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CredentialCheckResult> checkCredentials(@NotNull @Valid CredentialCheckRequest request) {
         return credentials.check(request);
@@ -132,20 +171,34 @@ public class CredentialResource {
     @Path("/e-credential")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Show an electronic credential (电子亮证)",
+    @Operation(
+            summary = "Show an electronic credential (电子亮证)",
             description = "For the holder only (the certificate's account must be the caller), and only while the "
                     + "certificate is valid. The token lives a few minutes and carries an opaque reference, no personal "
                     + "data; verifyUrl is what the QR code shows (扫码查证).")
-    @APIResponse(responseCode = "200", description = "The token and the URL to put in the QR code",
+    @APIResponse(
+            responseCode = "200",
+            description = "The token and the URL to put in the QR code",
             content = @Content(schema = @Schema(implementation = ElectronicCredentialView.class)))
-    @APIResponse(responseCode = "403", description = "Not an officer, or not the holder (NOT_YOUR_CREDENTIAL)",
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an officer, or not the holder (NOT_YOUR_CREDENTIAL)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such certificate (CERTIFICATE_NOT_FOUND)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not valid now: CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, "
-            + "CERTIFICATE_SUSPENDED or CERTIFICATE_REVOKED", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public Uni<ElectronicCredentialView> issueElectronicCredential(@NotNull @Valid CertificateRef request, UriInfo uri) {
-        return electronic.issue(callers.caller(), request.issuer(), request.certNo(), uri.getBaseUri().toString());
+    @APIResponse(
+            responseCode = "409",
+            description = "Not valid now: CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, "
+                    + "CERTIFICATE_SUSPENDED or CERTIFICATE_REVOKED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ElectronicCredentialView> issueElectronicCredential(
+            @NotNull @Valid CertificateRef request, UriInfo uri) {
+        return electronic.issue(
+                callers.caller(),
+                request.issuer(),
+                request.certNo(),
+                uri.getBaseUri().toString());
     }
 }

@@ -41,6 +41,7 @@ public class CredentialService {
 
     /** Advisory-lock namespace (first key of the two-key form) of certificate and officer upserts. */
     private static final int LOCK_NAMESPACE = 0x4f464652; // "OFFR"
+
     private static final String LOCK =
             "select count(*) from (select pg_advisory_xact_lock(:namespace, hashtext(:key))) as locked";
 
@@ -54,8 +55,7 @@ public class CredentialService {
     Outbox outbox;
 
     /** The outcome of an upsert. */
-    public record UpsertOutcome(Outcome outcome, CredentialView credential) {
-    }
+    public record UpsertOutcome(Outcome outcome, CredentialView credential) {}
 
     /**
      * Creates or updates a certificate and its holder. The ID number is hashed here and goes no further. Upserts
@@ -74,18 +74,31 @@ public class CredentialService {
                 .chain(department -> Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
                         .<Certificate>firstResult()
                         .chain(existing -> requireWritable(caller, existing)
-                                .chain(() -> Officer.find("idNumberHash", idHash).<Officer>firstResult())
+                                .chain(() ->
+                                        Officer.find("idNumberHash", idHash).<Officer>firstResult())
                                 .chain(officer -> requireWritable(caller, officer)
                                         .chain(() -> requireAccountFree(holder.account(), officer))
-                                        .chain(() -> write(caller, issuer, certNo, request, categories, department,
-                                                existing, officer, idHash, idMasked)))));
+                                        .chain(() -> write(
+                                                caller,
+                                                issuer,
+                                                certNo,
+                                                request,
+                                                categories,
+                                                department,
+                                                existing,
+                                                officer,
+                                                idHash,
+                                                idMasked)))));
     }
 
     /** A certificate by issuer and number, whatever the caller's department: certificates are shown to the public. */
     @WithSession
     public Uni<CredentialView> get(String issuer, String certNo) {
-        return Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo).<Certificate>firstResult()
-                .onItem().ifNull().failWith(() -> notFound(issuer, certNo))
+        return Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
+                .<Certificate>firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> notFound(issuer, certNo))
                 .chain(certificate -> Officer.<Officer>findById(certificate.officerId)
                         .chain(officer -> Department.<Department>findById(certificate.departmentCode)
                                 .map(department -> CredentialView.of(certificate, officer, department, today()))));
@@ -100,16 +113,20 @@ public class CredentialService {
     public Uni<CredentialCheckResult> check(CredentialCheckRequest request) {
         LocalDate date = request.date() != null ? request.date() : today();
         return CatalogItem.<CatalogItem>findById(request.itemCode())
-                .onItem().ifNull().failWith(() -> HubException.notFound("ITEM_NOT_FOUND",
-                        "no catalog item " + request.itemCode()))
+                .onItem()
+                .ifNull()
+                .failWith(() -> HubException.notFound("ITEM_NOT_FOUND", "no catalog item " + request.itemCode()))
                 .chain(item -> {
                     if (item.itemType == null) {
-                        throw HubException.unprocessable("ITEM_NOT_CHECKABLE", item.code + " is a main item (主项); "
-                                + "officers act on its typed sub-items (子项)");
+                        throw HubException.unprocessable(
+                                "ITEM_NOT_CHECKABLE",
+                                item.code + " is a main item (主项); " + "officers act on its typed sub-items (子项)");
                     }
-                    Set<String> issuers = request.certificates().stream().map(CertificateRef::issuer)
+                    Set<String> issuers = request.certificates().stream()
+                            .map(CertificateRef::issuer)
                             .collect(Collectors.toSet());
-                    Set<String> numbers = request.certificates().stream().map(CertificateRef::certNo)
+                    Set<String> numbers = request.certificates().stream()
+                            .map(CertificateRef::certNo)
                             .collect(Collectors.toSet());
                     return Certificate.<Certificate>list("issuer in ?1 and certNo in ?2", issuers, numbers)
                             .map(found -> evaluate(request, item, date, found));
@@ -121,14 +138,15 @@ public class CredentialService {
     }
 
     static HubException notFound(String issuer, String certNo) {
-        return HubException.notFound(ErrorCode.CERTIFICATE_NOT_FOUND, "no certificate " + certNo + " of issuer " + issuer);
+        return HubException.notFound(
+                ErrorCode.CERTIFICATE_NOT_FOUND, "no certificate " + certNo + " of issuer " + issuer);
     }
 
     /** The team rule ({@link EnforcementTeam}) applied to the certificates found, in the order sent. */
-    private static CredentialCheckResult evaluate(CredentialCheckRequest request, CatalogItem item, LocalDate date,
-                                                  List<Certificate> found) {
-        Map<String, Certificate> byKey = found.stream()
-                .collect(Collectors.toMap(Certificate::key, Function.identity(), (a, b) -> a));
+    private static CredentialCheckResult evaluate(
+            CredentialCheckRequest request, CatalogItem item, LocalDate date, List<Certificate> found) {
+        Map<String, Certificate> byKey =
+                found.stream().collect(Collectors.toMap(Certificate::key, Function.identity(), (a, b) -> a));
         List<EnforcementTeam.Qualification> team = new ArrayList<>();
         for (CertificateRef ref : request.certificates()) {
             Certificate certificate = byKey.get(Certificate.key(ref.issuer(), ref.certNo()));
@@ -139,10 +157,18 @@ public class CredentialService {
         for (int i = 0; i < request.certificates().size(); i++) {
             CertificateRef ref = request.certificates().get(i);
             List<ErrorCode> problems = verdict.members().get(i);
-            results.add(new CredentialCheckResult.CertificateCheck(ref.issuer(), ref.certNo(), problems.isEmpty(), problems));
+            results.add(new CredentialCheckResult.CertificateCheck(
+                    ref.issuer(), ref.certNo(), problems.isEmpty(), problems));
         }
-        return new CredentialCheckResult(verdict.allowed(), item.code, item.itemType, verdict.requiredOfficers(),
-                verdict.validOfficers(), date, List.copyOf(results), verdict.teamProblems());
+        return new CredentialCheckResult(
+                verdict.allowed(),
+                item.code,
+                item.itemType,
+                verdict.requiredOfficers(),
+                verdict.validOfficers(),
+                date,
+                List.copyOf(results),
+                verdict.teamProblems());
     }
 
     /** Field rules Bean Validation cannot express; returns the categories, de-duplicated and sorted. */
@@ -155,7 +181,9 @@ public class CredentialService {
         for (int i = 0; i < request.categories().size(); i++) {
             String category = request.categories().get(i);
             if (category == null || !category.matches(CredentialFormats.CATEGORY)) {
-                errors.add(new FieldError("categories[" + i + "]", "CATEGORY_INVALID",
+                errors.add(new FieldError(
+                        "categories[" + i + "]",
+                        "CATEGORY_INVALID",
                         "an enforcement category is a sector code: 2-32 upper-case letters, digits or _"));
             } else {
                 categories.add(category);
@@ -224,14 +252,24 @@ public class CredentialService {
         });
     }
 
-    private Uni<UpsertOutcome> write(Caller caller, String issuer, String certNo, CredentialRequest request,
-                                     List<String> categories, Department department, Certificate existing,
-                                     Officer existingOfficer, String idHash, String idMasked) {
-        boolean otherHolder = existing != null
-                && (existingOfficer == null || !existing.officerId.equals(existingOfficer.id));
+    private Uni<UpsertOutcome> write(
+            Caller caller,
+            String issuer,
+            String certNo,
+            CredentialRequest request,
+            List<String> categories,
+            Department department,
+            Certificate existing,
+            Officer existingOfficer,
+            String idHash,
+            String idMasked) {
+        boolean otherHolder =
+                existing != null && (existingOfficer == null || !existing.officerId.equals(existingOfficer.id));
         if (otherHolder && !caller.scope().isAll()) {
-            throw HubException.conflict("CERTIFICATE_HOLDER_MISMATCH", "certificate " + certNo + " of issuer " + issuer
-                    + " is held by another person; only a hub-admin may correct its holder");
+            throw HubException.conflict(
+                    "CERTIFICATE_HOLDER_MISMATCH",
+                    "certificate " + certNo + " of issuer " + issuer
+                            + " is held by another person; only a hub-admin may correct its holder");
         }
         Instant now = Instant.now();
         HolderRequest holder = request.holder();
@@ -254,13 +292,16 @@ public class CredentialService {
             }
             officer.updatedAt = now;
         }
-        Uni<Officer> savedOfficer = officerChanged ? officer.<Officer>persistAndFlush() : Uni.createFrom().item(officer);
+        Uni<Officer> savedOfficer = officerChanged
+                ? officer.<Officer>persistAndFlush()
+                : Uni.createFrom().item(officer);
         return savedOfficer.chain(saved -> {
-            boolean certificateChanged = existing == null
-                    || !sameCertificate(existing, saved, request, categories, department);
+            boolean certificateChanged =
+                    existing == null || !sameCertificate(existing, saved, request, categories, department);
             if (!officerChanged && !certificateChanged) {
-                return Uni.createFrom().item(new UpsertOutcome(Outcome.UNCHANGED,
-                        CredentialView.of(existing, saved, department, today())));
+                return Uni.createFrom()
+                        .item(new UpsertOutcome(
+                                Outcome.UNCHANGED, CredentialView.of(existing, saved, department, today())));
             }
             Long previousOfficerId = existing == null ? null : existing.officerId;
             Certificate certificate = existing != null ? existing : newCertificate(issuer, certNo, now);
@@ -279,12 +320,17 @@ public class CredentialService {
             }
             certificate.updatedAt = now;
             Outcome outcome = existing == null ? Outcome.CREATED : Outcome.UPDATED;
-            return certificate.<Certificate>persistAndFlush()
-                    .call(() -> audit.record(caller,
+            return certificate
+                    .<Certificate>persistAndFlush()
+                    .call(() -> audit.record(
+                            caller,
                             outcome == Outcome.CREATED ? "CREDENTIAL_CREATED" : "CREDENTIAL_UPDATED",
-                            "certificate", certificate.key(), auditDetail(certificate, saved, previousOfficerId)))
+                            "certificate",
+                            certificate.key(),
+                            auditDetail(certificate, saved, previousOfficerId)))
                     .call(() -> outbox.enqueue(event(certificate, saved, department)))
-                    .map(stored -> new UpsertOutcome(outcome, CredentialView.of(certificate, saved, department, today())));
+                    .map(stored ->
+                            new UpsertOutcome(outcome, CredentialView.of(certificate, saved, department, today())));
         });
     }
 
@@ -305,8 +351,12 @@ public class CredentialService {
                 && (holder.photoRef() == null || holder.photoRef().equals(officer.photoRef));
     }
 
-    private static boolean sameCertificate(Certificate certificate, Officer officer, CredentialRequest request,
-                                           List<String> categories, Department department) {
+    private static boolean sameCertificate(
+            Certificate certificate,
+            Officer officer,
+            CredentialRequest request,
+            List<String> categories,
+            Department department) {
         return certificate.officerId.equals(officer.id)
                 && certificate.kind == request.kind()
                 && certificate.validFrom.equals(request.validFrom())
@@ -317,11 +367,12 @@ public class CredentialService {
     }
 
     private Uni<Long> lock(String key) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK)
-                .setParameter("namespace", LOCK_NAMESPACE)
-                .setParameter("key", key)
-                .getSingleResult()
-                .map(count -> ((Number) count).longValue()));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LOCK)
+                        .setParameter("namespace", LOCK_NAMESPACE)
+                        .setParameter("key", key)
+                        .getSingleResult()
+                        .map(count -> ((Number) count).longValue()));
     }
 
     private static Map<String, Object> auditDetail(Certificate certificate, Officer officer, Long previousOfficerId) {
@@ -340,9 +391,20 @@ public class CredentialService {
 
     /** The national platform's copy: masked ID only (the keyed hash means nothing outside the hub). */
     private static CertificateUpserted event(Certificate certificate, Officer officer, Department department) {
-        return new CertificateUpserted(certificate.issuer, certificate.certNo, certificate.kind.name(),
-                certificate.status.name(), certificate.validFrom, certificate.validTo, certificate.sortedCategories(),
-                officer.name, officer.idNumberMasked, department.code, department.name, department.creditCode,
-                department.regionCode, certificate.version);
+        return new CertificateUpserted(
+                certificate.issuer,
+                certificate.certNo,
+                certificate.kind.name(),
+                certificate.status.name(),
+                certificate.validFrom,
+                certificate.validTo,
+                certificate.sortedCategories(),
+                officer.name,
+                officer.idNumberMasked,
+                department.code,
+                department.name,
+                department.creditCode,
+                department.regionCode,
+                certificate.version);
     }
 }

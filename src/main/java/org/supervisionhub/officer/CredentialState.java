@@ -9,7 +9,11 @@ import org.supervisionhub.common.ErrorCode;
  * its date even if nobody ever updates it.
  */
 public enum CredentialState {
-    VALID, EXPIRED, NOT_YET_VALID, SUSPENDED, REVOKED;
+    VALID,
+    EXPIRED,
+    NOT_YET_VALID,
+    SUSPENDED,
+    REVOKED;
 
     /** The catalog code of a state that does not qualify; null for VALID. */
     public ErrorCode problem() {

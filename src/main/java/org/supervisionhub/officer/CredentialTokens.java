@@ -38,11 +38,11 @@ public class CredentialTokens {
     private static final Logger LOG = Logger.getLogger(CredentialTokens.class);
     /** Far more than a genuine token's length; anything longer is not parsed at all. */
     static final int MAX_TOKEN_LENGTH = 2048;
+
     private static final int CLOCK_SKEW_SECONDS = 5;
 
     /** A freshly issued token. */
-    public record Issued(String token, String jti, Instant expiresAt) {
-    }
+    public record Issued(String token, String jti, Instant expiresAt) {}
 
     /** What a presented token turned out to be; the public id and jti only for genuine, unexpired tokens. */
     public record Reading(VerificationResult result, Optional<UUID> publicId, Optional<String> jti) {
@@ -68,12 +68,19 @@ public class CredentialTokens {
             EllipticCurveJsonWebKey jwk = publicJwk(pair);
             verificationKeys.add(jwk);
             Map<String, Object> params = jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-            published.add(new JsonWebKeySetView.Key(jwk.getKeyType(), jwk.getCurveName(), jwk.getKeyId(), jwk.getUse(),
-                    jwk.getAlgorithm(), (String) params.get("x"), (String) params.get("y")));
+            published.add(new JsonWebKeySetView.Key(
+                    jwk.getKeyType(),
+                    jwk.getCurveName(),
+                    jwk.getKeyId(),
+                    jwk.getUse(),
+                    jwk.getAlgorithm(),
+                    (String) params.get("x"),
+                    (String) params.get("y")));
         }
         this.jwks = new JsonWebKeySetView(List.copyOf(published));
         this.consumer = new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(verificationKeys))
                 .setExpectedIssuer(true, issuer)
@@ -131,7 +138,8 @@ public class CredentialTokens {
             LOG.debugf("electronic credential rejected as forged: %s", describe(e));
             return Reading.of(VerificationResult.FORGED);
         } catch (MalformedClaimException | RuntimeException e) {
-            LOG.debugf("electronic credential rejected as forged: %s", e.getClass().getSimpleName());
+            LOG.debugf(
+                    "electronic credential rejected as forged: %s", e.getClass().getSimpleName());
             return Reading.of(VerificationResult.FORGED);
         }
     }

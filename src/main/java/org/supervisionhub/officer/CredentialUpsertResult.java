@@ -8,5 +8,6 @@ import org.supervisionhub.item.ItemUpsertResult;
 public record CredentialUpsertResult(
         @Schema(description = "CREATED, UPDATED (version + 1) or UNCHANGED (identical re-send)")
         ItemUpsertResult.Outcome outcome,
-        @Schema(description = "The certificate after the call") CredentialView credential) {
-}
+
+        @Schema(description = "The certificate after the call")
+        CredentialView credential) {}

@@ -50,11 +50,19 @@ public class CredentialVerificationResource {
     @GET
     @Path("/jwks")
     @PermitAll
-    @Operation(summary = "Public keys of electronic credentials (JWKS)",
-            description = "Public, no token needed. Every configured key (EC P-256, ES256), the active signer first, so "
-                    + "that third parties can verify electronic credentials offline. Cacheable.")
-    @APIResponse(responseCode = "200", description = "The key set", headers = @Header(name = "Cache-Control",
-            description = "public, max-age=" + JWKS_MAX_AGE_SECONDS, schema = @Schema(type = SchemaType.STRING)),
+    @Operation(
+            summary = "Public keys of electronic credentials (JWKS)",
+            description =
+                    "Public, no token needed. Every configured key (EC P-256, ES256), the active signer first, so "
+                            + "that third parties can verify electronic credentials offline. Cacheable.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The key set",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "public, max-age=" + JWKS_MAX_AGE_SECONDS,
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = JsonWebKeySetView.class)))
     public Response credentialKeys() {
         CacheControl cache = new CacheControl();
@@ -67,34 +75,50 @@ public class CredentialVerificationResource {
     @GET
     @Path("/verify")
     @PermitAll
-    @Operation(summary = "Verify a scanned electronic credential (扫码查证)",
-            description = "Public, no token needed: the address a QR code carries. Checks the signature (any configured "
-                    + "key), the token's expiry, then the certificate as it is now. Always 200 with a result: FORGED "
-                    + "(tampered, truncated, foreign or unsigned) and TOKEN_EXPIRED show nothing else; VALID, REVOKED, "
-                    + "SUSPENDED, CREDENTIAL_EXPIRED and NOT_YET_VALID show the holder's name and photo, department, "
-                    + "categories (执法门类), validity and kind, never the ID number. Each such answer is audited. Rate "
-                    + "limited per client address (429 RATE_LIMITED with Retry-After).")
-    @APIResponse(responseCode = "200", description = "The result", content = @Content(
-            schema = @Schema(implementation = VerificationView.class)))
-    @APIResponse(responseCode = "400", description = "No token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many scans from this address (RATE_LIMITED)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait",
-                    schema = @Schema(type = SchemaType.INTEGER)),
+    @Operation(
+            summary = "Verify a scanned electronic credential (扫码查证)",
+            description =
+                    "Public, no token needed: the address a QR code carries. Checks the signature (any configured "
+                            + "key), the token's expiry, then the certificate as it is now. Always 200 with a result: FORGED "
+                            + "(tampered, truncated, foreign or unsigned) and TOKEN_EXPIRED show nothing else; VALID, REVOKED, "
+                            + "SUSPENDED, CREDENTIAL_EXPIRED and NOT_YET_VALID show the holder's name and photo, department, "
+                            + "categories (执法门类), validity and kind, never the ID number. Each such answer is audited. Rate "
+                            + "limited per client address (429 RATE_LIMITED with Retry-After).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The result",
+            content = @Content(schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many scans from this address (RATE_LIMITED)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> verifyCredential(
-            @Parameter(description = "The token from the QR code", required = true) @QueryParam("token") @NotBlank String token,
+            @Parameter(description = "The token from the QR code", required = true) @QueryParam("token") @NotBlank
+                    String token,
             @Context HttpServerRequest request) {
         String address = clientAddress(request);
         OptionalLong wait = rateLimiter.acquire(address);
         if (wait.isPresent()) {
-            throw HubException.tooManyRequests("RATE_LIMITED",
-                    "too many verifications from this address; retry after " + wait.getAsLong() + " s", wait.getAsLong());
+            throw HubException.tooManyRequests(
+                    "RATE_LIMITED",
+                    "too many verifications from this address; retry after " + wait.getAsLong() + " s",
+                    wait.getAsLong());
         }
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoTransform(false);
-        return electronic.verify(token, address).map(view -> Response.ok(view).cacheControl(noStore).build());
+        return electronic
+                .verify(token, address)
+                .map(view -> Response.ok(view).cacheControl(noStore).build());
     }
 
     /**

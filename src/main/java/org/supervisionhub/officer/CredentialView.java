@@ -13,9 +13,15 @@ public record CredentialView(
         @Schema(description = "发证机关编码") String issuer,
         @Schema(description = "执法证件号") String certNo,
         @Schema(description = "证件种类") CertificateKind kind,
-        @Schema(description = "State today (China Standard Time): the recorded status, then EXPIRED after validTo and "
-                + "NOT_YET_VALID before validFrom") CredentialState status,
-        @Schema(description = "Status as recorded by the issuing side") CertificateStatus recordedStatus,
+
+        @Schema(
+                description = "State today (China Standard Time): the recorded status, then EXPIRED after validTo and "
+                        + "NOT_YET_VALID before validFrom")
+        CredentialState status,
+
+        @Schema(description = "Status as recorded by the issuing side")
+        CertificateStatus recordedStatus,
+
         @Schema(description = "持证人") Holder holder,
         @Schema(description = "所在部门") DepartmentRef department,
         @Schema(description = "执法门类 (catalog sector codes)") List<String> categories,
@@ -28,19 +34,29 @@ public record CredentialView(
     @Schema(name = "CredentialHolder")
     public record Holder(
             @Schema(description = "姓名") String name,
+
             @Schema(description = "Masked 居民身份证号码: region and last four", example = "110105********002X")
-            String idNumberMasked) {
-    }
+            String idNumberMasked) {}
 
     /** A department by code and name. */
     @Schema(name = "DepartmentRef")
-    public record DepartmentRef(@Schema(description = "部门编码") String code, @Schema(description = "部门名称") String name) {
-    }
+    public record DepartmentRef(
+            @Schema(description = "部门编码") String code,
+            @Schema(description = "部门名称") String name) {}
 
     static CredentialView of(Certificate certificate, Officer officer, Department department, LocalDate today) {
-        return new CredentialView(certificate.issuer, certificate.certNo, certificate.kind, certificate.stateOn(today),
-                certificate.status, new Holder(officer.name, officer.idNumberMasked),
-                new DepartmentRef(department.code, department.name), certificate.sortedCategories(),
-                certificate.validFrom, certificate.validTo, certificate.version, WireTime.of(certificate.updatedAt));
+        return new CredentialView(
+                certificate.issuer,
+                certificate.certNo,
+                certificate.kind,
+                certificate.stateOn(today),
+                certificate.status,
+                new Holder(officer.name, officer.idNumberMasked),
+                new DepartmentRef(department.code, department.name),
+                certificate.sortedCategories(),
+                certificate.validFrom,
+                certificate.validTo,
+                certificate.version,
+                WireTime.of(certificate.updatedAt));
     }
 }

@@ -44,10 +44,12 @@ public class ElectronicCredentialService {
     @Inject
     void registerMetrics(MeterRegistry registry) {
         for (VerificationResult result : VerificationResult.values()) {
-            scans.put(result, Counter.builder("hub.credentials.verifications")
-                    .description("Public scans of electronic credentials, by result")
-                    .tag("result", result.name())
-                    .register(registry));
+            scans.put(
+                    result,
+                    Counter.builder("hub.credentials.verifications")
+                            .description("Public scans of electronic credentials, by result")
+                            .tag("result", result.name())
+                            .register(registry));
         }
     }
 
@@ -57,27 +59,34 @@ public class ElectronicCredentialService {
      */
     @WithTransaction
     public Uni<ElectronicCredentialView> issue(Caller caller, String issuer, String certNo, String requestBaseUrl) {
-        return Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo).<Certificate>firstResult()
-                .onItem().ifNull().failWith(() -> CredentialService.notFound(issuer, certNo))
-                .chain(certificate -> Officer.<Officer>findById(certificate.officerId).chain(officer -> {
-                    if (officer.account == null || !officer.account.equals(caller.subject())) {
-                        throw HubException.forbidden("NOT_YOUR_CREDENTIAL",
-                                "an electronic credential is shown only by the certificate's holder");
-                    }
-                    CredentialState state = certificate.stateOn(CredentialService.today());
-                    if (state != CredentialState.VALID) {
-                        throw HubException.conflict(state.problem(),
-                                "the certificate is " + state.name() + " and cannot be shown");
-                    }
-                    CredentialTokens.Issued issued = tokens.issue(certificate.publicId, Instant.now());
-                    Map<String, Object> detail = new LinkedHashMap<>();
-                    detail.put("jti", issued.jti());
-                    detail.put("kid", tokens.activeKid());
-                    detail.put("expiresAt", issued.expiresAt().toString());
-                    return audit.record(caller, "E_CREDENTIAL_ISSUED", "certificate", certificate.key(), detail)
-                            .replaceWith(new ElectronicCredentialView(issued.token(), WireTime.of(issued.expiresAt()),
-                                    verifyUrl(requestBaseUrl, issued.token())));
-                }));
+        return Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
+                .<Certificate>firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> CredentialService.notFound(issuer, certNo))
+                .chain(certificate -> Officer.<Officer>findById(certificate.officerId)
+                        .chain(officer -> {
+                            if (officer.account == null || !officer.account.equals(caller.subject())) {
+                                throw HubException.forbidden(
+                                        "NOT_YOUR_CREDENTIAL",
+                                        "an electronic credential is shown only by the certificate's holder");
+                            }
+                            CredentialState state = certificate.stateOn(CredentialService.today());
+                            if (state != CredentialState.VALID) {
+                                throw HubException.conflict(
+                                        state.problem(), "the certificate is " + state.name() + " and cannot be shown");
+                            }
+                            CredentialTokens.Issued issued = tokens.issue(certificate.publicId, Instant.now());
+                            Map<String, Object> detail = new LinkedHashMap<>();
+                            detail.put("jti", issued.jti());
+                            detail.put("kid", tokens.activeKid());
+                            detail.put("expiresAt", issued.expiresAt().toString());
+                            return audit.record(caller, "E_CREDENTIAL_ISSUED", "certificate", certificate.key(), detail)
+                                    .replaceWith(new ElectronicCredentialView(
+                                            issued.token(),
+                                            WireTime.of(issued.expiresAt()),
+                                            verifyUrl(requestBaseUrl, issued.token())));
+                        }));
     }
 
     /**
@@ -89,7 +98,8 @@ public class ElectronicCredentialService {
         if (reading.result() != VerificationResult.VALID) {
             return Uni.createFrom().item(counted(VerificationView.only(reading.result())));
         }
-        return lookUp(reading.publicId().orElseThrow(), reading.jti().orElseThrow(), clientAddress).map(this::counted);
+        return lookUp(reading.publicId().orElseThrow(), reading.jti().orElseThrow(), clientAddress)
+                .map(this::counted);
     }
 
     @WithTransaction
@@ -106,13 +116,23 @@ public class ElectronicCredentialService {
                                 Map<String, Object> detail = new LinkedHashMap<>();
                                 detail.put("jti", jti);
                                 detail.put("result", result.name());
-                                Caller publicReader = new Caller("public:" + clientAddress, Set.of(), Optional.empty(),
-                                        Optional.empty());
-                                return audit.record(publicReader, "CREDENTIAL_VERIFIED", "certificate", certificate.key(),
+                                Caller publicReader = new Caller(
+                                        "public:" + clientAddress, Set.of(), Optional.empty(), Optional.empty());
+                                return audit.record(
+                                                publicReader,
+                                                "CREDENTIAL_VERIFIED",
+                                                "certificate",
+                                                certificate.key(),
                                                 detail)
-                                        .replaceWith(new VerificationView(result, officer.name, officer.photoRef,
-                                                department.name, certificate.sortedCategories(), certificate.validFrom,
-                                                certificate.validTo, certificate.kind));
+                                        .replaceWith(new VerificationView(
+                                                result,
+                                                officer.name,
+                                                officer.photoRef,
+                                                department.name,
+                                                certificate.sortedCategories(),
+                                                certificate.validFrom,
+                                                certificate.validTo,
+                                                certificate.kind));
                             }));
         });
     }

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ElectronicCredentialView(
         @Schema(description = "Compact JWS (ES256) holding only an opaque certificate reference, no personal data")
         String token,
-        @Schema(description = "When the token stops verifying") OffsetDateTime expiresAt,
+
+        @Schema(description = "When the token stops verifying")
+        OffsetDateTime expiresAt,
+
         @Schema(description = "Public verification URL with the token: the content of the QR code (扫码查证)")
-        String verifyUrl) {
-}
+        String verifyUrl) {}

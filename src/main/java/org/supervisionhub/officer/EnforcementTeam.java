@@ -15,16 +15,19 @@ import org.supervisionhub.item.ItemType;
  */
 public final class EnforcementTeam {
 
-    private EnforcementTeam() {
-    }
+    private EnforcementTeam() {}
 
     /** What the rule needs to know of a certificate. */
-    public record Qualification(long officerId, CertificateStatus status, LocalDate validFrom, LocalDate validTo,
-                                Set<String> categories) {
+    public record Qualification(
+            long officerId, CertificateStatus status, LocalDate validFrom, LocalDate validTo, Set<String> categories) {
 
         static Qualification of(Certificate certificate) {
-            return new Qualification(certificate.officerId, certificate.status, certificate.validFrom,
-                    certificate.validTo, Set.copyOf(certificate.categories));
+            return new Qualification(
+                    certificate.officerId,
+                    certificate.status,
+                    certificate.validFrom,
+                    certificate.validTo,
+                    Set.copyOf(certificate.categories));
         }
     }
 
@@ -32,8 +35,8 @@ public final class EnforcementTeam {
      * The verdict on a team: the problems of each member's certificate (in the order given; empty when it
      * qualifies) and the team's own problems (too few distinct qualified officers).
      */
-    public record Verdict(int requiredOfficers, int validOfficers, List<List<ErrorCode>> members,
-                          List<ErrorCode> teamProblems) {
+    public record Verdict(
+            int requiredOfficers, int validOfficers, List<List<ErrorCode>> members, List<ErrorCode> teamProblems) {
 
         /** The team may act as named: enough distinct qualified officers, and no one named without qualification. */
         public boolean allowed() {
@@ -93,7 +96,8 @@ public final class EnforcementTeam {
             members.add(problems);
         }
         int required = requiredOfficers(act);
-        List<ErrorCode> teamProblems = validOfficers.size() >= required ? List.of() : List.of(ErrorCode.TOO_FEW_OFFICERS);
+        List<ErrorCode> teamProblems =
+                validOfficers.size() >= required ? List.of() : List.of(ErrorCode.TOO_FEW_OFFICERS);
         return new Verdict(required, validOfficers.size(), List.copyOf(members), teamProblems);
     }
 }

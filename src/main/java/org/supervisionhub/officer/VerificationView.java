@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record VerificationView(
         @Schema(description = "Result of the scan") VerificationResult result,
         @Schema(description = "持证人姓名") String holderName,
-        @Schema(description = "Reference of the holder's photo") String photoRef,
+
+        @Schema(description = "Reference of the holder's photo")
+        String photoRef,
+
         @Schema(description = "所在部门名称") String departmentName,
         @Schema(description = "执法门类 (catalog sector codes)") List<String> categories,
         @Schema(description = "有效期起") LocalDate validFrom,

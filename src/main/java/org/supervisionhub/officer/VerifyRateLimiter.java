@@ -28,7 +28,10 @@ public class VerifyRateLimiter {
 
     @Inject
     VerifyRateLimiter(CredentialsConfig config) {
-        this(config.verifyRateLimit().requests(), config.verifyRateLimit().period(), config.verifyRateLimit().maxClients(),
+        this(
+                config.verifyRateLimit().requests(),
+                config.verifyRateLimit().period(),
+                config.verifyRateLimit().maxClients(),
                 System::nanoTime);
     }
 
@@ -40,7 +43,10 @@ public class VerifyRateLimiter {
         this.capacity = requests;
         this.nanosPerToken = (double) period.toNanos() / requests;
         this.clock = nanoClock;
-        this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(period).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxClients)
+                .expireAfterAccess(period)
+                .build();
     }
 
     /**
@@ -68,7 +74,8 @@ public class VerifyRateLimiter {
         }
         try {
             // A literal address: parsed without any name lookup.
-            byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address : "[" + address + "]").getAddress();
+            byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address : "[" + address + "]")
+                    .getAddress();
             if (bytes.length == 16) {
                 return "v6:" + Arrays.toString(Arrays.copyOf(bytes, 8));
             }

@@ -29,7 +29,8 @@ public class DepartmentScope {
     public Uni<Department> departmentToActFor(Caller caller, String requested) {
         Scope scope = caller.scope();
         scope.requireBound();
-        String code = requested != null ? requested : scope.department().orElseThrow(DepartmentScope::departmentRequired);
+        String code =
+                requested != null ? requested : scope.department().orElseThrow(DepartmentScope::departmentRequired);
         return Department.<Department>findById(code).map(department -> requireActable(scope, code, department));
     }
 
@@ -37,13 +38,16 @@ public class DepartmentScope {
     public Uni<Void> requireReadable(Caller caller, String departmentCode) {
         Scope scope = caller.scope();
         scope.requireBound();
-        return Department.<Department>findById(departmentCode).map(department -> {
-            if (department == null ? !scope.isAll()
-                    : !scope.covers(Scope.Owner.department(department.code, department.regionCode))) {
-                throw outOfScope();
-            }
-            return null;
-        }).replaceWithVoid();
+        return Department.<Department>findById(departmentCode)
+                .map(department -> {
+                    if (department == null
+                            ? !scope.isAll()
+                            : !scope.covers(Scope.Owner.department(department.code, department.regionCode))) {
+                        throw outOfScope();
+                    }
+                    return null;
+                })
+                .replaceWithVoid();
     }
 
     /** Whether the caller may read the given department's data. */
@@ -58,9 +62,13 @@ public class DepartmentScope {
             return;
         }
         RowSet<Row> rows = pool.preparedQuery("select region_code from department where code = $1")
-                .execute(Tuple.of(departmentCode)).await().indefinitely();
+                .execute(Tuple.of(departmentCode))
+                .await()
+                .indefinitely();
         boolean known = rows.size() > 0;
-        if (!known || !scope.covers(Scope.Owner.department(departmentCode, rows.iterator().next().getString("region_code")))) {
+        if (!known
+                || !scope.covers(Scope.Owner.department(
+                        departmentCode, rows.iterator().next().getString("region_code")))) {
             throw outOfScope();
         }
     }
@@ -68,7 +76,9 @@ public class DepartmentScope {
     /** The department a read is about: the one named, else the caller's own (admins must name one). */
     public static String departmentToRead(Caller caller, String requested) {
         caller.scope().requireBound();
-        return requested != null ? requested : caller.scope().department().orElseThrow(DepartmentScope::departmentRequired);
+        return requested != null
+                ? requested
+                : caller.scope().department().orElseThrow(DepartmentScope::departmentRequired);
     }
 
     private static Department requireActable(Scope scope, String code, Department department) {
@@ -77,7 +87,8 @@ public class DepartmentScope {
                 throw HubException.notFound("DEPARTMENT_NOT_FOUND", "no department " + code);
             }
             if (scope.department().map(code::equals).orElse(false)) {
-                throw HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN", "the token's department is not registered in the hub");
+                throw HubException.forbidden(
+                        "CALLER_DEPARTMENT_UNKNOWN", "the token's department is not registered in the hub");
             }
             throw outOfScope();
         }

@@ -22,15 +22,29 @@ import org.supervisionhub.security.Caller;
 public class PermitQueries {
 
     @Schema(name = "PermitFollowup")
-    public record FollowupView(long id, String status, String departmentCode, String itemCode, String itemName,
-                               String permitNumber, String permitItemName, String subjectCreditCode, String subjectName,
-                               String regionCode, LocalDate issuedDate, OffsetDateTime createdAt) {
-    }
+    public record FollowupView(
+            long id,
+            String status,
+            String departmentCode,
+            String itemCode,
+            String itemName,
+            String permitNumber,
+            String permitItemName,
+            String subjectCreditCode,
+            String subjectName,
+            String regionCode,
+            LocalDate issuedDate,
+            OffsetDateTime createdAt) {}
 
     @Schema(name = "PermitBindingRate")
-    public record BindingRateView(String departmentCode, String departmentName, long permitItems, long boundItems,
-                                  @Schema(description = "boundItems / permitItems (4 decimals)") BigDecimal bindingRate) {
-    }
+    public record BindingRateView(
+            String departmentCode,
+            String departmentName,
+            long permitItems,
+            long boundItems,
+
+            @Schema(description = "boundItems / permitItems (4 decimals)")
+            BigDecimal bindingRate) {}
 
     private static final String FOLLOWUPS = """
             select f.id, f.status, f.department_code, f.item_code, i.name as item_name, p.permit_number,
@@ -55,11 +69,20 @@ public class PermitQueries {
         String target = DepartmentScope.departmentToRead(caller, department);
         scope.requireReadableNow(caller, target);
         List<FollowupView> views = new ArrayList<>();
-        for (Row row : pool.preparedQuery(FOLLOWUPS).execute(Tuple.of(target)).await().indefinitely()) {
-            views.add(new FollowupView(row.getLong("id"), row.getString("status"), row.getString("department_code"),
-                    row.getString("item_code"), row.getString("item_name"), row.getString("permit_number"),
-                    row.getString("permit_item_name"), row.getString("subject_credit_code"), row.getString("subject_name"),
-                    row.getString("region_code"), row.getLocalDate("issued_date"),
+        for (Row row :
+                pool.preparedQuery(FOLLOWUPS).execute(Tuple.of(target)).await().indefinitely()) {
+            views.add(new FollowupView(
+                    row.getLong("id"),
+                    row.getString("status"),
+                    row.getString("department_code"),
+                    row.getString("item_code"),
+                    row.getString("item_name"),
+                    row.getString("permit_number"),
+                    row.getString("permit_item_name"),
+                    row.getString("subject_credit_code"),
+                    row.getString("subject_name"),
+                    row.getString("region_code"),
+                    row.getLocalDate("issued_date"),
                     WireTime.of(row.getOffsetDateTime("created_at"))));
         }
         return views;
@@ -67,15 +90,24 @@ public class PermitQueries {
 
     public List<BindingRateView> bindingRates(Caller caller, String department) {
         String scopedDepartment = caller.scope().departmentFilter(department).orElse(null);
-        String regionPrefix = caller.scope().region().map(RegionCodes::scopePrefix).orElse(null);
+        String regionPrefix =
+                caller.scope().region().map(RegionCodes::scopePrefix).orElse(null);
         List<BindingRateView> views = new ArrayList<>();
-        for (Row row : pool.preparedQuery(RATES).execute(Tuple.of(scopedDepartment, regionPrefix)).await().indefinitely()) {
+        for (Row row : pool.preparedQuery(RATES)
+                .execute(Tuple.of(scopedDepartment, regionPrefix))
+                .await()
+                .indefinitely()) {
             long items = row.getLong("items");
             long bound = row.getLong("bound");
-            views.add(new BindingRateView(row.getString("code"), row.getString("name"), items, bound,
-                    items == 0 ? null : BigDecimal.valueOf(bound).divide(BigDecimal.valueOf(items), 4, RoundingMode.HALF_UP)));
+            views.add(new BindingRateView(
+                    row.getString("code"),
+                    row.getString("name"),
+                    items,
+                    bound,
+                    items == 0
+                            ? null
+                            : BigDecimal.valueOf(bound).divide(BigDecimal.valueOf(items), 4, RoundingMode.HALF_UP)));
         }
         return views;
     }
-
 }

@@ -34,17 +34,20 @@ public class PermitResource {
     /** A binding to make. */
     @Schema(name = "PermitBindingRequest")
     public record BindingRequest(
-            @Schema(description = "许可事项编码 of the approval system") @NotNull
-            @Pattern(regexp = "^[A-Za-z0-9_.-]{1,64}$") String permitItemCode,
+            @Schema(description = "许可事项编码 of the approval system") @NotNull @Pattern(regexp = "^[A-Za-z0-9_.-]{1,64}$")
+            String permitItemCode,
+
             @Schema(description = "监管事项编码: the supervision sub-item that follows the permit up") @NotNull @ItemCode
-            String itemCode) {
-    }
+            String itemCode) {}
 
     /** What a binding did. */
     @Schema(name = "PermitBindingResult")
-    public record BindingResult(String permitItemCode, String itemCode,
-                                @Schema(description = "Follow-ups opened for permits received before") int followupsOpened) {
-    }
+    public record BindingResult(
+            String permitItemCode,
+            String itemCode,
+
+            @Schema(description = "Follow-ups opened for permits received before")
+            int followupsOpened) {}
 
     @Inject
     PermitService permits;
@@ -59,11 +62,14 @@ public class PermitResource {
     @Path("/permits/bindings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Bind a permit item to a supervision item (审管联动)",
+    @Operation(
+            summary = "Bind a permit item to a supervision item (审管联动)",
             description = "Permits of the item already received open their follow-ups now; later ones as they arrive. "
                     + "Binding twice changes nothing. Audited.")
     @APIResponse(responseCode = "200", description = "Bound")
-    @APIResponse(responseCode = "404", description = "No such supervision sub-item",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such supervision sub-item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BindingResult bindPermitItem(@NotNull @Valid BindingRequest request) {
         int opened = permits.bind(callers.caller(), request.permitItemCode(), request.itemCode());
@@ -73,8 +79,10 @@ public class PermitResource {
     @GET
     @Path("/permits/followups")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(summary = "Supervision follow-ups opened by permits (证后监管)",
-            description = "The caller's department's open follow-ups (a department for admins), newest first, at most 500.")
+    @Operation(
+            summary = "Supervision follow-ups opened by permits (证后监管)",
+            description =
+                    "The caller's department's open follow-ups (a department for admins), newest first, at most 500.")
     @APIResponse(responseCode = "200", description = "The follow-ups")
     public List<PermitQueries.FollowupView> listPermitFollowups(
             @QueryParam("department") @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {

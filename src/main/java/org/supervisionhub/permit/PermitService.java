@@ -29,12 +29,10 @@ import org.supervisionhub.security.Caller;
 public class PermitService {
 
     /** What happened to one permit. */
-    public record Outcome(boolean created, int followups, List<Candidate> candidates) {
-    }
+    public record Outcome(boolean created, int followups, List<Candidate> candidates) {}
 
     /** A supervision item that may be what a permit item should be bound to. */
-    public record Candidate(String itemCode, String itemName, BigDecimal similarity) {
-    }
+    public record Candidate(String itemCode, String itemName, BigDecimal similarity) {}
 
     private static final String STORE = """
             insert into permit (source_system, permit_number, permit_item_code, permit_item_name, subject_credit_code,
@@ -86,7 +84,8 @@ public class PermitService {
         require(errors, "permitItemName", permit.permitItemName(), 300);
         require(errors, "subjectName", permit.subjectName(), 300);
         if (permit.subjectCreditCode() == null || !CreditCodes.isValid(permit.subjectCreditCode())) {
-            errors.add(new FieldError("subjectCreditCode", CreditCodes.ERROR_CODE, "a valid unified social credit code"));
+            errors.add(
+                    new FieldError("subjectCreditCode", CreditCodes.ERROR_CODE, "a valid unified social credit code"));
         }
         if (permit.regionCode() == null || !RegionCodes.isValid(permit.regionCode())) {
             errors.add(new FieldError("regionCode", RegionCodes.ERROR_CODE, "a GB/T 2260 region code"));
@@ -98,20 +97,56 @@ public class PermitService {
             throw HubException.validation(errors);
         }
         return transactions.inTransaction(connection -> {
-            RowSet<Row> stored = connection.preparedQuery(STORE).execute(Tuple.from(new Object[] {sourceSystem,
-                    permit.permitNumber(), permit.permitItemCode(), permit.permitItemName(), permit.subjectCreditCode(),
-                    permit.subjectName(), permit.regionCode(), department, permit.issuedDate()})).await().indefinitely();
+            RowSet<Row> stored = connection
+                    .preparedQuery(STORE)
+                    .execute(Tuple.from(new Object[] {
+                        sourceSystem,
+                        permit.permitNumber(),
+                        permit.permitItemCode(),
+                        permit.permitItemName(),
+                        permit.subjectCreditCode(),
+                        permit.subjectName(),
+                        permit.regionCode(),
+                        department,
+                        permit.issuedDate()
+                    }))
+                    .await()
+                    .indefinitely();
             boolean created = stored.size() > 0;
-            long id = created ? stored.iterator().next().getLong("id") : connection.preparedQuery(EXISTING)
-                    .execute(Tuple.of(sourceSystem, permit.permitNumber())).await().indefinitely().iterator().next()
-                    .getLong("id");
-            int followups = connection.preparedQuery(FOLLOW_UP).execute(Tuple.of(id, permit.permitItemCode(),
-                    permit.regionCode())).await().indefinitely().rowCount();
-            boolean bound = connection.preparedQuery(BOUND).execute(Tuple.of(permit.permitItemCode())).await()
-                    .indefinitely().iterator().next().getLong(0) > 0;
-            List<Candidate> candidates = bound ? List.of() : candidates(connection, permit.permitItemName(), department);
+            long id = created
+                    ? stored.iterator().next().getLong("id")
+                    : connection
+                            .preparedQuery(EXISTING)
+                            .execute(Tuple.of(sourceSystem, permit.permitNumber()))
+                            .await()
+                            .indefinitely()
+                            .iterator()
+                            .next()
+                            .getLong("id");
+            int followups = connection
+                    .preparedQuery(FOLLOW_UP)
+                    .execute(Tuple.of(id, permit.permitItemCode(), permit.regionCode()))
+                    .await()
+                    .indefinitely()
+                    .rowCount();
+            boolean bound = connection
+                            .preparedQuery(BOUND)
+                            .execute(Tuple.of(permit.permitItemCode()))
+                            .await()
+                            .indefinitely()
+                            .iterator()
+                            .next()
+                            .getLong(0)
+                    > 0;
+            List<Candidate> candidates =
+                    bound ? List.of() : candidates(connection, permit.permitItemName(), department);
             if (created) {
-                audit.record(connection, caller, "PERMIT_RECEIVED", "permit", String.valueOf(id),
+                audit.record(
+                        connection,
+                        caller,
+                        "PERMIT_RECEIVED",
+                        "permit",
+                        String.valueOf(id),
                         Map.of("followups", followups, "bound", bound));
             }
             return new Outcome(created, followups, candidates);
@@ -121,15 +156,32 @@ public class PermitService {
     /** Binds a permit item to a supervision item and opens the follow-ups of the permits already received. */
     public int bind(Caller caller, String permitItemCode, String itemCode) {
         return transactions.inTransaction(connection -> {
-            if (connection.preparedQuery("select 1 from catalog_item where code = $1 and parent_code is not null")
-                    .execute(Tuple.of(itemCode)).await().indefinitely().size() == 0) {
+            if (connection
+                            .preparedQuery("select 1 from catalog_item where code = $1 and parent_code is not null")
+                            .execute(Tuple.of(itemCode))
+                            .await()
+                            .indefinitely()
+                            .size()
+                    == 0) {
                 throw HubException.notFound("ITEM_NOT_FOUND", "no supervision sub-item " + itemCode);
             }
-            connection.preparedQuery(BIND).execute(Tuple.of(permitItemCode, itemCode, caller.auditName()))
-                    .await().indefinitely();
-            int opened = connection.preparedQuery(REPLAY).execute(Tuple.of(permitItemCode, itemCode)).await()
-                    .indefinitely().rowCount();
-            audit.record(connection, caller, "PERMIT_ITEM_BOUND", "permit-binding", permitItemCode + "->" + itemCode,
+            connection
+                    .preparedQuery(BIND)
+                    .execute(Tuple.of(permitItemCode, itemCode, caller.auditName()))
+                    .await()
+                    .indefinitely();
+            int opened = connection
+                    .preparedQuery(REPLAY)
+                    .execute(Tuple.of(permitItemCode, itemCode))
+                    .await()
+                    .indefinitely()
+                    .rowCount();
+            audit.record(
+                    connection,
+                    caller,
+                    "PERMIT_ITEM_BOUND",
+                    "permit-binding",
+                    permitItemCode + "->" + itemCode,
                     Map.of("followupsOpened", opened));
             return opened;
         });
@@ -137,7 +189,11 @@ public class PermitService {
 
     private static List<Candidate> candidates(SqlConnection connection, String name, String department) {
         List<Candidate> candidates = new ArrayList<>();
-        for (Row row : connection.preparedQuery(CANDIDATES).execute(Tuple.of(name, department)).await().indefinitely()) {
+        for (Row row : connection
+                .preparedQuery(CANDIDATES)
+                .execute(Tuple.of(name, department))
+                .await()
+                .indefinitely()) {
             candidates.add(new Candidate(row.getString("code"), row.getString("name"), row.getBigDecimal("score")));
         }
         return candidates;

@@ -49,8 +49,10 @@ public class PortalResource {
     @Authenticated
     @Operation(hidden = true)
     public TemplateInstance portal() {
-        return Templates.portal(SignedInUser.of(identity, idToken, claims.departmentClaim(), claims.regionClaim()),
-                accessToken.getRawToken(), accessToken.getExpirationTime());
+        return Templates.portal(
+                SignedInUser.of(identity, idToken, claims.departmentClaim(), claims.regionClaim()),
+                accessToken.getRawToken(),
+                accessToken.getExpirationTime());
     }
 
     @GET

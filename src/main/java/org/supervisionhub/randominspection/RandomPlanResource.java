@@ -31,9 +31,11 @@ public class RandomPlanResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
-    @Operation(summary = "A department's sampling plans (抽查计划) and their completion",
-            description = "Newest first, at most 200. A task is done when an inspection record carrying the plan id about "
-                    + "the task's subject has been uploaded by the department.")
+    @Operation(
+            summary = "A department's sampling plans (抽查计划) and their completion",
+            description =
+                    "Newest first, at most 200. A task is done when an inspection record carrying the plan id about "
+                            + "the task's subject has been uploaded by the department.")
     @APIResponse(responseCode = "200", description = "The plans")
     public List<RandomPlanView> listRandomPlans(
             @QueryParam("department") @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {

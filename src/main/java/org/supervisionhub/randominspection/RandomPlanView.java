@@ -7,9 +7,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A sampling plan and how far its tasks are done. */
 @Schema(name = "RandomInspectionPlan")
-public record RandomPlanView(String sourceSystem, String planId, String name, String departmentCode, List<String> itemCodes,
-                             LocalDate startDate, LocalDate endDate, BigDecimal samplingRatio, int version,
-                             @Schema(description = "Tasks drawn") long tasks,
-                             @Schema(description = "Tasks with an inspection record of this plan about their subject") long done,
-                             @Schema(description = "done / tasks (4 decimals)") BigDecimal completionRate) {
-}
+public record RandomPlanView(
+        String sourceSystem,
+        String planId,
+        String name,
+        String departmentCode,
+        List<String> itemCodes,
+        LocalDate startDate,
+        LocalDate endDate,
+        BigDecimal samplingRatio,
+        int version,
+        @Schema(description = "Tasks drawn") long tasks,
+
+        @Schema(description = "Tasks with an inspection record of this plan about their subject")
+        long done,
+
+        @Schema(description = "done / tasks (4 decimals)") BigDecimal completionRate) {}

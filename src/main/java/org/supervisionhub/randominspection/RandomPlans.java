@@ -31,7 +31,11 @@ import org.supervisionhub.security.Caller;
 public class RandomPlans {
 
     /** What happened to one plan. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     private static final String CLAIMED = """
             select item_code from item_claim where department_code = $1 and status = 'ACTIVE' and item_code = any($2)""";
@@ -84,9 +88,21 @@ public class RandomPlans {
         validate(department, plan);
         String hash = org.supervisionhub.common.Hashes.sha256Hex(json(plan));
         return transactions.inTransaction(connection -> {
-            var written = connection.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {sourceSystem, plan.planId(),
-                    plan.name(), department, plan.itemCodes().toArray(String[]::new), plan.startDate(), plan.endDate(),
-                    plan.samplingRatio(), hash})).await().indefinitely();
+            var written = connection
+                    .preparedQuery(UPSERT)
+                    .execute(Tuple.from(new Object[] {
+                        sourceSystem,
+                        plan.planId(),
+                        plan.name(),
+                        department,
+                        plan.itemCodes().toArray(String[]::new),
+                        plan.startDate(),
+                        plan.endDate(),
+                        plan.samplingRatio(),
+                        hash
+                    }))
+                    .await()
+                    .indefinitely();
             Outcome outcome;
             long id;
             if (written.size() > 0) {
@@ -94,26 +110,47 @@ public class RandomPlans {
                 id = row.getLong("id");
                 outcome = row.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED;
             } else {
-                Row existing = connection.preparedQuery(EXISTING).execute(Tuple.of(sourceSystem, plan.planId())).await()
-                        .indefinitely().iterator().next();
+                Row existing = connection
+                        .preparedQuery(EXISTING)
+                        .execute(Tuple.of(sourceSystem, plan.planId()))
+                        .await()
+                        .indefinitely()
+                        .iterator()
+                        .next();
                 if (!department.equals(existing.getString("department_code"))) {
-                    throw HubException.conflict("PLAN_OF_OTHER_DEPARTMENT", "plan " + plan.planId()
-                            + " belongs to another department");
+                    throw HubException.conflict(
+                            "PLAN_OF_OTHER_DEPARTMENT", "plan " + plan.planId() + " belongs to another department");
                 }
                 return Outcome.UNCHANGED;
             }
             List<RandomPlanInput.Task> tasks = plan.tasks() == null ? List.of() : plan.tasks();
             if (!tasks.isEmpty()) {
-                connection.preparedQuery(TASKS).execute(Tuple.from(new Object[] {id,
-                        tasks.stream().map(RandomPlanInput.Task::taskId).toArray(String[]::new),
-                        tasks.stream().map(RandomPlanInput.Task::subjectCreditCode).toArray(String[]::new),
-                        tasks.stream().map(RandomPlanInput.Task::subjectName).toArray(String[]::new),
-                        tasks.stream().map(RandomPlanInput.Task::dueDate).toArray(java.time.LocalDate[]::new),
-                        tasks.stream().map(task -> json(task.officers() == null ? List.of() : task.officers()))
-                                .toArray(String[]::new)})).await().indefinitely();
+                connection
+                        .preparedQuery(TASKS)
+                        .execute(Tuple.from(new Object[] {
+                            id,
+                            tasks.stream().map(RandomPlanInput.Task::taskId).toArray(String[]::new),
+                            tasks.stream()
+                                    .map(RandomPlanInput.Task::subjectCreditCode)
+                                    .toArray(String[]::new),
+                            tasks.stream()
+                                    .map(RandomPlanInput.Task::subjectName)
+                                    .toArray(String[]::new),
+                            tasks.stream().map(RandomPlanInput.Task::dueDate).toArray(java.time.LocalDate[]::new),
+                            tasks.stream()
+                                    .map(task -> json(task.officers() == null ? List.of() : task.officers()))
+                                    .toArray(String[]::new)
+                        }))
+                        .await()
+                        .indefinitely();
             }
-            audit.record(connection, caller, "RANDOM_PLAN_" + outcome, "random-inspection-plan",
-                    sourceSystem + ":" + plan.planId(), Map.of("tasks", tasks.size()));
+            audit.record(
+                    connection,
+                    caller,
+                    "RANDOM_PLAN_" + outcome,
+                    "random-inspection-plan",
+                    sourceSystem + ":" + plan.planId(),
+                    Map.of("tasks", tasks.size()));
             return outcome;
         });
     }
@@ -122,14 +159,25 @@ public class RandomPlans {
         String target = DepartmentScope.departmentToRead(caller, department);
         scope.requireReadableNow(caller, target);
         List<RandomPlanView> views = new ArrayList<>();
-        for (Row row : pool.preparedQuery(LIST).execute(Tuple.of(target)).await().indefinitely()) {
+        for (Row row :
+                pool.preparedQuery(LIST).execute(Tuple.of(target)).await().indefinitely()) {
             long tasks = row.getLong("tasks");
             long done = row.getLong("done");
-            views.add(new RandomPlanView(row.getString("source_system"), row.getString("plan_id"), row.getString("name"),
-                    row.getString("department_code"), List.of(row.getArrayOfStrings("item_codes")),
-                    row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getBigDecimal("sampling_ratio"),
-                    row.getInteger("version"), tasks, done, tasks == 0 ? null
-                    : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(tasks), 4, RoundingMode.HALF_UP)));
+            views.add(new RandomPlanView(
+                    row.getString("source_system"),
+                    row.getString("plan_id"),
+                    row.getString("name"),
+                    row.getString("department_code"),
+                    List.of(row.getArrayOfStrings("item_codes")),
+                    row.getLocalDate("start_date"),
+                    row.getLocalDate("end_date"),
+                    row.getBigDecimal("sampling_ratio"),
+                    row.getInteger("version"),
+                    tasks,
+                    done,
+                    tasks == 0
+                            ? null
+                            : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(tasks), 4, RoundingMode.HALF_UP)));
         }
         return views;
     }
@@ -143,12 +191,13 @@ public class RandomPlans {
             errors.add(new FieldError("name", "REQUIRED", "name is required (at most 300 characters)"));
         }
         if (plan.startDate() == null || plan.endDate() == null) {
-            errors.add(new FieldError(plan.startDate() == null ? "startDate" : "endDate", "REQUIRED", "the plan's period"));
+            errors.add(new FieldError(
+                    plan.startDate() == null ? "startDate" : "endDate", "REQUIRED", "the plan's period"));
         } else if (plan.endDate().isBefore(plan.startDate())) {
             errors.add(new FieldError("endDate", "DATE_RANGE_INVALID", "the end cannot precede the start"));
         }
-        if (plan.samplingRatio() != null && (plan.samplingRatio().signum() < 0
-                || plan.samplingRatio().compareTo(BigDecimal.valueOf(100)) > 0)) {
+        if (plan.samplingRatio() != null
+                && (plan.samplingRatio().signum() < 0 || plan.samplingRatio().compareTo(BigDecimal.valueOf(100)) > 0)) {
             errors.add(new FieldError("samplingRatio", "OUT_OF_RANGE", "a percentage between 0 and 100"));
         }
         List<String> items = plan.itemCodes() == null ? List.of() : plan.itemCodes();
@@ -157,23 +206,29 @@ public class RandomPlans {
         }
         Set<String> claimed = new HashSet<>();
         List<String> wellFormed = items.stream().filter(ItemCodes::isValid).toList();
-        for (Row row : pool.preparedQuery(CLAIMED).execute(Tuple.of(department, wellFormed.toArray(String[]::new)))
-                .await().indefinitely()) {
+        for (Row row : pool.preparedQuery(CLAIMED)
+                .execute(Tuple.of(department, wellFormed.toArray(String[]::new)))
+                .await()
+                .indefinitely()) {
             claimed.add(row.getString("item_code"));
         }
         for (int i = 0; i < items.size(); i++) {
             if (!ItemCodes.isValid(items.get(i))) {
                 errors.add(new FieldError("itemCodes[" + i + "]", ItemCodes.ERROR_CODE, "14 digits"));
             } else if (!claimed.contains(items.get(i))) {
-                errors.add(new FieldError("itemCodes[" + i + "]", "ITEM_NOT_CLAIMED", "item " + items.get(i)
-                        + " is not claimed by the department"));
+                errors.add(new FieldError(
+                        "itemCodes[" + i + "]",
+                        "ITEM_NOT_CLAIMED",
+                        "item " + items.get(i) + " is not claimed by the department"));
             }
         }
         List<RandomPlanInput.Task> tasks = plan.tasks() == null ? List.of() : plan.tasks();
         for (int i = 0; i < tasks.size(); i++) {
             RandomPlanInput.Task task = tasks.get(i);
             String at = "tasks[" + i + "]";
-            if (task.taskId() == null || task.taskId().isBlank() || task.taskId().length() > 64) {
+            if (task.taskId() == null
+                    || task.taskId().isBlank()
+                    || task.taskId().length() > 64) {
                 errors.add(new FieldError(at + ".taskId", "REQUIRED", "taskId is required"));
             }
             if (task.subjectCreditCode() == null || !CreditCodes.isValid(task.subjectCreditCode())) {
@@ -184,17 +239,18 @@ public class RandomPlans {
             }
             if (task.dueDate() == null) {
                 errors.add(new FieldError(at + ".dueDate", "REQUIRED", "dueDate is required"));
-            } else if (plan.startDate() != null && plan.endDate() != null
-                    && (task.dueDate().isBefore(plan.startDate()) || task.dueDate().isAfter(plan.endDate()))) {
-                errors.add(new FieldError(at + ".dueDate", "DATE_OUTSIDE_PLAN", "the due date lies outside the plan's period"));
+            } else if (plan.startDate() != null
+                    && plan.endDate() != null
+                    && (task.dueDate().isBefore(plan.startDate())
+                            || task.dueDate().isAfter(plan.endDate()))) {
+                errors.add(new FieldError(
+                        at + ".dueDate", "DATE_OUTSIDE_PLAN", "the due date lies outside the plan's period"));
             }
         }
         if (!errors.isEmpty()) {
             throw HubException.validation(errors);
         }
     }
-
-
 
     private String json(Object value) {
         try {

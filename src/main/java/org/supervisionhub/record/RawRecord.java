@@ -7,5 +7,4 @@ import org.supervisionhub.common.FieldError;
  * One record as read from an upload, before binding: its 0-based position, its 1-based NDJSON line (null in a JSON
  * array), and either the parsed JSON value or the reason the line could not be read.
  */
-record RawRecord(int index, Integer line, JsonNode node, FieldError unreadable) {
-}
+record RawRecord(int index, Integer line, JsonNode node, FieldError unreadable) {}

@@ -7,8 +7,13 @@ import org.supervisionhub.common.FieldError;
  * The verdict on one uploaded record: its position in the upload (0-based index; NDJSON also the 1-based line),
  * and either the canonical record or the errors that reject it. Warnings never reject.
  */
-record RecordCheck(int index, Integer line, String sourceRecordId, CanonicalRecord record, List<FieldError> errors,
-                   List<FieldError> warnings) {
+record RecordCheck(
+        int index,
+        Integer line,
+        String sourceRecordId,
+        CanonicalRecord record,
+        List<FieldError> errors,
+        List<FieldError> warnings) {
 
     static RecordCheck rejected(int index, Integer line, String sourceRecordId, List<FieldError> errors) {
         return new RecordCheck(index, line, sourceRecordId, null, List.copyOf(errors), List.of());

@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Documents {@code Page<RecordView>} in the contract. */
 @Schema(name = "RecordPage")
-public record RecordPage(List<RecordView> items, int page, int size, long total) {
-}
+public record RecordPage(List<RecordView> items, int page, int size, long total) {}

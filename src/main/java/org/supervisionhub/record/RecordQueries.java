@@ -52,9 +52,14 @@ public class RecordQueries {
     ObjectMapper mapper;
 
     /** Search filters; null means any. */
-    public record Filter(String department, RecordKind kind, String itemCode, String subjectCreditCode, LocalDate from,
-                         LocalDate to, boolean includeDeleted) {
-    }
+    public record Filter(
+            String department,
+            RecordKind kind,
+            String itemCode,
+            String subjectCreditCode,
+            LocalDate from,
+            LocalDate to,
+            boolean includeDeleted) {}
 
     public Uni<Optional<RecordView>> byId(Caller caller, long id) {
         return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(rows -> {
@@ -62,8 +67,9 @@ public class RecordQueries {
                 return Optional.empty();
             }
             Row row = rows.iterator().next();
-            boolean visible = caller.scope().covers(
-                    Scope.Owner.department(row.getString("department_code"), row.getString("department_region")));
+            boolean visible = caller.scope()
+                    .covers(Scope.Owner.department(
+                            row.getString("department_code"), row.getString("department_region")));
             return visible ? Optional.of(view(row)) : Optional.empty();
         });
     }
@@ -71,13 +77,26 @@ public class RecordQueries {
     public Uni<Page<RecordView>> search(Caller caller, Filter filter, int page, int size) {
         Object[] scope = caller.scope().sqlArguments();
         String department = caller.scope().departmentFilter(filter.department()).orElse(null);
-        Object[] where = {scope[0], scope[1], scope[2], department,
-                filter.kind() == null ? null : filter.kind().name(), filter.itemCode(), filter.subjectCreditCode(),
-                filter.from(), filter.to(), filter.includeDeleted()};
-        Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
-        Uni<RowSet<Row>> items = pool.preparedQuery("select r.* " + SEARCH_WHERE
-                + " order by r.act_date desc, r.id desc limit $11 offset $12").execute(parameters);
-        Uni<Long> total = pool.preparedQuery("select count(*) " + SEARCH_WHERE).execute(Tuple.from(where)).map(rows -> rows.iterator().next().getLong(0));
+        Object[] where = {
+            scope[0],
+            scope[1],
+            scope[2],
+            department,
+            filter.kind() == null ? null : filter.kind().name(),
+            filter.itemCode(),
+            filter.subjectCreditCode(),
+            filter.from(),
+            filter.to(),
+            filter.includeDeleted()
+        };
+        Tuple parameters =
+                Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
+        Uni<RowSet<Row>> items = pool.preparedQuery(
+                        "select r.* " + SEARCH_WHERE + " order by r.act_date desc, r.id desc limit $11 offset $12")
+                .execute(parameters);
+        Uni<Long> total = pool.preparedQuery("select count(*) " + SEARCH_WHERE)
+                .execute(Tuple.from(where))
+                .map(rows -> rows.iterator().next().getLong(0));
         return Uni.combine().all().unis(items, total).asTuple().map(both -> {
             List<RecordView> views = new ArrayList<>();
             both.getItem1().forEach(row -> views.add(view(row)));
@@ -89,14 +108,17 @@ public class RecordQueries {
     public Uni<Page<SubjectRecordView>> subjectHistory(Caller caller, String creditCode, int page, int size) {
         Object[] scope = caller.scope().sqlArguments();
         Object[] where = {scope[0], scope[1], scope[2], creditCode};
-        Tuple parameters = Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
+        Tuple parameters =
+                Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
         Uni<RowSet<Row>> items = pool.preparedQuery("""
                 select r.id, r.kind, r.act_date, r.department_code, d.name as department_name, r.item_code,
                        i.name as item_name, r.body, %s as in_scope
-                """.formatted(SCOPE) + HISTORY_WHERE + " order by r.act_date desc, r.id desc limit $5 offset $6")
+                """.formatted(SCOPE) + HISTORY_WHERE
+                        + " order by r.act_date desc, r.id desc limit $5 offset $6")
                 .execute(parameters);
         Uni<Long> total = pool.preparedQuery("select count(*) " + HISTORY_WHERE)
-                .execute(Tuple.from(where)).map(rows -> rows.iterator().next().getLong(0));
+                .execute(Tuple.from(where))
+                .map(rows -> rows.iterator().next().getLong(0));
         return Uni.combine().all().unis(items, total).asTuple().map(both -> {
             List<SubjectRecordView> views = new ArrayList<>();
             both.getItem1().forEach(row -> views.add(historyEntry(row)));
@@ -108,12 +130,21 @@ public class RecordQueries {
         boolean inScope = Boolean.TRUE.equals(row.getBoolean("in_scope"));
         RecordInput body = body(row);
         RecordKind kind = RecordKind.valueOf(row.getString("kind"));
-        String actionName = body.inspection() != null ? body.inspection().actionName()
-                : body.penalty() != null ? body.penalty().actionName()
-                : body.other() != null && inScope ? body.other().actionName() : null;
-        return new SubjectRecordView(inScope ? row.getLong("id") : null, !inScope, kind, row.getLocalDate("act_date"),
-                row.getString("department_code"), row.getString("department_name"), row.getString("item_code"),
-                row.getString("item_name"), actionName,
+        String actionName = body.inspection() != null
+                ? body.inspection().actionName()
+                : body.penalty() != null
+                        ? body.penalty().actionName()
+                        : body.other() != null && inScope ? body.other().actionName() : null;
+        return new SubjectRecordView(
+                inScope ? row.getLong("id") : null,
+                !inScope,
+                kind,
+                row.getLocalDate("act_date"),
+                row.getString("department_code"),
+                row.getString("department_name"),
+                row.getString("item_code"),
+                row.getString("item_name"),
+                actionName,
                 body.inspection() == null ? null : body.inspection().resultCode(),
                 body.penalty() == null ? null : body.penalty().decisionNumber(),
                 body.penalty() == null ? null : body.penalty().penaltyTypes(),
@@ -121,11 +152,21 @@ public class RecordQueries {
     }
 
     private RecordView view(Row row) {
-        return new RecordView(row.getLong("id"), row.getInteger("version"), row.getBoolean("deleted"),
-                RecordKind.valueOf(row.getString("kind")), row.getString("source_system"),
-                row.getString("source_record_id"), row.getString("department_code"), row.getString("item_code"),
-                row.getString("region_code"), row.getLocalDate("act_date"), row.getBoolean("disclosable"),
-                WireTime.of(row.getOffsetDateTime("received_at")), WireTime.of(row.getOffsetDateTime("updated_at")), body(row));
+        return new RecordView(
+                row.getLong("id"),
+                row.getInteger("version"),
+                row.getBoolean("deleted"),
+                RecordKind.valueOf(row.getString("kind")),
+                row.getString("source_system"),
+                row.getString("source_record_id"),
+                row.getString("department_code"),
+                row.getString("item_code"),
+                row.getString("region_code"),
+                row.getLocalDate("act_date"),
+                row.getBoolean("disclosable"),
+                WireTime.of(row.getOffsetDateTime("received_at")),
+                WireTime.of(row.getOffsetDateTime("updated_at")),
+                body(row));
     }
 
     private RecordInput body(Row row) {
@@ -135,5 +176,4 @@ public class RecordQueries {
             throw new IllegalStateException("stored record " + row.getLong("id") + " does not read back", e);
         }
     }
-
 }

@@ -77,107 +77,153 @@ public class RecordResource {
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, UploadSource.NDJSON})
     @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN})
-    @Operation(summary = "Upload records (监管数据上报)",
+    @Operation(
+            summary = "Upload records (监管数据上报)",
             description = "A JSON array (at most 1,000 records) or NDJSON, one record per line (at most 100,000 lines, "
                     + "read as a stream). Each record is validated on its own and all its errors are reported at once; "
                     + "records are idempotent by sourceSystem + sourceRecordId (an identical re-send is UNCHANGED, a "
                     + "changed one a new version, DELETE tombstones). A caller uploads its own department's records. "
                     + "With atomic=true nothing is stored unless every record is valid (422 otherwise). With async=true, "
                     + "and for NDJSON bodies over 8 MiB, the upload becomes a job: 202 and its URL.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = RecordInput.class)),
-            @Content(mediaType = UploadSource.NDJSON,
-                    schema = @Schema(implementation = RecordInput.class, description = "one record per line"))})
-    @APIResponse(responseCode = "200", description = "Processed: counts, and why each rejected record was rejected",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
-    @APIResponse(responseCode = "202", description = "Accepted as a job; follow Location",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadJobView.class)))
-    @APIResponse(responseCode = "413", description = "Body over the size or record limit (checked before reading when "
-            + "Content-Length is given)",
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = RecordInput.class)),
+                @Content(
+                        mediaType = UploadSource.NDJSON,
+                        schema = @Schema(implementation = RecordInput.class, description = "one record per line"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Processed: counts, and why each rejected record was rejected",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted as a job; follow Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UploadJobView.class)))
+    @APIResponse(
+            responseCode = "413",
+            description =
+                    "Body over the size or record limit (checked before reading when " + "Content-Length is given)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "atomic=true and some record was rejected: nothing was stored",
+    @APIResponse(
+            responseCode = "422",
+            description = "atomic=true and some record was rejected: nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response uploadRecords(InputStream body,
-                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                                  @Parameter(description = "All or nothing") @QueryParam("atomic") boolean atomic,
-                                  @Parameter(description = "Run as a job and answer 202 at once") @QueryParam("async")
-                                  boolean async,
-                                  UriInfo uri) {
-        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(UploadSource.NDJSON);
+    public Response uploadRecords(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @Parameter(description = "All or nothing") @QueryParam("atomic") boolean atomic,
+            @Parameter(description = "Run as a job and answer 202 at once") @QueryParam("async") boolean async,
+            UriInfo uri) {
+        boolean ndjson = contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(UploadSource.NDJSON);
         long maxBytes = ndjson ? limits.maxNdjsonBytes() : limits.maxJsonBytes();
         if (contentLength != null && contentLength > maxBytes) {
-            throw UploadSource.tooLarge("the body has " + contentLength + " bytes; at most " + maxBytes + " are accepted"
-                    + (ndjson ? "" : " as JSON (send larger uploads as application/x-ndjson)"));
+            throw UploadSource.tooLarge("the body has " + contentLength + " bytes; at most " + maxBytes
+                    + " are accepted" + (ndjson ? "" : " as JSON (send larger uploads as application/x-ndjson)"));
         }
         if (atomic && async) {
-            throw HubException.badRequest("ATOMIC_JOB_UNSUPPORTED", "a job commits chunk by chunk; "
-                    + "send an atomic upload without async=true");
+            throw HubException.badRequest(
+                    "ATOMIC_JOB_UNSUPPORTED",
+                    "a job commits chunk by chunk; " + "send an atomic upload without async=true");
         }
         Caller caller = callers.caller();
         String department = uploadingDepartment(caller);
-        boolean asJob = async || (ndjson && !atomic && contentLength != null
-                && contentLength > limits.asyncThresholdBytes());
+        boolean asJob =
+                async || (ndjson && !atomic && contentLength != null && contentLength > limits.asyncThresholdBytes());
         if (asJob) {
             UUID id = jobs.receive(caller, department, ndjson ? UploadSource.NDJSON : MediaType.APPLICATION_JSON, body);
-            URI location = uri.getBaseUriBuilder().path("api/v1/upload-jobs/{id}").build(id);
+            URI location =
+                    uri.getBaseUriBuilder().path("api/v1/upload-jobs/{id}").build(id);
             UploadJobView job = jobs.find(caller, id, location + "/issues").orElseThrow();
             return Response.accepted(job).location(location).build();
         }
         String reference = "request:" + java.util.Objects.requireNonNullElse(MDC.get("requestId"), UUID.randomUUID());
         UploadResult result = ndjson
                 ? uploads.run(caller, department, UploadSource.ndjson(mapper, body, limits), atomic, false, reference)
-                : uploads.run(caller, department, UploadSource.jsonArray(mapper, body, limits).iterator(), atomic, true,
-                reference);
+                : uploads.run(
+                        caller,
+                        department,
+                        UploadSource.jsonArray(mapper, body, limits).iterator(),
+                        atomic,
+                        true,
+                        reference);
         return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Read a record", description = "Records of departments outside the caller's scope are "
-            + "answered like unknown ones (404).")
+    @Operation(
+            summary = "Read a record",
+            description =
+                    "Records of departments outside the caller's scope are " + "answered like unknown ones (404).")
     @APIResponse(responseCode = "200", description = "The record")
-    @APIResponse(responseCode = "404", description = "No such record in the caller's scope",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record in the caller's scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RecordView> getRecord(@PathParam("id") long id) {
-        return queries.byId(callers.caller(), id).map(found -> found.orElseThrow(() ->
-                HubException.notFound("RECORD_NOT_FOUND", "no record " + id)));
+        return queries.byId(callers.caller(), id)
+                .map(found -> found.orElseThrow(() -> HubException.notFound("RECORD_NOT_FOUND", "no record " + id)));
     }
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Search records", description = "Newest act first. A department's callers see their "
-            + "department's records, a region admin its region's, hub admins and the national platform all.")
-    @APIResponse(responseCode = "200", description = "One page of records",
+    @Operation(
+            summary = "Search records",
+            description = "Newest act first. A department's callers see their "
+                    + "department's records, a region admin its region's, hub admins and the national platform all.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of records",
             content = @Content(schema = @Schema(implementation = RecordPage.class)))
     public Uni<Page<RecordView>> searchRecords(
-            @Parameter(description = "Department code") @QueryParam("department")
-            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department,
+            @Parameter(description = "Department code")
+                    @QueryParam("department")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
+                    String department,
             @Parameter(description = "Record kind") @QueryParam("kind") RecordKind kind,
             @Parameter(description = "Catalog item code") @QueryParam("item") @ItemCode String item,
-            @Parameter(description = "Subject's unified social credit code") @QueryParam("subject")
-            @CreditCode String subject,
+            @Parameter(description = "Subject's unified social credit code") @QueryParam("subject") @CreditCode
+                    String subject,
             @Parameter(description = "Acts on or after this day") @QueryParam("from") LocalDate from,
             @Parameter(description = "Acts on or before this day") @QueryParam("to") LocalDate to,
             @Parameter(description = "Include tombstoned records") @QueryParam("includeDeleted") boolean includeDeleted,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("50")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT)
+                    @QueryParam("size")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(Page.MAX_SIZE)
+                    int size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw HubException.validation(java.util.List.of(
                     new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
         }
-        return queries.search(callers.caller(),
-                new RecordQueries.Filter(department, kind, item, subject, from, to, includeDeleted), page, size);
+        return queries.search(
+                callers.caller(),
+                new RecordQueries.Filter(department, kind, item, subject, from, to, includeDeleted),
+                page,
+                size);
     }
 
     /** The caller's own department, which must be registered: uploads are always a department's own records. */
     private String uploadingDepartment(Caller caller) {
         String department = caller.scope().ownDepartment();
         if (reference.snapshot(department).department().isEmpty()) {
-            throw HubException.forbidden("CALLER_DEPARTMENT_UNKNOWN", "the token's department is not registered in the hub");
+            throw HubException.forbidden(
+                    "CALLER_DEPARTMENT_UNKNOWN", "the token's department is not registered in the hub");
         }
         return department;
     }

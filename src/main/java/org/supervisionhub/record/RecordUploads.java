@@ -60,8 +60,13 @@ public class RecordUploads {
      * An upload answered in the request: batches commit one by one, or all at once when atomic. Every batch is read
      * and validated before its transaction opens, so no transaction ever waits for the client's next bytes.
      */
-    public UploadResult run(Caller caller, String department, Iterator<RawRecord> source, boolean atomic,
-                            boolean perRecordResults, String reference) {
+    public UploadResult run(
+            Caller caller,
+            String department,
+            Iterator<RawRecord> source,
+            boolean atomic,
+            boolean perRecordResults,
+            String reference) {
         UploadTally tally = new UploadTally(limits.maxReportedIssues(), perRecordResults);
         if (atomic) {
             runAtomically(caller, department, source, tally, reference);
@@ -70,8 +75,8 @@ public class RecordUploads {
             while (source.hasNext()) {
                 List<RecordCheck> checks = check(department, nextBatch(source));
                 String batchReference = reference + "#" + ++batchNumber;
-                List<WrittenRecord> written = transactions.inTransaction(connection ->
-                        writer.write(connection, caller, department, checks, batchReference));
+                List<WrittenRecord> written = transactions.inTransaction(
+                        connection -> writer.write(connection, caller, department, checks, batchReference));
                 tally.add(written);
                 recordQuality(department, written);
             }
@@ -83,10 +88,12 @@ public class RecordUploads {
     }
 
     /** Records mapped by an adapter, through the same validation and writes as an upload (batches commit one by one). */
-    public UploadResult runMapped(Caller caller, String department, java.util.List<MappedRecord> records, String reference) {
+    public UploadResult runMapped(
+            Caller caller, String department, java.util.List<MappedRecord> records, String reference) {
         java.util.List<RawRecord> raws = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            raws.add(new RawRecord(i, null, records.get(i).canonical(), records.get(i).failure()));
+            raws.add(new RawRecord(
+                    i, null, records.get(i).canonical(), records.get(i).failure()));
         }
         return run(caller, department, raws.iterator(), false, true, reference);
     }
@@ -99,26 +106,33 @@ public class RecordUploads {
         ReferenceData.Snapshot snapshot = this.reference.snapshot(department);
         List<RecordValidator.Bound> bound = new ArrayList<>(batch.size());
         for (RawRecord raw : batch) {
-            bound.add(raw.unreadable() != null ? new RecordValidator.Bound(null, List.of(raw.unreadable()))
-                    : validator.bind(raw.node()));
+            bound.add(
+                    raw.unreadable() != null
+                            ? new RecordValidator.Bound(null, List.of(raw.unreadable()))
+                            : validator.bind(raw.node()));
         }
-        List<RecordInput> inputs = bound.stream().map(RecordValidator.Bound::input).toList();
-        RecordValidator.Context context = new RecordValidator.Context(department, snapshot,
-                this.reference.existingItems(RecordValidator.unclaimedItemCodes(inputs, snapshot)), Instant.now());
+        List<RecordInput> inputs =
+                bound.stream().map(RecordValidator.Bound::input).toList();
+        RecordValidator.Context context = new RecordValidator.Context(
+                department,
+                snapshot,
+                this.reference.existingItems(RecordValidator.unclaimedItemCodes(inputs, snapshot)),
+                Instant.now());
         List<RecordCheck> checks = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             RawRecord raw = batch.get(i);
             RecordValidator.Bound record = bound.get(i);
-            checks.add(record.input() == null
-                    ? RecordCheck.rejected(raw.index(), raw.line(), sourceRecordIdOf(raw), record.errors())
-                    : validator.validate(raw.index(), raw.line(), record.input(), context));
+            checks.add(
+                    record.input() == null
+                            ? RecordCheck.rejected(raw.index(), raw.line(), sourceRecordIdOf(raw), record.errors())
+                            : validator.validate(raw.index(), raw.line(), record.input(), context));
         }
         return checks;
     }
 
     /** Writes validated records in the caller's transaction. */
-    List<WrittenRecord> write(SqlConnection connection, Caller caller, String department, List<RecordCheck> checks,
-                              String reference) {
+    List<WrittenRecord> write(
+            SqlConnection connection, Caller caller, String department, List<RecordCheck> checks, String reference) {
         return writer.write(connection, caller, department, checks, reference);
     }
 
@@ -136,12 +150,21 @@ public class RecordUploads {
         int rejectedRecords = rejected;
         try {
             transactions.inTransaction(connection -> {
-                connection.preparedQuery(QUALITY).execute(Tuple.of(department, today, (long) written.size(),
-                        (long) rejectedRecords)).await().indefinitely();
+                connection
+                        .preparedQuery(QUALITY)
+                        .execute(Tuple.of(department, today, (long) written.size(), (long) rejectedRecords))
+                        .await()
+                        .indefinitely();
                 if (!byCode.isEmpty()) {
-                    connection.preparedQuery(REJECTIONS).execute(Tuple.of(department, today,
-                            byCode.keySet().toArray(String[]::new), byCode.values().toArray(Long[]::new)))
-                            .await().indefinitely();
+                    connection
+                            .preparedQuery(REJECTIONS)
+                            .execute(Tuple.of(
+                                    department,
+                                    today,
+                                    byCode.keySet().toArray(String[]::new),
+                                    byCode.values().toArray(Long[]::new)))
+                            .await()
+                            .indefinitely();
                 }
                 return null;
             });
@@ -165,8 +188,8 @@ public class RecordUploads {
      * short transaction write every batch, with one audit entry at its end; a record the write itself rejects (a
      * key of another department) rolls it all back.
      */
-    private void runAtomically(Caller caller, String department, Iterator<RawRecord> source, UploadTally tally,
-                               String reference) {
+    private void runAtomically(
+            Caller caller, String department, Iterator<RawRecord> source, UploadTally tally, String reference) {
         List<List<RecordCheck>> checked = new ArrayList<>();
         int records = 0;
         boolean rejected = false;
@@ -174,8 +197,12 @@ public class RecordUploads {
             List<RecordCheck> checks = check(department, nextBatch(source));
             records += checks.size();
             if (records > limits.maxAtomicRecords()) {
-                throw new HubException(413, "ATOMIC_UPLOAD_TOO_LARGE", "Atomic upload too large", "an atomic upload "
-                        + "holds at most " + limits.maxAtomicRecords() + " records; send larger ones without atomic=true",
+                throw new HubException(
+                        413,
+                        "ATOMIC_UPLOAD_TOO_LARGE",
+                        "Atomic upload too large",
+                        "an atomic upload " + "holds at most " + limits.maxAtomicRecords()
+                                + " records; send larger ones without atomic=true",
                         List.of());
             }
             rejected |= checks.stream().anyMatch(check -> !check.accepted());
@@ -183,11 +210,13 @@ public class RecordUploads {
         }
         List<List<WrittenRecord>> batches = new ArrayList<>();
         if (rejected) {
-            checked.forEach(checks -> batches.add(checks.stream().map(WrittenRecord::notWritten).toList()));
+            checked.forEach(checks ->
+                    batches.add(checks.stream().map(WrittenRecord::notWritten).toList()));
         } else {
             try {
                 batches.addAll(transactions.inTransaction(connection -> {
-                    List<List<WrittenRecord>> written = writer.writeAll(connection, caller, department, checked, reference);
+                    List<List<WrittenRecord>> written =
+                            writer.writeAll(connection, caller, department, checked, reference);
                     if (written.stream().flatMap(List::stream).anyMatch(w -> w.outcome() == RecordOutcome.REJECTED)) {
                         throw new AtomicUploadRejected(written);
                     }
@@ -215,17 +244,25 @@ public class RecordUploads {
             String prefix = "records[" + issue.index() + "]";
             String where = issue.line() != null ? "line " + issue.line() + ": " : "";
             for (FieldError error : issue.errors()) {
-                errors.add(new FieldError(error.field().isEmpty() ? prefix : prefix + "." + error.field(),
-                        error.code(), where + error.message()));
+                errors.add(new FieldError(
+                        error.field().isEmpty() ? prefix : prefix + "." + error.field(),
+                        error.code(),
+                        where + error.message()));
             }
         }
-        return new HubException(422, "UPLOAD_REJECTED", "Upload rejected",
+        return new HubException(
+                422,
+                "UPLOAD_REJECTED",
+                "Upload rejected",
                 tally.rejected() + " of " + tally.received() + " records were rejected; with atomic=true nothing "
-                        + "was stored", errors);
+                        + "was stored",
+                errors);
     }
 
     private static String sourceRecordIdOf(RawRecord raw) {
-        if (raw.node() != null && raw.node().isObject() && raw.node().path("sourceRecordId").isTextual()) {
+        if (raw.node() != null
+                && raw.node().isObject()
+                && raw.node().path("sourceRecordId").isTextual()) {
             String id = raw.node().path("sourceRecordId").asText();
             return id.length() > 64 ? id.substring(0, 64) : id;
         }

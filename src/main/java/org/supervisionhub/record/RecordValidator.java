@@ -51,6 +51,7 @@ public class RecordValidator {
     private static final int LONG_TEXT = 4000;
     /** Tolerated clock difference with the reporting system. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     /** What a batch is validated against. */
@@ -75,12 +76,17 @@ public class RecordValidator {
         try {
             return new Bound(mapper.treeToValue(node, RecordInput.class), List.of());
         } catch (UnrecognizedPropertyException e) {
-            return new Bound(null, List.of(new FieldError(path(e), "UNKNOWN_FIELD",
-                    "unknown field '" + e.getPropertyName() + "'")));
+            return new Bound(
+                    null,
+                    List.of(new FieldError(path(e), "UNKNOWN_FIELD", "unknown field '" + e.getPropertyName() + "'")));
         } catch (InvalidFormatException e) {
-            return new Bound(null, List.of(new FieldError(path(e), "TYPE_MISMATCH",
-                    "value " + abbreviate(String.valueOf(e.getValue())) + " is not a valid "
-                            + e.getTargetType().getSimpleName())));
+            return new Bound(
+                    null,
+                    List.of(new FieldError(
+                            path(e),
+                            "TYPE_MISMATCH",
+                            "value " + abbreviate(String.valueOf(e.getValue())) + " is not a valid "
+                                    + e.getTargetType().getSimpleName())));
         } catch (JsonMappingException e) {
             return new Bound(null, List.of(new FieldError(path(e), "INVALID_VALUE", e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
@@ -89,15 +95,18 @@ public class RecordValidator {
     }
 
     /** A record bound to the wire model, or the structural error that prevented it. */
-    record Bound(RecordInput input, List<FieldError> errors) {
-    }
+    record Bound(RecordInput input, List<FieldError> errors) {}
 
     /** Item codes the batch names that the department has not claimed (to tell unknown from unclaimed items). */
     static Set<String> unclaimedItemCodes(List<RecordInput> inputs, ReferenceData.Snapshot snapshot) {
         Set<String> codes = new HashSet<>();
         for (RecordInput input : inputs) {
-            if (input != null && input.itemCode() != null && ItemCodes.isValid(input.itemCode())
-                    && snapshot.department().map(d -> !d.items().containsKey(input.itemCode())).orElse(true)) {
+            if (input != null
+                    && input.itemCode() != null
+                    && ItemCodes.isValid(input.itemCode())
+                    && snapshot.department()
+                            .map(d -> !d.items().containsKey(input.itemCode()))
+                            .orElse(true)) {
                 codes.add(input.itemCode());
             }
         }
@@ -108,13 +117,16 @@ public class RecordValidator {
         Checks checks = new Checks(context.snapshot());
         String sourceRecordId = in.sourceRecordId();
         checkText(checks, "sourceSystem", in.sourceSystem(), 64, true);
-        if (in.sourceSystem() != null && !SOURCE_SYSTEM.matcher(in.sourceSystem()).matches()) {
+        if (in.sourceSystem() != null
+                && !SOURCE_SYSTEM.matcher(in.sourceSystem()).matches()) {
             checks.error("sourceSystem", "FORMAT_INVALID", "2-64 letters, digits, '_', '.' or '-'");
         }
         checkText(checks, "sourceRecordId", sourceRecordId, 64, true);
         String department = context.callerDepartment();
         if (in.departmentCode() != null && !in.departmentCode().equals(department)) {
-            checks.error("departmentCode", "DEPARTMENT_OUT_OF_SCOPE",
+            checks.error(
+                    "departmentCode",
+                    "DEPARTMENT_OUT_OF_SCOPE",
                     "a caller uploads the records of its own department (" + department + ") only");
         }
         RecordOperation operation = in.operation() == null ? RecordOperation.INSERT : in.operation();
@@ -151,14 +163,33 @@ public class RecordValidator {
         return finish(index, line, in, checks, operation, context, actDate);
     }
 
-    private RecordCheck finish(int index, Integer line, RecordInput in, Checks checks, RecordOperation operation,
-                               Context context, LocalDate actDate) {
+    private RecordCheck finish(
+            int index,
+            Integer line,
+            RecordInput in,
+            Checks checks,
+            RecordOperation operation,
+            Context context,
+            LocalDate actDate) {
         if (checks.hasErrors()) {
             return checks.rejected(index, line, in.sourceRecordId());
         }
         CanonicalRecord record = operation == RecordOperation.DELETE
-                ? new CanonicalRecord(operation, in.kind(), in.sourceSystem(), in.sourceRecordId(),
-                context.callerDepartment(), null, null, null, null, null, null, false, null, null)
+                ? new CanonicalRecord(
+                        operation,
+                        in.kind(),
+                        in.sourceSystem(),
+                        in.sourceRecordId(),
+                        context.callerDepartment(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)
                 : canonical(in, operation, context.callerDepartment(), actDate);
         return new RecordCheck(index, line, in.sourceRecordId(), record, List.of(), List.copyOf(checks.warnings));
     }
@@ -170,8 +201,8 @@ public class RecordValidator {
         if (subject != null) {
             if (subject.type() == SubjectType.NATURAL_PERSON) {
                 subjectIdHash = personalData.hashIdNumber(subject.idNumber());
-                subject = new RecordInput.SubjectRef(subject.type(), subject.name(), null, null,
-                        PersonalData.maskIdNumber(subject.idNumber()));
+                subject = new RecordInput.SubjectRef(
+                        subject.type(), subject.name(), null, null, PersonalData.maskIdNumber(subject.idNumber()));
             } else {
                 subjectCreditCode = subject.creditCode();
                 subject = new RecordInput.SubjectRef(subject.type(), subject.name(), subject.creditCode(), null, null);
@@ -179,26 +210,61 @@ public class RecordValidator {
         }
         RecordInput.Complaint complaint = in.complaint();
         if (complaint != null && complaint.complainantPhone() != null) {
-            complaint = new RecordInput.Complaint(complaint.complaintNumber(), complaint.complaintType(),
-                    complaint.channel(), complaint.receivedDate(), complaint.anonymous(), complaint.complainantName(),
-                    null, PersonalData.maskPhone(complaint.complainantPhone()), complaint.detail(),
-                    complaint.handlingResult(), complaint.closedDate());
+            complaint = new RecordInput.Complaint(
+                    complaint.complaintNumber(),
+                    complaint.complaintType(),
+                    complaint.channel(),
+                    complaint.receivedDate(),
+                    complaint.anonymous(),
+                    complaint.complainantName(),
+                    null,
+                    PersonalData.maskPhone(complaint.complainantPhone()),
+                    complaint.detail(),
+                    complaint.handlingResult(),
+                    complaint.closedDate());
         }
         // The operation is the envelope's, not the record's: INSERT and UPDATE of the same content are the same.
-        RecordInput body = new RecordInput(null, in.kind(), in.sourceSystem(), in.sourceRecordId(), department,
-                in.itemCode(), in.implementationListCode(), in.implementingBody(), subject, in.regionCode(),
-                in.officers() == null ? List.of() : in.officers(), in.reportedAt(), in.reporter(), in.inspection(),
-                in.penalty(), in.enforcement(), in.other(), complaint);
+        RecordInput body = new RecordInput(
+                null,
+                in.kind(),
+                in.sourceSystem(),
+                in.sourceRecordId(),
+                department,
+                in.itemCode(),
+                in.implementationListCode(),
+                in.implementingBody(),
+                subject,
+                in.regionCode(),
+                in.officers() == null ? List.of() : in.officers(),
+                in.reportedAt(),
+                in.reporter(),
+                in.inspection(),
+                in.penalty(),
+                in.enforcement(),
+                in.other(),
+                complaint);
         String json = write(body);
-        boolean disclosable = (in.kind() == RecordKind.INSPECTION || in.kind() == RecordKind.PENALTY)
-                && subjectCreditCode != null;
-        return new CanonicalRecord(operation, in.kind(), in.sourceSystem(), in.sourceRecordId(), department,
-                in.itemCode(), in.regionCode(), subjectCreditCode, subjectIdHash, actDate, in.reportedAt(), disclosable,
-                json, Hashes.sha256Hex(json));
+        boolean disclosable =
+                (in.kind() == RecordKind.INSPECTION || in.kind() == RecordKind.PENALTY) && subjectCreditCode != null;
+        return new CanonicalRecord(
+                operation,
+                in.kind(),
+                in.sourceSystem(),
+                in.sourceRecordId(),
+                department,
+                in.itemCode(),
+                in.regionCode(),
+                subjectCreditCode,
+                subjectIdHash,
+                actDate,
+                in.reportedAt(),
+                disclosable,
+                json,
+                Hashes.sha256Hex(json));
     }
 
-    private static ClaimedItem checkItem(Checks checks, RecordInput in, Optional<DepartmentClaims> claims,
-                                         Context context) {
+    private static ClaimedItem checkItem(
+            Checks checks, RecordInput in, Optional<DepartmentClaims> claims, Context context) {
         String code = in.itemCode();
         if (code == null) {
             if (in.kind() != RecordKind.COMPLAINT) {
@@ -224,9 +290,12 @@ public class RecordValidator {
             checks.error("itemCode", "ITEM_NOT_IN_USE", "item " + code + " is " + item.status());
         }
         if (in.kind() != RecordKind.COMPLAINT && item.type() != in.kind().itemType()) {
-            checks.error("itemCode", "ITEM_KIND_MISMATCH", item.type() == null
-                    ? "item " + code + " is a main item (主项); records are filed under its typed sub-items"
-                    : "item " + code + " is of type " + item.type() + ", not " + in.kind());
+            checks.error(
+                    "itemCode",
+                    "ITEM_KIND_MISMATCH",
+                    item.type() == null
+                            ? "item " + code + " is a main item (主项); records are filed under its typed sub-items"
+                            : "item " + code + " is of type " + item.type() + ", not " + in.kind());
         }
         return item;
     }
@@ -239,8 +308,10 @@ public class RecordValidator {
             if (expected && blocks[i] == null) {
                 checks.error(names[i], "REQUIRED", "a " + in.kind() + " record carries its '" + names[i] + "' block");
             } else if (!expected && blocks[i] != null) {
-                checks.error(names[i], "DETAIL_NOT_ALLOWED", "a " + in.kind() + " record carries no '" + names[i]
-                        + "' block");
+                checks.error(
+                        names[i],
+                        "DETAIL_NOT_ALLOWED",
+                        "a " + in.kind() + " record carries no '" + names[i] + "' block");
             }
         }
     }
@@ -296,8 +367,11 @@ public class RecordValidator {
         if (violation.isPresent()) {
             checks.error("regionCode", violation.get());
         } else if (claims.isPresent() && !RegionCodes.contains(claims.get().regionCode(), region)) {
-            checks.error("regionCode", "REGION_OUT_OF_SCOPE", "region " + region + " is outside the department's region "
-                    + claims.get().regionCode());
+            checks.error(
+                    "regionCode",
+                    "REGION_OUT_OF_SCOPE",
+                    "region " + region + " is outside the department's region "
+                            + claims.get().regionCode());
         }
     }
 
@@ -317,14 +391,17 @@ public class RecordValidator {
         }
         if (require(checks, "inspection.resultCode", inspection.resultCode())
                 && !RecordCodes.INSPECTION_RESULTS.containsKey(inspection.resultCode())) {
-            checks.error("inspection.resultCode", "RESULT_CODE_INVALID",
+            checks.error(
+                    "inspection.resultCode",
+                    "RESULT_CODE_INVALID",
                     "a 双随机 result code: 1, 6, 7, 8, 9, 10, 11, 12 or A-F");
         }
         require(checks, "inspection.checkDate", inspection.checkDate());
         return inspection.checkDate();
     }
 
-    private static LocalDate checkPenalty(Checks checks, RecordInput.Penalty penalty, java.time.OffsetDateTime reported) {
+    private static LocalDate checkPenalty(
+            Checks checks, RecordInput.Penalty penalty, java.time.OffsetDateTime reported) {
         if (penalty == null) {
             return null;
         }
@@ -336,7 +413,11 @@ public class RecordValidator {
         checkText(checks, "penalty.illegalFacts", penalty.illegalFacts(), LONG_TEXT, false);
         checkText(checks, "penalty.legalBasis", penalty.legalBasis(), LONG_TEXT, false);
         checkText(checks, "penalty.legalReviewOpinion", penalty.legalReviewOpinion(), LONG_TEXT, false);
-        checkText(checks, "penalty.collectiveDiscussionConclusion", penalty.collectiveDiscussionConclusion(), LONG_TEXT,
+        checkText(
+                checks,
+                "penalty.collectiveDiscussionConclusion",
+                penalty.collectiveDiscussionConclusion(),
+                LONG_TEXT,
                 false);
         checkText(checks, "penalty.closingMethod", penalty.closingMethod(), SHORT_TEXT, false);
         checkText(checks, "penalty.closingResult", penalty.closingResult(), LONG_TEXT, false);
@@ -354,7 +435,8 @@ public class RecordValidator {
         } else {
             for (int i = 0; i < types.size(); i++) {
                 if (!RecordCodes.PENALTY_TYPES.containsKey(types.get(i))) {
-                    checks.error("penalty.penaltyTypes[" + i + "]", "PENALTY_TYPE_INVALID", "a penalty type code 01-14");
+                    checks.error(
+                            "penalty.penaltyTypes[" + i + "]", "PENALTY_TYPE_INVALID", "a penalty type code 01-14");
                 }
             }
             if (types.contains(RecordCodes.FINE) && penalty.fineAmount() == null) {
@@ -369,21 +451,28 @@ public class RecordValidator {
         require(checks, "penalty.decisionDate", decided);
         if (filed != null && decided != null) {
             if (decided.isBefore(filed)) {
-                checks.error("penalty.decisionDate", "DECISION_BEFORE_FILING", "the decision cannot precede the filing");
+                checks.error(
+                        "penalty.decisionDate", "DECISION_BEFORE_FILING", "the decision cannot precede the filing");
             } else if (ChronoUnit.DAYS.between(filed, decided) > RecordCodes.DECISION_DEADLINE_DAYS) {
-                checks.warning("penalty.decisionDate", "DECISION_AFTER_90_DAYS", "decided "
-                        + ChronoUnit.DAYS.between(filed, decided) + " days after filing (行政处罚法 第六十条: 90 days "
-                        + "unless extended with approval)");
+                checks.warning(
+                        "penalty.decisionDate",
+                        "DECISION_AFTER_90_DAYS",
+                        "decided "
+                                + ChronoUnit.DAYS.between(filed, decided) + " days after filing (行政处罚法 第六十条: 90 days "
+                                + "unless extended with approval)");
             }
         }
         LocalDate closed = penalty.closingDate();
         if (closed != null) {
             LocalDate opened = filed != null ? filed : decided;
             if (opened != null && closed.isBefore(opened)) {
-                checks.error("penalty.closingDate", "CLOSING_BEFORE_FILING", "the case cannot close before it was "
-                        + (filed != null ? "filed" : "decided"));
+                checks.error(
+                        "penalty.closingDate",
+                        "CLOSING_BEFORE_FILING",
+                        "the case cannot close before it was " + (filed != null ? "filed" : "decided"));
             }
-            if (reported != null && reported.atZoneSameInstant(WireTime.ZONE).toLocalDate().isBefore(closed)) {
+            if (reported != null
+                    && reported.atZoneSameInstant(WireTime.ZONE).toLocalDate().isBefore(closed)) {
                 checks.error("reportedAt", "REPORT_BEFORE_CLOSING", "a closed case is reported after its closing date");
             }
         }
@@ -397,15 +486,19 @@ public class RecordValidator {
         checkText(checks, "enforcement.decisionNumber", enforcement.decisionNumber(), 100, true);
         checkText(checks, "enforcement.basis", enforcement.basis(), LONG_TEXT, false);
         checkText(checks, "enforcement.result", enforcement.result(), LONG_TEXT, false);
-        var measures = enforcement.category() == null ? null
-                : RecordCodes.ENFORCEMENT_MEASURES.get(enforcement.category());
+        var measures =
+                enforcement.category() == null ? null : RecordCodes.ENFORCEMENT_MEASURES.get(enforcement.category());
         if (require(checks, "enforcement.category", enforcement.category()) && measures == null) {
             checks.error("enforcement.category", "ENFORCEMENT_CATEGORY_INVALID", "MEASURE or EXECUTION");
         }
-        if (require(checks, "enforcement.measure", enforcement.measure()) && measures != null
+        if (require(checks, "enforcement.measure", enforcement.measure())
+                && measures != null
                 && !measures.containsKey(enforcement.measure())) {
-            checks.error("enforcement.measure", "MEASURE_INVALID", "not a code of " + enforcement.category()
-                    + ": " + String.join(", ", new java.util.TreeSet<>(measures.keySet())));
+            checks.error(
+                    "enforcement.measure",
+                    "MEASURE_INVALID",
+                    "not a code of " + enforcement.category() + ": "
+                            + String.join(", ", new java.util.TreeSet<>(measures.keySet())));
         }
         require(checks, "enforcement.startDate", enforcement.startDate());
         checkDateRange(checks, "enforcement.endDate", enforcement.startDate(), enforcement.endDate());
@@ -442,10 +535,13 @@ public class RecordValidator {
         require(checks, "complaint.anonymous", complaint.anonymous());
         if (Boolean.TRUE.equals(complaint.anonymous())
                 && (complaint.complainantName() != null || complaint.complainantPhone() != null)) {
-            checks.error("complaint.anonymous", "ANONYMOUS_WITH_CONTACT",
+            checks.error(
+                    "complaint.anonymous",
+                    "ANONYMOUS_WITH_CONTACT",
                     "an anonymous complaint carries no complainant name or phone");
         }
-        if (complaint.complainantPhone() != null && !PHONE.matcher(complaint.complainantPhone()).matches()) {
+        if (complaint.complainantPhone() != null
+                && !PHONE.matcher(complaint.complainantPhone()).matches()) {
             checks.error("complaint.complainantPhone", "PHONE_INVALID", "5-20 digits, '+', '-' or spaces");
         }
         if (complaint.complainantPhoneMasked() != null) {
@@ -466,9 +562,15 @@ public class RecordValidator {
         if (in.reportedAt().toInstant().isAfter(context.now().plus(CLOCK_SKEW))) {
             checks.error("reportedAt", "REPORTED_IN_FUTURE", "the report time lies in the future");
         }
-        if (actDate != null && in.reportedAt().atZoneSameInstant(WireTime.ZONE).toLocalDate().isBefore(actDate)) {
-            checks.error("reportedAt", "REPORT_BEFORE_ACT", "a record is reported after the act ("
-                    + actDateField(in.kind()) + " " + actDate + ")");
+        if (actDate != null
+                && in.reportedAt()
+                        .atZoneSameInstant(WireTime.ZONE)
+                        .toLocalDate()
+                        .isBefore(actDate)) {
+            checks.error(
+                    "reportedAt",
+                    "REPORT_BEFORE_ACT",
+                    "a record is reported after the act (" + actDateField(in.kind()) + " " + actDate + ")");
         }
     }
 
@@ -494,33 +596,50 @@ public class RecordValidator {
             CertificateFacts certificate = checks.snapshot.certificate(officer.issuer(), officer.certNo());
             fields.add(field + ".certNo");
             named.add(officer);
-            team.add(certificate == null ? null : new EnforcementTeam.Qualification(certificate.officerId(),
-                    certificate.status(), certificate.validFrom(), certificate.validTo(), certificate.categories()));
+            team.add(
+                    certificate == null
+                            ? null
+                            : new EnforcementTeam.Qualification(
+                                    certificate.officerId(),
+                                    certificate.status(),
+                                    certificate.validFrom(),
+                                    certificate.validTo(),
+                                    certificate.categories()));
         }
         String sector = item == null ? null : item.sectorCode();
         EnforcementTeam.Verdict verdict = EnforcementTeam.judge(in.kind().itemType(), sector, actDate, team);
         for (int i = 0; i < team.size(); i++) {
             for (ErrorCode problem : verdict.members().get(i)) {
-                checks.error(fields.get(i), problem, certificateMessage(problem, named.get(i), team.get(i), sector, actDate));
+                checks.error(
+                        fields.get(i),
+                        problem,
+                        certificateMessage(problem, named.get(i), team.get(i), sector, actDate));
             }
         }
         for (ErrorCode problem : verdict.teamProblems()) {
-            checks.error("officers", problem, "a " + in.kind() + " needs at least " + verdict.requiredOfficers()
-                    + " officers with valid certificates; " + verdict.validOfficers() + " found");
+            checks.error(
+                    "officers",
+                    problem,
+                    "a " + in.kind() + " needs at least " + verdict.requiredOfficers()
+                            + " officers with valid certificates; " + verdict.validOfficers() + " found");
         }
     }
 
-    private static String certificateMessage(ErrorCode problem, RecordInput.OfficerRef officer,
-                                             EnforcementTeam.Qualification certificate, String sector, LocalDate actDate) {
+    private static String certificateMessage(
+            ErrorCode problem,
+            RecordInput.OfficerRef officer,
+            EnforcementTeam.Qualification certificate,
+            String sector,
+            LocalDate actDate) {
         String certNo = officer.certNo();
         return switch (problem) {
             case CERTIFICATE_NOT_FOUND -> "no certificate " + certNo + " of issuer " + officer.issuer();
-            case CERTIFICATE_EXPIRED -> "certificate " + certNo + " expired on " + certificate.validTo()
-                    + ", before the act on " + actDate;
-            case CERTIFICATE_NOT_YET_VALID -> "certificate " + certNo + " is valid from " + certificate.validFrom()
-                    + ", after the act on " + actDate;
-            case CERTIFICATE_CATEGORY_NOT_COVERED -> "certificate " + certNo
-                    + " does not cover the item's enforcement category " + sector;
+            case CERTIFICATE_EXPIRED ->
+                "certificate " + certNo + " expired on " + certificate.validTo() + ", before the act on " + actDate;
+            case CERTIFICATE_NOT_YET_VALID ->
+                "certificate " + certNo + " is valid from " + certificate.validFrom() + ", after the act on " + actDate;
+            case CERTIFICATE_CATEGORY_NOT_COVERED ->
+                "certificate " + certNo + " does not cover the item's enforcement category " + sector;
             default -> "certificate " + certNo + " is " + certificate.status();
         };
     }
@@ -536,8 +655,10 @@ public class RecordValidator {
     }
 
     private static void checkAmount(Checks checks, String field, BigDecimal amount) {
-        if (amount != null && (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2
-                || amount.compareTo(MAX_AMOUNT) >= 0)) {
+        if (amount != null
+                && (amount.signum() < 0
+                        || amount.stripTrailingZeros().scale() > 2
+                        || amount.compareTo(MAX_AMOUNT) >= 0)) {
             checks.error(field, "AMOUNT_INVALID", "a non-negative amount in yuan with at most two decimals");
         }
     }

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Record")
 public record RecordView(
         @Schema(description = "The hub's record id") long id,
-        @Schema(description = "Starts at 1; every change and the delete add one") int version,
+
+        @Schema(description = "Starts at 1; every change and the delete add one")
+        int version,
+
         @Schema(description = "Tombstoned by a DELETE") boolean deleted,
         RecordKind kind,
         String sourceSystem,
@@ -18,10 +21,15 @@ public record RecordView(
         String departmentCode,
         String itemCode,
         String regionCode,
-        @Schema(description = "The day of the act (check, decision, measure start, receipt)") LocalDate actDate,
+
+        @Schema(description = "The day of the act (check, decision, measure start, receipt)")
+        LocalDate actDate,
+
         @Schema(description = "Publicly disclosable (双随机 results and penalty decisions on organisations)")
         boolean disclosable,
+
         OffsetDateTime receivedAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "The record as validated; personal identifiers masked") RecordInput record) {
-}
+
+        @Schema(description = "The record as validated; personal identifiers masked")
+        RecordInput record) {}

@@ -33,20 +33,40 @@ import org.supervisionhub.sync.Outbox;
 public class RecordWriter {
 
     /** The events of the upserted rows ({@code written}): {@code record.created} or {@code record.updated}. */
-    private static final String QUEUE_WRITTEN = Outbox.insertSelect("$14", EventType.RECORD_CREATED.aggregateType(),
+    private static final String QUEUE_WRITTEN = Outbox.insertSelect(
+            "$14",
+            EventType.RECORD_CREATED.aggregateType(),
             "id::text",
-            "case when inserted then " + Outbox.typeLiteral(EventType.RECORD_CREATED)
-                    + " else " + Outbox.typeLiteral(EventType.RECORD_UPDATED) + " end",
-            "case when inserted then " + Outbox.payloadObject(EventType.RECORD_CREATED, written(RecordCreated.OPERATION))
-                    + " else " + Outbox.payloadObject(EventType.RECORD_UPDATED, written(RecordUpdated.OPERATION)) + " end",
+            "case when inserted then " + Outbox.typeLiteral(EventType.RECORD_CREATED) + " else "
+                    + Outbox.typeLiteral(EventType.RECORD_UPDATED) + " end",
+            "case when inserted then "
+                    + Outbox.payloadObject(EventType.RECORD_CREATED, written(RecordCreated.OPERATION)) + " else "
+                    + Outbox.payloadObject(EventType.RECORD_UPDATED, written(RecordUpdated.OPERATION)) + " end",
             "written order by id");
 
     /** The events of the tombstoned rows ({@code written}): {@code record.deleted}. */
-    private static final String QUEUE_DELETED = Outbox.insertSelect("$4", EventType.RECORD_DELETED.aggregateType(),
-            "id::text", Outbox.typeLiteral(EventType.RECORD_DELETED),
-            Outbox.payloadObject(EventType.RECORD_DELETED, Map.of("recordId", "id", "version", "version",
-                    "operation", "'" + RecordDeleted.OPERATION + "'", "kind", "kind", "departmentCode", "department_code",
-                    "sourceSystem", "source_system", "sourceRecordId", "source_record_id")),
+    private static final String QUEUE_DELETED = Outbox.insertSelect(
+            "$4",
+            EventType.RECORD_DELETED.aggregateType(),
+            "id::text",
+            Outbox.typeLiteral(EventType.RECORD_DELETED),
+            Outbox.payloadObject(
+                    EventType.RECORD_DELETED,
+                    Map.of(
+                            "recordId",
+                            "id",
+                            "version",
+                            "version",
+                            "operation",
+                            "'" + RecordDeleted.OPERATION + "'",
+                            "kind",
+                            "kind",
+                            "departmentCode",
+                            "department_code",
+                            "sourceSystem",
+                            "source_system",
+                            "sourceRecordId",
+                            "source_record_id")),
             "written order by id");
 
     private static final String UPSERT = """
@@ -119,17 +139,26 @@ public class RecordWriter {
      * validation pass through; a record may also be rejected here when its key belongs to another department or
      * another kind, or when a delete names no record.
      */
-    public List<WrittenRecord> write(SqlConnection connection, Caller caller, String department, List<RecordCheck> checks,
-                                     String auditReference) {
-        return writeAll(connection, caller, department, List.of(checks), auditReference).get(0);
+    public List<WrittenRecord> write(
+            SqlConnection connection,
+            Caller caller,
+            String department,
+            List<RecordCheck> checks,
+            String auditReference) {
+        return writeAll(connection, caller, department, List.of(checks), auditReference)
+                .get(0);
     }
 
     /**
      * Writes several batches in the caller's transaction, with one audit entry for all of them written last: the
      * audit chain's lock is taken at the end of the transaction, never held while other statements run.
      */
-    public List<List<WrittenRecord>> writeAll(SqlConnection connection, Caller caller, String department,
-                                              List<List<RecordCheck>> batches, String auditReference) {
+    public List<List<WrittenRecord>> writeAll(
+            SqlConnection connection,
+            Caller caller,
+            String department,
+            List<List<RecordCheck>> batches,
+            String auditReference) {
         List<List<WrittenRecord>> written = new ArrayList<>(batches.size());
         for (List<RecordCheck> checks : batches) {
             // Identity: two records of one upload may be equal in value, never the same verdict.
@@ -144,7 +173,12 @@ public class RecordWriter {
             }
             written.add(checks.stream().map(verdicts::get).toList());
         }
-        recordAudit(connection, caller, department, written.stream().flatMap(List::stream).toList(), auditReference);
+        recordAudit(
+                connection,
+                caller,
+                department,
+                written.stream().flatMap(List::stream).toList(),
+                auditReference);
         return written;
     }
 
@@ -165,30 +199,51 @@ public class RecordWriter {
         return rounds;
     }
 
-    private void writeRound(SqlConnection connection, String department, List<RecordCheck> round,
-                            Map<RecordCheck, WrittenRecord> verdicts) {
-        Comparator<RecordCheck> byKey = Comparator.comparing((RecordCheck c) -> c.record().sourceSystem())
+    private void writeRound(
+            SqlConnection connection,
+            String department,
+            List<RecordCheck> round,
+            Map<RecordCheck, WrittenRecord> verdicts) {
+        Comparator<RecordCheck> byKey = Comparator.comparing(
+                        (RecordCheck c) -> c.record().sourceSystem())
                 .thenComparing(c -> c.record().sourceRecordId());
-        List<RecordCheck> upserts = round.stream().filter(c -> !c.record().isDelete()).sorted(byKey).toList();
-        List<RecordCheck> deletes = round.stream().filter(c -> c.record().isDelete()).sorted(byKey).toList();
+        List<RecordCheck> upserts =
+                round.stream().filter(c -> !c.record().isDelete()).sorted(byKey).toList();
+        List<RecordCheck> deletes =
+                round.stream().filter(c -> c.record().isDelete()).sorted(byKey).toList();
         Map<String, RecordCheck> pending = new LinkedHashMap<>();
         round.forEach(check -> pending.put(check.record().key(), check));
         if (!upserts.isEmpty()) {
-            for (Row row : connection.preparedQuery(UPSERT).execute(upsertParameters(upserts)).await().indefinitely()) {
+            for (Row row : connection
+                    .preparedQuery(UPSERT)
+                    .execute(upsertParameters(upserts))
+                    .await()
+                    .indefinitely()) {
                 RecordCheck check = pending.remove(key(row));
-                verdicts.put(check, new WrittenRecord(check,
-                        row.getBoolean("inserted") ? RecordOutcome.CREATED : RecordOutcome.UPDATED,
-                        row.getLong("id"), row.getInteger("version")));
+                verdicts.put(
+                        check,
+                        new WrittenRecord(
+                                check,
+                                row.getBoolean("inserted") ? RecordOutcome.CREATED : RecordOutcome.UPDATED,
+                                row.getLong("id"),
+                                row.getInteger("version")));
             }
         }
         if (!deletes.isEmpty()) {
-            Tuple parameters = Tuple.of(deletes.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
-                    deletes.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new), department,
+            Tuple parameters = Tuple.of(
+                    deletes.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
+                    deletes.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new),
+                    department,
                     Outbox.NATIONAL);
-            for (Row row : connection.preparedQuery(TOMBSTONE).execute(parameters).await().indefinitely()) {
+            for (Row row : connection
+                    .preparedQuery(TOMBSTONE)
+                    .execute(parameters)
+                    .await()
+                    .indefinitely()) {
                 RecordCheck check = pending.remove(key(row));
-                verdicts.put(check, new WrittenRecord(check, RecordOutcome.DELETED, row.getLong("id"),
-                        row.getInteger("version")));
+                verdicts.put(
+                        check,
+                        new WrittenRecord(check, RecordOutcome.DELETED, row.getLong("id"), row.getInteger("version")));
             }
         }
         if (!pending.isEmpty()) {
@@ -197,13 +252,18 @@ public class RecordWriter {
     }
 
     /** Records the statements left alone: identical re-sends, foreign keys, deletes of nothing. */
-    private static void classifyUnwritten(SqlConnection connection, String department, Map<String, RecordCheck> pending,
-                                          Map<RecordCheck, WrittenRecord> verdicts) {
+    private static void classifyUnwritten(
+            SqlConnection connection,
+            String department,
+            Map<String, RecordCheck> pending,
+            Map<RecordCheck, WrittenRecord> verdicts) {
         List<RecordCheck> left = List.copyOf(pending.values());
-        Tuple parameters = Tuple.of(left.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
+        Tuple parameters = Tuple.of(
+                left.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
                 left.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new));
         Map<String, Row> existing = new HashMap<>();
-        for (Row row : connection.preparedQuery(EXISTING).execute(parameters).await().indefinitely()) {
+        for (Row row :
+                connection.preparedQuery(EXISTING).execute(parameters).await().indefinitely()) {
             existing.put(key(row), row);
         }
         for (RecordCheck check : left) {
@@ -211,31 +271,44 @@ public class RecordWriter {
             Row row = existing.get(record.key());
             WrittenRecord verdict;
             if (row == null) {
-                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError("sourceRecordId", "RECORD_NOT_FOUND",
+                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError(
+                        "sourceRecordId",
+                        "RECORD_NOT_FOUND",
                         "no record " + record.sourceRecordId() + " of " + record.sourceSystem() + " to delete")));
             } else if (!department.equals(row.getString("department_code"))) {
-                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError("sourceRecordId",
-                        "RECORD_OF_OTHER_DEPARTMENT", "source record " + record.sourceRecordId() + " of "
-                        + record.sourceSystem() + " belongs to another department")));
+                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError(
+                        "sourceRecordId",
+                        "RECORD_OF_OTHER_DEPARTMENT",
+                        "source record " + record.sourceRecordId() + " of " + record.sourceSystem()
+                                + " belongs to another department")));
             } else if (!record.isDelete() && !record.kind().name().equals(row.getString("kind"))) {
-                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError("kind", "RECORD_KIND_CHANGED",
+                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError(
+                        "kind",
+                        "RECORD_KIND_CHANGED",
                         "source record " + record.sourceRecordId() + " is a " + row.getString("kind")
-                        + " record; a record keeps its kind")));
+                                + " record; a record keeps its kind")));
             } else {
-                verdict = new WrittenRecord(check, RecordOutcome.UNCHANGED, row.getLong("id"), row.getInteger("version"));
+                verdict =
+                        new WrittenRecord(check, RecordOutcome.UNCHANGED, row.getLong("id"), row.getInteger("version"));
             }
             verdicts.put(check, verdict);
         }
     }
 
-    private void recordAudit(SqlConnection connection, Caller caller, String department, List<WrittenRecord> written,
-                             String auditReference) {
+    private void recordAudit(
+            SqlConnection connection,
+            Caller caller,
+            String department,
+            List<WrittenRecord> written,
+            String auditReference) {
         Map<String, List<Long>> changed = new LinkedHashMap<>();
         for (WrittenRecord record : written) {
-            if (record.outcome() == RecordOutcome.CREATED || record.outcome() == RecordOutcome.UPDATED
+            if (record.outcome() == RecordOutcome.CREATED
+                    || record.outcome() == RecordOutcome.UPDATED
                     || record.outcome() == RecordOutcome.DELETED) {
-                changed.computeIfAbsent(record.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                        key -> new ArrayList<>()).add(record.id());
+                changed.computeIfAbsent(
+                                record.outcome().name().toLowerCase(java.util.Locale.ROOT), key -> new ArrayList<>())
+                        .add(record.id());
             }
         }
         if (changed.isEmpty()) {
@@ -278,8 +351,22 @@ public class RecordWriter {
             hashes[i] = r.contentHash();
             bodies[i] = r.body();
         }
-        return Tuple.from(new Object[] {systems, ids, kinds, departments, items, regions, creditCodes, idHashes,
-                actDates, reported, disclosable, hashes, bodies, Outbox.NATIONAL});
+        return Tuple.from(new Object[] {
+            systems,
+            ids,
+            kinds,
+            departments,
+            items,
+            regions,
+            creditCodes,
+            idHashes,
+            actDates,
+            reported,
+            disclosable,
+            hashes,
+            bodies,
+            Outbox.NATIONAL
+        });
     }
 
     private static String key(Row row) {

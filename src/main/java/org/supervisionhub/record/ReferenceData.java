@@ -39,17 +39,14 @@ public class ReferenceData {
     private static final String EXISTING_ITEMS = "select code from catalog_item where code = any($1)";
 
     /** A claimed item as validation needs it. */
-    public record ClaimedItem(String code, ItemType type, String sectorCode, ItemStatus status) {
-    }
+    public record ClaimedItem(String code, ItemType type, String sectorCode, ItemStatus status) {}
 
     /** A department with its active claims. */
-    public record DepartmentClaims(String code, String regionCode, Map<String, ClaimedItem> items) {
-    }
+    public record DepartmentClaims(String code, String regionCode, Map<String, ClaimedItem> items) {}
 
     /** A certificate as validation needs it. */
-    public record CertificateFacts(long officerId, CertificateStatus status, LocalDate validFrom, LocalDate validTo,
-                                   Set<String> categories) {
-    }
+    public record CertificateFacts(
+            long officerId, CertificateStatus status, LocalDate validFrom, LocalDate validTo, Set<String> categories) {}
 
     /** What one batch validates against. */
     public record Snapshot(Optional<DepartmentClaims> department, Map<String, CertificateFacts> certificates) {
@@ -59,12 +56,10 @@ public class ReferenceData {
         }
     }
 
-    private record Versions(long claims, long certificates, long departments) {
-    }
+    private record Versions(long claims, long certificates, long departments) {}
 
     /** A department's claims with the versions they were loaded under (read before loading). */
-    private record CachedDepartment(long claimsVersion, long departmentsVersion, Optional<DepartmentClaims> claims) {
-    }
+    private record CachedDepartment(long claimsVersion, long departmentsVersion, Optional<DepartmentClaims> claims) {}
 
     @Inject
     Pool pool;
@@ -78,7 +73,8 @@ public class ReferenceData {
         Versions current = currentVersions();
         Map<String, CertificateFacts> certificateFacts = certificates(current.certificates());
         CachedDepartment cached = departments.get(departmentCode);
-        if (cached == null || cached.claimsVersion() != current.claims()
+        if (cached == null
+                || cached.claimsVersion() != current.claims()
                 || cached.departmentsVersion() != current.departments()) {
             cached = new CachedDepartment(current.claims(), current.departments(), loadDepartment(departmentCode));
             departments.put(departmentCode, cached);
@@ -92,8 +88,10 @@ public class ReferenceData {
             return Set.of();
         }
         Set<String> existing = new HashSet<>();
-        for (Row row : pool.preparedQuery(EXISTING_ITEMS).execute(Tuple.of(codes.toArray(String[]::new)))
-                .await().indefinitely()) {
+        for (Row row : pool.preparedQuery(EXISTING_ITEMS)
+                .execute(Tuple.of(codes.toArray(String[]::new)))
+                .await()
+                .indefinitely()) {
             existing.add(row.getString("code"));
         }
         return existing;
@@ -120,22 +118,35 @@ public class ReferenceData {
         for (Row row : pool.query(VERSIONS).execute().await().indefinitely()) {
             versions.put(row.getString("name"), row.getLong("version"));
         }
-        return new Versions(versions.getOrDefault("claims", 0L), versions.getOrDefault("certificates", 0L),
+        return new Versions(
+                versions.getOrDefault("claims", 0L),
+                versions.getOrDefault("certificates", 0L),
                 versions.getOrDefault("departments", 0L));
     }
 
     private Optional<DepartmentClaims> loadDepartment(String code) {
-        var found = pool.preparedQuery(DEPARTMENT).execute(Tuple.of(code)).await().indefinitely().iterator();
+        var found = pool.preparedQuery(DEPARTMENT)
+                .execute(Tuple.of(code))
+                .await()
+                .indefinitely()
+                .iterator();
         if (!found.hasNext()) {
             return Optional.empty();
         }
         String region = found.next().getString("region_code");
         Map<String, ClaimedItem> items = new HashMap<>();
-        for (Row row : pool.preparedQuery(CLAIMED_ITEMS).execute(Tuple.of(code)).await().indefinitely()) {
+        for (Row row : pool.preparedQuery(CLAIMED_ITEMS)
+                .execute(Tuple.of(code))
+                .await()
+                .indefinitely()) {
             String type = row.getString("item_type");
-            items.put(row.getString("code"), new ClaimedItem(row.getString("code"),
-                    type == null ? null : ItemType.valueOf(type), row.getString("sector_code"),
-                    ItemStatus.valueOf(row.getString("status"))));
+            items.put(
+                    row.getString("code"),
+                    new ClaimedItem(
+                            row.getString("code"),
+                            type == null ? null : ItemType.valueOf(type),
+                            row.getString("sector_code"),
+                            ItemStatus.valueOf(row.getString("status"))));
         }
         return Optional.of(new DepartmentClaims(code, region, Map.copyOf(items)));
     }
@@ -143,10 +154,14 @@ public class ReferenceData {
     private Map<String, CertificateFacts> loadCertificates() {
         Map<String, CertificateFacts> loaded = new HashMap<>();
         for (Row row : pool.query(CERTIFICATES).execute().await().indefinitely()) {
-            loaded.put(certificateKey(row.getString("issuer"), row.getString("cert_no")), new CertificateFacts(
-                    row.getLong("officer_id"), CertificateStatus.valueOf(row.getString("status")),
-                    row.getLocalDate("valid_from"), row.getLocalDate("valid_to"),
-                    Set.of(row.getArrayOfStrings("categories"))));
+            loaded.put(
+                    certificateKey(row.getString("issuer"), row.getString("cert_no")),
+                    new CertificateFacts(
+                            row.getLong("officer_id"),
+                            CertificateStatus.valueOf(row.getString("status")),
+                            row.getLocalDate("valid_from"),
+                            row.getLocalDate("valid_to"),
+                            Set.of(row.getArrayOfStrings("categories"))));
         }
         return Map.copyOf(loaded);
     }

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 import org.supervisionhub.subject.SubjectQueries;
@@ -33,11 +33,17 @@ import org.supervisionhub.subject.SubjectQueries;
 @Path("/api/v1/subjects/{creditCode}/records")
 @Tag(name = "Subjects", description = "Regulated subjects (监管对象): lookup, search, who supervises them")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing or invalid token",
+@APIResponse(
+        responseCode = "401",
+        description = "Missing or invalid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or region scope does not allow this",
+@APIResponse(
+        responseCode = "403",
+        description = "Role or region scope does not allow this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectRecordResource {
 
@@ -52,21 +58,32 @@ public class SubjectRecordResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "The subject's supervision history (监管记录)",
+    @Operation(
+            summary = "The subject's supervision history (监管记录)",
             description = "Behaviour records about the subject, newest act first. Records of the caller's department "
                     + "(or region, for region admins; all for hub admins and the national platform) in full, with their id; "
                     + "other departments' records only when publicly disclosable (双随机 results, penalty decisions) and "
                     + "only their published summary. Tombstoned records are left out.")
-    @APIResponse(responseCode = "200", description = "One page of the history",
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of the history",
             content = @Content(schema = @Schema(implementation = SubjectRecordPage.class)))
-    @APIResponse(responseCode = "404", description = "Unknown subject",
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<SubjectRecordView>> getSubjectRecords(@PathParam("creditCode") @CreditCode String creditCode,
+    public Uni<Page<SubjectRecordView>> getSubjectRecords(
+            @PathParam("creditCode") @CreditCode String creditCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT) @QueryParam("size") @DefaultValue("50")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT)
+                    @QueryParam("size")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(Page.MAX_SIZE)
+                    int size) {
         return subjects.byCreditCode(creditCode).chain(found -> {
-            found.orElseThrow(() -> HubException.notFound("SUBJECT_NOT_FOUND", "no subject with credit code " + creditCode));
+            found.orElseThrow(
+                    () -> HubException.notFound("SUBJECT_NOT_FOUND", "no subject with credit code " + creditCode));
             return records.subjectHistory(callers.caller(), creditCode, page, size);
         });
     }

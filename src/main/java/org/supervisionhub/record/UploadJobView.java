@@ -11,7 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "UploadJob")
 public record UploadJobView(
         UUID id,
-        @Schema(description = "RECEIVING (body arriving), QUEUED, RUNNING, SUCCEEDED or FAILED") String status,
+
+        @Schema(description = "RECEIVING (body arriving), QUEUED, RUNNING, SUCCEEDED or FAILED")
+        String status,
+
         String departmentCode,
         String mediaType,
         @Schema(description = "Records in the upload") int recordsTotal,
@@ -21,12 +24,19 @@ public record UploadJobView(
         int unchanged,
         int deleted,
         int rejected,
-        @Schema(description = "Records stored with warnings") int warned,
+
+        @Schema(description = "Records stored with warnings")
+        int warned,
+
         @Schema(description = "Share processed, 0-100") BigDecimal percent,
-        @Schema(description = "Records processed per second while running") BigDecimal recordsPerSecond,
+
+        @Schema(description = "Records processed per second while running")
+        BigDecimal recordsPerSecond,
+
         @Schema(description = "Why the job failed") String failureReason,
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
-        @Schema(description = "Where the rejections and warnings can be downloaded (NDJSON or CSV)") String issuesUrl) {
-}
+
+        @Schema(description = "Where the rejections and warnings can be downloaded (NDJSON or CSV)")
+        String issuesUrl) {}

@@ -103,10 +103,14 @@ public class UploadJobWorker {
         }
         running = true;
         Duration pollInterval = limits.jobs().pollInterval();
-        worker = workers.start("upload-job-worker", () -> {
-            poll();
-            return pollInterval;
-        }, pollInterval, Duration.ofSeconds(20));
+        worker = workers.start(
+                "upload-job-worker",
+                () -> {
+                    poll();
+                    return pollInterval;
+                },
+                pollInterval,
+                Duration.ofSeconds(20));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -144,7 +148,9 @@ public class UploadJobWorker {
             }
             Row job;
             while (running && (job = claim()) != null) {
-                run(job.getUUID("id"), job.getString("department_code"),
+                run(
+                        job.getUUID("id"),
+                        job.getString("department_code"),
                         UploadJobs.callerOf(job.getJsonObject("caller")));
             }
         } catch (RuntimeException e) {
@@ -153,8 +159,10 @@ public class UploadJobWorker {
     }
 
     private Row claim() {
-        RowSet<Row> rows = pool.preparedQuery(CLAIM).execute(Tuple.of(instanceId, UploadJobs.LEASE.toSeconds()))
-                .await().indefinitely();
+        RowSet<Row> rows = pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(instanceId, UploadJobs.LEASE.toSeconds()))
+                .await()
+                .indefinitely();
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 
@@ -168,13 +176,16 @@ public class UploadJobWorker {
             try {
                 Chunk chunk = nextChunk(id);
                 if (chunk == null) {
-                    pool.preparedQuery(SUCCEED).execute(Tuple.of(id, instanceId)).await().indefinitely();
+                    pool.preparedQuery(SUCCEED)
+                            .execute(Tuple.of(id, instanceId))
+                            .await()
+                            .indefinitely();
                     LOG.infof("upload job %s finished", id);
                     return;
                 }
                 List<RecordCheck> checks = uploads.check(department, chunk.records());
-                written = transactions.inTransaction(connection -> writeChunk(connection, id, chunk, department, caller,
-                        checks));
+                written = transactions.inTransaction(
+                        connection -> writeChunk(connection, id, chunk, department, caller, checks));
             } catch (LeaseLost e) {
                 LOG.infof("upload job %s was taken over by another replica", id);
                 return;
@@ -187,12 +198,12 @@ public class UploadJobWorker {
     }
 
     /** A stored chunk of a job, parsed. */
-    private record Chunk(int seq, List<RawRecord> records) {
-    }
+    private record Chunk(int seq, List<RawRecord> records) {}
 
     /** The job's first remaining chunk, parsed; null when none is left. Chunks never change once stored. */
     private Chunk nextChunk(UUID id) {
-        RowSet<Row> chunks = pool.preparedQuery(NEXT_CHUNK).execute(Tuple.of(id)).await().indefinitely();
+        RowSet<Row> chunks =
+                pool.preparedQuery(NEXT_CHUNK).execute(Tuple.of(id)).await().indefinitely();
         if (chunks.size() == 0) {
             return null;
         }
@@ -203,7 +214,8 @@ public class UploadJobWorker {
         List<RawRecord> raws = new ArrayList<>(records.length);
         for (int i = 0; i < records.length; i++) {
             Integer line = lines == null ? null : lines[i];
-            UploadSource.Line source = new UploadSource.Line(line == null ? i + 1 : line,
+            UploadSource.Line source = new UploadSource.Line(
+                    line == null ? i + 1 : line,
                     records[i] == null ? null : records[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
             RawRecord parsed = UploadSource.parse(mapper, firstIndex + i, source);
             raws.add(new RawRecord(parsed.index(), line, parsed.node(), parsed.unreadable()));
@@ -212,24 +224,42 @@ public class UploadJobWorker {
     }
 
     /** Writes a validated chunk with its issues and counters; the chunk's deletion fails when the lease was lost. */
-    private List<WrittenRecord> writeChunk(SqlConnection connection, UUID id, Chunk chunk, String department,
-                                           Caller caller, List<RecordCheck> checks) {
-        List<WrittenRecord> written = uploads.write(connection, caller, department, checks, "job:" + id + "#"
-                + chunk.seq());
+    private List<WrittenRecord> writeChunk(
+            SqlConnection connection,
+            UUID id,
+            Chunk chunk,
+            String department,
+            Caller caller,
+            List<RecordCheck> checks) {
+        List<WrittenRecord> written =
+                uploads.write(connection, caller, department, checks, "job:" + id + "#" + chunk.seq());
         storeIssues(connection, id, written);
         int[] counts = new int[RecordOutcome.values().length];
         int warned = 0;
         for (WrittenRecord record : written) {
             counts[record.outcome().ordinal()]++;
-            if (record.outcome() != RecordOutcome.REJECTED && !record.check().warnings().isEmpty()) {
+            if (record.outcome() != RecordOutcome.REJECTED
+                    && !record.check().warnings().isEmpty()) {
                 warned++;
             }
         }
-        RowSet<Row> updated = connection.preparedQuery(CHUNK_DONE).execute(Tuple.from(new Object[] {id,
-                chunk.seq(), written.size(), counts[RecordOutcome.CREATED.ordinal()],
-                counts[RecordOutcome.UPDATED.ordinal()], counts[RecordOutcome.UNCHANGED.ordinal()],
-                counts[RecordOutcome.DELETED.ordinal()], counts[RecordOutcome.REJECTED.ordinal()], warned,
-                UploadJobs.LEASE.toSeconds(), instanceId})).await().indefinitely();
+        RowSet<Row> updated = connection
+                .preparedQuery(CHUNK_DONE)
+                .execute(Tuple.from(new Object[] {
+                    id,
+                    chunk.seq(),
+                    written.size(),
+                    counts[RecordOutcome.CREATED.ordinal()],
+                    counts[RecordOutcome.UPDATED.ordinal()],
+                    counts[RecordOutcome.UNCHANGED.ordinal()],
+                    counts[RecordOutcome.DELETED.ordinal()],
+                    counts[RecordOutcome.REJECTED.ordinal()],
+                    warned,
+                    UploadJobs.LEASE.toSeconds(),
+                    instanceId
+                }))
+                .await()
+                .indefinitely();
         if (updated.rowCount() == 0) {
             throw new LeaseLost();
         }
@@ -252,13 +282,29 @@ public class UploadJobWorker {
         if (indexes.isEmpty()) {
             return;
         }
-        connection.preparedQuery(ISSUES).execute(Tuple.from(new Object[] {id, indexes.toArray(Integer[]::new),
-                lines.toArray(Integer[]::new), sources.toArray(String[]::new), severities.toArray(String[]::new),
-                errors.toArray(String[]::new)})).await().indefinitely();
+        connection
+                .preparedQuery(ISSUES)
+                .execute(Tuple.from(new Object[] {
+                    id,
+                    indexes.toArray(Integer[]::new),
+                    lines.toArray(Integer[]::new),
+                    sources.toArray(String[]::new),
+                    severities.toArray(String[]::new),
+                    errors.toArray(String[]::new)
+                }))
+                .await()
+                .indefinitely();
     }
 
-    private void addIssue(RecordCheck check, String severity, List<FieldError> issues, List<Integer> indexes,
-                          List<Integer> lines, List<String> sources, List<String> severities, List<String> errors) {
+    private void addIssue(
+            RecordCheck check,
+            String severity,
+            List<FieldError> issues,
+            List<Integer> indexes,
+            List<Integer> lines,
+            List<String> sources,
+            List<String> severities,
+            List<String> errors) {
         if (issues.isEmpty()) {
             return;
         }
@@ -276,10 +322,16 @@ public class UploadJobWorker {
     private void chunkFailed(UUID id, RuntimeException cause) {
         LOG.warnf(cause, "upload job %s: a chunk failed; it is retried", id);
         try {
-            RowSet<Row> rows = pool.preparedQuery(CHUNK_FAILED).execute(Tuple.of(id, instanceId)).await().indefinitely();
+            RowSet<Row> rows = pool.preparedQuery(CHUNK_FAILED)
+                    .execute(Tuple.of(id, instanceId))
+                    .await()
+                    .indefinitely();
             if (rows.size() > 0 && rows.iterator().next().getInteger("chunk_failures") >= MAX_CHUNK_FAILURES) {
-                jobs.fail(id, "processing failed " + MAX_CHUNK_FAILURES + " times at the same chunk; the records "
-                        + "before it are stored (see the counters), the rest were not processed: " + cause.getMessage());
+                jobs.fail(
+                        id,
+                        "processing failed " + MAX_CHUNK_FAILURES + " times at the same chunk; the records "
+                                + "before it are stored (see the counters), the rest were not processed: "
+                                + cause.getMessage());
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record the failure; the lease expires on its own", e);

@@ -79,26 +79,47 @@ public class UploadJobs {
      * memory stays bounded; a body that breaks off or exceeds a limit fails the job and stores nothing to process.
      */
     public UUID receive(Caller caller, String department, String mediaType, InputStream body) {
-        UUID id = pool.preparedQuery(CREATE).execute(Tuple.from(new Object[] {department, caller.auditName(),
-                callerJson(caller), mediaType, worker.instanceId(), LEASE.toSeconds()}))
-                .await().indefinitely().iterator().next().getUUID("id");
+        UUID id = pool.preparedQuery(CREATE)
+                .execute(Tuple.from(new Object[] {
+                    department,
+                    caller.auditName(),
+                    callerJson(caller),
+                    mediaType,
+                    worker.instanceId(),
+                    LEASE.toSeconds()
+                }))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getUUID("id");
         try {
             int records = 0;
             int chunks = 0;
-            Iterator<Chunk> source = UploadSource.NDJSON.equals(mediaType)
-                    ? ndjsonChunks(body) : jsonChunks(body);
+            Iterator<Chunk> source = UploadSource.NDJSON.equals(mediaType) ? ndjsonChunks(body) : jsonChunks(body);
             while (source.hasNext()) {
                 Chunk chunk = source.next();
-                pool.preparedQuery(ADD_CHUNK).execute(Tuple.from(new Object[] {id, chunks, records,
-                        chunk.records().toArray(String[]::new), chunk.lines(), LEASE.toSeconds()}))
-                        .await().indefinitely();
+                pool.preparedQuery(ADD_CHUNK)
+                        .execute(Tuple.from(new Object[] {
+                            id,
+                            chunks,
+                            records,
+                            chunk.records().toArray(String[]::new),
+                            chunk.lines(),
+                            LEASE.toSeconds()
+                        }))
+                        .await()
+                        .indefinitely();
                 records += chunk.records().size();
                 chunks++;
             }
             if (records == 0) {
                 throw HubException.badRequest("BODY_EMPTY", "the upload holds no records");
             }
-            pool.preparedQuery(QUEUE).execute(Tuple.of(id, records, chunks)).await().indefinitely();
+            pool.preparedQuery(QUEUE)
+                    .execute(Tuple.of(id, records, chunks))
+                    .await()
+                    .indefinitely();
         } catch (RuntimeException e) {
             fail(id, e instanceof HubException hub ? hub.getMessage() : "the upload broke off before its end");
             throw e;
@@ -114,7 +135,8 @@ public class UploadJobs {
             return Optional.empty();
         }
         Row row = rows.iterator().next();
-        if (!caller.scope().covers(Scope.Owner.department(row.getString("department_code"), row.getString("region_code")))) {
+        if (!caller.scope()
+                .covers(Scope.Owner.department(row.getString("department_code"), row.getString("region_code")))) {
             return Optional.empty();
         }
         return Optional.of(view(row, issuesUrl));
@@ -129,13 +151,15 @@ public class UploadJobs {
             int lastIndex = -1;
             String lastSeverity = "";
             while (true) {
-                RowSet<Row> page = pool.preparedQuery(ISSUES).execute(Tuple.of(id, lastIndex, lastSeverity, 1000))
-                        .await().indefinitely();
+                RowSet<Row> page = pool.preparedQuery(ISSUES)
+                        .execute(Tuple.of(id, lastIndex, lastSeverity, 1000))
+                        .await()
+                        .indefinitely();
                 for (Row row : page) {
                     lastIndex = row.getInteger("record_index");
                     lastSeverity = row.getString("severity");
-                    List<FieldError> errors = List.of(mapper.readValue(row.getJsonArray("errors").encode(),
-                            FieldError[].class));
+                    List<FieldError> errors =
+                            List.of(mapper.readValue(row.getJsonArray("errors").encode(), FieldError[].class));
                     out.write((csv ? csvLines(row, errors) : ndjsonLine(row, errors)).getBytes(StandardCharsets.UTF_8));
                 }
                 if (page.size() < 1000) {
@@ -157,8 +181,7 @@ public class UploadJobs {
         pool.preparedQuery(DROP_CHUNKS).execute(Tuple.of(id)).await().indefinitely();
     }
 
-    private record Chunk(List<String> records, Integer[] lines) {
-    }
+    private record Chunk(List<String> records, Integer[] lines) {}
 
     private Iterator<Chunk> ndjsonChunks(InputStream body) {
         UploadSource.NdjsonLines lines = UploadSource.ndjsonLines(body, limits);
@@ -178,11 +201,14 @@ public class UploadJobs {
                 while (records.size() < size && lines.hasNext()) {
                     UploadSource.Line line = lines.next();
                     if (++read > limits.maxNdjsonLines()) {
-                        throw UploadSource.tooLarge("at most " + limits.maxNdjsonLines() + " records per NDJSON upload");
+                        throw UploadSource.tooLarge(
+                                "at most " + limits.maxNdjsonLines() + " records per NDJSON upload");
                     }
                     // PostgreSQL text holds no NUL; such a line is not JSON anyway and stays malformed.
-                    records.add(line.bytes() == null ? null
-                            : new String(line.bytes(), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'));
+                    records.add(
+                            line.bytes() == null
+                                    ? null
+                                    : new String(line.bytes(), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'));
                     numbers.add(line.number());
                 }
                 return new Chunk(records, numbers.toArray(Integer[]::new));
@@ -194,8 +220,11 @@ public class UploadJobs {
         List<RawRecord> all = UploadSource.jsonArray(mapper, body, limits);
         List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += limits.batchSize()) {
-            chunks.add(new Chunk(all.subList(from, Math.min(all.size(), from + limits.batchSize())).stream()
-                    .map(raw -> raw.node().toString()).toList(), null));
+            chunks.add(new Chunk(
+                    all.subList(from, Math.min(all.size(), from + limits.batchSize())).stream()
+                            .map(raw -> raw.node().toString())
+                            .toList(),
+                    null));
         }
         return chunks.iterator();
     }
@@ -214,9 +243,13 @@ public class UploadJobs {
     }
 
     static Caller callerOf(io.vertx.core.json.JsonObject json) {
-        return new Caller(json.getString("subject"),
-                Set.copyOf(json.getJsonArray("roles").getList().stream().map(Object::toString).toList()),
-                Optional.ofNullable(json.getString("department")), Optional.ofNullable(json.getString("region")));
+        return new Caller(
+                json.getString("subject"),
+                Set.copyOf(json.getJsonArray("roles").getList().stream()
+                        .map(Object::toString)
+                        .toList()),
+                Optional.ofNullable(json.getString("department")),
+                Optional.ofNullable(json.getString("region")));
     }
 
     private static UploadJobView view(Row row, String issuesUrl) {
@@ -226,18 +259,34 @@ public class UploadJobs {
         OffsetDateTime finished = row.getOffsetDateTime("finished_at");
         BigDecimal rate = null;
         if (started != null && read > 0) {
-            long millis = Duration.between(started, finished != null ? finished : OffsetDateTime.now()).toMillis();
+            long millis = Duration.between(started, finished != null ? finished : OffsetDateTime.now())
+                    .toMillis();
             rate = BigDecimal.valueOf(read * 1000.0 / Math.max(millis, 1)).setScale(1, RoundingMode.HALF_UP);
         }
-        BigDecimal percent = total == 0 ? BigDecimal.ZERO
+        BigDecimal percent = total == 0
+                ? BigDecimal.ZERO
                 : BigDecimal.valueOf(read * 100.0 / total).setScale(1, RoundingMode.HALF_UP);
-        return new UploadJobView(row.getUUID("id"), row.getString("status"), row.getString("department_code"),
-                row.getString("media_type"), total, read, row.getInteger("accepted"), row.getInteger("updated"),
-                row.getInteger("unchanged"), row.getInteger("deleted"), row.getInteger("rejected"),
-                row.getInteger("warnings"), percent, rate, row.getString("failure_reason"),
-                WireTime.of(row.getOffsetDateTime("created_at")), WireTime.of(started), WireTime.of(finished), issuesUrl);
+        return new UploadJobView(
+                row.getUUID("id"),
+                row.getString("status"),
+                row.getString("department_code"),
+                row.getString("media_type"),
+                total,
+                read,
+                row.getInteger("accepted"),
+                row.getInteger("updated"),
+                row.getInteger("unchanged"),
+                row.getInteger("deleted"),
+                row.getInteger("rejected"),
+                row.getInteger("warnings"),
+                percent,
+                rate,
+                row.getString("failure_reason"),
+                WireTime.of(row.getOffsetDateTime("created_at")),
+                WireTime.of(started),
+                WireTime.of(finished),
+                issuesUrl);
     }
-
 
     private String ndjsonLine(Row row, List<FieldError> errors) throws JsonProcessingException {
         Map<String, Object> line = new LinkedHashMap<>();
@@ -252,12 +301,20 @@ public class UploadJobs {
     private static String csvLines(Row row, List<FieldError> errors) {
         StringBuilder lines = new StringBuilder();
         for (FieldError error : errors) {
-            lines.append(row.getInteger("record_index")).append(',')
-                    .append(row.getInteger("line") == null ? "" : row.getInteger("line")).append(',')
-                    .append(csv(row.getString("source_record_id"))).append(',')
-                    .append(row.getString("severity")).append(',')
-                    .append(csv(error.field())).append(',').append(csv(error.code())).append(',')
-                    .append(csv(error.message())).append('\n');
+            lines.append(row.getInteger("record_index"))
+                    .append(',')
+                    .append(row.getInteger("line") == null ? "" : row.getInteger("line"))
+                    .append(',')
+                    .append(csv(row.getString("source_record_id")))
+                    .append(',')
+                    .append(row.getString("severity"))
+                    .append(',')
+                    .append(csv(error.field()))
+                    .append(',')
+                    .append(csv(error.code()))
+                    .append(',')
+                    .append(csv(error.message()))
+                    .append('\n');
         }
         return lines.toString();
     }

@@ -22,16 +22,17 @@ final class UploadSource {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private UploadSource() {
-    }
+    private UploadSource() {}
 
     /** A JSON array of at most {@code maxRecords} elements; malformed JSON rejects the whole upload. */
     static List<RawRecord> jsonArray(ObjectMapper mapper, InputStream body, UploadLimits limits) {
         List<RawRecord> records = new ArrayList<>();
         try (JsonParser parser = mapper.getFactory().createParser(limited(body, limits.maxJsonBytes()))) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw HubException.badRequest("BODY_NOT_AN_ARRAY", "a JSON upload is an array of records "
-                        + "(send one record per line as application/x-ndjson to stream)");
+                throw HubException.badRequest(
+                        "BODY_NOT_AN_ARRAY",
+                        "a JSON upload is an array of records "
+                                + "(send one record per line as application/x-ndjson to stream)");
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 if (records.size() == limits.maxJsonRecords()) {
@@ -45,8 +46,11 @@ final class UploadSource {
                 throw HubException.badRequest("MALFORMED_JSON", "content after the closing ']' of the array");
             }
         } catch (JsonProcessingException e) {
-            throw HubException.badRequest("MALFORMED_JSON", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw HubException.badRequest(
+                    "MALFORMED_JSON",
+                    "the body is not valid JSON: " + e.getOriginalMessage() + " (line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,8 +62,10 @@ final class UploadSource {
 
     /** NDJSON lines as raw records, streamed: a malformed line becomes that record's error; blank lines are skipped. */
     static Iterator<RawRecord> ndjson(ObjectMapper mapper, InputStream body, UploadLimits limits) {
-        return new NdjsonRecords(mapper, new NdjsonLines(limited(body, limits.maxNdjsonBytes()),
-                limits.maxLineBytes()), limits.maxNdjsonLines());
+        return new NdjsonRecords(
+                mapper,
+                new NdjsonLines(limited(body, limits.maxNdjsonBytes()), limits.maxLineBytes()),
+                limits.maxNdjsonLines());
     }
 
     /** The raw lines of an NDJSON body (for spooling a job), with the same limits. */
@@ -103,8 +109,7 @@ final class UploadSource {
     }
 
     /** A line of an NDJSON body: its 1-based number and bytes, or null bytes when the line was too long. */
-    record Line(int number, byte[] bytes) {
-    }
+    record Line(int number, byte[] bytes) {}
 
     /** Splits a stream into lines of bounded length, without decoding more than one line at a time. */
     static final class NdjsonLines implements Iterator<Line> {
@@ -161,8 +166,8 @@ final class UploadSource {
                             overflow = true;
                         } else {
                             if (length + take > buffer.length) {
-                                buffer = Arrays.copyOf(buffer, Math.min(Math.max(buffer.length * 2, length + take),
-                                        maxLineBytes));
+                                buffer = Arrays.copyOf(
+                                        buffer, Math.min(Math.max(buffer.length * 2, length + take), maxLineBytes));
                             }
                             System.arraycopy(chunk, position, buffer, length, take);
                             length += take;
@@ -240,14 +245,23 @@ final class UploadSource {
 
     static RawRecord parse(ObjectMapper mapper, int index, Line line) {
         if (line.bytes() == null) {
-            return new RawRecord(index, line.number(), null, new FieldError("", "LINE_TOO_LONG",
-                    "line " + line.number() + " is longer than the limit"));
+            return new RawRecord(
+                    index,
+                    line.number(),
+                    null,
+                    new FieldError("", "LINE_TOO_LONG", "line " + line.number() + " is longer than the limit"));
         }
         try {
             return new RawRecord(index, line.number(), mapper.readTree(line.bytes()), null);
         } catch (JsonProcessingException e) {
-            return new RawRecord(index, line.number(), null, new FieldError("", "MALFORMED_JSON",
-                    "line " + line.number() + " is not valid JSON: " + e.getOriginalMessage()));
+            return new RawRecord(
+                    index,
+                    line.number(),
+                    null,
+                    new FieldError(
+                            "",
+                            "MALFORMED_JSON",
+                            "line " + line.number() + " is not valid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

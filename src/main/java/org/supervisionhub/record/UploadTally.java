@@ -44,8 +44,8 @@ final class UploadTally {
                 }
             }
             if (perRecordResults) {
-                results.add(new UploadResult.RecordResult(check.index(), check.sourceRecordId(), written.outcome(),
-                        written.id(), written.version()));
+                results.add(new UploadResult.RecordResult(
+                        check.index(), check.sourceRecordId(), written.outcome(), written.id(), written.version()));
             }
         }
     }
@@ -63,15 +63,29 @@ final class UploadTally {
     }
 
     UploadResult result() {
-        return new UploadResult(received, count(RecordOutcome.CREATED), count(RecordOutcome.UPDATED),
-                count(RecordOutcome.UNCHANGED), count(RecordOutcome.DELETED), count(RecordOutcome.REJECTED), warned,
-                java.util.Collections.unmodifiableMap(new TreeMap<>(errorCounts)), List.copyOf(issues), truncated, perRecordResults ? List.copyOf(results) : null);
+        return new UploadResult(
+                received,
+                count(RecordOutcome.CREATED),
+                count(RecordOutcome.UPDATED),
+                count(RecordOutcome.UNCHANGED),
+                count(RecordOutcome.DELETED),
+                count(RecordOutcome.REJECTED),
+                warned,
+                java.util.Collections.unmodifiableMap(new TreeMap<>(errorCounts)),
+                List.copyOf(issues),
+                truncated,
+                perRecordResults ? List.copyOf(results) : null);
     }
 
     static UploadResult.RecordIssue issue(WrittenRecord written) {
         RecordCheck check = written.check();
-        return new UploadResult.RecordIssue(check.index(), check.line(), check.sourceRecordId(), written.outcome(),
-                check.errors().isEmpty() ? null : check.errors(), check.warnings().isEmpty() ? null : check.warnings());
+        return new UploadResult.RecordIssue(
+                check.index(),
+                check.line(),
+                check.sourceRecordId(),
+                written.outcome(),
+                check.errors().isEmpty() ? null : check.errors(),
+                check.warnings().isEmpty() ? null : check.warnings());
     }
 
     static TreeSet<String> errorCodes(List<FieldError> errors) {

@@ -16,6 +16,5 @@ public final class Roles {
     /** The national platform. */
     public static final String NATIONAL = "national";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -19,8 +19,7 @@ import org.supervisionhub.common.code.RegionCodes;
 public sealed interface Scope {
 
     /** hub-admin and the national platform: every department and region. */
-    record All() implements Scope {
-    }
+    record All() implements Scope {}
 
     /** A region-admin: departments and subjects of the region and of the regions below it. */
     record Region(String code) implements Scope {
@@ -35,8 +34,7 @@ public sealed interface Scope {
      * certificates of the departments it serves). A region-wide system (a provincial registry) carries a region and
      * no department: it owns no department's rows.
      */
-    record Department(Optional<String> code, Optional<String> region) implements Scope {
-    }
+    record Department(Optional<String> code, Optional<String> region) implements Scope {}
 
     /** The token's claims make no scope; every use answers {@code code} (403). */
     record Unbound(ErrorCode code, String detail) implements Scope {
@@ -51,14 +49,16 @@ public sealed interface Scope {
             return new All();
         }
         if (region.isPresent() && !RegionCodes.isValid(region.get())) {
-            return new Unbound(ErrorCode.CALLER_REGION_INVALID, "the token's region claim is not a GB/T 2260 region code");
+            return new Unbound(
+                    ErrorCode.CALLER_REGION_INVALID, "the token's region claim is not a GB/T 2260 region code");
         }
         if (roles.contains(Roles.REGION_ADMIN)) {
             return region.<Scope>map(Region::new)
                     .orElseGet(() -> new Unbound(ErrorCode.CALLER_REGION_UNKNOWN, "the token carries no region"));
         }
         if (department.isPresent() && department.get().length() > 64) {
-            return new Unbound(ErrorCode.CALLER_DEPARTMENT_INVALID, "the token's department claim is not a department code");
+            return new Unbound(
+                    ErrorCode.CALLER_DEPARTMENT_INVALID, "the token's department claim is not a department code");
         }
         if (department.isEmpty() && region.isEmpty()) {
             return new Unbound(ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token carries no department");
@@ -75,7 +75,10 @@ public sealed interface Scope {
             return owner.department() != null
                     ? department.code().map(owner.department()::equals).orElse(false)
                     : owner.region() != null
-                            && department.region().map(own -> RegionCodes.contains(own, owner.region())).orElse(false);
+                            && department
+                                    .region()
+                                    .map(own -> RegionCodes.contains(own, owner.region()))
+                                    .orElse(false);
         }
         return requireBound();
     }
@@ -103,8 +106,9 @@ public sealed interface Scope {
     /** The caller's own department, for writes that are always a department's own (uploads, permits, plans). */
     default String ownDepartment() {
         requireBound();
-        return department().orElseThrow(
-                () -> HubException.forbidden(ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token carries no department"));
+        return department()
+                .orElseThrow(() ->
+                        HubException.forbidden(ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token carries no department"));
     }
 
     /** The caller's department when it is bound to one, else empty (admins name the department they act for; an
@@ -140,11 +144,22 @@ public sealed interface Scope {
     static String sqlCondition(String departmentColumn, String regionColumn, int first) {
         StringBuilder condition = new StringBuilder("($").append(first).append("::boolean");
         if (departmentColumn != null) {
-            condition.append(" or ").append(departmentColumn).append(" = $").append(first + 1).append("::text");
+            condition
+                    .append(" or ")
+                    .append(departmentColumn)
+                    .append(" = $")
+                    .append(first + 1)
+                    .append("::text");
         }
         if (regionColumn != null) {
-            condition.append(" or ($").append(first + 2).append("::text is not null and ").append(regionColumn)
-                    .append(" like $").append(first + 2).append("::text || '%')");
+            condition
+                    .append(" or ($")
+                    .append(first + 2)
+                    .append("::text is not null and ")
+                    .append(regionColumn)
+                    .append(" like $")
+                    .append(first + 2)
+                    .append("::text || '%')");
         }
         return condition.append(')').toString();
     }
@@ -179,8 +194,11 @@ public sealed interface Scope {
     default Optional<String> regionFilter(String requested) {
         requireBound();
         if (requested != null && !RegionCodes.isValid(requested)) {
-            throw HubException.badRequest(RegionCodes.ERROR_CODE, "region " + requested + " is not a GB/T 2260 code",
-                    new org.supervisionhub.common.FieldError("region", RegionCodes.ERROR_CODE, "a GB/T 2260 region code"));
+            throw HubException.badRequest(
+                    RegionCodes.ERROR_CODE,
+                    "region " + requested + " is not a GB/T 2260 code",
+                    new org.supervisionhub.common.FieldError(
+                            "region", RegionCodes.ERROR_CODE, "a GB/T 2260 region code"));
         }
         if (this instanceof Region region) {
             if (requested == null) {

@@ -69,7 +69,8 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         if (!config.enabled()) {
             return oidc.authenticate(request, context);
         }
@@ -78,19 +79,25 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         Verified verified = cache.getIfPresent(key);
         if (verified != null && verified.validUntilMillis() > now) {
             hits.increment();
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(verified.identity())
-                    .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, HttpSecurityUtils.getRoutingContextAttribute(request))
-                    .build());
+            return Uni.createFrom()
+                    .item(QuarkusSecurityIdentity.builder(verified.identity())
+                            .addAttribute(
+                                    HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE,
+                                    HttpSecurityUtils.getRoutingContextAttribute(request))
+                            .build());
         }
         misses.increment();
         return oidc.authenticate(request, context).invoke(identity -> remember(key, identity, now));
     }
 
     private void remember(String key, SecurityIdentity identity, long now) {
-        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getExpirationTime() <= 0) {
+        if (identity == null
+                || !(identity.getPrincipal() instanceof JsonWebToken token)
+                || token.getExpirationTime() <= 0) {
             return;
         }
-        long validUntil = Math.min(token.getExpirationTime() * 1000L, now + config.maxTtl().toMillis());
+        long validUntil = Math.min(
+                token.getExpirationTime() * 1000L, now + config.maxTtl().toMillis());
         if (validUntil > now) {
             cache.put(key, new Verified(identity, validUntil));
         }
@@ -98,14 +105,14 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
     }
 
-    private record Verified(SecurityIdentity identity, long validUntilMillis) {
-    }
+    private record Verified(SecurityIdentity identity, long validUntilMillis) {}
 
     /** Each entry expires at its own token's validity end. */
     private final class UntilTokenExpiry implements Expiry<String, Verified> {

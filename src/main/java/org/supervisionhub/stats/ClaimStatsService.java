@@ -63,27 +63,33 @@ public class ClaimStatsService {
         String effectiveRegion = scopeRegion(caller, region);
         String effectiveDepartment = scopeDepartment(caller, department);
         String prefix = effectiveRegion == null ? null : RegionCodes.scopePrefix(effectiveRegion);
-        return pool.preparedQuery(PER_DEPARTMENT).execute(Tuple.of(prefix, effectiveDepartment)).map(rows -> {
-            List<ClaimStats.DepartmentFigures> departments = new ArrayList<>();
-            Map<String, long[]> byRegion = new LinkedHashMap<>();
-            Map<String, String> regionNames = new LinkedHashMap<>();
-            long[] total = new long[4];
-            for (Row row : rows) {
-                long[] counts = {row.getLong("claimable_items"), row.getLong("claimed_items"),
-                        row.getLong("claimed_inspection_items"), row.getLong("compiled_lists")};
-                String regionCode = row.getString("region_code");
-                departments.add(new ClaimStats.DepartmentFigures(row.getString("code"), row.getString("name"),
-                        regionCode, figures(counts)));
-                regionNames.putIfAbsent(regionCode, row.getString("region_name"));
-                add(byRegion.computeIfAbsent(regionCode, key -> new long[4]), counts);
-                add(total, counts);
-            }
-            List<ClaimStats.RegionFigures> regions = byRegion.entrySet().stream()
-                    .map(entry -> new ClaimStats.RegionFigures(entry.getKey(), regionNames.get(entry.getKey()),
-                            figures(entry.getValue())))
-                    .toList();
-            return new ClaimStats(effectiveRegion, effectiveDepartment, figures(total), regions, departments);
-        });
+        return pool.preparedQuery(PER_DEPARTMENT)
+                .execute(Tuple.of(prefix, effectiveDepartment))
+                .map(rows -> {
+                    List<ClaimStats.DepartmentFigures> departments = new ArrayList<>();
+                    Map<String, long[]> byRegion = new LinkedHashMap<>();
+                    Map<String, String> regionNames = new LinkedHashMap<>();
+                    long[] total = new long[4];
+                    for (Row row : rows) {
+                        long[] counts = {
+                            row.getLong("claimable_items"),
+                            row.getLong("claimed_items"),
+                            row.getLong("claimed_inspection_items"),
+                            row.getLong("compiled_lists")
+                        };
+                        String regionCode = row.getString("region_code");
+                        departments.add(new ClaimStats.DepartmentFigures(
+                                row.getString("code"), row.getString("name"), regionCode, figures(counts)));
+                        regionNames.putIfAbsent(regionCode, row.getString("region_name"));
+                        add(byRegion.computeIfAbsent(regionCode, key -> new long[4]), counts);
+                        add(total, counts);
+                    }
+                    List<ClaimStats.RegionFigures> regions = byRegion.entrySet().stream()
+                            .map(entry -> new ClaimStats.RegionFigures(
+                                    entry.getKey(), regionNames.get(entry.getKey()), figures(entry.getValue())))
+                            .toList();
+                    return new ClaimStats(effectiveRegion, effectiveDepartment, figures(total), regions, departments);
+                });
     }
 
     /** The region filter, narrowed to the caller's scope: a region-admin's own by default, refused outside it. */
@@ -103,8 +109,8 @@ public class ClaimStatsService {
     }
 
     private static ClaimStats.Figures figures(long[] counts) {
-        return new ClaimStats.Figures(counts[0], counts[1], rate(counts[1], counts[0]), counts[2], counts[3],
-                rate(counts[3], counts[2]));
+        return new ClaimStats.Figures(
+                counts[0], counts[1], rate(counts[1], counts[0]), counts[2], counts[3], rate(counts[3], counts[2]));
     }
 
     static BigDecimal rate(long part, long whole) {

@@ -10,30 +10,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CoverageStats(
         String region,
         String department,
-        @Schema(description = "First day of the period (act dates for coverage, receipt days for quality)") LocalDate from,
+
+        @Schema(description = "First day of the period (act dates for coverage, receipt days for quality)")
+        LocalDate from,
+
         @Schema(description = "Last day of the period") LocalDate to,
         Figures total,
         List<DepartmentFigures> departments) {
 
     @Schema(name = "CoverageFigures")
     public record Figures(
-            @Schema(description = "Claimed in-use sub-items") long claimedItems,
-            @Schema(description = "Claimed items with at least one record of the department in the period") long coveredItems,
-            @Schema(description = "coveredItems / claimedItems (4 decimals); null without claims") BigDecimal coverageRate,
-            @Schema(description = "Records received in the period") long receivedRecords,
-            @Schema(description = "Records rejected in the period") long rejectedRecords,
-            @Schema(description = "rejectedRecords / receivedRecords; null without uploads") BigDecimal rejectionRate,
-            @Schema(description = "Rejected records by error code, most frequent first") List<ErrorCodeFigure> rejectionsByCode) {
-    }
+            @Schema(description = "Claimed in-use sub-items")
+            long claimedItems,
+
+            @Schema(description = "Claimed items with at least one record of the department in the period")
+            long coveredItems,
+
+            @Schema(description = "coveredItems / claimedItems (4 decimals); null without claims")
+            BigDecimal coverageRate,
+
+            @Schema(description = "Records received in the period")
+            long receivedRecords,
+
+            @Schema(description = "Records rejected in the period")
+            long rejectedRecords,
+
+            @Schema(description = "rejectedRecords / receivedRecords; null without uploads")
+            BigDecimal rejectionRate,
+
+            @Schema(description = "Rejected records by error code, most frequent first")
+            List<ErrorCodeFigure> rejectionsByCode) {}
 
     @Schema(name = "ErrorCodeFigure")
     public record ErrorCodeFigure(
             String code,
             long records,
-            @Schema(description = "records / receivedRecords") BigDecimal rate) {
-    }
+
+            @Schema(description = "records / receivedRecords")
+            BigDecimal rate) {}
 
     @Schema(name = "DepartmentCoverage")
-    public record DepartmentFigures(String code, String name, String regionCode, Figures figures) {
-    }
+    public record DepartmentFigures(String code, String name, String regionCode, Figures figures) {}
 }

@@ -66,44 +66,65 @@ public class CoverageStatsService {
         String effectiveDepartment = ClaimStatsService.scopeDepartment(caller, department);
         String prefix = effectiveRegion == null ? null : RegionCodes.scopePrefix(effectiveRegion);
         Tuple parameters = Tuple.of(prefix, effectiveDepartment, from, to);
-        Uni<Map<String, Map<String, Long>>> rejections = pool.preparedQuery(REJECTIONS).execute(parameters).map(rows -> {
-            Map<String, Map<String, Long>> byDepartment = new HashMap<>();
-            for (Row row : rows) {
-                byDepartment.computeIfAbsent(row.getString("department_code"), key -> new TreeMap<>())
-                        .put(row.getString("error_code"), row.getLong("records"));
-            }
-            return byDepartment;
-        });
-        return Uni.combine().all().unis(pool.preparedQuery(PER_DEPARTMENT).execute(parameters), rejections).asTuple()
+        Uni<Map<String, Map<String, Long>>> rejections = pool.preparedQuery(REJECTIONS)
+                .execute(parameters)
+                .map(rows -> {
+                    Map<String, Map<String, Long>> byDepartment = new HashMap<>();
+                    for (Row row : rows) {
+                        byDepartment
+                                .computeIfAbsent(row.getString("department_code"), key -> new TreeMap<>())
+                                .put(row.getString("error_code"), row.getLong("records"));
+                    }
+                    return byDepartment;
+                });
+        return Uni.combine()
+                .all()
+                .unis(pool.preparedQuery(PER_DEPARTMENT).execute(parameters), rejections)
+                .asTuple()
                 .map(both -> {
                     List<CoverageStats.DepartmentFigures> departments = new ArrayList<>();
                     long[] total = new long[4];
                     Map<String, Long> totalCodes = new TreeMap<>();
                     for (Row row : both.getItem1()) {
-                        long[] counts = {row.getLong("claimed_items"), row.getLong("covered_items"),
-                                row.getLong("received"), row.getLong("rejected")};
+                        long[] counts = {
+                            row.getLong("claimed_items"),
+                            row.getLong("covered_items"),
+                            row.getLong("received"),
+                            row.getLong("rejected")
+                        };
                         Map<String, Long> codes = both.getItem2().getOrDefault(row.getString("code"), Map.of());
                         codes.forEach((code, n) -> totalCodes.merge(code, n, Long::sum));
                         for (int i = 0; i < total.length; i++) {
                             total[i] += counts[i];
                         }
-                        departments.add(new CoverageStats.DepartmentFigures(row.getString("code"),
-                                row.getString("name"), row.getString("region_code"), figures(counts, codes)));
+                        departments.add(new CoverageStats.DepartmentFigures(
+                                row.getString("code"),
+                                row.getString("name"),
+                                row.getString("region_code"),
+                                figures(counts, codes)));
                     }
-                    return new CoverageStats(effectiveRegion, effectiveDepartment, from, to,
-                            figures(total, totalCodes), departments);
+                    return new CoverageStats(
+                            effectiveRegion, effectiveDepartment, from, to, figures(total, totalCodes), departments);
                 });
     }
 
     private static CoverageStats.Figures figures(long[] counts, Map<String, Long> codes) {
         Map<String, Long> ordered = new LinkedHashMap<>();
-        codes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        codes.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         List<CoverageStats.ErrorCodeFigure> byCode = ordered.entrySet().stream()
-                .map(e -> new CoverageStats.ErrorCodeFigure(e.getKey(), e.getValue(),
-                        ClaimStatsService.rate(e.getValue(), counts[2])))
+                .map(e -> new CoverageStats.ErrorCodeFigure(
+                        e.getKey(), e.getValue(), ClaimStatsService.rate(e.getValue(), counts[2])))
                 .toList();
-        return new CoverageStats.Figures(counts[0], counts[1], ClaimStatsService.rate(counts[1], counts[0]), counts[2],
-                counts[3], ClaimStatsService.rate(counts[3], counts[2]), byCode);
+        return new CoverageStats.Figures(
+                counts[0],
+                counts[1],
+                ClaimStatsService.rate(counts[1], counts[0]),
+                counts[2],
+                counts[3],
+                ClaimStatsService.rate(counts[3], counts[2]),
+                byCode);
     }
 }

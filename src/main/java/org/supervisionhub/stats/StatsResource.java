@@ -37,33 +37,48 @@ public class StatsResource {
     @GET
     @Path("/claims")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Claim rate (认领率) and implementation list completion rate (检查实施清单编制完成率)",
+    @Operation(
+            summary = "Claim rate (认领率) and implementation list completion rate (检查实施清单编制完成率)",
             description = "Per department, per region and in total, exact over the in-use catalog. A region admin sees "
                     + "its region (default) or a region inside it; a department admin sees its own department.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The figures")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "The figures")
     public Uni<ClaimStats> getClaimStats(
-            @Parameter(description = "Region code (GB/T 2260); includes the regions below it") @QueryParam("region")
-            @RegionCode String region,
-            @Parameter(description = "Department code") @QueryParam("department")
-            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
+            @Parameter(description = "Region code (GB/T 2260); includes the regions below it")
+                    @QueryParam("region")
+                    @RegionCode
+                    String region,
+            @Parameter(description = "Department code")
+                    @QueryParam("department")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
+                    String department) {
         return claimStats.claimStats(callers.caller(), region, department);
     }
 
     @GET
     @Path("/coverage")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Supervision data coverage (监管行为数据覆盖率) and upload quality",
-            description = "Per department: the share of its claimed in-use sub-items with at least one record of its own "
-                    + "whose act date lies in the period, and the share of uploaded records rejected, by error code (by "
-                    + "day of receipt). Scoped like the claim rates. The period defaults to the current year.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The figures")
+    @Operation(
+            summary = "Supervision data coverage (监管行为数据覆盖率) and upload quality",
+            description =
+                    "Per department: the share of its claimed in-use sub-items with at least one record of its own "
+                            + "whose act date lies in the period, and the share of uploaded records rejected, by error code (by "
+                            + "day of receipt). Scoped like the claim rates. The period defaults to the current year.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "The figures")
     public Uni<CoverageStats> getCoverageStats(
-            @Parameter(description = "Region code (GB/T 2260); includes the regions below it") @QueryParam("region")
-            @RegionCode String region,
-            @Parameter(description = "Department code") @QueryParam("department")
-            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department,
+            @Parameter(description = "Region code (GB/T 2260); includes the regions below it")
+                    @QueryParam("region")
+                    @RegionCode
+                    String region,
+            @Parameter(description = "Department code")
+                    @QueryParam("department")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
+                    String department,
             @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
-            java.time.LocalDate from,
+                    java.time.LocalDate from,
             @Parameter(description = "Last day (default: today)") @QueryParam("to") java.time.LocalDate to) {
         java.time.LocalDate today = java.time.LocalDate.now(org.supervisionhub.common.WireTime.ZONE);
         java.time.LocalDate first = from != null ? from : today.withDayOfYear(1);
@@ -79,13 +94,19 @@ public class StatsResource {
     @Path("/permit-binding")
     @io.smallrye.common.annotation.Blocking
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Permit binding rate per department (审管联动 绑定率)",
-            description = "Per issuing department: the distinct permit items of its permits, how many are bound to at least "
-                    + "one supervision item, and the share. A department admin sees its own, a region admin its region.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The figures")
+    @Operation(
+            summary = "Permit binding rate per department (审管联动 绑定率)",
+            description =
+                    "Per issuing department: the distinct permit items of its permits, how many are bound to at least "
+                            + "one supervision item, and the share. A department admin sees its own, a region admin its region.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "The figures")
     public java.util.List<org.supervisionhub.permit.PermitQueries.BindingRateView> getPermitBindingStats(
-            @Parameter(description = "Department code") @QueryParam("department")
-            @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
+            @Parameter(description = "Department code")
+                    @QueryParam("department")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
+                    String department) {
         return permits.bindingRates(callers.caller(), department);
     }
 }

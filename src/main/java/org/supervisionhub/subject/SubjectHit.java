@@ -10,5 +10,6 @@ public record SubjectHit(
         @Schema(description = "主体类型") SubjectType subjectType,
         @Schema(description = "所属行政区划") String regionCode,
         @Schema(description = "登记状态") SubjectStatus status,
-        @Schema(description = "Trigram similarity of the name to the query, 0-1; results are ordered by it") double score) {
-}
+
+        @Schema(description = "Trigram similarity of the name to the query, 0-1; results are ordered by it")
+        double score) {}

@@ -19,6 +19,5 @@ final class SubjectHitPage {
     @Schema(description = "Total number of matching subjects")
     public long total;
 
-    private SubjectHitPage() {
-    }
+    private SubjectHitPage() {}
 }

@@ -76,8 +76,10 @@ public class SubjectQueries {
     @Inject
     public SubjectQueries(Pool pool, SubjectsConfig config) {
         this.pool = pool;
-        this.supervisorCache = Caffeine.newBuilder().maximumSize(20_000)
-                .expireAfterWrite(config.supervisorCacheTtl()).build();
+        this.supervisorCache = Caffeine.newBuilder()
+                .maximumSize(20_000)
+                .expireAfterWrite(config.supervisorCacheTtl())
+                .build();
     }
 
     public Uni<Optional<SubjectView>> byCreditCode(String creditCode) {
@@ -86,34 +88,46 @@ public class SubjectQueries {
                 return Uni.createFrom().item(Optional.<SubjectView>empty());
             }
             Row row = rows.iterator().next();
-            return supervisors(row.getString("region_code"), row.getString("industry_code"), null).map(supervisors -> {
-                List<SubjectView.SupervisorSummary> summary = supervisors.departments().stream()
-                        .map(d -> new SubjectView.SupervisorSummary(d.departmentCode(), d.departmentName(),
-                                d.regionCode(), d.items().size()))
-                        .toList();
-                return Optional.of(view(row, summary));
-            });
+            return supervisors(row.getString("region_code"), row.getString("industry_code"), null)
+                    .map(supervisors -> {
+                        List<SubjectView.SupervisorSummary> summary = supervisors.departments().stream()
+                                .map(d -> new SubjectView.SupervisorSummary(
+                                        d.departmentCode(),
+                                        d.departmentName(),
+                                        d.regionCode(),
+                                        d.items().size()))
+                                .toList();
+                        return Optional.of(view(row, summary));
+                    });
         });
     }
 
     public Uni<Optional<SubjectView>> byIdNumberHash(String hash) {
-        return pool.preparedQuery(BY_ID_HASH).execute(Tuple.of(hash))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next(), List.of())));
+        return pool.preparedQuery(BY_ID_HASH)
+                .execute(Tuple.of(hash))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(view(rows.iterator().next(), List.of())));
     }
 
     public Uni<Page<SubjectHit>> search(String name, String regionPrefix, int page, int size) {
-        return pool.preparedQuery(SEARCH).execute(Tuple.of(name, regionPrefix, size, page * size)).map(rows -> {
-            List<SubjectHit> hits = new ArrayList<>();
-            long total = 0;
-            for (Row row : rows) {
-                total = row.getLong("total");
-                hits.add(new SubjectHit(row.getString("credit_code"), row.getString("name"),
-                        SubjectType.valueOf(row.getString("subject_type")), row.getString("region_code"),
-                        SubjectStatus.valueOf(row.getString("status")),
-                        Math.round(row.getDouble("score") * 10_000) / 10_000.0));
-            }
-            return new Page<>(hits, page, size, total);
-        });
+        return pool.preparedQuery(SEARCH)
+                .execute(Tuple.of(name, regionPrefix, size, page * size))
+                .map(rows -> {
+                    List<SubjectHit> hits = new ArrayList<>();
+                    long total = 0;
+                    for (Row row : rows) {
+                        total = row.getLong("total");
+                        hits.add(new SubjectHit(
+                                row.getString("credit_code"),
+                                row.getString("name"),
+                                SubjectType.valueOf(row.getString("subject_type")),
+                                row.getString("region_code"),
+                                SubjectStatus.valueOf(row.getString("status")),
+                                Math.round(row.getDouble("score") * 10_000) / 10_000.0));
+                    }
+                    return new Page<>(hits, page, size, total);
+                });
     }
 
     /**
@@ -141,35 +155,53 @@ public class SubjectQueries {
             if (!sectors.contains(sector)) {
                 sectors.add(sector);
             }
-            SupervisorsView.Supervisor department = departments.computeIfAbsent(row.getString("department_code"),
-                    code -> new SupervisorsView.Supervisor(code, row.getString("department_name"),
-                            row.getString("region_code"), new ArrayList<>()));
+            SupervisorsView.Supervisor department = departments.computeIfAbsent(
+                    row.getString("department_code"),
+                    code -> new SupervisorsView.Supervisor(
+                            code, row.getString("department_name"), row.getString("region_code"), new ArrayList<>()));
             String itemCode = row.getString("item_code");
             if (itemCode != null) {
-                department.items().add(new SupervisorsView.ApplicableItem(itemCode, row.getString("item_name"),
-                        ItemType.valueOf(row.getString("item_type")), row.getString("sector_code")));
+                department
+                        .items()
+                        .add(new SupervisorsView.ApplicableItem(
+                                itemCode,
+                                row.getString("item_name"),
+                                ItemType.valueOf(row.getString("item_type")),
+                                row.getString("sector_code")));
             }
         }
         sectors.sort(String::compareTo);
         List<SupervisorsView.Supervisor> frozen = departments.values().stream()
-                .map(d -> new SupervisorsView.Supervisor(d.departmentCode(), d.departmentName(), d.regionCode(),
-                        List.copyOf(d.items())))
+                .map(d -> new SupervisorsView.Supervisor(
+                        d.departmentCode(), d.departmentName(), d.regionCode(), List.copyOf(d.items())))
                 .toList();
         return new SupervisorsView(null, null, List.copyOf(sectors), frozen);
     }
 
-    private record SupervisorKey(String regionCode, String industryCode, ItemType type) {
-    }
+    private record SupervisorKey(String regionCode, String industryCode, ItemType type) {}
 
     private static SubjectView view(Row row, List<SubjectView.SupervisorSummary> supervisors) {
         OffsetDateTime updated = row.getOffsetDateTime("updated_at");
         String[] sources = row.getArrayOfStrings("sources");
-        return new SubjectView(row.getString("credit_code"), row.getString("id_number_masked"), row.getString("name"),
-                SubjectType.valueOf(row.getString("subject_type")), row.getString("region_code"),
-                row.getString("registered_address"), row.getString("business_address"), row.getString("industry_code"),
-                row.getString("legal_representative"), SubjectStatus.valueOf(row.getString("status")),
-                row.getString("credit_level"), row.getBoolean("abnormal_listed"), row.getBoolean("serious_illegal_listed"),
-                sources == null ? List.of() : Arrays.asList(sources), row.getInteger("version"),
-                updated == null ? null : updated.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime(), supervisors);
+        return new SubjectView(
+                row.getString("credit_code"),
+                row.getString("id_number_masked"),
+                row.getString("name"),
+                SubjectType.valueOf(row.getString("subject_type")),
+                row.getString("region_code"),
+                row.getString("registered_address"),
+                row.getString("business_address"),
+                row.getString("industry_code"),
+                row.getString("legal_representative"),
+                SubjectStatus.valueOf(row.getString("status")),
+                row.getString("credit_level"),
+                row.getBoolean("abnormal_listed"),
+                row.getBoolean("serious_illegal_listed"),
+                sources == null ? List.of() : Arrays.asList(sources),
+                row.getInteger("version"),
+                updated == null
+                        ? null
+                        : updated.atZoneSameInstant(WireTime.ZONE).toOffsetDateTime(),
+                supervisors);
     }
 }

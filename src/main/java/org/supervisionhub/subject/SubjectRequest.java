@@ -1,7 +1,6 @@
 package org.supervisionhub.subject;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,20 +13,31 @@ import org.supervisionhub.common.code.RegionCode;
 @Schema(name = "SubjectRequest")
 public record SubjectRequest(
         @Schema(description = "报送系统 (source system id)", example = "gx-scjg-registry")
-        @NotBlank @Pattern(regexp = "^[A-Za-z0-9_.-]{2,64}$") String source,
-        @Schema(description = "主体名称", example = "腾讯科技（深圳）有限公司")
-        @Size(min = 1, max = 300) String name,
+        @NotBlank
+        @Pattern(regexp = "^[A-Za-z0-9_.-]{2,64}$")
+        String source,
+
+        @Schema(description = "主体名称", example = "腾讯科技（深圳）有限公司") @Size(min = 1, max = 300)
+        String name,
+
         @Schema(description = "主体类型; required when the subject is new; NATURAL_PERSON is not allowed here")
         SubjectType subjectType,
-        @Schema(description = "所属行政区划 (GB/T 2260)", example = "450103")
-        @RegionCode String regionCode,
+
+        @Schema(description = "所属行政区划 (GB/T 2260)", example = "450103") @RegionCode
+        String regionCode,
+
         @Schema(description = "注册地址") @Size(max = 500) String registeredAddress,
         @Schema(description = "经营地址") @Size(max = 500) String businessAddress,
+
         @Schema(description = "行业代码 (GB/T 4754: section letter and up to four digits)", example = "C1310")
-        @Pattern(regexp = "^[A-T]([0-9]{2,4})?$") String industryCode,
+        @Pattern(regexp = "^[A-T]([0-9]{2,4})?$")
+        String industryCode,
+
         @Schema(description = "法定代表人") @Size(max = 100) String legalRepresentative,
         @Schema(description = "登记状态") SubjectStatus status,
-        @Schema(description = "信用等级", example = "A") @Pattern(regexp = "^[A-D][+-]?$") String creditLevel,
+
+        @Schema(description = "信用等级", example = "A") @Pattern(regexp = "^[A-D][+-]?$")
+        String creditLevel,
+
         @Schema(description = "列入经营异常名录") Boolean abnormalListed,
-        @Schema(description = "列入严重违法失信名单") Boolean seriousIllegalListed) {
-}
+        @Schema(description = "列入严重违法失信名单") Boolean seriousIllegalListed) {}

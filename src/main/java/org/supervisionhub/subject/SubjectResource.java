@@ -34,10 +34,10 @@ import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.code.RegionCode;
 import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.item.ItemType;
+import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 import org.supervisionhub.security.Scope;
-import org.supervisionhub.security.Caller;
 
 /**
  * The unified subject library (统一监管对象库). Organisation data is public registration data
@@ -65,11 +65,14 @@ public class SubjectResource {
     @GET
     @Path("/{creditCode}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Look a subject up by unified social credit code",
+    @Operation(
+            summary = "Look a subject up by unified social credit code",
             description = "Includes the departments that supervise it. A code failing the GB 32100 check is 400 "
                     + "VALIDATION_FAILED with CREDIT_CODE_INVALID; an unknown valid code is 404 SUBJECT_NOT_FOUND.")
     @APIResponse(responseCode = "200", description = "The subject")
-    @APIResponse(responseCode = "404", description = "Unknown subject",
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubjectView> getSubject(@PathParam("creditCode") @CreditCode String creditCode) {
         return queries.byCreditCode(creditCode).map(found -> found.orElseThrow(() -> notFound(creditCode)));
@@ -77,17 +80,26 @@ public class SubjectResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Search organisations by name",
+    @Operation(
+            summary = "Search organisations by name",
             description = "Finds names containing the text (at least 2 characters, e.g. 腾讯 finds 腾讯科技（深圳）有限公司), "
                     + "full-width and half-width forms alike, best match first. Natural persons are never listed.")
-    @APIResponse(responseCode = "200", description = "One page of results",
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of results",
             content = @Content(schema = @Schema(implementation = SubjectHitPage.class)))
     public Uni<Page<SubjectHit>> searchSubjects(
-            @Parameter(description = "Text contained in the name, 2-50 characters", required = true) @QueryParam("name") String name,
-            @Parameter(description = "Region code; includes the regions below it") @QueryParam("region") @RegionCode String region,
+            @Parameter(description = "Text contained in the name, 2-50 characters", required = true) @QueryParam("name")
+                    String name,
+            @Parameter(description = "Region code; includes the regions below it") @QueryParam("region") @RegionCode
+                    String region,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1)
-            @Max(MAX_SEARCH_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(MAX_SEARCH_SIZE)
+                    int size) {
         String text = name == null ? "" : name.strip();
         if (text.codePointCount(0, text.length()) < 2 || text.length() > 50) {
             throw HubException.validation(List.of(new FieldError("name", "LENGTH_OUT_OF_RANGE", "2 to 50 characters")));
@@ -98,19 +110,23 @@ public class SubjectResource {
     @GET
     @Path("/{creditCode}/supervisors")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Who supervises this subject (谁来监管)",
+    @Operation(
+            summary = "Who supervises this subject (谁来监管)",
             description = "Departments whose region contains the subject's and whose sectors supervise its industry "
                     + "(GB/T 4754), each with its claimed, in-use sub-items of those sectors. Computed per region and "
                     + "industry and cached for up to a minute, so a new claim may take that long to show.")
     @APIResponse(responseCode = "200", description = "The supervising departments and items")
-    @APIResponse(responseCode = "404", description = "Unknown subject",
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SupervisorsView> getSupervisors(@PathParam("creditCode") @CreditCode String creditCode,
-                                               @Parameter(description = "Only items of this type") @QueryParam("type") ItemType type) {
+    public Uni<SupervisorsView> getSupervisors(
+            @PathParam("creditCode") @CreditCode String creditCode,
+            @Parameter(description = "Only items of this type") @QueryParam("type") ItemType type) {
         return queries.byCreditCode(creditCode).chain(found -> {
             SubjectView subject = found.orElseThrow(() -> notFound(creditCode));
-            return queries.supervisors(subject.regionCode(), subject.industryCode(), type).map(view ->
-                    new SupervisorsView(creditCode, subject.name(), view.sectors(), view.departments()));
+            return queries.supervisors(subject.regionCode(), subject.industryCode(), type)
+                    .map(view -> new SupervisorsView(creditCode, subject.name(), view.sectors(), view.departments()));
         });
     }
 
@@ -118,27 +134,40 @@ public class SubjectResource {
     @Path("/{creditCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
-    @Operation(summary = "Report an organisation subject (upsert, merged by code)",
+    @Operation(
+            summary = "Report an organisation subject (upsert, merged by code)",
             description = "Present fields replace, absent fields keep what other sources reported; the source is added "
                     + "to the subject's sources. A system reports subjects of its own region only.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated or unchanged",
             content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    public Uni<Response> putSubject(@PathParam("creditCode") @CreditCode String creditCode,
-                                    @NotNull @Valid SubjectRequest request, UriInfo uri) {
-        return subjects.upsertOrganisation(callers.caller(), creditCode, request).map(result -> written(result, uri));
+    public Uni<Response> putSubject(
+            @PathParam("creditCode") @CreditCode String creditCode,
+            @NotNull @Valid SubjectRequest request,
+            UriInfo uri) {
+        return subjects.upsertOrganisation(callers.caller(), creditCode, request)
+                .map(result -> written(result, uri));
     }
 
     @POST
     @Path("/persons")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
-    @Operation(summary = "Report a natural-person subject (upsert by ID number)",
+    @Operation(
+            summary = "Report a natural-person subject (upsert by ID number)",
             description = "The ID number is hashed (HMAC-SHA256) on arrival; only the hash and a masked form are kept.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated or unchanged",
             content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
     public Uni<Response> putPerson(@NotNull @Valid PersonSubjectRequest request, UriInfo uri) {
         return subjects.upsertPerson(callers.caller(), request).map(result -> written(result, null));
@@ -148,12 +177,15 @@ public class SubjectResource {
     @Path("/persons/lookup")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
-    @Operation(summary = "Look a natural person up by ID number",
+    @Operation(
+            summary = "Look a natural person up by ID number",
             description = "The number travels in the body, never in a URL. The answer carries the masked number only; "
                     + "each successful lookup is written to the audit log. Persons registered outside the caller's "
                     + "region (a region-admin's, or the region in a department token) read as unknown.")
     @APIResponse(responseCode = "200", description = "The person")
-    @APIResponse(responseCode = "404", description = "Unknown person",
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubjectView> lookupPerson(@NotNull @Valid PersonLookupRequest request) {
         Caller caller = callers.caller();
@@ -161,7 +193,8 @@ public class SubjectResource {
         return queries.byIdNumberHash(subjects.hashOf(request.idNumber())).chain(found -> {
             // A person outside the caller's region reads as unknown: the answer never tells that the number exists.
             SubjectView person = found.filter(view -> caller.scope().covers(Scope.Owner.region(view.regionCode())))
-                    .orElseThrow(() -> HubException.notFound("SUBJECT_NOT_FOUND", "no natural person with this ID number"));
+                    .orElseThrow(
+                            () -> HubException.notFound("SUBJECT_NOT_FOUND", "no natural person with this ID number"));
             return subjects.recordPersonalDataRead(caller, person).replaceWith(person);
         });
     }

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.events.SubjectUpserted;
 import org.supervisionhub.common.pii.PersonalData;
+import org.supervisionhub.events.SubjectUpserted;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
 import org.supervisionhub.sync.Outbox;
@@ -37,20 +37,27 @@ public class SubjectService {
     PersonalData personalData;
 
     /** The effect of a subject write. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     /** What a write did, and the subject's version afterwards. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubjectWriteResult")
-    public record WriteResult(Outcome outcome, int version) {
-    }
+    public record WriteResult(Outcome outcome, int version) {}
 
     @WithTransaction
     public Uni<WriteResult> upsertOrganisation(Caller caller, String creditCode, SubjectRequest request) {
         if (request.subjectType() == SubjectType.NATURAL_PERSON) {
-            throw HubException.validation(List.of(new FieldError("subjectType", "SUBJECT_TYPE_INVALID",
+            throw HubException.validation(List.of(new FieldError(
+                    "subjectType",
+                    "SUBJECT_TYPE_INVALID",
                     "natural persons are reported through /api/v1/subjects/persons")));
         }
-        return Subject.<Subject>find("creditCode", creditCode).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return Subject.<Subject>find("creditCode", creditCode)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
                 .chain(existing -> {
                     requireWritable(caller, existing, request.regionCode());
                     Subject subject = existing != null ? existing : newOrganisation(creditCode, request);
@@ -63,14 +70,19 @@ public class SubjectService {
     public Uni<WriteResult> upsertPerson(Caller caller, PersonSubjectRequest request) {
         caller.scope().requireCanWrite(Scope.Owner.region(request.regionCode()));
         String hash = personalData.hashIdNumber(request.idNumber());
-        return Subject.<Subject>find("idNumberHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return Subject.<Subject>find("idNumberHash", hash)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
                 .chain(existing -> {
                     requireWritable(caller, existing, request.regionCode());
                     Subject subject = existing != null ? existing : newPerson(hash, request.idNumber());
                     // Non-short-circuit: every field is applied, whichever changed.
                     boolean changed = replace(subject.name, request.name(), value -> subject.name = value)
                             | replace(subject.regionCode, request.regionCode(), value -> subject.regionCode = value)
-                            | replace(subject.registeredAddress, request.address(), value -> subject.registeredAddress = value)
+                            | replace(
+                                    subject.registeredAddress,
+                                    request.address(),
+                                    value -> subject.registeredAddress = value)
                             | subject.sources.add(request.source());
                     return save(caller, subject, existing == null, changed, request.source());
                 });
@@ -83,7 +95,11 @@ public class SubjectService {
     /** Reads of a natural person's data leave an audit entry (who looked whom up, and why it matters: PIPL). */
     @WithTransaction
     public Uni<Void> recordPersonalDataRead(Caller caller, SubjectView person) {
-        return audit.record(caller, "PERSONAL_DATA_READ", "subject", person.idNumberMasked(),
+        return audit.record(
+                caller,
+                "PERSONAL_DATA_READ",
+                "subject",
+                person.idNumberMasked(),
                 Map.of("subjectType", person.subjectType().name()));
     }
 
@@ -101,8 +117,12 @@ public class SubjectService {
         subject.updatedAt = now;
         String key = subject.creditCode != null ? subject.creditCode : "person:" + subject.idNumberHash;
         return subject.<Subject>persistAndFlush()
-                .call(() -> audit.record(caller, created ? "SUBJECT_CREATED" : "SUBJECT_UPDATED", "subject",
-                        String.valueOf(subject.id), Map.of("source", source, "version", subject.version)))
+                .call(() -> audit.record(
+                        caller,
+                        created ? "SUBJECT_CREATED" : "SUBJECT_UPDATED",
+                        "subject",
+                        String.valueOf(subject.id),
+                        Map.of("source", source, "version", subject.version)))
                 .call(() -> outbox.enqueue(event(key, subject)))
                 .map(saved -> new WriteResult(created ? Outcome.CREATED : Outcome.UPDATED, subject.version));
     }
@@ -142,15 +162,21 @@ public class SubjectService {
         changed |= replace(subject.name, request.name(), value -> subject.name = value);
         changed |= replace(subject.subjectType, request.subjectType(), value -> subject.subjectType = value);
         changed |= replace(subject.regionCode, request.regionCode(), value -> subject.regionCode = value);
-        changed |= replace(subject.registeredAddress, request.registeredAddress(), value -> subject.registeredAddress = value);
-        changed |= replace(subject.businessAddress, request.businessAddress(), value -> subject.businessAddress = value);
+        changed |= replace(
+                subject.registeredAddress, request.registeredAddress(), value -> subject.registeredAddress = value);
+        changed |=
+                replace(subject.businessAddress, request.businessAddress(), value -> subject.businessAddress = value);
         changed |= replace(subject.industryCode, request.industryCode(), value -> subject.industryCode = value);
-        changed |= replace(subject.legalRepresentative, request.legalRepresentative(),
+        changed |= replace(
+                subject.legalRepresentative,
+                request.legalRepresentative(),
                 value -> subject.legalRepresentative = value);
         changed |= replace(subject.status, request.status(), value -> subject.status = value);
         changed |= replace(subject.creditLevel, request.creditLevel(), value -> subject.creditLevel = value);
         changed |= replace(subject.abnormalListed, request.abnormalListed(), value -> subject.abnormalListed = value);
-        changed |= replace(subject.seriousIllegalListed, request.seriousIllegalListed(),
+        changed |= replace(
+                subject.seriousIllegalListed,
+                request.seriousIllegalListed(),
                 value -> subject.seriousIllegalListed = value);
         return changed;
     }
@@ -178,13 +204,24 @@ public class SubjectService {
             }
             return;
         }
-        scope.requireCanWrite(Scope.Owner.region(existing.regionCode),
+        scope.requireCanWrite(
+                Scope.Owner.region(existing.regionCode),
                 reportedRegion == null ? null : Scope.Owner.region(reportedRegion));
     }
 
     private static SubjectUpserted event(String key, Subject subject) {
-        return new SubjectUpserted(key, subject.subjectType.name(), subject.creditCode, subject.idNumberMasked,
-                subject.name, subject.regionCode, subject.industryCode, subject.status.name(), subject.creditLevel,
-                subject.abnormalListed, subject.seriousIllegalListed, subject.version);
+        return new SubjectUpserted(
+                key,
+                subject.subjectType.name(),
+                subject.creditCode,
+                subject.idNumberMasked,
+                subject.name,
+                subject.regionCode,
+                subject.industryCode,
+                subject.status.name(),
+                subject.creditLevel,
+                subject.abnormalListed,
+                subject.seriousIllegalListed,
+                subject.version);
     }
 }

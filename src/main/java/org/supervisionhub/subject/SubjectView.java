@@ -10,7 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubjectView(
         @Schema(description = "统一社会信用代码 (organisations)") String creditCode,
-        @Schema(description = "Masked ID number (natural persons)", example = "110105********002X") String idNumberMasked,
+
+        @Schema(description = "Masked ID number (natural persons)", example = "110105********002X")
+        String idNumberMasked,
+
         @Schema(description = "主体名称") String name,
         @Schema(description = "主体类型") SubjectType subjectType,
         @Schema(description = "所属行政区划") String regionCode,
@@ -22,14 +25,20 @@ public record SubjectView(
         @Schema(description = "信用等级") String creditLevel,
         @Schema(description = "列入经营异常名录") boolean abnormalListed,
         @Schema(description = "列入严重违法失信名单") boolean seriousIllegalListed,
-        @Schema(description = "Systems that reported this subject") List<String> sources,
+
+        @Schema(description = "Systems that reported this subject")
+        List<String> sources,
+
         @Schema(description = "Version, +1 on every change") int version,
         @Schema(description = "Last change") OffsetDateTime updatedAt,
-        @Schema(description = "Departments that supervise the subject (谁来监管), with how many of their claimed items apply")
+
+        @Schema(
+                description =
+                        "Departments that supervise the subject (谁来监管), with how many of their claimed items apply")
         List<SupervisorSummary> supervisors) {
 
     /** One supervising department. */
     @Schema(name = "SupervisorSummary")
-    public record SupervisorSummary(String departmentCode, String departmentName, String regionCode, int applicableItems) {
-    }
+    public record SupervisorSummary(
+            String departmentCode, String departmentName, String regionCode, int applicableItems) {}
 }

@@ -31,7 +31,8 @@ public class CallbackVerifier {
 
     private static final String REMEMBER_NONCE = """
             insert into callback_nonce (nonce) values ($1) on conflict do nothing""";
-    private static final String FORGET_NONCES = "delete from callback_nonce where seen_at < now() - $1 * interval '1 second'";
+    private static final String FORGET_NONCES =
+            "delete from callback_nonce where seen_at < now() - $1 * interval '1 second'";
 
     @Inject
     SyncConfig config;
@@ -43,12 +44,15 @@ public class CallbackVerifier {
 
     public void verify(String keyId, String timestamp, String nonce, String signature, byte[] body) {
         if (keyId == null || timestamp == null || nonce == null || signature == null) {
-            throw unauthorized("CALLBACK_UNSIGNED", "a callback carries " + String.join(", ",
-                    List.of(KEY_ID, TIMESTAMP, NONCE, SIGNATURE)) + " (or a national platform token)");
+            throw unauthorized(
+                    "CALLBACK_UNSIGNED",
+                    "a callback carries " + String.join(", ", List.of(KEY_ID, TIMESTAMP, NONCE, SIGNATURE))
+                            + " (or a national platform token)");
         }
         String secret = config.national().callbackKeys().get(keyId);
         if (secret == null) {
-            throw unauthorized("CALLBACK_KEY_UNKNOWN", "unknown callback key " + keyId.replaceAll("[^A-Za-z0-9_.-]", "?"));
+            throw unauthorized(
+                    "CALLBACK_KEY_UNKNOWN", "unknown callback key " + keyId.replaceAll("[^A-Za-z0-9_.-]", "?"));
         }
         long seconds;
         try {
@@ -56,15 +60,18 @@ public class CallbackVerifier {
         } catch (NumberFormatException e) {
             throw unauthorized("CALLBACK_TIMESTAMP_INVALID", "the timestamp is epoch seconds");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
+        Duration skew =
+                Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
         if (skew.compareTo(config.national().callbackClockSkew()) > 0) {
-            throw unauthorized("CALLBACK_STALE", "the callback's timestamp is " + skew.toSeconds()
-                    + " s away from the hub's clock");
+            throw unauthorized(
+                    "CALLBACK_STALE",
+                    "the callback's timestamp is " + skew.toSeconds() + " s away from the hub's clock");
         }
         if (nonce.length() < 8 || nonce.length() > 64) {
             throw unauthorized("CALLBACK_NONCE_INVALID", "a nonce has 8-64 characters");
         }
-        byte[] expected = hmac(secret, (timestamp.strip() + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8), body);
+        byte[] expected =
+                hmac(secret, (timestamp.strip() + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8), body);
         byte[] offered;
         try {
             offered = HexFormat.of().parseHex(signature.strip().toLowerCase(Locale.ROOT));
@@ -75,7 +82,11 @@ public class CallbackVerifier {
             throw unauthorized("CALLBACK_SIGNATURE_INVALID", "the signature does not match");
         }
         // Only a correctly signed nonce is remembered, so nobody can burn nonces by sending garbage.
-        int fresh = pool.preparedQuery(REMEMBER_NONCE).execute(Tuple.of(nonce)).await().indefinitely().rowCount();
+        int fresh = pool.preparedQuery(REMEMBER_NONCE)
+                .execute(Tuple.of(nonce))
+                .await()
+                .indefinitely()
+                .rowCount();
         if (fresh == 0) {
             throw unauthorized("CALLBACK_REPLAYED", "this nonce was used before");
         }

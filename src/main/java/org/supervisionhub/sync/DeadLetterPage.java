@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Documents {@code Page<DeadLetterView>} in the contract. */
 @Schema(name = "DeadLetterPage")
-public record DeadLetterPage(List<DeadLetterView> items, int page, int size, long total) {
-}
+public record DeadLetterPage(List<DeadLetterView> items, int page, int size, long total) {}

@@ -7,7 +7,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An outbox event the relay gave up on. */
 @Schema(name = "DeadLetter")
-public record DeadLetterView(long id, String target, String aggregateType, String aggregateId, String eventType,
-                             UUID idempotencyKey, int attempts, String lastError, OffsetDateTime createdAt,
-                             @Schema(description = "The event as it would be delivered") Map<String, Object> payload) {
-}
+public record DeadLetterView(
+        long id,
+        String target,
+        String aggregateType,
+        String aggregateId,
+        String eventType,
+        UUID idempotencyKey,
+        int attempts,
+        String lastError,
+        OffsetDateTime createdAt,
+
+        @Schema(description = "The event as it would be delivered")
+        Map<String, Object> payload) {}

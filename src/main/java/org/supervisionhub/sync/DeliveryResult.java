@@ -9,7 +9,11 @@ import java.util.Optional;
  */
 public record DeliveryResult(Outcome outcome, Optional<Duration> retryAfter, String detail) {
 
-    public enum Outcome { DELIVERED, THROTTLED, FAILED }
+    public enum Outcome {
+        DELIVERED,
+        THROTTLED,
+        FAILED
+    }
 
     public static DeliveryResult delivered() {
         return new DeliveryResult(Outcome.DELIVERED, Optional.empty(), null);

@@ -11,5 +11,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param revision   the message's revision of it
  * @param payload    the message as received
  */
-public record InboxItem(long id, String kind, String nationalId, int revision, JsonNode payload) {
-}
+public record InboxItem(long id, String kind, String nationalId, int revision, JsonNode payload) {}

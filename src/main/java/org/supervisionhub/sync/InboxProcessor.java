@@ -72,8 +72,8 @@ public class InboxProcessor {
 
     void start(@Observes StartupEvent event) {
         Duration poll = config.inbox().pollInterval();
-        worker = workers.start("inbox-processor", () -> processOne() ? Duration.ZERO : poll, poll,
-                Duration.ofSeconds(10));
+        worker = workers.start(
+                "inbox-processor", () -> processOne() ? Duration.ZERO : poll, poll, Duration.ofSeconds(10));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -87,8 +87,11 @@ public class InboxProcessor {
      * was there already. Blocking.
      */
     public boolean store(String kind, String nationalId, int revision, String payload) {
-        int stored = pool.preparedQuery(STORE).execute(Tuple.of(kind, nationalId, revision, payload)).await()
-                .indefinitely().rowCount();
+        int stored = pool.preparedQuery(STORE)
+                .execute(Tuple.of(kind, nationalId, revision, payload))
+                .await()
+                .indefinitely()
+                .rowCount();
         if (stored > 0) {
             wake();
         }
@@ -107,14 +110,18 @@ public class InboxProcessor {
     boolean processOne() {
         try {
             return transactions.inTransaction(connection -> {
-                RowSet<Row> rows = connection.preparedQuery(NEXT).execute().await().indefinitely();
+                RowSet<Row> rows =
+                        connection.preparedQuery(NEXT).execute().await().indefinitely();
                 if (rows.size() == 0) {
                     return false;
                 }
                 Row message = rows.iterator().next();
                 try {
                     String outcome = handle(connection, message);
-                    connection.preparedQuery(DONE).execute(Tuple.of(message.getLong("id"), outcome)).await()
+                    connection
+                            .preparedQuery(DONE)
+                            .execute(Tuple.of(message.getLong("id"), outcome))
+                            .await()
                             .indefinitely();
                     return true;
                 } catch (RuntimeException e) {
@@ -126,7 +133,9 @@ public class InboxProcessor {
             RuntimeException e = failed.cause;
             String reason = e instanceof HubException hub ? hub.code() + ": " + hub.getMessage() : String.valueOf(e);
             LOG.warnf("inbox message %d (%s %s) failed: %s", failed.id, failed.kind, failed.nationalId, reason);
-            pool.preparedQuery(FAILED).execute(Tuple.of(failed.id, reason, config.inbox().maxAttempts())).await()
+            pool.preparedQuery(FAILED)
+                    .execute(Tuple.of(failed.id, reason, config.inbox().maxAttempts()))
+                    .await()
                     .indefinitely();
             return true;
         }
@@ -152,12 +161,17 @@ public class InboxProcessor {
         String kind = message.getString("kind");
         String nationalId = message.getString("national_id");
         int revision = message.getInteger("revision");
-        if (connection.preparedQuery(NEWER_PROCESSED).execute(Tuple.of(kind, nationalId, revision)).await()
-                .indefinitely().size() > 0) {
+        if (connection
+                        .preparedQuery(NEWER_PROCESSED)
+                        .execute(Tuple.of(kind, nationalId, revision))
+                        .await()
+                        .indefinitely()
+                        .size()
+                > 0) {
             return InboxHandler.Outcome.SUPERSEDED.name();
         }
-        InboxItem item = new InboxItem(message.getLong("id"), kind, nationalId, revision,
-                read(message.getString("payload")));
+        InboxItem item =
+                new InboxItem(message.getLong("id"), kind, nationalId, revision, read(message.getString("payload")));
         return handlerOf(kind).handle(connection, item).name();
     }
 

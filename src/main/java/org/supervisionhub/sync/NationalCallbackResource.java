@@ -56,24 +56,44 @@ public class NationalCallbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Callback of the national platform",
+    @Operation(
+            summary = "Callback of the national platform",
             description = "Signed with HMAC-SHA256 over `timestamp \\n nonce \\n body` (headers X-National-Key-Id, "
                     + "X-National-Timestamp in epoch seconds, X-National-Nonce, X-National-Signature in hex), within 5 "
                     + "minutes of the hub's clock and with a fresh nonce; or sent with a token of role `national`. The "
                     + "body carries `nationalId` and optionally `revision` (default 1). A message already received is "
                     + "answered 200 with duplicate=true and not processed again; an older revision arriving after a newer "
                     + "one is kept but superseded.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "The message; nationalId required")))
-    @APIResponse(responseCode = "200", description = "Stored (or recognised as a duplicate)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallbackReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Unreadable message",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "The message; nationalId required")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored (or recognised as a duplicate)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CallbackReceipt.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unreadable message",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Unsigned, badly signed, stale or replayed",
+    @APIResponse(
+            responseCode = "401",
+            description = "Unsigned, badly signed, stale or replayed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CallbackReceipt receiveCallback(
-            @Parameter(description = "What the platform sends", schema = @Schema(enumeration = {"items", "complaints",
-                    "risk-clues", "tasks"})) @PathParam("kind") String kind,
+            @Parameter(
+                            description = "What the platform sends",
+                            schema = @Schema(enumeration = {"items", "complaints", "risk-clues", "tasks"}))
+                    @PathParam("kind")
+                    String kind,
             @HeaderParam(CallbackVerifier.KEY_ID) String keyId,
             @HeaderParam(CallbackVerifier.TIMESTAMP) String timestamp,
             @HeaderParam(CallbackVerifier.NONCE) String nonce,
@@ -95,12 +115,16 @@ public class NationalCallbackResource {
         }
         JsonNode id = message.get("nationalId");
         if (id == null || !id.isTextual() || !id.asText().matches("[A-Za-z0-9_.:-]{1,64}")) {
-            throw HubException.badRequest("NATIONAL_ID_INVALID", "nationalId is required (1-64 letters, digits, _ . : -)",
+            throw HubException.badRequest(
+                    "NATIONAL_ID_INVALID",
+                    "nationalId is required (1-64 letters, digits, _ . : -)",
                     new FieldError("nationalId", "NATIONAL_ID_INVALID", "1-64 letters, digits, _ . : -"));
         }
         JsonNode revisionNode = message.get("revision");
         if (revisionNode != null && !(revisionNode.canConvertToInt() && revisionNode.asInt() >= 1)) {
-            throw HubException.badRequest("REVISION_INVALID", "revision is a positive integer",
+            throw HubException.badRequest(
+                    "REVISION_INVALID",
+                    "revision is a positive integer",
                     new FieldError("revision", "REVISION_INVALID", "a positive integer"));
         }
         int revision = revisionNode == null ? 1 : revisionNode.asInt();

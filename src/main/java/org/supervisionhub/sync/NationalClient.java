@@ -29,7 +29,8 @@ public class NationalClient {
     @Inject
     ObjectMapper mapper;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Thrown for failures that mean the target is unavailable. */
     public static class Unavailable extends RuntimeException {
@@ -38,7 +39,11 @@ public class NationalClient {
         }
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, successThreshold = 1,
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.75,
+            delay = 5000,
+            successThreshold = 1,
             failOn = Unavailable.class)
     @CircuitBreakerName(BREAKER)
     public DeliveryResult push(String envelope, String batchNo) {
@@ -66,7 +71,8 @@ public class NationalClient {
             throw new Unavailable("national platform answered " + status, null);
         }
         if (status >= 400) {
-            return DeliveryResult.failed("national platform refused the batch: " + status + " " + abbreviate(response.body()));
+            return DeliveryResult.failed(
+                    "national platform refused the batch: " + status + " " + abbreviate(response.body()));
         }
         // A 2xx whose body is not the expected acknowledgement may not have been applied: retry (the target
         // recognises the events again by their idempotency keys).
@@ -83,18 +89,26 @@ public class NationalClient {
 
     /** The platform's count of unique ids first received on the day, per kind. */
     public java.util.Map<String, Long> reconciliation(java.time.LocalDate day) {
-        String base = config.national().url().orElseThrow(() ->
-                new Unavailable("no national platform is configured (hub.sync.national.url)", null));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "")
-                        + "/national/v1/reconciliation?day=" + day)).timeout(config.national().timeout()).GET().build();
+        String base = config.national()
+                .url()
+                .orElseThrow(() -> new Unavailable("no national platform is configured (hub.sync.national.url)", null));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base.replaceAll("/+$", "") + "/national/v1/reconciliation?day=" + day))
+                .timeout(config.national().timeout())
+                .GET()
+                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new Unavailable("reconciliation answered " + response.statusCode(), null);
             }
             java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-            mapper.readTree(response.body()).path("counts").fields()
-                    .forEachRemaining(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+            mapper.readTree(response.body())
+                    .path("counts")
+                    .fields()
+                    .forEachRemaining(
+                            entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
             return counts;
         } catch (IOException e) {
             throw new Unavailable("national platform unreachable: " + e, e);
@@ -105,13 +119,16 @@ public class NationalClient {
     }
 
     private static Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-            } catch (NumberFormatException e) {
-                return Duration.ofSeconds(30);
-            }
-        }).orElse(Duration.ofSeconds(30));
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(value -> {
+                    try {
+                        return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+                    } catch (NumberFormatException e) {
+                        return Duration.ofSeconds(30);
+                    }
+                })
+                .orElse(Duration.ofSeconds(30));
     }
 
     private static String abbreviate(String body) {

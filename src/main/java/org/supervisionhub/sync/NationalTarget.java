@@ -66,8 +66,13 @@ public class NationalTarget implements DeliveryTarget, DeliveryTargets {
 
     private String batchNumber() {
         LocalDate day = LocalDate.now(WireTime.ZONE);
-        int seq = pool.preparedQuery(BATCH_NUMBER).execute(Tuple.of(name(), day)).await().indefinitely()
-                .iterator().next().getInteger("seq");
+        int seq = pool.preparedQuery(BATCH_NUMBER)
+                .execute(Tuple.of(name(), day))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getInteger("seq");
         return day.format(DAY) + String.format("%05d", seq);
     }
 

@@ -29,7 +29,8 @@ public class Outbox {
     /** The national Internet + Supervision platform. */
     public static final String NATIONAL = "national";
 
-    private static final String COLUMNS = "insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)";
+    private static final String COLUMNS =
+            "insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)";
     private static final String INSERT = COLUMNS + """
 
             values (:target, :aggregateType, :aggregateId, :eventType, cast(cast(:payload as text) as jsonb))""";
@@ -42,20 +43,29 @@ public class Outbox {
 
     /** Queues the event for the national platform (and its subscribers) in the current Hibernate Reactive transaction. */
     public Uni<Void> enqueue(HubEvent event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("target", NATIONAL)
-                .setParameter("aggregateType", event.aggregateType())
-                .setParameter("aggregateId", event.aggregateId())
-                .setParameter("eventType", event.type().value())
-                .setParameter("payload", json.write(event))
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("target", NATIONAL)
+                        .setParameter("aggregateType", event.aggregateType())
+                        .setParameter("aggregateId", event.aggregateId())
+                        .setParameter("eventType", event.type().value())
+                        .setParameter("payload", json.write(event))
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
     /** Queues the event in the transaction of the connection. Blocking: call from a worker thread. */
     public void enqueue(SqlConnection connection, HubEvent event) {
-        connection.preparedQuery(INSERT_POSITIONAL).execute(Tuple.of(NATIONAL, event.aggregateType(),
-                event.aggregateId(), event.type().value(), json.write(event))).await().indefinitely();
+        connection
+                .preparedQuery(INSERT_POSITIONAL)
+                .execute(Tuple.of(
+                        NATIONAL,
+                        event.aggregateType(),
+                        event.aggregateId(),
+                        event.type().value(),
+                        json.write(event)))
+                .await()
+                .indefinitely();
     }
 
     /**
@@ -63,13 +73,13 @@ public class Outbox {
      * argument but the aggregate type is an SQL expression; {@code eventType} should come from
      * {@link #typeLiteral} and {@code payload} from {@link #payloadObject}, so that the rows match the catalog.
      */
-    public static String insertSelect(String target, String aggregateType, String aggregateId, String eventType,
-                                      String payload, String from) {
+    public static String insertSelect(
+            String target, String aggregateType, String aggregateId, String eventType, String payload, String from) {
         if (!EventType.isAggregateType(aggregateType)) {
             throw new IllegalArgumentException("no event type of aggregate type " + aggregateType + " in the catalog");
         }
-        return COLUMNS + "\nselect " + target + ", '" + aggregateType + "', " + aggregateId + ", " + eventType + ",\n       "
-                + payload + "\nfrom " + from;
+        return COLUMNS + "\nselect " + target + ", '" + aggregateType + "', " + aggregateId + ", " + eventType
+                + ",\n       " + payload + "\nfrom " + from;
     }
 
     /** The event type as an SQL literal. */
@@ -88,7 +98,8 @@ public class Outbox {
             expected.add(component.getName());
         }
         if (!expected.equals(fields.keySet())) {
-            throw new IllegalArgumentException(type + " has the payload fields " + expected + ", not " + fields.keySet());
+            throw new IllegalArgumentException(
+                    type + " has the payload fields " + expected + ", not " + fields.keySet());
         }
         List<String> pairs = new ArrayList<>();
         for (String field : expected) {

@@ -18,8 +18,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -148,10 +148,14 @@ public class OutboxRelay {
         Duration onFailure = config.relay().pollInterval();
         for (DeliveryTarget target : targets) {
             // The delivery in progress finishes on shutdown, or its lease expires and another replica takes it over.
-            relays.put(target.name(), workers.start("outbox-relay-" + target.name(), () -> round(target), onFailure,
-                    Duration.ofSeconds(15)));
+            relays.put(
+                    target.name(),
+                    workers.start(
+                            "outbox-relay-" + target.name(), () -> round(target), onFailure, Duration.ofSeconds(15)));
         }
-        LOG.infof("outbox relay delivering to %s", targets.stream().map(DeliveryTarget::name).toList());
+        LOG.infof(
+                "outbox relay delivering to %s",
+                targets.stream().map(DeliveryTarget::name).toList());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -174,9 +178,14 @@ public class OutboxRelay {
 
     /** A target's circuit breaker as this replica sees it (CLOSED, OPEN or HALF_OPEN); null without one. */
     public String breakerState(String target) {
-        String name = target.equals(TARGET) ? NationalClient.BREAKER : targets.stream()
-                .filter(candidate -> candidate.name().equals(target)).map(DeliveryTarget::breakerName)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String name = target.equals(TARGET)
+                ? NationalClient.BREAKER
+                : targets.stream()
+                        .filter(candidate -> candidate.name().equals(target))
+                        .map(DeliveryTarget::breakerName)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
         if (name == null) {
             return null;
         }
@@ -194,11 +203,16 @@ public class OutboxRelay {
 
     private void listen() {
         PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
-                .setUser(databaseUser).setPassword(databasePassword);
+                .setUser(databaseUser)
+                .setPassword(databasePassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 2000L);
         subscriber.channel("hub_outbox").handler(payload -> wake());
-        subscriber.connect().subscribe().with(ignored -> LOG.debug("listening on hub_outbox"),
-                failure -> LOG.warn("LISTEN hub_outbox failed; the relay polls instead", failure));
+        subscriber
+                .connect()
+                .subscribe()
+                .with(
+                        ignored -> LOG.debug("listening on hub_outbox"),
+                        failure -> LOG.warn("LISTEN hub_outbox failed; the relay polls instead", failure));
     }
 
     /** One round of a target's relay: a batch, the sync figures, then the pause the batch asked for. */
@@ -222,15 +236,23 @@ public class OutboxRelay {
     long relayOnce(DeliveryTarget target) {
         String name = target.name();
         int batchSize = Math.min(config.relay().batchSize(), target.batchSize());
-        RowSet<Row> claimed = pool.preparedQuery(CLAIM).execute(Tuple.of(name, batchSize, instanceId,
-                config.relay().lease().toMillis())).await().indefinitely();
+        RowSet<Row> claimed = pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(
+                        name, batchSize, instanceId, config.relay().lease().toMillis()))
+                .await()
+                .indefinitely();
         if (claimed.size() == 0) {
             return config.relay().pollInterval().toMillis();
         }
         List<OutboxEvent> events = new ArrayList<>(claimed.size());
         for (Row row : claimed) {
-            events.add(new OutboxEvent(row.getLong("id"), row.getString("aggregate_type"), row.getString("aggregate_id"),
-                    row.getString("event_type"), row.getString("payload"), row.getUUID("idempotency_key")));
+            events.add(new OutboxEvent(
+                    row.getLong("id"),
+                    row.getString("aggregate_type"),
+                    row.getString("aggregate_id"),
+                    row.getString("event_type"),
+                    row.getString("payload"),
+                    row.getUUID("idempotency_key")));
         }
         // Claimed rows come back in no particular order; the target gets them oldest first.
         events.sort(java.util.Comparator.comparingLong(OutboxEvent::id));
@@ -260,9 +282,17 @@ public class OutboxRelay {
                 return wait.toMillis();
             }
             default -> {
-                RowSet<Row> rows = pool.preparedQuery(FAILED).execute(Tuple.from(new Object[] {idArray,
-                        config.relay().maxAttempts(), result.detail(), (double) config.relay().backoffBase().toMillis(),
-                        (double) config.relay().backoffMax().toMillis(), instanceId})).await().indefinitely();
+                RowSet<Row> rows = pool.preparedQuery(FAILED)
+                        .execute(Tuple.from(new Object[] {
+                            idArray,
+                            config.relay().maxAttempts(),
+                            result.detail(),
+                            (double) config.relay().backoffBase().toMillis(),
+                            (double) config.relay().backoffMax().toMillis(),
+                            instanceId
+                        }))
+                        .await()
+                        .indefinitely();
                 int dead = 0;
                 for (Row row : rows) {
                     if ("DEAD".equals(row.getString("status"))) {
@@ -274,7 +304,9 @@ public class OutboxRelay {
                 }
                 failing(name, result.detail());
                 metrics.failed(name, ids.size());
-                return Math.min(config.relay().backoffBase().toMillis(), config.relay().pollInterval().toMillis());
+                return Math.min(
+                        config.relay().backoffBase().toMillis(),
+                        config.relay().pollInterval().toMillis());
             }
         }
     }
@@ -282,16 +314,22 @@ public class OutboxRelay {
     /** Marks the events delivered and tells their listeners, in one transaction. */
     private void delivered(String target, Long[] ids) {
         transactions.inTransaction(connection -> {
-            RowSet<Row> rows = connection.preparedQuery(DELIVERED).execute(Tuple.of(ids, instanceId)).await()
+            RowSet<Row> rows = connection
+                    .preparedQuery(DELIVERED)
+                    .execute(Tuple.of(ids, instanceId))
+                    .await()
                     .indefinitely();
             List<Row> marked = new ArrayList<>();
             rows.forEach(marked::add);
             marked.sort(java.util.Comparator.comparingLong(row -> row.getLong("id")));
             Map<String, List<DeliveredEvent>> byType = new java.util.LinkedHashMap<>();
             for (Row row : marked) {
-                byType.computeIfAbsent(row.getString("aggregate_type"), type -> new ArrayList<>()).add(new DeliveredEvent(
-                        target, row.getString("aggregate_type"), row.getString("aggregate_id"),
-                        row.getString("event_type")));
+                byType.computeIfAbsent(row.getString("aggregate_type"), type -> new ArrayList<>())
+                        .add(new DeliveredEvent(
+                                target,
+                                row.getString("aggregate_type"),
+                                row.getString("aggregate_id"),
+                                row.getString("event_type")));
             }
             byType.forEach((type, events) -> {
                 for (DeliveryListener listener : listeners) {
@@ -305,7 +343,10 @@ public class OutboxRelay {
     }
 
     private void reschedule(Long[] ids, Duration wait, String reason) {
-        pool.preparedQuery(RESCHEDULE).execute(Tuple.of(ids, wait.toMillis(), reason, instanceId)).await().indefinitely();
+        pool.preparedQuery(RESCHEDULE)
+                .execute(Tuple.of(ids, wait.toMillis(), reason, instanceId))
+                .await()
+                .indefinitely();
     }
 
     private void failing(String target, String reason) {

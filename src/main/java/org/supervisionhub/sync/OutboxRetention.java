@@ -29,7 +29,10 @@ public class OutboxRetention {
     SyncConfig config;
 
     /** Hourly (first run 5 s after start); a purge still running when the next is due is not started twice. */
-    @Scheduled(identity = "outbox-retention", every = "1h", delayed = "5s",
+    @Scheduled(
+            identity = "outbox-retention",
+            every = "1h",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeHourly() {
         try {
@@ -44,12 +47,17 @@ public class OutboxRetention {
         long total = 0;
         int deleted;
         do {
-            deleted = pool.preparedQuery(PURGE).execute(Tuple.of(config.relay().retention().toSeconds(), SLICE))
-                    .await().indefinitely().rowCount();
+            deleted = pool.preparedQuery(PURGE)
+                    .execute(Tuple.of(config.relay().retention().toSeconds(), SLICE))
+                    .await()
+                    .indefinitely()
+                    .rowCount();
             total += deleted;
         } while (deleted == SLICE);
         if (total > 0) {
-            LOG.infof("purged %d delivered outbox events older than %s", total, config.relay().retention());
+            LOG.infof(
+                    "purged %d delivered outbox events older than %s",
+                    total, config.relay().retention());
         }
         return total;
     }

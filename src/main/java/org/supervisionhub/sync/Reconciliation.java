@@ -45,7 +45,10 @@ public class Reconciliation {
      * Hourly (first run 10 s after start) on replicas that relay to the national platform; a check still running
      * when the next is due is not started twice.
      */
-    @Scheduled(identity = "sync-reconciliation", every = "1h", delayed = "10s",
+    @Scheduled(
+            identity = "sync-reconciliation",
+            every = "1h",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkHourly() {
         if (config.national().url().isEmpty() || !config.relay().enabled()) {
@@ -57,7 +60,10 @@ public class Reconciliation {
     /** The day's counts side by side. Blocking. */
     public ReconciliationView reconcile(LocalDate day) {
         Map<String, Long> hub = new TreeMap<>();
-        for (Row row : pool.preparedQuery(HUB_COUNTS).execute(Tuple.of(OutboxRelay.TARGET, day)).await().indefinitely()) {
+        for (Row row : pool.preparedQuery(HUB_COUNTS)
+                .execute(Tuple.of(OutboxRelay.TARGET, day))
+                .await()
+                .indefinitely()) {
             hub.put(row.getString("aggregate_type"), row.getLong("delivered"));
         }
         Map<String, Long> national = client.reconciliation(day);
@@ -80,8 +86,12 @@ public class Reconciliation {
             try {
                 ReconciliationView view = reconcile(day);
                 if (!view.consistent()) {
-                    LOG.warnf("reconciliation with the national platform differs on %s: %s", day, view.kinds().stream()
-                            .filter(count -> count.difference() != 0).toList());
+                    LOG.warnf(
+                            "reconciliation with the national platform differs on %s: %s",
+                            day,
+                            view.kinds().stream()
+                                    .filter(count -> count.difference() != 0)
+                                    .toList());
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("reconciliation of %s not possible now: %s", day, e.getMessage());

@@ -9,13 +9,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReconciliationView(
         LocalDate day,
         String target,
-        @Schema(description = "True when every kind's counts agree") boolean consistent,
+
+        @Schema(description = "True when every kind's counts agree")
+        boolean consistent,
+
         List<KindCount> kinds) {
 
     @Schema(name = "ReconciliationCount")
-    public record KindCount(String kind,
-                            @Schema(description = "Aggregates whose first delivery the hub completed that day") long hub,
-                            @Schema(description = "Unique ids the platform first received that day") long national,
-                            @Schema(description = "hub - national") long difference) {
-    }
+    public record KindCount(
+            String kind,
+
+            @Schema(description = "Aggregates whose first delivery the hub completed that day")
+            long hub,
+
+            @Schema(description = "Unique ids the platform first received that day")
+            long national,
+
+            @Schema(description = "hub - national") long difference) {}
 }

@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ public class SyncAdministration {
             select id, target, aggregate_type, aggregate_id, event_type, idempotency_key, attempts, last_error,
                    created_at, payload::text as payload
             from outbox where status = 'DEAD' and ($1::text is null or target = $1) order by id limit $2 offset $3""";
-    private static final String DEAD_COUNT = "select count(*) from outbox where status = 'DEAD' and ($1::text is null or target = $1)";
+    private static final String DEAD_COUNT =
+            "select count(*) from outbox where status = 'DEAD' and ($1::text is null or target = $1)";
     private static final String REPLAY = """
             update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
             where status = 'DEAD' and ($1::bigint is null or id = $1) and ($2::text is null or target = $2)
@@ -54,14 +54,23 @@ public class SyncAdministration {
     }
 
     private SyncStatusView status(String target) {
-        Row figures = pool.preparedQuery(SyncMetrics.FIGURES).execute(Tuple.of(target)).await().indefinitely()
-                .iterator().next();
-        RowSet<Row> states = pool.preparedQuery(STATE).execute(Tuple.of(target)).await().indefinitely();
+        Row figures = pool.preparedQuery(SyncMetrics.FIGURES)
+                .execute(Tuple.of(target))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next();
+        RowSet<Row> states =
+                pool.preparedQuery(STATE).execute(Tuple.of(target)).await().indefinitely();
         Row state = states.size() == 0 ? null : states.iterator().next();
         Number lag = figures.getNumeric("lag_seconds");
-        return new SyncStatusView(target, relay.isRunning(target),
-                figures.getLong("pending") + figures.getLong("in_flight"), figures.getLong("in_flight"),
-                figures.getLong("dead"), lag == null ? 0 : lag.longValue(),
+        return new SyncStatusView(
+                target,
+                relay.isRunning(target),
+                figures.getLong("pending") + figures.getLong("in_flight"),
+                figures.getLong("in_flight"),
+                figures.getLong("dead"),
+                lag == null ? 0 : lag.longValue(),
                 state == null ? null : WireTime.of(state.getOffsetDateTime("last_success_at")),
                 state == null ? null : WireTime.of(state.getOffsetDateTime("failing_since")),
                 state == null ? 0 : state.getInteger("consecutive_failures"),
@@ -71,14 +80,28 @@ public class SyncAdministration {
 
     public Page<DeadLetterView> deadLetters(String target, int page, int size) {
         List<DeadLetterView> items = new ArrayList<>();
-        for (Row row : pool.preparedQuery(DEAD_LETTERS).execute(Tuple.of(target, size, (long) page * size))
-                .await().indefinitely()) {
-            items.add(new DeadLetterView(row.getLong("id"), row.getString("target"), row.getString("aggregate_type"),
-                    row.getString("aggregate_id"), row.getString("event_type"), row.getUUID("idempotency_key"),
-                    row.getInteger("attempts"), row.getString("last_error"), WireTime.of(row.getOffsetDateTime("created_at")),
-                    json(row.getString("payload")))); 
+        for (Row row : pool.preparedQuery(DEAD_LETTERS)
+                .execute(Tuple.of(target, size, (long) page * size))
+                .await()
+                .indefinitely()) {
+            items.add(new DeadLetterView(
+                    row.getLong("id"),
+                    row.getString("target"),
+                    row.getString("aggregate_type"),
+                    row.getString("aggregate_id"),
+                    row.getString("event_type"),
+                    row.getUUID("idempotency_key"),
+                    row.getInteger("attempts"),
+                    row.getString("last_error"),
+                    WireTime.of(row.getOffsetDateTime("created_at")),
+                    json(row.getString("payload"))));
         }
-        long total = pool.preparedQuery(DEAD_COUNT).execute(Tuple.of(target)).await().indefinitely().iterator().next()
+        long total = pool.preparedQuery(DEAD_COUNT)
+                .execute(Tuple.of(target))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
                 .getLong(0);
         return new Page<>(items, page, size, total);
     }
@@ -86,17 +109,28 @@ public class SyncAdministration {
     /** Queues dead letters again (one by id, or all of a target), audited; returns how many. */
     public long replay(Caller caller, Long id, String target) {
         long replayed = transactions.inTransaction(connection -> {
-            long count = connection.preparedQuery(REPLAY).execute(Tuple.of(id, target)).await().indefinitely().rowCount();
+            long count = connection
+                    .preparedQuery(REPLAY)
+                    .execute(Tuple.of(id, target))
+                    .await()
+                    .indefinitely()
+                    .rowCount();
             if (count > 0) {
-                audit.record(connection, caller, "DEAD_LETTERS_REPLAYED", "outbox", id != null ? String.valueOf(id)
-                        : "target:" + Optional.ofNullable(target).orElse("*"), Map.of("replayed", count));
+                audit.record(
+                        connection,
+                        caller,
+                        "DEAD_LETTERS_REPLAYED",
+                        "outbox",
+                        id != null
+                                ? String.valueOf(id)
+                                : "target:" + Optional.ofNullable(target).orElse("*"),
+                        Map.of("replayed", count));
             }
             return count;
         });
         relay.wake();
         return replayed;
     }
-
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> json(String text) {
@@ -106,5 +140,4 @@ public class SyncAdministration {
             throw new IllegalStateException(e);
         }
     }
-
 }

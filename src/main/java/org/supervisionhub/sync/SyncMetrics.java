@@ -57,7 +57,12 @@ public class SyncMetrics {
             return;
         }
         current.refreshedAt = now;
-        Row row = pool.preparedQuery(FIGURES).execute(Tuple.of(target)).await().indefinitely().iterator().next();
+        Row row = pool.preparedQuery(FIGURES)
+                .execute(Tuple.of(target))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next();
         current.pending.set(row.getLong("pending") + row.getLong("in_flight"));
         current.dead.set(row.getLong("dead"));
         Number lag = row.getNumeric("lag_seconds");
@@ -67,16 +72,26 @@ public class SyncMetrics {
     private Figures figures(String target) {
         return figures.computeIfAbsent(target, name -> {
             Figures created = new Figures();
-            Gauge.builder("hub.sync.pending", created.pending, AtomicLong::get).tag("target", name)
-                    .description("Outbox events not yet delivered").register(registry);
-            Gauge.builder("hub.sync.dead", created.dead, AtomicLong::get).tag("target", name)
-                    .description("Outbox events given up on (dead letters)").register(registry);
-            Gauge.builder("hub.sync.lag.seconds", created.lagSeconds, AtomicLong::get).tag("target", name)
-                    .description("Age of the oldest undelivered event").register(registry);
-            created.delivered = Counter.builder("hub.sync.delivered").tag("target", name)
-                    .description("Outbox events delivered").register(registry);
-            created.failed = Counter.builder("hub.sync.failed").tag("target", name)
-                    .description("Outbox event deliveries that failed").register(registry);
+            Gauge.builder("hub.sync.pending", created.pending, AtomicLong::get)
+                    .tag("target", name)
+                    .description("Outbox events not yet delivered")
+                    .register(registry);
+            Gauge.builder("hub.sync.dead", created.dead, AtomicLong::get)
+                    .tag("target", name)
+                    .description("Outbox events given up on (dead letters)")
+                    .register(registry);
+            Gauge.builder("hub.sync.lag.seconds", created.lagSeconds, AtomicLong::get)
+                    .tag("target", name)
+                    .description("Age of the oldest undelivered event")
+                    .register(registry);
+            created.delivered = Counter.builder("hub.sync.delivered")
+                    .tag("target", name)
+                    .description("Outbox events delivered")
+                    .register(registry);
+            created.failed = Counter.builder("hub.sync.failed")
+                    .tag("target", name)
+                    .description("Outbox event deliveries that failed")
+                    .register(registry);
             return created;
         });
     }

@@ -46,30 +46,35 @@ public class SyncResource {
     @GET
     @Path("/reconciliation")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(summary = "Reconcile a day with the national platform (对账)",
+    @Operation(
+            summary = "Reconcile a day with the national platform (对账)",
             description = "Per kind: aggregates whose first delivery the hub completed that day against the unique ids "
                     + "the platform first received that day. Also checked hourly for today and yesterday (differences "
                     + "are logged).")
     @APIResponse(responseCode = "200", description = "The counts side by side")
-    @APIResponse(responseCode = "503", description = "The national platform cannot be reached",
+    @APIResponse(
+            responseCode = "503",
+            description = "The national platform cannot be reached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReconciliationView getReconciliation(
             @Parameter(description = "The day (default today, China Standard Time)") @QueryParam("day")
-            java.time.LocalDate day) {
+                    java.time.LocalDate day) {
         try {
-            return reconciliation.reconcile(day != null ? day
-                    : java.time.LocalDate.now(org.supervisionhub.common.WireTime.ZONE));
+            return reconciliation.reconcile(
+                    day != null ? day : java.time.LocalDate.now(org.supervisionhub.common.WireTime.ZONE));
         } catch (NationalClient.Unavailable e) {
-            throw new HubException(503, "NATIONAL_PLATFORM_UNAVAILABLE", "Service unavailable", e.getMessage(),
-                    java.util.List.of());
+            throw new HubException(
+                    503, "NATIONAL_PLATFORM_UNAVAILABLE", "Service unavailable", e.getMessage(), java.util.List.of());
         }
     }
 
     @GET
     @Path("/status")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(summary = "Sync status per target", description = "Pending and dead events, lag (age of the oldest "
-            + "undelivered event), last success, failing since, and this replica's circuit breaker.")
+    @Operation(
+            summary = "Sync status per target",
+            description = "Pending and dead events, lag (age of the oldest "
+                    + "undelivered event), last success, failing since, and this replica's circuit breaker.")
     @APIResponse(responseCode = "200", description = "One entry per target")
     public List<SyncStatusView> getSyncStatus() {
         return administration.status();
@@ -78,14 +83,20 @@ public class SyncResource {
     @GET
     @Path("/dead-letters")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(summary = "Dead letters", description = "Events the relay gave up on after its last attempt, oldest first.")
-    @APIResponse(responseCode = "200", description = "One page",
+    @Operation(
+            summary = "Dead letters",
+            description = "Events the relay gave up on after its last attempt, oldest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
             content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeadLetterView> getDeadLetters(
             @Parameter(description = "Only this target") @QueryParam("target") @Pattern(regexp = "^[a-z0-9_-]{2,64}$")
-            String target,
+                    String target,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return administration.deadLetters(target, page, size);
@@ -96,7 +107,9 @@ public class SyncResource {
     @RolesAllowed(Roles.HUB_ADMIN)
     @Operation(summary = "Replay one dead letter", description = "Back to PENDING with fresh attempts; audited.")
     @APIResponse(responseCode = "200", description = "Queued again")
-    @APIResponse(responseCode = "404", description = "No dead letter with this id",
+    @APIResponse(
+            responseCode = "404",
+            description = "No dead letter with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReplayResult replayDeadLetter(@PathParam("id") long id) {
         long replayed = administration.replay(callers.caller(), id, null);
@@ -111,11 +124,13 @@ public class SyncResource {
     @RolesAllowed(Roles.HUB_ADMIN)
     @Operation(summary = "Replay every dead letter (of a target)", description = "Back to PENDING; audited.")
     @APIResponse(responseCode = "200", description = "How many were queued again")
-    @APIResponse(responseCode = "400", description = "Invalid request",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReplayResult replayDeadLetters(
             @Parameter(description = "Only this target") @QueryParam("target") @Pattern(regexp = "^[a-z0-9_-]{2,64}$")
-            String target) {
+                    String target) {
         return new ReplayResult(administration.replay(callers.caller(), null, target));
     }
 }

@@ -29,8 +29,10 @@ class AdapterDescriptorsTest {
 
     /** Inbound samples: {@code <kind>.json} beside the {@code <kind>.canonical.json} it must map to. */
     static Stream<String> samples() throws IOException {
-        return sampleFiles(path -> path.endsWith(".json") && !path.endsWith(".canonical.json")
-                && !path.endsWith(".event.json") && !path.endsWith(".outbound.json"));
+        return sampleFiles(path -> path.endsWith(".json")
+                && !path.endsWith(".canonical.json")
+                && !path.endsWith(".event.json")
+                && !path.endsWith(".outbound.json"));
     }
 
     /** Outbound samples: a hub event {@code <event>.event.json} beside the {@code <event>.outbound.json} it must become. */
@@ -42,7 +44,10 @@ class AdapterDescriptorsTest {
         List<String> found = new java.util.ArrayList<>();
         for (Path root : List.of(ADAPTERS, TEST_ADAPTERS)) {
             try (Stream<Path> files = Files.walk(root)) {
-                files.map(Path::toString).filter(path -> path.contains("/samples/")).filter(kind).forEach(found::add);
+                files.map(Path::toString)
+                        .filter(path -> path.contains("/samples/"))
+                        .filter(kind)
+                        .forEach(found::add);
             }
         }
         return found.stream().sorted();
@@ -50,7 +55,9 @@ class AdapterDescriptorsTest {
 
     private static AdapterDescriptor descriptorOf(Path sample) {
         Path folder = sample.getParent().getParent();
-        return AdapterRegistry.loadAll(folder.getParent()).get(folder.getFileName().toString()).descriptor();
+        return AdapterRegistry.loadAll(folder.getParent())
+                .get(folder.getFileName().toString())
+                .descriptor();
     }
 
     @Test
@@ -58,7 +65,9 @@ class AdapterDescriptorsTest {
         Map<String, AdapterRegistry.Loaded> adapters = AdapterRegistry.loadAll(ADAPTERS);
 
         assertThat(adapters).containsKeys("ssj", "hotline-12345", "zfjd", "credit");
-        adapters.values().forEach(adapter -> assertThat(adapter.problems()).as(adapter.system()).isEmpty());
+        adapters.values()
+                .forEach(adapter ->
+                        assertThat(adapter.problems()).as(adapter.system()).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,11 +78,12 @@ class AdapterDescriptorsTest {
         AdapterDescriptor descriptor = descriptorOf(file);
         AdapterDescriptor.Inbound inbound = descriptor.inbound().get(kind);
         JsonNode payload = JSON.readTree(file.toFile());
-        JsonNode expected = JSON.readTree(file.resolveSibling(kind + ".canonical.json").toFile());
+        JsonNode expected =
+                JSON.readTree(file.resolveSibling(kind + ".canonical.json").toFile());
 
         ArrayNode mapped = JSON.createArrayNode();
-        AdapterService.elements(FieldMapper.at(payload, inbound.records())).forEach(element ->
-                mapped.add(AdapterService.canonicalRecord(descriptor, inbound, element)));
+        AdapterService.elements(FieldMapper.at(payload, inbound.records()))
+                .forEach(element -> mapped.add(AdapterService.canonicalRecord(descriptor, inbound, element)));
 
         assertThat(mapped).isEqualTo(expected);
     }
@@ -84,9 +94,12 @@ class AdapterDescriptorsTest {
         Path file = Path.of(sample);
         String event = file.getFileName().toString().replace(".event.json", "");
         AdapterDescriptor descriptor = descriptorOf(file);
-        JsonNode expected = JSON.readTree(file.resolveSibling(event + ".outbound.json").toFile());
+        JsonNode expected =
+                JSON.readTree(file.resolveSibling(event + ".outbound.json").toFile());
 
-        JsonNode mapped = FieldMapper.map(JSON.readTree(file.toFile()), descriptor.outbound().events().get(event),
+        JsonNode mapped = FieldMapper.map(
+                JSON.readTree(file.toFile()),
+                descriptor.outbound().events().get(event),
                 descriptor.codeTables() == null ? Map.of() : descriptor.codeTables());
 
         assertThat(mapped).isEqualTo(expected);
@@ -94,26 +107,45 @@ class AdapterDescriptorsTest {
 
     @Test
     void creditPlatformReceivesPenaltiesOnOrganisationsOnly() throws IOException {
-        AdapterDescriptor.Outbound outbound = AdapterRegistry.loadAll(ADAPTERS).get("credit").descriptor().outbound();
-        JsonNode penalty = JSON.readTree(ADAPTERS.resolve("credit/samples/record.event.json").toFile());
+        AdapterDescriptor.Outbound outbound =
+                AdapterRegistry.loadAll(ADAPTERS).get("credit").descriptor().outbound();
+        JsonNode penalty = JSON.readTree(
+                ADAPTERS.resolve("credit/samples/record.event.json").toFile());
 
         assertThat(outbound.wants("record", penalty)).isTrue();
-        assertThat(outbound.wants("record", JSON.readTree(penalty.toString().replace("\"kind\":\"PENALTY\",\"departmentCode\"",
-                "\"kind\":\"INSPECTION\",\"departmentCode\"")))).isFalse();
-        assertThat(outbound.wants("record", JSON.readTree(penalty.toString().replace("\"type\":\"ENTERPRISE\"",
-                "\"type\":\"NATURAL_PERSON\"")))).isFalse();
+        assertThat(outbound.wants(
+                        "record",
+                        JSON.readTree(penalty.toString()
+                                .replace(
+                                        "\"kind\":\"PENALTY\",\"departmentCode\"",
+                                        "\"kind\":\"INSPECTION\",\"departmentCode\""))))
+                .isFalse();
+        assertThat(outbound.wants(
+                        "record",
+                        JSON.readTree(
+                                penalty.toString().replace("\"type\":\"ENTERPRISE\"", "\"type\":\"NATURAL_PERSON\""))))
+                .isFalse();
     }
 
     @Test
     void hotlineGetsBackTheDispositionOfItsOwnWorkOrdersOnly() throws IOException {
-        AdapterDescriptor.Outbound outbound = AdapterRegistry.loadAll(ADAPTERS).get("hotline-12345").descriptor().outbound();
+        AdapterDescriptor.Outbound outbound = AdapterRegistry.loadAll(ADAPTERS)
+                .get("hotline-12345")
+                .descriptor()
+                .outbound();
         String answered = Files.readString(ADAPTERS.resolve("hotline-12345/samples/record.event.json"));
 
         assertThat(outbound.wants("record", JSON.readTree(answered))).isTrue();
-        assertThat(outbound.wants("record", JSON.readTree(answered.replace("\"handlingResult\": \"经核查属实，已责令下架并立案调查\",",
-                "")))).as("not answered yet").isFalse();
-        assertThat(outbound.wants("record", JSON.readTree(answered.replace("\"sourceSystem\": \"hotline-12345\"",
-                "\"sourceSystem\": \"ssj\"")))).as("another system's complaint").isFalse();
+        assertThat(outbound.wants(
+                        "record", JSON.readTree(answered.replace("\"handlingResult\": \"经核查属实，已责令下架并立案调查\",", ""))))
+                .as("not answered yet")
+                .isFalse();
+        assertThat(outbound.wants(
+                        "record",
+                        JSON.readTree(
+                                answered.replace("\"sourceSystem\": \"hotline-12345\"", "\"sourceSystem\": \"ssj\""))))
+                .as("another system's complaint")
+                .isFalse();
     }
 
     @Test
@@ -127,7 +159,8 @@ class AdapterDescriptorsTest {
         AdapterRegistry registry = new AdapterRegistry();
         registry.config = config(directory, true);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(registry::all).isInstanceOf(IllegalStateException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(registry::all)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("broken/adapter.yaml:4 [auth.type]: one of");
         registry.config = config(directory, false);
         assertThat(registry.all().get("broken").enabled()).isFalse();
@@ -135,17 +168,29 @@ class AdapterDescriptorsTest {
 
     @Test
     void everyDescriptorKeyOfTheSchemaIsDocumented() throws IOException {
-        JsonNode schema = JSON.readTree(ADAPTERS.resolve("descriptor.schema.json").toFile());
+        JsonNode schema =
+                JSON.readTree(ADAPTERS.resolve("descriptor.schema.json").toFile());
         String guide = Files.readString(Path.of("docs", "adapters.md"));
         List<String> keys = new java.util.ArrayList<>();
         schema.path("properties").fieldNames().forEachRemaining(keys::add);
-        schema.path("properties").path("inbound").path("additionalProperties").path("properties").fieldNames()
+        schema.path("properties")
+                .path("inbound")
+                .path("additionalProperties")
+                .path("properties")
+                .fieldNames()
                 .forEachRemaining(keys::add);
-        schema.path("properties").path("outbound").path("properties").fieldNames().forEachRemaining(keys::add);
+        schema.path("properties")
+                .path("outbound")
+                .path("properties")
+                .fieldNames()
+                .forEachRemaining(keys::add);
         schema.path("$defs").path("rule").path("properties").fieldNames().forEachRemaining(keys::add);
 
-        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(guide.contains("`" + key) || guide.contains("." + key))
-                .withFailMessage("docs/adapters.md does not document '%s' of the schema", key).isTrue());
+        assertThat(keys)
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(guide.contains("`" + key) || guide.contains("." + key))
+                        .withFailMessage("docs/adapters.md does not document '%s' of the schema", key)
+                        .isTrue());
     }
 
     @Test
@@ -198,10 +243,13 @@ class AdapterDescriptorsTest {
 
         AdapterRegistry.Loaded adapter = AdapterRegistry.loadAll(directory).get("wrong");
 
-        assertThat(adapter.problems()).extracting(AdapterProblem::field, AdapterProblem::line).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("inbound.results.fields.inspection.colour", 11),
-                org.assertj.core.groups.Tuple.tuple("inbound.results.fields.inspection.resultCode.codeTable", 12),
-                org.assertj.core.groups.Tuple.tuple("inbound.results.fields.inspection.checkDate", 13));
+        assertThat(adapter.problems())
+                .extracting(AdapterProblem::field, AdapterProblem::line)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("inbound.results.fields.inspection.colour", 11),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "inbound.results.fields.inspection.resultCode.codeTable", 12),
+                        org.assertj.core.groups.Tuple.tuple("inbound.results.fields.inspection.checkDate", 13));
     }
 
     @Test
@@ -227,8 +275,12 @@ class AdapterDescriptorsTest {
 
         AdapterRegistry.Loaded adapter = AdapterRegistry.loadAll(directory).get("subscriber");
 
-        assertThat(adapter.problems()).extracting(AdapterProblem::field).containsExactlyInAnyOrder(
-                "outbound.events.record.colour", "outbound.events.RECORD_CREATED", "outbound.when.record.shade");
+        assertThat(adapter.problems())
+                .extracting(AdapterProblem::field)
+                .containsExactlyInAnyOrder(
+                        "outbound.events.record.colour",
+                        "outbound.events.RECORD_CREATED",
+                        "outbound.when.record.shade");
     }
 
     @Test
@@ -240,9 +292,12 @@ class AdapterDescriptorsTest {
                 auth: { type: none }
                 """);
 
-        assertThat(AdapterRegistry.loadAll(directory).get("folder").problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.toString()).isEqualTo(
-                        "folder/adapter.yaml:1 [system]: the system id 'other' differs from its folder 'folder'"));
+        assertThat(AdapterRegistry.loadAll(directory).get("folder").problems())
+                .singleElement()
+                .satisfies(
+                        problem -> assertThat(problem.toString())
+                                .isEqualTo(
+                                        "folder/adapter.yaml:1 [system]: the system id 'other' differs from its folder 'folder'"));
     }
 
     private static void write(Path directory, String system, String yaml) throws IOException {

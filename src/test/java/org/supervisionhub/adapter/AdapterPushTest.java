@@ -31,7 +31,6 @@ class AdapterPushTest {
     @Inject
     Db db;
 
-
     @Test
     void storedRecordIsPushedInTheSystemsFormatAfterTheSystemRecovers() {
         RecordFixture.Department department = fixture.department();
@@ -40,19 +39,40 @@ class AdapterPushTest {
         AdapterStubResource.failNext(2);
         int failedBefore = AdapterStubResource.failed();
 
-        given().auth().oauth2(department.systemToken()).contentType(ContentType.JSON).body(List.of(record))
-                .post("/api/v1/records").then().statusCode(200).body("accepted", equalTo(1));
+        given().auth()
+                .oauth2(department.systemToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(record))
+                .post("/api/v1/records")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
 
-        await("the system received it", () -> AdapterStubResource.received().stream()
-                .anyMatch(body -> body.contains("\"source\":\"" + sourceId + "\"")));
-        String push = AdapterStubResource.received().stream().filter(body -> body.contains(sourceId)).findFirst()
+        await(
+                "the system received it",
+                () -> AdapterStubResource.received().stream()
+                        .anyMatch(body -> body.contains("\"source\":\"" + sourceId + "\"")));
+        String push = AdapterStubResource.received().stream()
+                .filter(body -> body.contains(sourceId))
+                .findFirst()
                 .orElseThrow();
-        assertThat(push).contains("\"event\":\"record\"", "\"op\":\"INSERT\"", "\"kind\":\"INSPECTION\"",
-                "\"dept\":\"" + department.code() + "\"", "\"idempotencyKey\"");
+        assertThat(push)
+                .contains(
+                        "\"event\":\"record\"",
+                        "\"op\":\"INSERT\"",
+                        "\"kind\":\"INSPECTION\"",
+                        "\"dept\":\"" + department.code() + "\"",
+                        "\"idempotencyKey\"");
         assertThat(AdapterStubResource.failed() - failedBefore).isEqualTo(2);
-        assertThat(AdapterStubResource.received().stream().filter(body -> body.contains("\"source\":\"" + sourceId
-                + "\"")).count()).isEqualTo(1);
-        given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/sync/status").then().statusCode(200)
+        assertThat(AdapterStubResource.received().stream()
+                        .filter(body -> body.contains("\"source\":\"" + sourceId + "\""))
+                        .count())
+                .isEqualTo(1);
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .get("/api/v1/sync/status")
+                .then()
+                .statusCode(200)
                 .body("find { it.target == 'test-push' }.relaying", equalTo(true))
                 .body("find { it.target == 'test-push' }.breaker", equalTo("CLOSED"));
         await("its copy is delivered", () -> db.count("""
@@ -70,17 +90,29 @@ class AdapterPushTest {
         check.put("body", Map.of("name", "测试局", "code", department.creditCode()));
         check.put("target", Map.of("name", "测试公司", "code", CreditCodeGenerator.enterprise("450100")));
         check.put("region", department.regionCode());
-        check.put("team", List.of(Map.of("n", "甲", "i", "GX_REC", "c", department.officerA()),
-                Map.of("n", "乙", "i", "GX_REC", "c", department.officerB())));
-        check.put("reported", java.time.OffsetDateTime.now(RecordFixture.ZONE).minusMinutes(1).toString());
+        check.put(
+                "team",
+                List.of(
+                        Map.of("n", "甲", "i", "GX_REC", "c", department.officerA()),
+                        Map.of("n", "乙", "i", "GX_REC", "c", department.officerB())));
+        check.put(
+                "reported",
+                java.time.OffsetDateTime.now(RecordFixture.ZONE).minusMinutes(1).toString());
         check.put("day", RecordFixture.TODAY.minusDays(1).toString());
         check.put("result", "1");
 
-        given().auth().oauth2(Tokens.withRoles("test-push", List.of("system"), department.code(), department.regionCode()))
-                .contentType(ContentType.JSON).body(check).post("/api/v1/adapters/test-push/inbound/checks")
-                .then().statusCode(200).body("accepted", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.withRoles("test-push", List.of("system"), department.code(), department.regionCode()))
+                .contentType(ContentType.JSON)
+                .body(check)
+                .post("/api/v1/adapters/test-push/inbound/checks")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
 
-        assertThat(db.count("select count(*) from behaviour_record where source_system = 'test-push' and source_record_id = ?",
-                check.get("id"))).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from behaviour_record where source_system = 'test-push' and source_record_id = ?",
+                        check.get("id")))
+                .isEqualTo(1);
     }
 }

@@ -44,18 +44,27 @@ class AdapterResourceTest {
         result.put("dxmc", "南宁某某餐饮有限公司");
         result.put("tyshxydm", CreditCodeGenerator.enterprise("450100"));
         result.put("xzqh", department.regionCode());
-        result.put("jcry", List.of(Map.of("xm", "甲", "fzjg", "GX_REC", "zjh", department.officerA()),
-                Map.of("xm", "乙", "fzjg", "GX_REC", "zjh", department.officerB())));
+        result.put(
+                "jcry",
+                List.of(
+                        Map.of("xm", "甲", "fzjg", "GX_REC", "zjh", department.officerA()),
+                        Map.of("xm", "乙", "fzjg", "GX_REC", "zjh", department.officerB())));
         result.put("jcfs", "1");
         result.put("jcrq", RecordFixture.TODAY.minusDays(1).toString().replace("-", ""));
         result.put("jcjg", resultCode);
-        result.put("sbsj", java.time.LocalDateTime.now(RecordFixture.ZONE).minusMinutes(5)
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        result.put(
+                "sbsj",
+                java.time.LocalDateTime.now(RecordFixture.ZONE)
+                        .minusMinutes(5)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         return result;
     }
 
     private static Response send(String token, String system, String kind, Object payload) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(payload)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(payload)
                 .post("/api/v1/adapters/{system}/inbound/{kind}", system, kind);
     }
 
@@ -64,10 +73,12 @@ class AdapterResourceTest {
         RecordFixture.Department department = fixture.department();
         String good = "SSJ-" + System.nanoTime();
         String unmapped = "SSJ-" + System.nanoTime();
-        Map<String, Object> payload = Map.of("jcjgList", List.of(result(department, good, "01"),
-                result(department, unmapped, "99")));
+        Map<String, Object> payload =
+                Map.of("jcjgList", List.of(result(department, good, "01"), result(department, unmapped, "99")));
 
-        send(ssjToken(department), "ssj", "inspection-results", payload).then().statusCode(200)
+        send(ssjToken(department), "ssj", "inspection-results", payload)
+                .then()
+                .statusCode(200)
                 .body("zs", equalTo(2))
                 .body("xzsl", equalTo(1))
                 .body("sbsl", equalTo(1))
@@ -75,18 +86,32 @@ class AdapterResourceTest {
                 .body("sbmx[0].errors[0].field", equalTo("inspection.resultCode"))
                 .body("sbmx[0].errors[0].code", equalTo("MAPPING_FAILED"));
 
-        assertThat(db.rows("select body->'inspection'->>'resultCode' as code, body->'inspection'->>'checkDate' as day "
-                + "from behaviour_record where source_system = 'ssj' and source_record_id = ?", good)).singleElement()
+        assertThat(db.rows(
+                        "select body->'inspection'->>'resultCode' as code, body->'inspection'->>'checkDate' as day "
+                                + "from behaviour_record where source_system = 'ssj' and source_record_id = ?",
+                        good))
+                .singleElement()
                 .satisfies(row -> {
                     assertThat(row).containsEntry("code", "1");
-                    assertThat(row).containsEntry("day", RecordFixture.TODAY.minusDays(1).toString());
+                    assertThat(row)
+                            .containsEntry(
+                                    "day", RecordFixture.TODAY.minusDays(1).toString());
                 });
 
         // The platform corrects the result: the record becomes its next version.
-        send(ssjToken(department), "ssj", "inspection-results", Map.of("jcjgList", List.of(result(department, good, "E"))))
-                .then().statusCode(200).body("gxsl", equalTo(1)).body("xzsl", equalTo(0));
-        assertThat(db.single("select version from behaviour_record where source_system = 'ssj' and source_record_id = ?",
-                good)).isEqualTo(2);
+        send(
+                        ssjToken(department),
+                        "ssj",
+                        "inspection-results",
+                        Map.of("jcjgList", List.of(result(department, good, "E"))))
+                .then()
+                .statusCode(200)
+                .body("gxsl", equalTo(1))
+                .body("xzsl", equalTo(0));
+        assertThat(db.single(
+                        "select version from behaviour_record where source_system = 'ssj' and source_record_id = ?",
+                        good))
+                .isEqualTo(2);
     }
 
     @Test
@@ -95,10 +120,16 @@ class AdapterResourceTest {
         String order = "GX12345-" + System.nanoTime();
         Map<String, Object> workOrder = new LinkedHashMap<>();
         workOrder.put("gdbh", order);
-        workOrder.put("ldsj", java.time.LocalDateTime.now(RecordFixture.ZONE).minusDays(1)
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-        workOrder.put("pdsj", java.time.LocalDateTime.now(RecordFixture.ZONE).minusMinutes(3)
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        workOrder.put(
+                "ldsj",
+                java.time.LocalDateTime.now(RecordFixture.ZONE)
+                        .minusDays(1)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        workOrder.put(
+                "pdsj",
+                java.time.LocalDateTime.now(RecordFixture.ZONE)
+                        .minusMinutes(3)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         workOrder.put("sqlx", "举报");
         workOrder.put("sfnm", "0");
         workOrder.put("ldr", "王女士");
@@ -110,12 +141,21 @@ class AdapterResourceTest {
         String token = Tokens.withRoles("hotline-12345", List.of("system"), department.code(), department.regionCode());
 
         send(token, "hotline-12345", "complaints", Map.of("code", 0, "data", Map.of("workOrders", List.of(workOrder))))
-                .then().statusCode(200).body("successCount", equalTo(1)).body("failCount", equalTo(0));
+                .then()
+                .statusCode(200)
+                .body("successCount", equalTo(1))
+                .body("failCount", equalTo(0));
 
-        assertThat(db.single("select body->'complaint'->>'complainantPhoneMasked' from behaviour_record "
-                + "where source_system = 'hotline-12345' and source_record_id = ?", order)).isEqualTo("138****5678");
-        assertThat(db.single("select body->'complaint'->>'complaintType' from behaviour_record "
-                + "where source_system = 'hotline-12345' and source_record_id = ?", order)).isEqualTo("REPORT");
+        assertThat(db.single(
+                        "select body->'complaint'->>'complainantPhoneMasked' from behaviour_record "
+                                + "where source_system = 'hotline-12345' and source_record_id = ?",
+                        order))
+                .isEqualTo("138****5678");
+        assertThat(db.single(
+                        "select body->'complaint'->>'complaintType' from behaviour_record "
+                                + "where source_system = 'hotline-12345' and source_record_id = ?",
+                        order))
+                .isEqualTo("REPORT");
     }
 
     @Test
@@ -123,8 +163,14 @@ class AdapterResourceTest {
         RecordFixture.Department department = fixture.department();
         Map<String, Object> payload = Map.of("jcjgList", List.of(result(department, "SSJ-" + System.nanoTime(), "A")));
 
-        send(ssjToken(department), "ssj", "inspection-results", payload).then().statusCode(200).body("xzsl", equalTo(1));
-        send(ssjToken(department), "ssj", "inspection-results", payload).then().statusCode(200).body("wbhsl", equalTo(1));
+        send(ssjToken(department), "ssj", "inspection-results", payload)
+                .then()
+                .statusCode(200)
+                .body("xzsl", equalTo(1));
+        send(ssjToken(department), "ssj", "inspection-results", payload)
+                .then()
+                .statusCode(200)
+                .body("wbhsl", equalTo(1));
     }
 
     @Test
@@ -132,13 +178,21 @@ class AdapterResourceTest {
         RecordFixture.Department department = fixture.department();
         String other = Tokens.withRoles("system-zfjd", List.of("system"), department.code(), department.regionCode());
 
-        send(other, "ssj", "inspection-results", Map.of("jcjgList", List.of())).then().statusCode(403)
+        send(other, "ssj", "inspection-results", Map.of("jcjgList", List.of()))
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("ADAPTER_CLIENT_MISMATCH"));
-        send(ssjToken(department), "ssj", "penalties", Map.of()).then().statusCode(404)
+        send(ssjToken(department), "ssj", "penalties", Map.of())
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("INBOUND_KIND_NOT_FOUND"));
-        send(ssjToken(department), "nowhere", "results", Map.of()).then().statusCode(404)
+        send(ssjToken(department), "nowhere", "results", Map.of())
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("ADAPTER_NOT_FOUND"));
-        send(ssjToken(department), "ssj", "inspection-results", Map.of("other", 1)).then().statusCode(400)
+        send(ssjToken(department), "ssj", "inspection-results", Map.of("other", 1))
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("PAYLOAD_UNEXPECTED"));
     }
 
@@ -146,7 +200,8 @@ class AdapterResourceTest {
     void platformPullsItsDepartmentsInspectorRosterInItsFormat() {
         RecordFixture.Department department = fixture.department();
         long before = ((Number) db.single("select coalesce(max(id), 0) from outbox")).longValue();
-        db.update("""
+        db.update(
+                """
                 insert into outbox (target, aggregate_type, aggregate_id, event_type, payload) values
                 ('national', 'certificate', 'GX_REC:X1', 'certificate.upserted', cast(? as jsonb)),
                 ('national', 'certificate', 'GX_REC:X2', 'certificate.upserted', cast(? as jsonb))""",
@@ -156,28 +211,42 @@ class AdapterResourceTest {
                 "{\"issuer\": \"GX_REC\", \"certNo\": \"X2\", \"holderName\": \"乙\", \"status\": \"VALID\", "
                         + "\"departmentCode\": \"SOMEONE_ELSE\"}");
 
-        Response changes = given().auth().oauth2(ssjToken(department))
-                .get("/api/v1/adapters/ssj/changes?since={since}", before);
+        Response changes =
+                given().auth().oauth2(ssjToken(department)).get("/api/v1/adapters/ssj/changes?since={since}", before);
 
         changes.then().statusCode(200).body("system", equalTo("ssj"));
         List<Map<String, Object>> items = changes.jsonPath().getList("items");
         assertThat(items).singleElement().satisfies(item -> {
             assertThat(item).containsEntry("event", "certificate");
-            assertThat((Map<String, Object>) item.get("data")).containsEntry("zjh", "X1").containsEntry("zt", "1")
-                    .containsEntry("xm", "甲").containsEntry("zfml", List.of("SAMR"));
+            assertThat((Map<String, Object>) item.get("data"))
+                    .containsEntry("zjh", "X1")
+                    .containsEntry("zt", "1")
+                    .containsEntry("xm", "甲")
+                    .containsEntry("zfml", List.of("SAMR"));
         });
         assertThat(changes.jsonPath().getLong("nextCursor")).isGreaterThan(before);
     }
 
     @Test
     void adminsSeeEveryAdapterAndItsState() {
-        given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/adapters").then().statusCode(200)
-                .body("system", hasItem("ssj")).body("system", hasItem("hotline-12345"))
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .get("/api/v1/adapters")
+                .then()
+                .statusCode(200)
+                .body("system", hasItem("ssj"))
+                .body("system", hasItem("hotline-12345"))
                 .body("find { it.system == 'ssj' }.status", equalTo("UP"))
                 .body("find { it.system == 'ssj' }.inbound", equalTo(List.of("inspection-results", "plans")))
-                .body("find { it.system == 'ssj' }.outbound", equalTo(List.of("certificate", "implementation_list", "subject")))
+                .body(
+                        "find { it.system == 'ssj' }.outbound",
+                        equalTo(List.of("certificate", "implementation_list", "subject")))
                 .body("find { it.system == 'test-push' }.pushDead", equalTo(0))
                 .body("find { it.system == 'test-push' }.status", equalTo("UP"));
-        given().auth().oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100")).get("/api/v1/adapters").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100"))
+                .get("/api/v1/adapters")
+                .then()
+                .statusCode(403);
     }
 }

@@ -56,8 +56,13 @@ class AdapterTargetsTest {
         Map<String, Object> good = certificate(certNo, department.code(), idNumber(n));
         Map<String, Object> bad = certificate(certNo + "X", department.code(), "450103199001010010");
 
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("data", List.of(good, bad)))
-                .post("/api/v1/adapters/zfjd/inbound/certificates").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("data", List.of(good, bad)))
+                .post("/api/v1/adapters/zfjd/inbound/certificates")
+                .then()
+                .statusCode(200)
                 .body("accepted", equalTo(1))
                 .body("rejected", equalTo(1))
                 .body("issues[0].index", equalTo(1))
@@ -65,26 +70,44 @@ class AdapterTargetsTest {
 
         assertThat(db.single("select status from certificate where issuer = 'GXZF' and cert_no = ?", certNo))
                 .isEqualTo("VALID");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("data", List.of(good)))
-                .post("/api/v1/adapters/zfjd/inbound/certificates").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("data", List.of(good)))
+                .post("/api/v1/adapters/zfjd/inbound/certificates")
+                .then()
+                .statusCode(200)
                 .body("unchanged", equalTo(1));
     }
 
     @Test
     void creditPlatformRatingsUpdateTheSubjectLibrary() {
         String creditCode = CreditCodeGenerator.enterprise("450100");
-        db.update("insert into subject (credit_code, subject_type, name, region_code) values (?, 'ENTERPRISE', '信用测试公司', '450100')",
+        db.update(
+                "insert into subject (credit_code, subject_type, name, region_code) values (?, 'ENTERPRISE', '信用测试公司', '450100')",
                 creditCode);
         String token = Tokens.withRoles("system-credit", List.of("system"), "GX_SCJGJ", "450000");
 
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("total", 1, "list", List.of(Map.of("tyshxydm", creditCode, "xydj", "C", "jyyc", "1",
-                        "yzwfsx", "0"))))
-                .post("/api/v1/adapters/credit/inbound/credit-ratings").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "total",
+                        1,
+                        "list",
+                        List.of(Map.of("tyshxydm", creditCode, "xydj", "C", "jyyc", "1", "yzwfsx", "0"))))
+                .post("/api/v1/adapters/credit/inbound/credit-ratings")
+                .then()
+                .statusCode(200)
                 .body("updated", equalTo(1));
 
-        assertThat(db.rows("select credit_level, abnormal_listed, serious_illegal_listed from subject where credit_code = ?",
-                creditCode)).singleElement().satisfies(row -> assertThat(row).containsEntry("credit_level", "C")
-                .containsEntry("abnormal_listed", true).containsEntry("serious_illegal_listed", false));
+        assertThat(db.rows(
+                        "select credit_level, abnormal_listed, serious_illegal_listed from subject where credit_code = ?",
+                        creditCode))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("credit_level", "C")
+                        .containsEntry("abnormal_listed", true)
+                        .containsEntry("serious_illegal_listed", false));
     }
 }

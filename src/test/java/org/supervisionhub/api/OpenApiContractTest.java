@@ -26,7 +26,12 @@ class OpenApiContractTest {
 
     @Test
     void servedContractEqualsTheCommittedOne() throws IOException {
-        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        String served = given().accept("application/yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Path servedCopy = Path.of("target", "openapi-served.yaml");
         Files.createDirectories(servedCopy.getParent());
         Files.writeString(servedCopy, served);
@@ -35,7 +40,8 @@ class OpenApiContractTest {
         Object committedTree = yaml().load(Files.readString(COMMITTED));
         Object servedTree = yaml().load(served);
         assertThat(servedTree)
-                .as("served OpenAPI differs from %s; review target/openapi-served.yaml and run scripts/update-openapi.sh",
+                .as(
+                        "served OpenAPI differs from %s; review target/openapi-served.yaml and run scripts/update-openapi.sh",
                         COMMITTED)
                 .isEqualTo(committedTree);
     }
@@ -43,19 +49,27 @@ class OpenApiContractTest {
     @Test
     @SuppressWarnings("unchecked")
     void errorCodeCatalogIsPublishedAndReferencedByProblemAndFieldError() {
-        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml()
-                .load(served)).get("components")).get("schemas");
+        String served = given().accept("application/yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Map<String, Object> schemas = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) yaml().load(served)).get("components")).get("schemas");
         Map<String, Object> catalog = (Map<String, Object>) schemas.get("ErrorCode");
 
         assertThat((List<Object>) catalog.get("enum"))
-                .containsExactlyElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
-        assertThat((List<Object>) catalog.get("x-enum-descriptions")).hasSize(ErrorCode.values().length)
-                .contains(ErrorCode.CREDIT_CODE_INVALID.description() + " / " + ErrorCode.CREDIT_CODE_INVALID.descriptionZh());
+                .containsExactlyElementsOf(
+                        Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        assertThat((List<Object>) catalog.get("x-enum-descriptions"))
+                .hasSize(ErrorCode.values().length)
+                .contains(ErrorCode.CREDIT_CODE_INVALID.description() + " / "
+                        + ErrorCode.CREDIT_CODE_INVALID.descriptionZh());
         assertThat((List<Object>) catalog.get("x-enum-http-status")).hasSize(ErrorCode.values().length);
         for (String schema : List.of("Problem", "FieldError")) {
-            Map<String, Object> code = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) schemas
-                    .get(schema)).get("properties")).get("code");
+            Map<String, Object> code = (Map<String, Object>)
+                    ((Map<String, Object>) ((Map<String, Object>) schemas.get(schema)).get("properties")).get("code");
             assertThat(code).as(schema + ".code").containsEntry("$ref", "#/components/schemas/ErrorCode");
         }
     }

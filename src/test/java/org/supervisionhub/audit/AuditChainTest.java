@@ -29,10 +29,18 @@ class AuditChainTest {
 
     private void claimAndRelease() {
         String item = catalog.subItem("SAMR", "INSPECTION");
-        given().auth().oauth2(nanning).contentType(ContentType.JSON).post("/api/v1/items/{code}/claims", item)
-                .then().statusCode(201);
-        given().auth().oauth2(nanning).queryParam("reason", "审计测试").delete("/api/v1/items/{code}/claims/NN_SCJGJ", item)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(nanning)
+                .contentType(ContentType.JSON)
+                .post("/api/v1/items/{code}/claims", item)
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(nanning)
+                .queryParam("reason", "审计测试")
+                .delete("/api/v1/items/{code}/claims/NN_SCJGJ", item)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -40,7 +48,10 @@ class AuditChainTest {
         claimAndRelease();
         claimAndRelease();
 
-        given().auth().oauth2(admin).get("/api/v1/audit/verification").then()
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/audit/verification")
+                .then()
                 .statusCode(200)
                 .body("valid", equalTo(true))
                 .body("firstBrokenSeq", nullValue());
@@ -54,18 +65,28 @@ class AuditChainTest {
     @Test
     void alteredRowBreaksTheChainAtThatRow() {
         claimAndRelease();
-        var row = db.rows("select chain_seq, actor from audit_log order by chain_seq desc limit 1 offset 1").get(0);
+        var row = db.rows("select chain_seq, actor from audit_log order by chain_seq desc limit 1 offset 1")
+                .get(0);
         long seq = ((Number) row.get("chain_seq")).longValue();
         String actor = (String) row.get("actor");
         try {
-            db.withTriggerDisabled("audit_log", "audit_log_no_update", "update audit_log set actor = 'someone-else' where chain_seq = " + seq);
+            db.withTriggerDisabled(
+                    "audit_log",
+                    "audit_log_no_update",
+                    "update audit_log set actor = 'someone-else' where chain_seq = " + seq);
 
-            given().auth().oauth2(admin).get("/api/v1/audit/verification").then()
+            given().auth()
+                    .oauth2(admin)
+                    .get("/api/v1/audit/verification")
+                    .then()
                     .statusCode(200)
                     .body("valid", equalTo(false))
                     .body("firstBrokenSeq", equalTo((int) seq));
         } finally {
-            db.withTriggerDisabled("audit_log", "audit_log_no_update", "update audit_log set actor = '" + actor + "' where chain_seq = " + seq);
+            db.withTriggerDisabled(
+                    "audit_log",
+                    "audit_log_no_update",
+                    "update audit_log set actor = '" + actor + "' where chain_seq = " + seq);
         }
         given().auth().oauth2(admin).get("/api/v1/audit/verification").then().body("valid", equalTo(true));
     }
@@ -81,7 +102,10 @@ class AuditChainTest {
     @Test
     void verificationIsForHubAdminsOnly() {
         given().auth().oauth2(nanning).get("/api/v1/audit/verification").then().statusCode(403);
-        given().auth().oauth2(Tokens.token("n", List.of("national"), null, null)).get("/api/v1/audit/verification")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.token("n", List.of("national"), null, null))
+                .get("/api/v1/audit/verification")
+                .then()
+                .statusCode(403);
     }
 }

@@ -27,8 +27,11 @@ class BlockingTransactionsTest {
         AtomicInteger attempts = new AtomicInteger();
 
         String result = transactions.inTransaction(connection -> {
-            connection.preparedQuery("insert into callback_nonce (nonce) values ($1)")
-                    .execute(Tuple.of(key + "-" + attempts.get())).await().indefinitely();
+            connection
+                    .preparedQuery("insert into callback_nonce (nonce) values ($1)")
+                    .execute(Tuple.of(key + "-" + attempts.get()))
+                    .await()
+                    .indefinitely();
             if (attempts.incrementAndGet() == 1) {
                 throw new PgException("could not serialize access", "ERROR", "40001", null);
             }
@@ -37,7 +40,8 @@ class BlockingTransactionsTest {
 
         assertThat(result).isEqualTo("done");
         assertThat(attempts).hasValue(2);
-        assertThat(db.count("select count(*) from callback_nonce where nonce like ?", key + "%")).isEqualTo(1);
+        assertThat(db.count("select count(*) from callback_nonce where nonce like ?", key + "%"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -60,14 +64,19 @@ class BlockingTransactionsTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> transactions.inTransaction(connection -> {
-            attempts.incrementAndGet();
-            connection.preparedQuery("insert into callback_nonce (nonce) values ($1)")
-                    .execute(Tuple.of(key)).await().indefinitely();
-            throw new IllegalStateException("a failure of the work itself");
-        })).isInstanceOf(IllegalStateException.class);
+                    attempts.incrementAndGet();
+                    connection
+                            .preparedQuery("insert into callback_nonce (nonce) values ($1)")
+                            .execute(Tuple.of(key))
+                            .await()
+                            .indefinitely();
+                    throw new IllegalStateException("a failure of the work itself");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(attempts).hasValue(1);
-        assertThat(db.count("select count(*) from callback_nonce where nonce = ?", key)).isZero();
+        assertThat(db.count("select count(*) from callback_nonce where nonce = ?", key))
+                .isZero();
     }
 
     @Test
@@ -75,9 +84,10 @@ class BlockingTransactionsTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> transactions.inTransaction(connection -> {
-            attempts.incrementAndGet();
-            throw new PgException("deadlock detected", "ERROR", "40P01", null);
-        })).isInstanceOf(PgException.class);
+                    attempts.incrementAndGet();
+                    throw new PgException("deadlock detected", "ERROR", "40P01", null);
+                }))
+                .isInstanceOf(PgException.class);
 
         assertThat(attempts).hasValue(3);
     }

@@ -37,7 +37,9 @@ class BodyLimitsTest {
                 + "Authorization: Bearer " + Tokens.hubAdmin() + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 20000000\r\n");
 
-        assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json")
+        assertThat(response)
+                .startsWith("HTTP/1.1 413")
+                .contains("application/problem+json")
                 .contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
     }
 

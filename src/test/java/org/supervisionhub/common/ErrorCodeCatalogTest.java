@@ -83,8 +83,7 @@ class ErrorCodeCatalogTest {
     private static final Pattern SQL_CODE = Pattern.compile("'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'");
 
     /** What the scan found: codes used (with the files using them), problems, catalog entries referenced. */
-    record Scan(Map<String, Set<String>> codes, List<String> problems, Set<String> referenced) {
-    }
+    record Scan(Map<String, Set<String>> codes, List<String> problems, Set<String> referenced) {}
 
     @Test
     void everyCodeInTheSourcesIsInTheCatalog() {
@@ -97,7 +96,8 @@ class ErrorCodeCatalogTest {
             }
         });
         assertThat(scan.problems()).as("code arguments the scan cannot check").isEmpty();
-        assertThat(missing).as("codes missing from common/ErrorCode: add each with its status and description")
+        assertThat(missing)
+                .as("codes missing from common/ErrorCode: add each with its status and description")
                 .isEmpty();
     }
 
@@ -107,7 +107,9 @@ class ErrorCodeCatalogTest {
         Set<String> unused = new TreeSet<>(catalogNames());
         unused.removeAll(scan.codes().keySet());
         unused.removeAll(scan.referenced());
-        assertThat(unused).as("catalog entries no source uses: remove them or use them").isEmpty();
+        assertThat(unused)
+                .as("catalog entries no source uses: remove them or use them")
+                .isEmpty();
     }
 
     @Test
@@ -137,14 +139,21 @@ class ErrorCodeCatalogTest {
 
         assertThat(scan.codes()).containsOnlyKeys("NO_SUCH_CODE_IN_THE_CATALOG", "ANOTHER_FAKE_CODE");
         assertThat(catalogNames()).doesNotContain("NO_SUCH_CODE_IN_THE_CATALOG", "ANOTHER_FAKE_CODE");
-        assertThat(scan.problems()).singleElement().asString().contains("Fake.java").contains("\"CERTIFICATE_\" + status");
+        assertThat(scan.problems())
+                .singleElement()
+                .asString()
+                .contains("Fake.java")
+                .contains("\"CERTIFICATE_\" + status");
     }
 
     @Test
     void scanRejectsAHelperTakingACodeThatItDoesNotKnow() {
         Scan scan = new Scan(new TreeMap<>(), new ArrayList<>(), new TreeSet<>());
-        scanJava("Helper.java", "class Helper { static HubException gone(int status, String code, String detail) {} }",
-                Map.of(), scan);
+        scanJava(
+                "Helper.java",
+                "class Helper { static HubException gone(int status, String code, String detail) {} }",
+                Map.of(),
+                scan);
 
         assertThat(scan.problems()).singleElement().asString().contains("Helper.gone");
     }
@@ -169,15 +178,19 @@ class ErrorCodeCatalogTest {
                 scanJava(file, text, constants, scan);
             }
         });
-        read(MAIN_RESOURCES, ".sql").forEach((file, text) -> text.lines()
-                .filter(line -> line.contains("error_code") || line.toLowerCase().contains("raise"))
-                .forEach(line -> {
-                    Matcher m = SQL_CODE.matcher(line);
-                    while (m.find()) {
-                        use(scan, m.group(1), file);
-                    }
-                }));
-        assertThat(scan.codes()).as("codes found (is the scan looking at the right files?)").hasSizeGreaterThan(50);
+        read(MAIN_RESOURCES, ".sql")
+                .forEach((file, text) -> text.lines()
+                        .filter(line -> line.contains("error_code")
+                                || line.toLowerCase().contains("raise"))
+                        .forEach(line -> {
+                            Matcher m = SQL_CODE.matcher(line);
+                            while (m.find()) {
+                                use(scan, m.group(1), file);
+                            }
+                        }));
+        assertThat(scan.codes())
+                .as("codes found (is the scan looking at the right files?)")
+                .hasSizeGreaterThan(50);
         return scan;
     }
 
@@ -188,7 +201,8 @@ class ErrorCodeCatalogTest {
         while (call.find()) {
             String name = (call.group(1) != null ? "new " : "") + call.group(2);
             List<String> arguments = arguments(text, call.end() - 1);
-            declaration(owner, call.group(2), arguments).ifPresent(problem -> scan.problems().add(file + ": " + problem));
+            declaration(owner, call.group(2), arguments)
+                    .ifPresent(problem -> scan.problems().add(file + ": " + problem));
             Integer position = CODE_ARGUMENTS.get(name);
             if (position == null || arguments.size() <= position) {
                 continue;
@@ -247,7 +261,8 @@ class ErrorCodeCatalogTest {
                     && (typed.group(1).equals("String") || typed.group(1).equals("ErrorCode"));
         }
         String key = owner + "." + name;
-        if (codeParameter && (names.contains("detail") || names.contains("message"))
+        if (codeParameter
+                && (names.contains("detail") || names.contains("message"))
                 && !CODE_DECLARATIONS.containsKey(key)) {
             return Optional.of(key + " takes an error code: list it in CODE_ARGUMENTS and CODE_DECLARATIONS");
         }

@@ -17,17 +17,21 @@ class WorkersTest {
     void aRoundThatThrowsEvenAnErrorDoesNotEndTheWorker() throws InterruptedException {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch third = new CountDownLatch(1);
-        Workers.Worker worker = workers.start("test-worker", () -> {
-            int round = rounds.incrementAndGet();
-            if (round == 1) {
-                throw new IllegalStateException("first round fails");
-            }
-            if (round == 2) {
-                throw new AssertionError("an Error too");
-            }
-            third.countDown();
-            return Duration.ofHours(1);
-        }, Duration.ofMillis(10), Duration.ofSeconds(5));
+        Workers.Worker worker = workers.start(
+                "test-worker",
+                () -> {
+                    int round = rounds.incrementAndGet();
+                    if (round == 1) {
+                        throw new IllegalStateException("first round fails");
+                    }
+                    if (round == 2) {
+                        throw new AssertionError("an Error too");
+                    }
+                    third.countDown();
+                    return Duration.ofHours(1);
+                },
+                Duration.ofMillis(10),
+                Duration.ofSeconds(5));
         try {
             assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(worker.name()).isEqualTo("test-worker");
@@ -41,12 +45,16 @@ class WorkersTest {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch second = new CountDownLatch(2);
         Thread[] thread = new Thread[1];
-        Workers.Worker worker = workers.start("test-sleeper", () -> {
-            thread[0] = Thread.currentThread();
-            rounds.incrementAndGet();
-            second.countDown();
-            return Duration.ofHours(1);
-        }, Duration.ofHours(1), Duration.ofSeconds(5));
+        Workers.Worker worker = workers.start(
+                "test-sleeper",
+                () -> {
+                    thread[0] = Thread.currentThread();
+                    rounds.incrementAndGet();
+                    second.countDown();
+                    return Duration.ofHours(1);
+                },
+                Duration.ofHours(1),
+                Duration.ofSeconds(5));
         Thread.sleep(100);
         worker.wake();
         assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();

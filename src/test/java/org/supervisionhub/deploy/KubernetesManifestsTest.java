@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -54,6 +53,7 @@ class KubernetesManifestsTest {
     private static final int HTTP_PORT = 8080;
     /** UID of the {@code jboss} user in the Quarkus/UBI OpenJDK base images. */
     private static final int QUARKUS_IMAGE_USER = 185;
+
     private static final String NODE_TOPOLOGY_KEY = "kubernetes.io/hostname";
 
     private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -71,6 +71,7 @@ class KubernetesManifestsTest {
 
     /** DNS-1123 label: lower-case alphanumerics and '-', alphanumeric at both ends, 1-63 characters. */
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
     private static final List<String> CREDENTIAL_WORDS = List.of("PASSWORD", "SECRET", "USERNAME", "KEY");
     private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("://[^/@\\s]+:[^/@\\s]*@");
     private static final Pattern QUANTITY =
@@ -97,7 +98,9 @@ class KubernetesManifestsTest {
         assertThat(overlayManifests).as("YAML documents in %s", OVERLAYS).isNotEmpty();
 
         for (Manifest manifest : allManifests()) {
-            assertThat(manifest.root().value()).as("%s is a YAML mapping", manifest.file()).isInstanceOf(Map.class);
+            assertThat(manifest.root().value())
+                    .as("%s is a YAML mapping", manifest.file())
+                    .isInstanceOf(Map.class);
             assertThat(manifest.apiVersion() + " " + manifest.kind())
                     .as("apiVersion and kind of %s", manifest.file())
                     .isIn(KNOWN_TYPES);
@@ -115,8 +118,10 @@ class KubernetesManifestsTest {
 
         assertThat(manifestFiles).as("manifests in %s", BASE).isNotEmpty();
         assertThat(listed).as("resources of %s", BASE.resolve(KUSTOMIZATION)).containsAll(manifestFiles);
-        assertThat(listed).allSatisfy(resource ->
-                assertThat(BASE.resolve(resource)).as("listed resource %s", resource).isRegularFile());
+        assertThat(listed)
+                .allSatisfy(resource -> assertThat(BASE.resolve(resource))
+                        .as("listed resource %s", resource)
+                        .isRegularFile());
     }
 
     @Test
@@ -144,8 +149,8 @@ class KubernetesManifestsTest {
                     .allSatisfy(resource -> assertThat(isKustomizeResource(dir.resolve(resource)))
                             .as("%s resolves to a file or a kustomization directory", resource)
                             .isTrue())
-                    .anySatisfy(resource -> assertThat(dir.resolve(resource).normalize())
-                            .isEqualTo(BASE.normalize()));
+                    .anySatisfy(resource ->
+                            assertThat(dir.resolve(resource).normalize()).isEqualTo(BASE.normalize()));
         }
     }
 
@@ -167,7 +172,10 @@ class KubernetesManifestsTest {
                     .as("%s pins a tag or digest", override.where())
                     .isTrue();
             if (override.get("newTag").exists()) {
-                assertThat(override.get("newTag").text()).as(override.where()).isNotBlank().isNotEqualTo("latest");
+                assertThat(override.get("newTag").text())
+                        .as(override.where())
+                        .isNotBlank()
+                        .isNotEqualTo("latest");
             }
         }
     }
@@ -183,7 +191,8 @@ class KubernetesManifestsTest {
             for (Node patch : overlay.get("patches").items()) {
                 for (Node target : patchTargets(overlay, patch)) {
                     String kind = target.get("kind").text();
-                    Pattern name = Pattern.compile(target.get("name").exists() ? target.get("name").text() : ".*");
+                    Pattern name = Pattern.compile(
+                            target.get("name").exists() ? target.get("name").text() : ".*");
                     assertThat(namesOf(baseManifests, kind))
                             .as("%s targets an existing base %s", patch.where(), kind)
                             .anyMatch(existing -> name.matcher(existing).matches());
@@ -201,8 +210,12 @@ class KubernetesManifestsTest {
         Node container = appContainer();
 
         assertThat(deployment().get("spec", "replicas").integer()).isEqualTo(2);
-        assertThat(probePath(container, "livenessProbe")).as("livenessProbe path").isEqualTo("/q/health/live");
-        assertThat(probePath(container, "readinessProbe")).as("readinessProbe path").isEqualTo("/q/health/ready");
+        assertThat(probePath(container, "livenessProbe"))
+                .as("livenessProbe path")
+                .isEqualTo("/q/health/live");
+        assertThat(probePath(container, "readinessProbe"))
+                .as("readinessProbe path")
+                .isEqualTo("/q/health/ready");
         assertThat(probePath(container, "startupProbe")).as("startupProbe path").isEqualTo("/q/health/started");
         assertThat(startupAllowance(container.get("startupProbe")))
                 .as("time the startup probe allows before the pod is restarted")
@@ -226,8 +239,12 @@ class KubernetesManifestsTest {
             for (String resource : List.of("cpu", "memory")) {
                 BigDecimal request = quantity(container.get("resources", "requests", resource));
                 BigDecimal limit = quantity(container.get("resources", "limits", resource));
-                assertThat(request).as("%s request of %s", resource, container.where()).isPositive();
-                assertThat(request).as("%s request of %s", resource, container.where()).isLessThanOrEqualTo(limit);
+                assertThat(request)
+                        .as("%s request of %s", resource, container.where())
+                        .isPositive();
+                assertThat(request)
+                        .as("%s request of %s", resource, container.where())
+                        .isLessThanOrEqualTo(limit);
             }
         }
     }
@@ -250,30 +267,52 @@ class KubernetesManifestsTest {
 
     @Test
     void secretHoldsTheCredentialsAndConfigMapHoldsNone() {
-        Set<String> secretKeys = new LinkedHashSet<>(manifest("Secret", SECRET).get("stringData").keys());
+        Set<String> secretKeys =
+                new LinkedHashSet<>(manifest("Secret", SECRET).get("stringData").keys());
         secretKeys.addAll(manifest("Secret", SECRET).get("data").keys());
-        Map<String, String> config = manifest("ConfigMap", CONFIG_MAP).get("data").strings();
+        Map<String, String> config =
+                manifest("ConfigMap", CONFIG_MAP).get("data").strings();
 
-        assertThat(secretKeys).contains(
-                "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
-                "HUB_PII_HMAC_KEY", "HUB_CREDENTIALS_SIGNING_KEYS_0__KID", "HUB_CREDENTIALS_SIGNING_KEYS_0__PRIVATE_KEY");
-        assertThat(config.keySet()).contains(
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID", "QUARKUS_OIDC_TOKEN_AUDIENCE",
-                "HUB_SECURITY_DEPARTMENT_CLAIM", "HUB_SECURITY_REGION_CLAIM");
+        assertThat(secretKeys)
+                .contains(
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "QUARKUS_OIDC_CREDENTIALS_SECRET",
+                        "HUB_PII_HMAC_KEY",
+                        "HUB_CREDENTIALS_SIGNING_KEYS_0__KID",
+                        "HUB_CREDENTIALS_SIGNING_KEYS_0__PRIVATE_KEY");
+        assertThat(config.keySet())
+                .contains(
+                        "QUARKUS_DATASOURCE_REACTIVE_URL",
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL",
+                        "QUARKUS_OIDC_CLIENT_ID",
+                        "QUARKUS_OIDC_TOKEN_AUDIENCE",
+                        "HUB_SECURITY_DEPARTMENT_CLAIM",
+                        "HUB_SECURITY_REGION_CLAIM");
         assertThat(config.keySet()).as("ConfigMap keys").noneMatch(KubernetesManifestsTest::namesACredential);
-        assertThat(config.values()).as("ConfigMap values").noneMatch(value -> CREDENTIALS_IN_URL.matcher(value).find());
-        assertThat(config.keySet()).as("keys defined in both ConfigMap and Secret").doesNotContainAnyElementsOf(secretKeys);
+        assertThat(config.values())
+                .as("ConfigMap values")
+                .noneMatch(value -> CREDENTIALS_IN_URL.matcher(value).find());
+        assertThat(config.keySet())
+                .as("keys defined in both ConfigMap and Secret")
+                .doesNotContainAnyElementsOf(secretKeys);
     }
 
     @Test
     void serviceAndDisruptionBudgetSelectThePodsOfTheDeployment() {
         assertThat(podLabels()).containsAllEntriesOf(APP_LABELS);
 
-        assertSelectsThePods("Deployment selector", deployment().get("spec", "selector", "matchLabels").strings());
-        assertSelectsThePods("Service selector", theBase("Service").get("spec", "selector").strings());
-        assertSelectsThePods("PodDisruptionBudget selector",
-                theBase("PodDisruptionBudget").get("spec", "selector", "matchLabels").strings());
+        assertSelectsThePods(
+                "Deployment selector",
+                deployment().get("spec", "selector", "matchLabels").strings());
+        assertSelectsThePods(
+                "Service selector", theBase("Service").get("spec", "selector").strings());
+        assertSelectsThePods(
+                "PodDisruptionBudget selector",
+                theBase("PodDisruptionBudget")
+                        .get("spec", "selector", "matchLabels")
+                        .strings());
     }
 
     @Test
@@ -319,7 +358,9 @@ class KubernetesManifestsTest {
 
         assertThat(ports).containsEntry("http", HTTP_PORT);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(resolvePort(container.get(probe, "httpGet", "port"), ports)).as(probe).isEqualTo(HTTP_PORT);
+            assertThat(resolvePort(container.get(probe, "httpGet", "port"), ports))
+                    .as(probe)
+                    .isEqualTo(HTTP_PORT);
         }
 
         List<Node> servicePorts = theBase("Service").get("spec", "ports").items();
@@ -332,25 +373,30 @@ class KubernetesManifestsTest {
 
     @Test
     void podIsScrapedByPrometheusOnTheMetricsEndpoint() {
-        Map<String, String> annotations = deployment().get("spec", "template", "metadata", "annotations").strings();
+        Map<String, String> annotations =
+                deployment().get("spec", "template", "metadata", "annotations").strings();
 
         assertThat(annotations)
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics");
         assertThat(annotations.get("prometheus.io/port"))
                 .as("scrape port is a declared container port")
-                .isIn(containerPorts(appContainer()).values().stream().map(String::valueOf).toList());
+                .isIn(containerPorts(appContainer()).values().stream()
+                        .map(String::valueOf)
+                        .toList());
     }
 
     @Test
     void terminationGraceExceedsTheAppShutdownTimeout() throws IOException {
         Duration shutdownTimeout = appShutdownTimeout();
         Duration preStopSleep = preStopSleep(appContainer());
-        Duration grace = Duration.ofSeconds(podSpec().get("terminationGracePeriodSeconds").integer());
+        Duration grace = Duration.ofSeconds(
+                podSpec().get("terminationGracePeriodSeconds").integer());
 
         assertThat(preStopSleep).as("preStop sleep that lets endpoints drain").isPositive();
         assertThat(grace)
-                .as("terminationGracePeriodSeconds covers preStop sleep %s + shutdown timeout %s",
+                .as(
+                        "terminationGracePeriodSeconds covers preStop sleep %s + shutdown timeout %s",
                         preStopSleep, shutdownTimeout)
                 .isGreaterThan(preStopSleep.plus(shutdownTimeout));
     }
@@ -362,9 +408,15 @@ class KubernetesManifestsTest {
     @Test
     void containerRunsAsNonRootWithReadOnlyRootFilesystem() {
         for (Node container : containers()) {
-            assertThat(effectiveSecurity(container, "runAsNonRoot").isTrue()).as("runAsNonRoot").isTrue();
-            assertThat(effectiveSecurity(container, "runAsUser").integer()).as("runAsUser").isEqualTo(QUARKUS_IMAGE_USER);
-            assertThat(container.get("securityContext", "readOnlyRootFilesystem").isTrue())
+            assertThat(effectiveSecurity(container, "runAsNonRoot").isTrue())
+                    .as("runAsNonRoot")
+                    .isTrue();
+            assertThat(effectiveSecurity(container, "runAsUser").integer())
+                    .as("runAsUser")
+                    .isEqualTo(QUARKUS_IMAGE_USER);
+            assertThat(container
+                            .get("securityContext", "readOnlyRootFilesystem")
+                            .isTrue())
                     .as("readOnlyRootFilesystem of %s", container.where())
                     .isTrue();
             assertThat(volumeMountedAt(container, "/tmp").get("emptyDir").exists())
@@ -377,11 +429,20 @@ class KubernetesManifestsTest {
     void containerCannotGainPrivileges() {
         for (Node container : containers()) {
             Node security = container.get("securityContext");
-            assertThat(security.get("allowPrivilegeEscalation").isFalse()).as("allowPrivilegeEscalation: false").isTrue();
+            assertThat(security.get("allowPrivilegeEscalation").isFalse())
+                    .as("allowPrivilegeEscalation: false")
+                    .isTrue();
             assertThat(security.get("privileged").isTrue()).as("privileged").isFalse();
-            assertThat(security.get("capabilities", "drop").texts()).as("dropped capabilities").contains("ALL");
-            assertThat(security.get("capabilities", "add").texts()).as("added capabilities").isEmpty();
-            assertThat(effectiveSecurity(container, "seccompProfile").get("type").text()).isEqualTo("RuntimeDefault");
+            assertThat(security.get("capabilities", "drop").texts())
+                    .as("dropped capabilities")
+                    .contains("ALL");
+            assertThat(security.get("capabilities", "add").texts())
+                    .as("added capabilities")
+                    .isEmpty();
+            assertThat(effectiveSecurity(container, "seccompProfile")
+                            .get("type")
+                            .text())
+                    .isEqualTo("RuntimeDefault");
         }
     }
 
@@ -390,7 +451,9 @@ class KubernetesManifestsTest {
         String accountName = podSpec().get("serviceAccountName").text();
 
         assertThat(accountName).isEqualTo(APP);
-        assertThat(manifest("ServiceAccount", accountName).get("automountServiceAccountToken").isFalse())
+        assertThat(manifest("ServiceAccount", accountName)
+                        .get("automountServiceAccountToken")
+                        .isFalse())
                 .as("ServiceAccount automountServiceAccountToken: false")
                 .isTrue();
         assertThat(podSpec().get("automountServiceAccountToken").isTrue())
@@ -409,14 +472,16 @@ class KubernetesManifestsTest {
                 nodeSpreads.add(constraint.get("labelSelector", "matchLabels"));
             }
         }
-        for (Node term : podSpec().get("affinity", "podAntiAffinity",
-                "preferredDuringSchedulingIgnoredDuringExecution").items()) {
+        for (Node term : podSpec()
+                .get("affinity", "podAntiAffinity", "preferredDuringSchedulingIgnoredDuringExecution")
+                .items()) {
             if (term.get("podAffinityTerm", "topologyKey").text().equals(NODE_TOPOLOGY_KEY)) {
                 nodeSpreads.add(term.get("podAffinityTerm", "labelSelector", "matchLabels"));
             }
         }
 
-        assertThat(nodeSpreads).as("node spreading rules (topologySpreadConstraints or preferred podAntiAffinity)")
+        assertThat(nodeSpreads)
+                .as("node spreading rules (topologySpreadConstraints or preferred podAntiAffinity)")
                 .isNotEmpty()
                 .allSatisfy(selector -> assertSelectsThePods(selector.where(), selector.strings()));
     }
@@ -452,10 +517,13 @@ class KubernetesManifestsTest {
     }
 
     private static List<Path> yamlFilesIn(Path root) throws IOException {
-        assertThat(root).as("manifest directory (tests run from the repository root)").isDirectory();
+        assertThat(root)
+                .as("manifest directory (tests run from the repository root)")
+                .isDirectory();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
-                    .filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .filter(file ->
+                            file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
                     .sorted()
                     .toList();
         }
@@ -470,20 +538,26 @@ class KubernetesManifestsTest {
     // ---------------------------------------------------------------------------------------------
 
     private static Manifest theBase(String kind) {
-        List<Manifest> found = baseManifests.stream().filter(manifest -> manifest.kind().equals(kind)).toList();
+        List<Manifest> found = baseManifests.stream()
+                .filter(manifest -> manifest.kind().equals(kind))
+                .toList();
         assertThat(found).as("%s manifests in %s", kind, BASE).hasSize(1);
         return found.get(0);
     }
 
     private static Manifest manifest(String kind, String name) {
         return baseManifests.stream()
-                .filter(manifest -> manifest.kind().equals(kind) && manifest.name().equals(name))
+                .filter(manifest ->
+                        manifest.kind().equals(kind) && manifest.name().equals(name))
                 .findFirst()
                 .orElseGet(() -> fail("no %s named %s in %s", kind, name, BASE));
     }
 
     private static List<String> namesOf(List<Manifest> manifests, String kind) {
-        return manifests.stream().filter(manifest -> manifest.kind().equals(kind)).map(Manifest::name).toList();
+        return manifests.stream()
+                .filter(manifest -> manifest.kind().equals(kind))
+                .map(Manifest::name)
+                .toList();
     }
 
     private static List<Manifest> kustomizations(List<Manifest> manifests) {
@@ -518,12 +592,18 @@ class KubernetesManifestsTest {
                 ? parseAll(overlay.file().getParent().resolve(patch.get("path").text()))
                 : parseAll(new StringReader(patch.get("patch").text()));
         assertThat(bodies).as("%s has a body", patch.where()).isNotEmpty();
-        return bodies.stream().map(body -> {
-            Node node = new Node(patch.where(), body);
-            return new Node(patch.where(), Map.of(
-                    "kind", node.get("kind").text(),
-                    "name", Pattern.quote(node.get("metadata", "name").text())));
-        }).toList();
+        return bodies.stream()
+                .map(body -> {
+                    Node node = new Node(patch.where(), body);
+                    return new Node(
+                            patch.where(),
+                            Map.of(
+                                    "kind", node.get("kind").text(),
+                                    "name",
+                                            Pattern.quote(
+                                                    node.get("metadata", "name").text())));
+                })
+                .toList();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -557,7 +637,9 @@ class KubernetesManifestsTest {
 
     private static void assertSelectsThePods(String selectorName, Map<String, String> selector) {
         assertThat(selector).as(selectorName).isNotEmpty();
-        assertThat(podLabels()).as("pod template labels matched by %s", selectorName).containsAllEntriesOf(selector);
+        assertThat(podLabels())
+                .as("pod template labels matched by %s", selectorName)
+                .containsAllEntriesOf(selector);
     }
 
     private static Map<String, Integer> containerPorts(Node container) {
@@ -571,11 +653,15 @@ class KubernetesManifestsTest {
     /** A port given by name must be a declared container port; a number must be one of the declared ones. */
     private static int resolvePort(Node port, Map<String, Integer> containerPorts) {
         if (port.value() instanceof Integer number) {
-            assertThat(containerPorts.values()).as("%s is a declared container port", port.where()).contains(number);
+            assertThat(containerPorts.values())
+                    .as("%s is a declared container port", port.where())
+                    .contains(number);
             return number;
         }
         String name = port.text();
-        assertThat(containerPorts).as("%s names a declared container port", port.where()).containsKey(name);
+        assertThat(containerPorts)
+                .as("%s names a declared container port", port.where())
+                .containsKey(name);
         return containerPorts.get(name);
     }
 
@@ -648,7 +734,9 @@ class KubernetesManifestsTest {
     static BigDecimal quantity(Node node) {
         String text = node.text();
         Matcher matcher = QUANTITY.matcher(text);
-        assertThat(matcher.matches()).as("%s = '%s' is a Kubernetes quantity", node.where(), text).isTrue();
+        assertThat(matcher.matches())
+                .as("%s = '%s' is a Kubernetes quantity", node.where(), text)
+                .isTrue();
         BigDecimal number = new BigDecimal(matcher.group(1));
         String suffix = matcher.group(2);
         if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
@@ -682,8 +770,8 @@ class KubernetesManifestsTest {
         try (Reader reader = Files.newBufferedReader(APPLICATION_PROPERTIES)) {
             properties.load(reader);
         }
-        String value = properties.getProperty("%prod.quarkus.shutdown.timeout",
-                properties.getProperty("quarkus.shutdown.timeout"));
+        String value = properties.getProperty(
+                "%prod.quarkus.shutdown.timeout", properties.getProperty("quarkus.shutdown.timeout"));
         return value == null ? DEFAULT_SHUTDOWN_TIMEOUT : quarkusDuration(value.trim());
     }
 
@@ -811,8 +899,8 @@ class KubernetesManifestsTest {
             }
             assertThat(value).as("%s is a mapping", where).isInstanceOf(Map.class);
             Map<String, String> strings = new LinkedHashMap<>();
-            ((Map<?, ?>) value).forEach((key, item) ->
-                    strings.put(String.valueOf(key), new Node(where + "." + key, item).text()));
+            ((Map<?, ?>) value)
+                    .forEach((key, item) -> strings.put(String.valueOf(key), new Node(where + "." + key, item).text()));
             return strings;
         }
     }

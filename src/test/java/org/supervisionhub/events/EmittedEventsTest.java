@@ -86,8 +86,13 @@ class EmittedEventsTest {
 
     private void claimListAndRelease() {
         String item = catalog.subItem("SAMR", "INSPECTION");
-        given().auth().oauth2(nanning).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/items/{code}/claims", item).then().statusCode(201);
+        given().auth()
+                .oauth2(nanning)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/items/{code}/claims", item)
+                .then()
+                .statusCode(201);
         String creditCode = (String) db.single("select credit_code from department where code = 'NN_SCJGJ'");
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("implementingBodyName", "南宁市市场监督管理局");
@@ -100,16 +105,25 @@ class EmittedEventsTest {
         list.put("frequencyTimes", 1);
         list.put("frequencyPeriod", "YEAR");
         list.put("checkContent", "生产环境条件、进货查验、生产过程控制");
-        given().auth().oauth2(nanning).contentType(ContentType.JSON).body(list)
+        given().auth()
+                .oauth2(nanning)
+                .contentType(ContentType.JSON)
+                .body(list)
                 .put("/api/v1/items/{code}/claims/{department}/implementation-list", item, "NN_SCJGJ")
-                .then().statusCode(201);
-        given().auth().oauth2(nanning).queryParam("reason", "职能调整")
-                .delete("/api/v1/items/{code}/claims/NN_SCJGJ", item).then().statusCode(200);
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(nanning)
+                .queryParam("reason", "职能调整")
+                .delete("/api/v1/items/{code}/claims/NN_SCJGJ", item)
+                .then()
+                .statusCode(200);
     }
 
     private void upsertCertificate() {
         long n = System.nanoTime();
-        String first17 = "450103" + LocalDate.of(1960, 1, 1).plusDays(n % 15000).toString().replace("-", "")
+        String first17 = "450103"
+                + LocalDate.of(1960, 1, 1).plusDays(n % 15000).toString().replace("-", "")
                 + String.format("%03d", n / 15000 % 1000);
         Map<String, Object> holder = new LinkedHashMap<>();
         holder.put("name", "张三");
@@ -122,23 +136,55 @@ class EmittedEventsTest {
         body.put("validTo", TODAY.plusYears(3).toString());
         body.put("categories", List.of("SAMR"));
         body.put("status", "VALID");
-        given().auth().oauth2(guangxiSystem).contentType(ContentType.JSON).body(body)
-                .put("/api/v1/credentials/{issuer}/{certNo}", "GX_SFT", "E" + String.format("%011d", n % 100_000_000_000L))
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(guangxiSystem)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put(
+                        "/api/v1/credentials/{issuer}/{certNo}",
+                        "GX_SFT",
+                        "E" + String.format("%011d", n % 100_000_000_000L))
+                .then()
+                .statusCode(201);
     }
 
     private void upsertSubjects() {
-        given().auth().oauth2(registry).contentType(ContentType.JSON)
-                .body(Map.of("source", "gx-registry", "name", "南宁市事件测试有限公司", "subjectType", "ENTERPRISE",
-                        "regionCode", "450103", "industryCode", "C1310"))
-                .put("/api/v1/subjects/{code}", CreditCodeGenerator.enterprise("450103")).then().statusCode(201);
+        given().auth()
+                .oauth2(registry)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "source",
+                        "gx-registry",
+                        "name",
+                        "南宁市事件测试有限公司",
+                        "subjectType",
+                        "ENTERPRISE",
+                        "regionCode",
+                        "450103",
+                        "industryCode",
+                        "C1310"))
+                .put("/api/v1/subjects/{code}", CreditCodeGenerator.enterprise("450103"))
+                .then()
+                .statusCode(201);
         long n = System.nanoTime();
-        String first17 = "450103" + LocalDate.of(1950, 1, 1).plusDays(n % 18000).toString().replace("-", "")
+        String first17 = "450103"
+                + LocalDate.of(1950, 1, 1).plusDays(n % 18000).toString().replace("-", "")
                 + String.format("%03d", n / 18000 % 1000);
-        given().auth().oauth2(registry).contentType(ContentType.JSON)
-                .body(Map.of("source", "gx-registry", "idNumber", first17 + IdNumbers.checkCharacter(first17),
-                        "name", "李四", "regionCode", "450103"))
-                .post("/api/v1/subjects/persons").then().statusCode(201);
+        given().auth()
+                .oauth2(registry)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "source",
+                        "gx-registry",
+                        "idNumber",
+                        first17 + IdNumbers.checkCharacter(first17),
+                        "name",
+                        "李四",
+                        "regionCode",
+                        "450103"))
+                .post("/api/v1/subjects/persons")
+                .then()
+                .statusCode(201);
     }
 
     @SuppressWarnings("unchecked")
@@ -151,13 +197,25 @@ class EmittedEventsTest {
         inspection.put("resultCode", "A");
         changed.put("inspection", inspection);
         upload(department, changed);
-        upload(department, Map.of("operation", "DELETE", "sourceSystem", record.get("sourceSystem"),
-                "sourceRecordId", record.get("sourceRecordId")));
+        upload(
+                department,
+                Map.of(
+                        "operation",
+                        "DELETE",
+                        "sourceSystem",
+                        record.get("sourceSystem"),
+                        "sourceRecordId",
+                        record.get("sourceRecordId")));
     }
 
     private static void upload(RecordFixture.Department department, Map<String, Object> record) {
-        given().auth().oauth2(department.systemToken()).contentType(ContentType.JSON).body(List.of(record))
-                .post("/api/v1/records").then().statusCode(200)
+        given().auth()
+                .oauth2(department.systemToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(record))
+                .post("/api/v1/records")
+                .then()
+                .statusCode(200)
                 .body("rejected", org.hamcrest.Matchers.equalTo(0));
     }
 
@@ -168,8 +226,12 @@ class EmittedEventsTest {
                 values ('COMPLAINT', ?, '事件契约测试投诉', ?, ?, 'ASSIGNED', now() + interval '7 days', '{}')
                 returning id""", "N-EVENTS-" + System.nanoTime(), department.regionCode(), department.code()))
                 .longValue();
-        given().auth().oauth2(department.adminToken()).contentType(ContentType.JSON)
-                .body(Map.of("result", "经现场核查，投诉属实，已责令整改")).post("/api/v1/complaints/{id}/feedback", id)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(department.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("result", "经现场核查，投诉属实，已责令整改"))
+                .post("/api/v1/complaints/{id}/feedback", id)
+                .then()
+                .statusCode(200);
     }
 }

@@ -50,14 +50,15 @@ public final class EventContract {
             Map.entry("RecordDeleted.kind", RecordKind.class),
             Map.entry("CaseFeedbackSent.kind", CaseKind.class));
 
-    private EventContract() {
-    }
+    private EventContract() {}
 
     /** The whole AsyncAPI document as a tree of maps and lists (what YAML and JSON writers take). */
     public static Map<String, Object> document() {
         for (String field : ENUMERATIONS.keySet()) {
-            boolean exists = Arrays.stream(EventType.values()).anyMatch(type -> type.payloadFields().stream()
-                    .anyMatch(component -> field.equals(type.payload().getSimpleName() + "." + component.getName())));
+            boolean exists = Arrays.stream(EventType.values())
+                    .anyMatch(type -> type.payloadFields().stream()
+                            .anyMatch(component ->
+                                    field.equals(type.payload().getSimpleName() + "." + component.getName())));
             if (!exists) {
                 throw new IllegalStateException("no payload field " + field);
             }
@@ -95,8 +96,10 @@ public final class EventContract {
         Map<String, Object> channel = new LinkedHashMap<>();
         channel.put("address", CHANNEL);
         channel.put("title", "Hub events");
-        channel.put("description", "Every event of the catalog; docked systems receive copies of the aggregate types "
-                + "they subscribe to.");
+        channel.put(
+                "description",
+                "Every event of the catalog; docked systems receive copies of the aggregate types "
+                        + "they subscribe to.");
         channel.put("messages", channelMessages);
         document.put("channels", Map.of(CHANNEL, channel));
 
@@ -104,8 +107,10 @@ public final class EventContract {
         operation.put("action", "send");
         operation.put("channel", Map.of("$ref", "#/channels/" + CHANNEL));
         operation.put("summary", "The hub publishes an event after the change that caused it commits.");
-        operation.put("description", "Delivered by the outbox relay: at least once (deduplicate by the "
-                + "idempotency key), in order per aggregate, retried with backoff, dead-lettered after the last attempt.");
+        operation.put(
+                "description",
+                "Delivered by the outbox relay: at least once (deduplicate by the "
+                        + "idempotency key), in order per aggregate, retried with backoff, dead-lettered after the last attempt.");
         operation.put("messages", operationMessages);
         document.put("operations", Map.of("publishEvent", operation));
 
@@ -138,7 +143,9 @@ public final class EventContract {
         message.put("summary", type.description());
         message.put("contentType", "application/json");
         message.put("x-aggregate-type", type.aggregateType());
-        message.put("payload", Map.of("$ref", "#/components/schemas/" + type.payload().getSimpleName()));
+        message.put(
+                "payload",
+                Map.of("$ref", "#/components/schemas/" + type.payload().getSimpleName()));
         return message;
     }
 
@@ -146,8 +153,10 @@ public final class EventContract {
     public static Map<String, Object> schema(EventType type) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("title", type.payload().getSimpleName());
-        schema.put("description", "Payload of `" + type.value() + "` (aggregate type `" + type.aggregateType() + "`). "
-                + type.description());
+        schema.put(
+                "description",
+                "Payload of `" + type.value() + "` (aggregate type `" + type.aggregateType() + "`). "
+                        + type.description());
         schema.put("type", "object");
         List<String> required = new ArrayList<>();
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -163,8 +172,8 @@ public final class EventContract {
             if (component.getName().equals("operation") && operation != null) {
                 property.put("const", operation);
             }
-            Class<? extends Enum<?>> enumeration = ENUMERATIONS.get(type.payload().getSimpleName() + "."
-                    + component.getName());
+            Class<? extends Enum<?>> enumeration =
+                    ENUMERATIONS.get(type.payload().getSimpleName() + "." + component.getName());
             if (enumeration != null) {
                 List<Object> values = new ArrayList<>();
                 Arrays.stream(enumeration.getEnumConstants()).map(Enum::name).forEach(values::add);
@@ -186,8 +195,12 @@ public final class EventContract {
         String json;
         if (type == String.class) {
             json = "string";
-        } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class) {
+        } else if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class) {
             json = "integer";
         } else if (type == boolean.class || type == Boolean.class) {
             json = "boolean";

@@ -36,9 +36,9 @@ class EventContractTest {
 
     private static String generated() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
                 .enable(SerializationFeature.INDENT_OUTPUT);
         return "# Generated from org.supervisionhub.events by EventContractTest: do not edit by hand.\n"
                 + yaml.writeValueAsString(EventContract.document());
@@ -61,38 +61,56 @@ class EventContractTest {
 
         assertThat(EventSchemas.CONTRACT).as("committed event contract").exists();
         assertThat(EventSchemas.YAML.readTree(EventSchemas.CONTRACT.toFile()))
-                .as("the event records differ from %s; review target/events.asyncapi.yaml and regenerate with "
-                        + "-Dhub.events.update=true", EventSchemas.CONTRACT)
+                .as(
+                        "the event records differ from %s; review target/events.asyncapi.yaml and regenerate with "
+                                + "-Dhub.events.update=true",
+                        EventSchemas.CONTRACT)
                 .isEqualTo(EventSchemas.YAML.readTree(generated));
     }
 
     @Test
     void everyTypeFollowsTheConventionAndHasItsOwnRecord() {
         for (EventType type : EventType.values()) {
-            assertThat(type.followsConvention()).as("%s is <aggregate type with hyphens>.<verb>", type).isTrue();
+            assertThat(type.followsConvention())
+                    .as("%s is <aggregate type with hyphens>.<verb>", type)
+                    .isTrue();
             assertThat(EventType.of(type.value())).contains(type);
         }
-        assertThat(Arrays.stream(EventType.values()).map(EventType::payload).distinct().count())
-                .as("one record per event type").isEqualTo(EventType.values().length);
+        assertThat(Arrays.stream(EventType.values())
+                        .map(EventType::payload)
+                        .distinct()
+                        .count())
+                .as("one record per event type")
+                .isEqualTo(EventType.values().length);
         assertThat(Set.of(HubEvent.class.getPermittedSubclasses()))
                 .as("every HubEvent is in the catalog")
-                .isEqualTo(Arrays.stream(EventType.values()).map(EventType::payload).collect(Collectors.toSet()));
+                .isEqualTo(Arrays.stream(EventType.values())
+                        .map(EventType::payload)
+                        .collect(Collectors.toSet()));
     }
 
     @Test
     void contractRefusesAMissingAForeignAndAnUnknownValue() throws IOException {
         EventSchemas schemas = EventSchemas.committed();
         com.fasterxml.jackson.databind.node.ObjectNode sample = (com.fasterxml.jackson.databind.node.ObjectNode)
-                JSON.readTree(Path.of("adapters", "ssj", "samples", "certificate.event.json").toFile());
+                JSON.readTree(Path.of("adapters", "ssj", "samples", "certificate.event.json")
+                        .toFile());
         assertThat(schemas.problems(EventType.CERTIFICATE_UPSERTED, sample)).isEmpty();
 
-        assertThat(schemas.problems(EventType.CERTIFICATE_UPSERTED, sample.deepCopy().without("version"))).isNotEmpty();
-        assertThat(schemas.problems(EventType.CERTIFICATE_UPSERTED, sample.deepCopy().put("holderIdNumber", "x")))
+        assertThat(schemas.problems(
+                        EventType.CERTIFICATE_UPSERTED, sample.deepCopy().without("version")))
                 .isNotEmpty();
-        assertThat(schemas.problems(EventType.CERTIFICATE_UPSERTED, sample.deepCopy().put("status", "LOST"))).isNotEmpty();
-        assertThat(schemas.problems(EventType.CERTIFICATE_UPSERTED, sample.deepCopy().put("validTo", "31.12.2028")))
+        assertThat(schemas.problems(
+                        EventType.CERTIFICATE_UPSERTED, sample.deepCopy().put("holderIdNumber", "x")))
                 .isNotEmpty();
-        assertThat(schemas.problems(EventType.CERTIFICATE_UPSERTED, sample.deepCopy().putNull("holderName")))
+        assertThat(schemas.problems(
+                        EventType.CERTIFICATE_UPSERTED, sample.deepCopy().put("status", "LOST")))
+                .isNotEmpty();
+        assertThat(schemas.problems(
+                        EventType.CERTIFICATE_UPSERTED, sample.deepCopy().put("validTo", "31.12.2028")))
+                .isNotEmpty();
+        assertThat(schemas.problems(
+                        EventType.CERTIFICATE_UPSERTED, sample.deepCopy().putNull("holderName")))
                 .isNotEmpty();
     }
 
@@ -101,8 +119,10 @@ class EventContractTest {
         for (Path root : ADAPTERS) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> files = Files.walk(root)) {
-                    files.map(Path::toString).filter(path -> path.contains("/samples/") && path.endsWith(".event.json"))
-                            .sorted().forEach(found::add);
+                    files.map(Path::toString)
+                            .filter(path -> path.contains("/samples/") && path.endsWith(".event.json"))
+                            .sorted()
+                            .forEach(found::add);
                 }
             }
         }
@@ -123,8 +143,11 @@ class EventContractTest {
                 problems.put(type, schemas.problems(type, payload));
             }
         }
-        assertThat(problems).as("%s names an aggregate type of the catalog", sample).isNotEmpty();
-        assertThat(problems.values()).as("%s against the schemas of %s: %s", sample, problems.keySet(), problems)
+        assertThat(problems)
+                .as("%s names an aggregate type of the catalog", sample)
+                .isNotEmpty();
+        assertThat(problems.values())
+                .as("%s against the schemas of %s: %s", sample, problems.keySet(), problems)
                 .anyMatch(List::isEmpty);
     }
 }

@@ -26,7 +26,8 @@ public final class EventSchemas {
 
     private EventSchemas(JsonNode contract) {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (EventType type : EventType.values()) {
             JsonNode message = contract.path("components").path("messages").path(EventContract.messageKey(type));
             if (message.isMissingNode()) {

@@ -65,7 +65,11 @@ class CatalogResourceTest {
     }
 
     private Response put(String token, String code, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put("/api/v1/items/{code}", code);
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/v1/items/{code}", code);
     }
 
     private Response list(String token, Map<String, ?> query) {
@@ -73,8 +77,12 @@ class CatalogResourceTest {
     }
 
     private void claim(String token, String item) {
-        given().auth().oauth2(token).contentType(ContentType.JSON).post("/api/v1/items/{code}/claims", item)
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .post("/api/v1/items/{code}/claims", item)
+                .then()
+                .statusCode(201);
     }
 
     private long itemRows(String code) {
@@ -100,7 +108,10 @@ class CatalogResourceTest {
     void creatingAnItemReturns201WithVersionOneAndRecordsTheFirstVersion() {
         String code = Catalog.newCode();
 
-        put(admin, code, mainItem("对食品生产企业的行政检查")).then().log().ifValidationFails()
+        put(admin, code, mainItem("对食品生产企业的行政检查"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/items/" + code))
                 .body("outcome", equalTo("CREATED"))
@@ -109,11 +120,16 @@ class CatalogResourceTest {
                 .body("item.status", equalTo("IN_USE"))
                 .body("releasedClaims", equalTo(0));
 
-        assertThat(db.single("select version from catalog_item where code = ?", code)).isEqualTo(1);
-        var versions = db.rows("select version, snapshot->>'name' as name, changed_by from catalog_item_version "
-                + "where item_code = ?", code);
+        assertThat(db.single("select version from catalog_item where code = ?", code))
+                .isEqualTo(1);
+        var versions = db.rows(
+                "select version, snapshot->>'name' as name, changed_by from catalog_item_version "
+                        + "where item_code = ?",
+                code);
         assertThat(versions).hasSize(1);
-        assertThat(versions.get(0)).containsEntry("version", 1).containsEntry("name", "对食品生产企业的行政检查")
+        assertThat(versions.get(0))
+                .containsEntry("version", 1)
+                .containsEntry("name", "对食品生产企业的行政检查")
                 .containsEntry("changed_by", "admin-1");
         assertThat(db.count("select count(*) from audit_log where action = 'ITEM_CREATED' and entity_id = ?", code))
                 .isEqualTo(1);
@@ -125,13 +141,17 @@ class CatalogResourceTest {
         Map<String, Object> body = mainItem("对食品经营企业的行政检查");
         put(admin, code, body).then().statusCode(201);
 
-        put(admin, code, body).then().log().ifValidationFails()
+        put(admin, code, body)
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("outcome", equalTo("UNCHANGED"))
                 .body("item.version", equalTo(1));
 
         assertThat(versionRows(code)).isEqualTo(1);
-        assertThat(db.single("select version from catalog_item where code = ?", code)).isEqualTo(1);
+        assertThat(db.single("select version from catalog_item where code = ?", code))
+                .isEqualTo(1);
         assertThat(db.count("select count(*) from audit_log where action = 'ITEM_UPDATED' and entity_id = ?", code))
                 .isZero();
     }
@@ -143,15 +163,24 @@ class CatalogResourceTest {
         put(admin, code, first).then().statusCode(201);
         Map<String, Object> second = with(with(first, "name", "对特种设备生产单位的行政检查"), "changeReason", "名称调整");
 
-        put(admin, code, second).then().log().ifValidationFails()
+        put(admin, code, second)
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("outcome", equalTo("UPDATED"))
                 .body("item.version", equalTo(2))
                 .body("item.name", equalTo("对特种设备生产单位的行政检查"));
 
         assertThat(versionRows(code)).isEqualTo(2);
-        assertThat(db.single("select name from catalog_item where code = ?", code)).isEqualTo("对特种设备生产单位的行政检查");
-        given().auth().oauth2(admin).get("/api/v1/items/{code}/versions", code).then().log().ifValidationFails()
+        assertThat(db.single("select name from catalog_item where code = ?", code))
+                .isEqualTo("对特种设备生产单位的行政检查");
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/items/{code}/versions", code)
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("$", hasSize(2))
                 .body("[0].version", equalTo(1))
@@ -167,7 +196,8 @@ class CatalogResourceTest {
     void concurrentCreatesOfOneCodeLeaveOneItemAndNeverFailWithAServerError() throws Exception {
         String code = Catalog.newCode();
         Map<String, Object> body = mainItem("并发创建的事项");
-        List<Integer> statuses = Concurrently.statuses(8, () -> put(admin, code, body).statusCode());
+        List<Integer> statuses =
+                Concurrently.statuses(8, () -> put(admin, code, body).statusCode());
 
         assertThat(statuses).isSubsetOf(200, 201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
@@ -180,7 +210,12 @@ class CatalogResourceTest {
         String main = Catalog.newCode();
         put(admin, main, mainItem("对计量器具的行政检查")).then().statusCode(201);
 
-        given().auth().oauth2(nanning).get("/api/v1/items/{code}", main).then().log().ifValidationFails()
+        given().auth()
+                .oauth2(nanning)
+                .get("/api/v1/items/{code}", main)
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("code", equalTo(main))
                 .body("name", equalTo("对计量器具的行政检查"))
@@ -188,16 +223,25 @@ class CatalogResourceTest {
                 .body("catalogLevel", equalTo("NATIONAL"))
                 .body("effectiveDate", equalTo("2024-01-01"))
                 .body("version", equalTo(1));
-        given().auth().oauth2(nanning).get("/api/v1/items/{code}", "45999999999998").then()
-                .statusCode(404).contentType("application/problem+json").body("code", equalTo("ITEM_NOT_FOUND"));
+        given().auth()
+                .oauth2(nanning)
+                .get("/api/v1/items/{code}", "45999999999998")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("ITEM_NOT_FOUND"));
 
         assertThat(itemRows("45999999999998")).isZero();
     }
 
     @Test
     void versionsOfAnUnknownItemAreNotFound() {
-        given().auth().oauth2(admin).get("/api/v1/items/{code}/versions", "45999999999997").then()
-                .statusCode(404).body("code", equalTo("ITEM_NOT_FOUND"));
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/items/{code}/versions", "45999999999997")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ITEM_NOT_FOUND"));
 
         assertThat(versionRows("45999999999997")).isZero();
     }
@@ -213,22 +257,31 @@ class CatalogResourceTest {
         claim(nanning, sub);
         claim(liuzhou, sub);
 
-        put(admin, sub, with(with(body, "status", "CANCELLED"), "changeReason", "法规废止")).then().log().ifValidationFails()
+        put(admin, sub, with(with(body, "status", "CANCELLED"), "changeReason", "法规废止"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("outcome", equalTo("UPDATED"))
                 .body("item.status", equalTo("CANCELLED"))
                 .body("item.version", equalTo(2))
                 .body("releasedClaims", equalTo(2));
 
-        var claims = db.rows("select department_code, status, release_reason from item_claim where item_code = ? "
-                + "order by department_code", sub);
+        var claims = db.rows(
+                "select department_code, status, release_reason from item_claim where item_code = ? "
+                        + "order by department_code",
+                sub);
         assertThat(claims).hasSize(2).allSatisfy(claim -> {
             assertThat(claim).containsEntry("status", "RELEASED");
-            assertThat((String) claim.get("release_reason")).startsWith("ITEM_CANCELLED").contains("法规废止");
+            assertThat((String) claim.get("release_reason"))
+                    .startsWith("ITEM_CANCELLED")
+                    .contains("法规废止");
         });
         for (String department : new String[] {"NN_SCJGJ", "LZ_SCJGJ"}) {
-            var events = db.rows("select target, payload->>'status' as status from outbox "
-                    + "where aggregate_id = ? and event_type = 'item-claim.released'", sub + ":" + department);
+            var events = db.rows(
+                    "select target, payload->>'status' as status from outbox "
+                            + "where aggregate_id = ? and event_type = 'item-claim.released'",
+                    sub + ":" + department);
             assertThat(events).hasSize(1);
             assertThat(events.get(0)).containsEntry("target", "national").containsEntry("status", "RELEASED");
         }
@@ -244,23 +297,33 @@ class CatalogResourceTest {
         claim(nanning, inUse);
         db.update("update catalog_item set status = 'CANCELLED' where code = ?", alreadyCancelled);
 
-        put(admin, main, with(with(body, "status", "CANCELLED"), "changeReason", "事项合并")).then().log().ifValidationFails()
+        put(admin, main, with(with(body, "status", "CANCELLED"), "changeReason", "事项合并"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("outcome", equalTo("UPDATED"))
                 .body("item.status", equalTo("CANCELLED"))
                 .body("releasedClaims", equalTo(1));
 
-        var child = db.rows("select status, version, cancel_date from catalog_item where code = ?", inUse).get(0);
+        var child = db.rows("select status, version, cancel_date from catalog_item where code = ?", inUse)
+                .get(0);
         assertThat(child).containsEntry("status", "CANCELLED").containsEntry("version", 2);
         assertThat(child.get("cancel_date")).isNotNull();
-        assertThat((String) db.single("select change_reason from catalog_item_version where item_code = ? and version = 2",
-                inUse)).contains(main).contains("事项合并");
-        assertThat(db.single("select version from catalog_item where code = ?", alreadyCancelled)).isEqualTo(1);
-        assertThat(db.single("select status from item_claim where item_code = ?", inUse)).isEqualTo("RELEASED");
+        assertThat((String) db.single(
+                        "select change_reason from catalog_item_version where item_code = ? and version = 2", inUse))
+                .contains(main)
+                .contains("事项合并");
+        assertThat(db.single("select version from catalog_item where code = ?", alreadyCancelled))
+                .isEqualTo(1);
+        assertThat(db.single("select status from item_claim where item_code = ?", inUse))
+                .isEqualTo("RELEASED");
         assertThat((String) db.single("select release_reason from item_claim where item_code = ?", inUse))
                 .startsWith("ITEM_CANCELLED");
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ? and event_type = 'item-claim.released'",
-                inUse + ":NN_SCJGJ")).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from outbox where aggregate_id = ? and event_type = 'item-claim.released'",
+                        inUse + ":NN_SCJGJ"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -272,11 +335,15 @@ class CatalogResourceTest {
         LocalDate effective = LocalDate.now().plusYears(1);
         db.update("update catalog_item set effective_date = ? where code = ?", effective, later);
 
-        put(admin, main, with(with(body, "status", "CANCELLED"), "changeReason", "事项合并")).then().log().ifValidationFails()
+        put(admin, main, with(with(body, "status", "CANCELLED"), "changeReason", "事项合并"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("item.status", equalTo("CANCELLED"));
 
-        var child = db.rows("select status, effective_date, cancel_date from catalog_item where code = ?", later).get(0);
+        var child = db.rows("select status, effective_date, cancel_date from catalog_item where code = ?", later)
+                .get(0);
         assertThat(child).containsEntry("status", "CANCELLED");
         assertThat(((java.sql.Date) child.get("cancel_date")).toLocalDate()).isAfterOrEqualTo(effective);
     }
@@ -289,14 +356,19 @@ class CatalogResourceTest {
         put(admin, sub, body).then().statusCode(201);
         claim(nanning, sub);
 
-        put(admin, sub, with(body, "status", "CANCELLED")).then().log().ifValidationFails()
+        put(admin, sub, with(body, "status", "CANCELLED"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", contains("changeReason"));
 
-        assertThat(db.single("select status from catalog_item where code = ?", sub)).isEqualTo("IN_USE");
-        assertThat(db.count("select count(*) from item_claim where item_code = ? and status = 'ACTIVE'", sub)).isEqualTo(1);
+        assertThat(db.single("select status from catalog_item where code = ?", sub))
+                .isEqualTo("IN_USE");
+        assertThat(db.count("select count(*) from item_claim where item_code = ? and status = 'ACTIVE'", sub))
+                .isEqualTo(1);
     }
 
     // ---- validation -------------------------------------------------------------------------------
@@ -306,7 +378,10 @@ class CatalogResourceTest {
         String main = catalog.mainItem("SAMR");
         String sub = Catalog.newCode();
 
-        put(admin, sub, subItem(main, null, "无类型子项")).then().log().ifValidationFails()
+        put(admin, sub, subItem(main, null, "无类型子项"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", contains("itemType"));
@@ -318,7 +393,10 @@ class CatalogResourceTest {
     void missingParentItemIsUnprocessable() {
         String sub = Catalog.newCode();
 
-        put(admin, sub, subItem("45999999999996", "INSPECTION", "主项不存在的子项")).then().log().ifValidationFails()
+        put(admin, sub, subItem("45999999999996", "INSPECTION", "主项不存在的子项"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(422)
                 .body("code", equalTo("PARENT_ITEM_NOT_FOUND"))
                 .body("errors[0].field", equalTo("parentCode"));
@@ -331,7 +409,10 @@ class CatalogResourceTest {
         String existingSub = catalog.subItem("SAMR", "INSPECTION");
         String sub = Catalog.newCode();
 
-        put(admin, sub, subItem(existingSub, "INSPECTION", "子项的子项")).then().log().ifValidationFails()
+        put(admin, sub, subItem(existingSub, "INSPECTION", "子项的子项"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(422)
                 .body("code", equalTo("PARENT_ITEM_INVALID"))
                 .body("errors[0].field", equalTo("parentCode"));
@@ -341,20 +422,27 @@ class CatalogResourceTest {
 
     @Test
     void invalidItemCodeInThePathIsRejected() {
-        put(admin, "4599", mainItem("编码错误的事项")).then().log().ifValidationFails()
+        put(admin, "4599", mainItem("编码错误的事项"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("code"))
                 .body("errors[0].code", equalTo("ITEM_CODE_INVALID"));
 
-        assertThat(db.count("select count(*) from catalog_item where name = '编码错误的事项'")).isZero();
+        assertThat(db.count("select count(*) from catalog_item where name = '编码错误的事项'"))
+                .isZero();
     }
 
     @Test
     void unknownStatusValueIsATypeMismatch() {
         String code = Catalog.newCode();
 
-        put(admin, code, with(mainItem("状态错误的事项"), "status", "ABOLISHED")).then().log().ifValidationFails()
+        put(admin, code, with(mainItem("状态错误的事项"), "status", "ABOLISHED"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("status"))
@@ -365,7 +453,10 @@ class CatalogResourceTest {
 
     @Test
     void unknownStatusValueInTheListQueryIsATypeMismatch() {
-        list(nanning, Map.of("status", "ABOLISHED")).then().log().ifValidationFails()
+        list(nanning, Map.of("status", "ABOLISHED"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
@@ -375,7 +466,10 @@ class CatalogResourceTest {
 
     @Test
     void claimedFilterOtherThanTrueOrFalseIsATypeMismatch() {
-        list(nanning, Map.of("claimed", "yes")).then().log().ifValidationFails()
+        list(nanning, Map.of("claimed", "yes"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("claimed"))
@@ -386,7 +480,10 @@ class CatalogResourceTest {
     void malformedJsonIsRejected() {
         String code = Catalog.newCode();
 
-        put(admin, code, "{\"name\": \"半截").then().log().ifValidationFails()
+        put(admin, code, "{\"name\": \"半截")
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("MALFORMED_JSON"));
@@ -400,8 +497,11 @@ class CatalogResourceTest {
     void deptAdminMayNotMaintainTheCatalog() {
         String code = Catalog.newCode();
 
-        put(nanning, code, mainItem("部门管理员创建的事项")).then()
-                .statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        put(nanning, code, mainItem("部门管理员创建的事项"))
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("FORBIDDEN"));
 
         assertThat(itemRows(code)).isZero();
     }
@@ -410,8 +510,13 @@ class CatalogResourceTest {
     void putWithoutTokenIsUnauthenticated() {
         String code = Catalog.newCode();
 
-        given().contentType(ContentType.JSON).body(mainItem("匿名创建的事项")).put("/api/v1/items/{code}", code).then()
-                .statusCode(401).header("WWW-Authenticate", "Bearer").body("code", equalTo("UNAUTHENTICATED"));
+        given().contentType(ContentType.JSON)
+                .body(mainItem("匿名创建的事项"))
+                .put("/api/v1/items/{code}", code)
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("code", equalTo("UNAUTHENTICATED"));
 
         assertThat(itemRows(code)).isZero();
     }
@@ -426,23 +531,35 @@ class CatalogResourceTest {
         put(admin, food, mainItem("对" + token + "食品生产企业的行政检查")).then().statusCode(201);
         put(admin, drug, mainItem("对" + token + "药品经营企业的行政检查")).then().statusCode(201);
 
-        list(nanning, Map.of("q", token + "食品")).then().log().ifValidationFails()
+        list(nanning, Map.of("q", token + "食品"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("total", equalTo(1))
                 .body("items.code", contains(food));
-        list(nanning, Map.of("q", token)).then()
-                .statusCode(200).body("total", equalTo(2)).body("items.code", contains(food, drug));
+        list(nanning, Map.of("q", token))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.code", contains(food, drug));
     }
 
     @Test
     void likeWildcardsInTheSearchTextAreLiteral() {
         String token = uniqueChineseToken();
-        put(admin, Catalog.newCode(), mainItem("对" + token + "食品生产企业的行政检查")).then().statusCode(201);
+        put(admin, Catalog.newCode(), mainItem("对" + token + "食品生产企业的行政检查"))
+                .then()
+                .statusCode(201);
 
-        list(nanning, Map.of("q", token + "%")).then().log().ifValidationFails()
-                .statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
-        list(nanning, Map.of("q", token + "_品")).then()
-                .statusCode(200).body("total", equalTo(0));
+        list(nanning, Map.of("q", token + "%"))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("total", equalTo(0))
+                .body("items", hasSize(0));
+        list(nanning, Map.of("q", token + "_品")).then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
@@ -453,22 +570,48 @@ class CatalogResourceTest {
         String inspection = Catalog.newCode();
         String penalty = Catalog.newCode();
         String suspended = Catalog.newCode();
-        put(admin, inspection, with(subItem(main, "INSPECTION", "筛选检查"), "sectorCode", sector)).then().statusCode(201);
-        put(admin, penalty, with(with(subItem(main, "PENALTY", "筛选处罚"), "sectorCode", sector), "catalogLevel", "PROVINCIAL"))
-                .then().statusCode(201);
-        put(admin, suspended, with(with(subItem(main, "INSPECTION", "筛选暂停"), "sectorCode", sector), "status", "SUSPENDED"))
-                .then().statusCode(201);
+        put(admin, inspection, with(subItem(main, "INSPECTION", "筛选检查"), "sectorCode", sector))
+                .then()
+                .statusCode(201);
+        put(
+                        admin,
+                        penalty,
+                        with(
+                                with(subItem(main, "PENALTY", "筛选处罚"), "sectorCode", sector),
+                                "catalogLevel",
+                                "PROVINCIAL"))
+                .then()
+                .statusCode(201);
+        put(
+                        admin,
+                        suspended,
+                        with(with(subItem(main, "INSPECTION", "筛选暂停"), "sectorCode", sector), "status", "SUSPENDED"))
+                .then()
+                .statusCode(201);
 
-        list(admin, Map.of("sector", sector)).then().log().ifValidationFails()
-                .statusCode(200).body("total", equalTo(4));
-        list(admin, Map.of("sector", sector, "type", "INSPECTION")).then()
-                .statusCode(200).body("items.code", contains(inspection, suspended));
-        list(admin, Map.of("sector", sector, "type", "INSPECTION", "status", "IN_USE")).then()
-                .statusCode(200).body("items.code", contains(inspection));
-        list(admin, Map.of("sector", sector, "level", "PROVINCIAL")).then()
-                .statusCode(200).body("items.code", contains(penalty));
-        list(admin, Map.of("parent", main)).then()
-                .statusCode(200).body("total", equalTo(3)).body("items.code", contains(inspection, penalty, suspended));
+        list(admin, Map.of("sector", sector))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("total", equalTo(4));
+        list(admin, Map.of("sector", sector, "type", "INSPECTION"))
+                .then()
+                .statusCode(200)
+                .body("items.code", contains(inspection, suspended));
+        list(admin, Map.of("sector", sector, "type", "INSPECTION", "status", "IN_USE"))
+                .then()
+                .statusCode(200)
+                .body("items.code", contains(inspection));
+        list(admin, Map.of("sector", sector, "level", "PROVINCIAL"))
+                .then()
+                .statusCode(200)
+                .body("items.code", contains(penalty));
+        list(admin, Map.of("parent", main))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.code", contains(inspection, penalty, suspended));
     }
 
     @Test
@@ -479,17 +622,28 @@ class CatalogResourceTest {
             subs[i] = catalog.subItemOf(main, "SAMR", "OTHER");
         }
 
-        list(admin, Map.of("parent", main, "page", 0, "size", 2)).then().log().ifValidationFails()
+        list(admin, Map.of("parent", main, "page", 0, "size", 2))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
-                .body("page", equalTo(0)).body("size", equalTo(2)).body("total", equalTo(5))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("total", equalTo(5))
                 .body("items.code", contains(subs[0], subs[1]));
-        list(admin, Map.of("parent", main, "page", 2, "size", 2)).then()
-                .statusCode(200).body("total", equalTo(5)).body("items.code", contains(subs[4]));
+        list(admin, Map.of("parent", main, "page", 2, "size", 2))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("items.code", contains(subs[4]));
     }
 
     @Test
     void pageBeyondTheAddressableRangeIsRejectedNotAServerError() {
-        list(admin, Map.of("page", 20_000_000, "size", 200)).then().log().ifValidationFails()
+        list(admin, Map.of("page", 20_000_000, "size", 200))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("page"));
@@ -497,13 +651,15 @@ class CatalogResourceTest {
 
     @Test
     void pageSizeAboveTheHardMaximumIsRejected() {
-        list(admin, Map.of("size", 201)).then().log().ifValidationFails()
+        list(admin, Map.of("size", 201))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("size"))
                 .body("errors[0].code", equalTo("OUT_OF_RANGE"));
-        list(admin, Map.of("size", 200)).then()
-                .statusCode(200).body("size", equalTo(200));
+        list(admin, Map.of("size", 200)).then().statusCode(200).body("size", equalTo(200));
     }
 
     @Test
@@ -515,18 +671,32 @@ class CatalogResourceTest {
         claim(nanning, mine);
         claim(liuzhou, theirs);
 
-        list(nanning, Map.of("parent", main, "claimed", true)).then().log().ifValidationFails()
-                .statusCode(200).body("total", equalTo(1)).body("items.code", contains(mine));
-        list(nanning, Map.of("parent", main, "claimed", false)).then()
-                .statusCode(200).body("total", equalTo(2)).body("items.code", contains(theirs, nobodys));
-        list(liuzhou, Map.of("parent", main, "claimed", true)).then()
-                .statusCode(200).body("items.code", contains(theirs));
+        list(nanning, Map.of("parent", main, "claimed", true))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items.code", contains(mine));
+        list(nanning, Map.of("parent", main, "claimed", false))
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.code", contains(theirs, nobodys));
+        list(liuzhou, Map.of("parent", main, "claimed", true))
+                .then()
+                .statusCode(200)
+                .body("items.code", contains(theirs));
     }
 
     @Test
     void claimedFilterNeedsACallerDepartment() {
-        list(admin, Map.of("claimed", true)).then().log().ifValidationFails()
-                .statusCode(400).body("code", equalTo("DEPARTMENT_REQUIRED"));
+        list(admin, Map.of("claimed", true))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(400)
+                .body("code", equalTo("DEPARTMENT_REQUIRED"));
     }
 
     @Test
@@ -537,18 +707,31 @@ class CatalogResourceTest {
         claim(nanning, nanningItem);
         claim(liuzhou, liuzhouItem);
 
-        list(Tokens.regionAdmin("450000"), Map.of("parent", main, "department", "LZ_SCJGJ")).then().log().ifValidationFails()
-                .statusCode(200).body("total", equalTo(1)).body("items.code", contains(liuzhouItem));
-        list(nanning, Map.of("parent", main, "department", "NN_SCJGJ")).then()
-                .statusCode(200).body("items.code", contains(nanningItem));
+        list(Tokens.regionAdmin("450000"), Map.of("parent", main, "department", "LZ_SCJGJ"))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items.code", contains(liuzhouItem));
+        list(nanning, Map.of("parent", main, "department", "NN_SCJGJ"))
+                .then()
+                .statusCode(200)
+                .body("items.code", contains(nanningItem));
     }
 
     @Test
     void departmentFilterOutsideTheCallersScopeIsForbidden() {
-        list(nanning, Map.of("department", "LZ_SCJGJ")).then().log().ifValidationFails()
-                .statusCode(403).body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
-        list(nanning, Map.of("department", "NO_SUCH_DEPT")).then()
-                .statusCode(403).body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
+        list(nanning, Map.of("department", "LZ_SCJGJ"))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(403)
+                .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
+        list(nanning, Map.of("department", "NO_SUCH_DEPT"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
     }
 
     @Test
@@ -558,18 +741,37 @@ class CatalogResourceTest {
         String unclaimed = catalog.subItemOf(main, "SAMR", "INSPECTION");
         claim(nanning, claimed);
 
-        given().auth().oauth2(nanning).get("/api/v1/items/{code}", claimed).then().log().ifValidationFails()
-                .statusCode(200).body("claimedByMe", equalTo(true));
-        given().auth().oauth2(nanning).get("/api/v1/items/{code}", unclaimed).then()
-                .statusCode(200).body("claimedByMe", equalTo(false));
-        list(nanning, Map.of("parent", main)).then()
-                .statusCode(200).body("items.claimedByMe", contains(true, false));
-        given().auth().oauth2(admin).get("/api/v1/items/{code}", claimed).then()
-                .statusCode(200).body("$", not(hasKey("claimedByMe")));
-        list(admin, Map.of("parent", main)).then()
-                .statusCode(200).body("items", hasSize(2)).body("items[0]", not(hasKey("claimedByMe")));
+        given().auth()
+                .oauth2(nanning)
+                .get("/api/v1/items/{code}", claimed)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("claimedByMe", equalTo(true));
+        given().auth()
+                .oauth2(nanning)
+                .get("/api/v1/items/{code}", unclaimed)
+                .then()
+                .statusCode(200)
+                .body("claimedByMe", equalTo(false));
+        list(nanning, Map.of("parent", main)).then().statusCode(200).body("items.claimedByMe", contains(true, false));
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/items/{code}", claimed)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("claimedByMe")));
+        list(admin, Map.of("parent", main))
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0]", not(hasKey("claimedByMe")));
 
-        assertThat(db.count("select count(*) from item_claim where item_code = ? and department_code = 'NN_SCJGJ' "
-                + "and status = 'ACTIVE'", claimed)).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from item_claim where item_code = ? and department_code = 'NN_SCJGJ' "
+                                + "and status = 'ACTIVE'",
+                        claimed))
+                .isEqualTo(1);
     }
 }

@@ -2,10 +2,10 @@ package org.supervisionhub.item;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,10 +36,14 @@ class ClaimAtomicityTest {
                     if new.aggregate_id like '%s:%%' then raise exception 'outbox unavailable'; end if;
                     return new;
                 end $$""".formatted(item));
-        db.update("create trigger fail_outbox_for_test before insert on outbox for each row execute function fail_outbox_for_test()");
+        db.update(
+                "create trigger fail_outbox_for_test before insert on outbox for each row execute function fail_outbox_for_test()");
         try {
-            given().auth().oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100")).contentType(ContentType.JSON)
-                    .post("/api/v1/items/{code}/claims", item).then()
+            given().auth()
+                    .oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100"))
+                    .contentType(ContentType.JSON)
+                    .post("/api/v1/items/{code}/claims", item)
+                    .then()
                     .statusCode(500)
                     .contentType("application/problem+json")
                     .body("code", equalTo("INTERNAL_ERROR"))
@@ -50,8 +54,10 @@ class ClaimAtomicityTest {
             db.update("drop function fail_outbox_for_test()");
         }
 
-        assertThat(db.count("select count(*) from item_claim where item_code = ?", item)).isZero();
-        assertThat(db.count("select count(*) from audit_log where detail->>'itemCode' = ?", item)).isZero();
+        assertThat(db.count("select count(*) from item_claim where item_code = ?", item))
+                .isZero();
+        assertThat(db.count("select count(*) from audit_log where detail->>'itemCode' = ?", item))
+                .isZero();
         assertThat(db.count("select count(*) from audit_log")).isEqualTo(auditBefore);
     }
 }

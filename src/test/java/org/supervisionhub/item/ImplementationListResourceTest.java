@@ -71,7 +71,11 @@ class ImplementationListResourceTest {
     }
 
     private Response put(String token, String item, String department, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put(PATH, item, department);
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put(PATH, item, department);
     }
 
     private String claimedInspectionItem(String token) {
@@ -81,8 +85,12 @@ class ImplementationListResourceTest {
     }
 
     private void claim(String token, String item) {
-        given().auth().oauth2(token).contentType(ContentType.JSON).post("/api/v1/items/{code}/claims", item)
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .post("/api/v1/items/{code}/claims", item)
+                .then()
+                .statusCode(201);
     }
 
     private long lists(String item) {
@@ -90,7 +98,8 @@ class ImplementationListResourceTest {
     }
 
     private long events(String item, String department) {
-        return db.count("select count(*) from outbox where aggregate_type = 'implementation_list' and aggregate_id = ?",
+        return db.count(
+                "select count(*) from outbox where aggregate_type = 'implementation_list' and aggregate_id = ?",
                 item + ":" + department);
     }
 
@@ -100,7 +109,10 @@ class ImplementationListResourceTest {
     void createAfterClaimGeneratesTheListCodeAndStoresTheList() {
         String item = claimedInspectionItem(nanning);
 
-        put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().log().ifValidationFails()
+        put(nanning, item, "NN_SCJGJ", list(nanningCredit))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/items/" + item + "/claims/NN_SCJGJ/implementation-list"))
                 .body("listCode", equalTo(nanningCredit + "3" + item))
@@ -110,11 +122,15 @@ class ImplementationListResourceTest {
                 .body("version", equalTo(1))
                 .body("updatedBy", equalTo("dept-admin-NN_SCJGJ"));
 
-        var rows = db.rows("select list_code, department_code, version, sampling_proportion, frequency_period "
-                + "from implementation_list where item_code = ?", item);
+        var rows = db.rows(
+                "select list_code, department_code, version, sampling_proportion, frequency_period "
+                        + "from implementation_list where item_code = ?",
+                item);
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsEntry("list_code", nanningCredit + "3" + item)
-                .containsEntry("department_code", "NN_SCJGJ").containsEntry("version", 1)
+        assertThat(rows.get(0))
+                .containsEntry("list_code", nanningCredit + "3" + item)
+                .containsEntry("department_code", "NN_SCJGJ")
+                .containsEntry("version", 1)
                 .containsEntry("frequency_period", "YEAR");
         assertThat((BigDecimal) rows.get(0).get("sampling_proportion")).isEqualByComparingTo("5");
     }
@@ -124,10 +140,15 @@ class ImplementationListResourceTest {
         String item = claimedInspectionItem(nanning);
         String listCode = nanningCredit + "3" + "A" + item;
 
-        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "listCode", listCode)).then().log().ifValidationFails()
-                .statusCode(201).body("listCode", equalTo(listCode));
+        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "listCode", listCode))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .body("listCode", equalTo(listCode));
 
-        assertThat(db.single("select list_code from implementation_list where item_code = ?", item)).isEqualTo(listCode);
+        assertThat(db.single("select list_code from implementation_list where item_code = ?", item))
+                .isEqualTo(listCode);
     }
 
     @Test
@@ -135,15 +156,21 @@ class ImplementationListResourceTest {
         String item = claimedInspectionItem(nanning);
         put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().statusCode(201);
 
-        put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().log().ifValidationFails()
+        put(nanning, item, "NN_SCJGJ", list(nanningCredit))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .header("Hub-Outcome", "UNCHANGED")
                 .body("version", equalTo(1));
 
-        assertThat(db.single("select version from implementation_list where item_code = ?", item)).isEqualTo(1);
+        assertThat(db.single("select version from implementation_list where item_code = ?", item))
+                .isEqualTo(1);
         assertThat(events(item, "NN_SCJGJ")).isEqualTo(1);
-        assertThat(db.count("select count(*) from audit_log where entity_type = 'implementation_list' and entity_id = ?",
-                nanningCredit + "3" + item)).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from audit_log where entity_type = 'implementation_list' and entity_id = ?",
+                        nanningCredit + "3" + item))
+                .isEqualTo(1);
     }
 
     @Test
@@ -152,17 +179,22 @@ class ImplementationListResourceTest {
         put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().statusCode(201);
 
         put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "checkContent", "生产过程控制、产品检验"))
-                .then().log().ifValidationFails()
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .header("Hub-Outcome", "UPDATED")
                 .body("version", equalTo(2))
                 .body("checkContent", equalTo("生产过程控制、产品检验"));
 
-        var row = db.rows("select version, check_content from implementation_list where item_code = ?", item).get(0);
+        var row = db.rows("select version, check_content from implementation_list where item_code = ?", item)
+                .get(0);
         assertThat(row).containsEntry("version", 2).containsEntry("check_content", "生产过程控制、产品检验");
         assertThat(events(item, "NN_SCJGJ")).isEqualTo(2);
-        assertThat(db.count("select count(*) from audit_log where action = 'IMPLEMENTATION_LIST_UPDATED' and entity_id = ?",
-                nanningCredit + "3" + item)).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'IMPLEMENTATION_LIST_UPDATED' and entity_id = ?",
+                        nanningCredit + "3" + item))
+                .isEqualTo(1);
     }
 
     @Test
@@ -172,21 +204,29 @@ class ImplementationListResourceTest {
         put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().statusCode(201);
 
         String listCode = nanningCredit + "3" + item;
-        assertThat(db.count("select count(*) from audit_log where action = 'IMPLEMENTATION_LIST_CREATED' and entity_id = ?",
-                listCode)).isEqualTo(1);
-        var rows = db.rows("select target, event_type, payload->>'listCode' as list_code, payload->>'itemCode' as item, "
-                + "payload->>'departmentCode' as dept from outbox where aggregate_type = 'implementation_list' "
-                + "and aggregate_id = ?", item + ":NN_SCJGJ");
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'IMPLEMENTATION_LIST_CREATED' and entity_id = ?",
+                        listCode))
+                .isEqualTo(1);
+        var rows = db.rows(
+                "select target, event_type, payload->>'listCode' as list_code, payload->>'itemCode' as item, "
+                        + "payload->>'departmentCode' as dept from outbox where aggregate_type = 'implementation_list' "
+                        + "and aggregate_id = ?",
+                item + ":NN_SCJGJ");
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsEntry("target", "national")
+        assertThat(rows.get(0))
+                .containsEntry("target", "national")
                 .containsEntry("event_type", "implementation-list.upserted")
-                .containsEntry("list_code", listCode).containsEntry("item", item).containsEntry("dept", "NN_SCJGJ");
+                .containsEntry("list_code", listCode)
+                .containsEntry("item", item)
+                .containsEntry("dept", "NN_SCJGJ");
     }
 
     @Test
     void concurrentCreatesLeaveOneListAndNeverFailWithAServerError() throws Exception {
         String item = claimedInspectionItem(nanning);
-        List<Integer> statuses = Concurrently.statuses(8, () -> put(nanning, item, "NN_SCJGJ", list(nanningCredit)).statusCode());
+        List<Integer> statuses = Concurrently.statuses(
+                8, () -> put(nanning, item, "NN_SCJGJ", list(nanningCredit)).statusCode());
 
         assertThat(statuses).isSubsetOf(200, 201, 409);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
@@ -200,8 +240,13 @@ class ImplementationListResourceTest {
     void listWithoutActiveClaimIsConflict() {
         String item = catalog.subItem("SAMR", "INSPECTION");
 
-        put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().log().ifValidationFails()
-                .statusCode(409).contentType("application/problem+json").body("code", equalTo("CLAIM_REQUIRED"));
+        put(nanning, item, "NN_SCJGJ", list(nanningCredit))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("CLAIM_REQUIRED"));
 
         assertThat(lists(item)).isZero();
         assertThat(events(item, "NN_SCJGJ")).isZero();
@@ -210,11 +255,19 @@ class ImplementationListResourceTest {
     @Test
     void listAfterTheClaimWasReleasedIsConflict() {
         String item = claimedInspectionItem(nanning);
-        given().auth().oauth2(nanning).queryParam("reason", "职能调整").delete("/api/v1/items/{code}/claims/NN_SCJGJ", item)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(nanning)
+                .queryParam("reason", "职能调整")
+                .delete("/api/v1/items/{code}/claims/NN_SCJGJ", item)
+                .then()
+                .statusCode(200);
 
-        put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().log().ifValidationFails()
-                .statusCode(409).body("code", equalTo("CLAIM_REQUIRED"));
+        put(nanning, item, "NN_SCJGJ", list(nanningCredit))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(409)
+                .body("code", equalTo("CLAIM_REQUIRED"));
 
         assertThat(lists(item)).isZero();
     }
@@ -224,8 +277,12 @@ class ImplementationListResourceTest {
         String item = catalog.subItem("SAMR", "PENALTY");
         claim(nanning, item);
 
-        put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().log().ifValidationFails()
-                .statusCode(422).body("code", equalTo("ITEM_NOT_INSPECTION"));
+        put(nanning, item, "NN_SCJGJ", list(nanningCredit))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(422)
+                .body("code", equalTo("ITEM_NOT_INSPECTION"));
 
         assertThat(lists(item)).isZero();
     }
@@ -237,7 +294,10 @@ class ImplementationListResourceTest {
         String listCode = nanningCredit + "3" + item;
         put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().statusCode(201);
 
-        put(liuzhou, item, "LZ_SCJGJ", with(list(nanningCredit), "listCode", listCode)).then().log().ifValidationFails()
+        put(liuzhou, item, "LZ_SCJGJ", with(list(nanningCredit), "listCode", listCode))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("code", equalTo("DUPLICATE"));
@@ -258,10 +318,15 @@ class ImplementationListResourceTest {
         String invalid = valid.substring(0, 17) + wrong;
         put(nanning, item, "NN_SCJGJ", list(valid)).then().statusCode(201);
 
-        put(nanning, item, "NN_SCJGJ", list(invalid)).then().log().ifValidationFails()
+        put(nanning, item, "NN_SCJGJ", list(invalid))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.findAll { it.field == 'implementingBodyCreditCode' }.code", hasItem("CREDIT_CODE_INVALID"));
+                .body(
+                        "errors.findAll { it.field == 'implementingBodyCreditCode' }.code",
+                        hasItem("CREDIT_CODE_INVALID"));
 
         assertThat(db.single("select implementing_body_credit_code from implementation_list where item_code = ?", item))
                 .isEqualTo(valid);
@@ -271,7 +336,10 @@ class ImplementationListResourceTest {
     void exerciseLevelAboveFiveIsRejected() {
         String item = claimedInspectionItem(nanning);
 
-        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "exerciseLevel", 6)).then().log().ifValidationFails()
+        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "exerciseLevel", 6))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("exerciseLevel"))
                 .body("errors[0].code", equalTo("OUT_OF_RANGE"));
@@ -284,7 +352,9 @@ class ImplementationListResourceTest {
         String item = claimedInspectionItem(nanning);
 
         put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "samplingProportion", new BigDecimal("100.5")))
-                .then().log().ifValidationFails()
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("samplingProportion"))
                 .body("errors[0].code", equalTo("OUT_OF_RANGE"));
@@ -297,7 +367,9 @@ class ImplementationListResourceTest {
         String item = claimedInspectionItem(nanning);
 
         put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "samplingProportion", new BigDecimal("5.123")))
-                .then().log().ifValidationFails()
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("samplingProportion"))
                 .body("errors[0].code", equalTo("TOO_MANY_DIGITS"));
@@ -309,7 +381,10 @@ class ImplementationListResourceTest {
     void randomInspectionWithoutSamplingProportionIsRejected() {
         String item = claimedInspectionItem(nanning);
 
-        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "samplingProportion", null)).then().log().ifValidationFails()
+        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "samplingProportion", null))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("samplingProportion"))
                 .body("errors[0].code", equalTo("REQUIRED"));
@@ -321,7 +396,10 @@ class ImplementationListResourceTest {
     void frequencyTimesWithoutPeriodIsRejected() {
         String item = claimedInspectionItem(nanning);
 
-        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "frequencyPeriod", null)).then().log().ifValidationFails()
+        put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "frequencyPeriod", null))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("frequencyPeriod"))
                 .body("errors[0].code", equalTo("REQUIRED"));
@@ -335,7 +413,9 @@ class ImplementationListResourceTest {
         String otherBody = validCreditCode("11450100MB0000099");
 
         put(nanning, item, "NN_SCJGJ", with(list(nanningCredit), "listCode", otherBody + "3" + item))
-                .then().log().ifValidationFails()
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("listCode"))
@@ -351,12 +431,21 @@ class ImplementationListResourceTest {
         String item = claimedInspectionItem(nanning);
         put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().statusCode(201);
 
-        given().auth().oauth2(liuzhou).get(PATH, item, "NN_SCJGJ").then().log().ifValidationFails()
-                .statusCode(403).body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
-        put(liuzhou, item, "NN_SCJGJ", with(list(nanningCredit), "checkContent", "越权修改")).then()
-                .statusCode(403).body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
+        given().auth()
+                .oauth2(liuzhou)
+                .get(PATH, item, "NN_SCJGJ")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(403)
+                .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
+        put(liuzhou, item, "NN_SCJGJ", with(list(nanningCredit), "checkContent", "越权修改"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
 
-        var row = db.rows("select version, check_content from implementation_list where item_code = ?", item).get(0);
+        var row = db.rows("select version, check_content from implementation_list where item_code = ?", item)
+                .get(0);
         assertThat(row).containsEntry("version", 1).containsEntry("check_content", "生产环境条件、进货查验、生产过程控制");
     }
 
@@ -365,7 +454,12 @@ class ImplementationListResourceTest {
         String item = claimedInspectionItem(nanning);
         put(nanning, item, "NN_SCJGJ", list(nanningCredit)).then().statusCode(201);
 
-        given().auth().oauth2(nanning).get(PATH, item, "NN_SCJGJ").then().log().ifValidationFails()
+        given().auth()
+                .oauth2(nanning)
+                .get(PATH, item, "NN_SCJGJ")
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("listCode", equalTo(nanningCredit + "3" + item))
                 .body("implementingBodyCreditCode", equalTo(nanningCredit))
@@ -373,8 +467,12 @@ class ImplementationListResourceTest {
                 .body("randomInspection", equalTo(true))
                 .body("frequencyTimes", equalTo(1))
                 .body("frequencyPeriod", equalTo("YEAR"));
-        given().auth().oauth2(Tokens.regionAdmin("450000")).get(PATH, item, "NN_SCJGJ").then()
-                .statusCode(200).body("itemCode", equalTo(item));
+        given().auth()
+                .oauth2(Tokens.regionAdmin("450000"))
+                .get(PATH, item, "NN_SCJGJ")
+                .then()
+                .statusCode(200)
+                .body("itemCode", equalTo(item));
 
         assertThat(lists(item)).isEqualTo(1);
     }
@@ -383,8 +481,15 @@ class ImplementationListResourceTest {
     void getOfAMissingListIsNotFound() {
         String item = claimedInspectionItem(nanning);
 
-        given().auth().oauth2(nanning).get(PATH, item, "NN_SCJGJ").then().log().ifValidationFails()
-                .statusCode(404).contentType("application/problem+json").body("code", equalTo("IMPLEMENTATION_LIST_NOT_FOUND"));
+        given().auth()
+                .oauth2(nanning)
+                .get(PATH, item, "NN_SCJGJ")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("IMPLEMENTATION_LIST_NOT_FOUND"));
 
         assertThat(lists(item)).isZero();
     }

@@ -40,7 +40,11 @@ class CredentialCheckResourceTest {
         if (date != null) {
             body.put("date", date);
         }
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/credentials/check");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/credentials/check");
     }
 
     private static Response check(String itemCode, String... certNos) {
@@ -55,7 +59,10 @@ class CredentialCheckResourceTest {
     void twoValidOfficersMayInspect() {
         String inspection = catalog.subItem("SAMR", "INSPECTION");
 
-        check(inspection, validCertificate(), validCertificate()).then().log().ifValidationFails()
+        check(inspection, validCertificate(), validCertificate())
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("allowed", equalTo(true))
                 .body("itemCode", equalTo(inspection))
@@ -71,10 +78,14 @@ class CredentialCheckResourceTest {
     void oneValidAndOneExpiredOfficerMayNotImposeAPenalty() {
         String penalty = catalog.subItem("SAMR", "PENALTY");
         String valid = validCertificate();
-        String expired = create(with(with(body(newIdNumber()), "validFrom", TODAY.minusYears(4).toString()),
-                "validTo", TODAY.minusDays(1).toString()));
+        String expired = create(with(
+                with(body(newIdNumber()), "validFrom", TODAY.minusYears(4).toString()),
+                "validTo",
+                TODAY.minusDays(1).toString()));
 
-        check(penalty, valid, expired).then().statusCode(200)
+        check(penalty, valid, expired)
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("requiredOfficers", equalTo(2))
                 .body("validOfficers", equalTo(1))
@@ -94,7 +105,9 @@ class CredentialCheckResourceTest {
         String provincial = create(body(idNumber));
         String ministry = create(with(body(idNumber), "kind", "MINISTRY"));
 
-        check(inspection, provincial, ministry).then().statusCode(200)
+        check(inspection, provincial, ministry)
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("validOfficers", equalTo(1))
                 .body("results.valid", equalTo(List.of(true, true)))
@@ -106,7 +119,9 @@ class CredentialCheckResourceTest {
         String inspection = catalog.subItem("SAMR", "INSPECTION");
         String certNo = validCertificate();
 
-        check(inspection, certNo, certNo).then().statusCode(200)
+        check(inspection, certNo, certNo)
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("validOfficers", equalTo(1));
     }
@@ -115,7 +130,9 @@ class CredentialCheckResourceTest {
     void certificatesNotCoveringTheItemsSectorDoNotQualify() {
         String environmental = catalog.subItem("MEE", "INSPECTION");
 
-        check(environmental, validCertificate(), validCertificate()).then().statusCode(200)
+        check(environmental, validCertificate(), validCertificate())
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("validOfficers", equalTo(0))
                 .body("results[0].reasons", equalTo(List.of("CERTIFICATE_CATEGORY_NOT_COVERED")))
@@ -136,7 +153,9 @@ class CredentialCheckResourceTest {
     void enforcementMeasuresNeedTwoOfficers() {
         String enforcement = catalog.subItem("SAMR", "ENFORCEMENT");
 
-        check(enforcement, validCertificate()).then().statusCode(200)
+        check(enforcement, validCertificate())
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("requiredOfficers", equalTo(2))
                 .body("validOfficers", equalTo(1));
@@ -146,7 +165,9 @@ class CredentialCheckResourceTest {
     void otherItemsNeedOneOfficer() {
         String other = catalog.subItem("SAMR", "OTHER");
 
-        check(other, validCertificate()).then().statusCode(200)
+        check(other, validCertificate())
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(true))
                 .body("requiredOfficers", equalTo(1))
                 .body("validOfficers", equalTo(1));
@@ -155,23 +176,35 @@ class CredentialCheckResourceTest {
     @Test
     void everyReasonOfACertificateIsListed() {
         String other = catalog.subItem("MEE", "OTHER");
-        String revoked = create(with(with(with(body(newIdNumber()), "status", "REVOKED"),
-                "validFrom", TODAY.minusYears(4).toString()), "validTo", TODAY.minusDays(1).toString()));
+        String revoked = create(with(
+                with(
+                        with(body(newIdNumber()), "status", "REVOKED"),
+                        "validFrom",
+                        TODAY.minusYears(4).toString()),
+                "validTo",
+                TODAY.minusDays(1).toString()));
 
-        check(other, revoked).then().statusCode(200)
+        check(other, revoked)
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(false))
-                .body("results[0].reasons", equalTo(List.of("CERTIFICATE_REVOKED", "CERTIFICATE_EXPIRED",
-                        "CERTIFICATE_CATEGORY_NOT_COVERED")));
+                .body(
+                        "results[0].reasons",
+                        equalTo(List.of(
+                                "CERTIFICATE_REVOKED", "CERTIFICATE_EXPIRED", "CERTIFICATE_CATEGORY_NOT_COVERED")));
     }
 
     @Test
     void suspendedNotYetValidAndUnknownCertificatesDoNotQualify() {
         String inspection = catalog.subItem("SAMR", "INSPECTION");
         String suspended = create(with(body(newIdNumber()), "status", "SUSPENDED"));
-        String future = create(with(body(newIdNumber()), "validFrom", TODAY.plusDays(1).toString()));
+        String future =
+                create(with(body(newIdNumber()), "validFrom", TODAY.plusDays(1).toString()));
         String unknown = newCertNo();
 
-        check(inspection, suspended, future, unknown).then().statusCode(200)
+        check(inspection, suspended, future, unknown)
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(false))
                 .body("validOfficers", equalTo(0))
                 .body("results[0].reasons", equalTo(List.of("CERTIFICATE_SUSPENDED")))
@@ -182,11 +215,19 @@ class CredentialCheckResourceTest {
     @Test
     void validityIsCheckedOnTheDateOfTheAct() {
         String inspection = catalog.subItem("SAMR", "INSPECTION");
-        String expiredNow = create(with(with(body(newIdNumber()), "validFrom", TODAY.minusYears(4).toString()),
-                "validTo", TODAY.minusDays(10).toString()));
+        String expiredNow = create(with(
+                with(body(newIdNumber()), "validFrom", TODAY.minusYears(4).toString()),
+                "validTo",
+                TODAY.minusDays(10).toString()));
 
-        checkAs(NANNING_DEPT_ADMIN, inspection, TODAY.minusDays(20).toString(), expiredNow, validCertificateFrom(TODAY.minusYears(1)))
-                .then().statusCode(200)
+        checkAs(
+                        NANNING_DEPT_ADMIN,
+                        inspection,
+                        TODAY.minusDays(20).toString(),
+                        expiredNow,
+                        validCertificateFrom(TODAY.minusYears(1)))
+                .then()
+                .statusCode(200)
                 .body("allowed", equalTo(true))
                 .body("date", equalTo(TODAY.minusDays(20).toString()));
     }
@@ -202,14 +243,18 @@ class CredentialCheckResourceTest {
 
     @Test
     void mainItemCannotBeChecked() {
-        check(catalog.mainItem("SAMR"), validCertificate()).then().statusCode(422)
+        check(catalog.mainItem("SAMR"), validCertificate())
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("ITEM_NOT_CHECKABLE"));
     }
 
     @Test
     void malformedItemCodeIsAFieldError() {
-        check("4599", validCertificate()).then().statusCode(400)
+        check("4599", validCertificate())
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("itemCode"))
                 .body("errors[0].code", equalTo("ITEM_CODE_INVALID"));
     }
@@ -217,12 +262,16 @@ class CredentialCheckResourceTest {
     @Test
     void emptyTeamAndTeamsOfMoreThanTwentyAreRefused() {
         String inspection = catalog.subItem("SAMR", "INSPECTION");
-        check(inspection).then().statusCode(400)
+        check(inspection)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("certificates"))
                 .body("errors[0].code", equalTo("LENGTH_OUT_OF_RANGE"));
         String[] many = new String[21];
         java.util.Arrays.fill(many, "T00000000001");
-        check(inspection, many).then().statusCode(400)
+        check(inspection, many)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("certificates"))
                 .body("errors[0].code", equalTo("LENGTH_OUT_OF_RANGE"));
     }
@@ -232,9 +281,16 @@ class CredentialCheckResourceTest {
         String other = catalog.subItem("SAMR", "OTHER");
         String certNo = validCertificate();
 
-        checkAs(Credentials.officerToken("officer-checker"), other, null, certNo).then().statusCode(200);
+        checkAs(Credentials.officerToken("officer-checker"), other, null, certNo)
+                .then()
+                .statusCode(200);
         checkAs(Credentials.GUANGXI_SYSTEM, other, null, certNo).then().statusCode(200);
-        checkAs(org.supervisionhub.support.Tokens.withRoles("national-1", List.of("national"), null, null), other, null, certNo)
-                .then().statusCode(403);
+        checkAs(
+                        org.supervisionhub.support.Tokens.withRoles("national-1", List.of("national"), null, null),
+                        other,
+                        null,
+                        certNo)
+                .then()
+                .statusCode(403);
     }
 }

@@ -48,8 +48,8 @@ class CredentialKeysTest {
         for (int i = 0; i < 5; i++) {
             KeyPair pair = ecKeyPair("secp256r1");
 
-            ECPublicKey derived = CredentialKeys.derivePublicKey(
-                    CredentialKeys.parsePrivateKey(pemBody(pair), "key"), "key");
+            ECPublicKey derived =
+                    CredentialKeys.derivePublicKey(CredentialKeys.parsePrivateKey(pemBody(pair), "key"), "key");
 
             assertThat(derived.getW()).isEqualTo(((ECPublicKey) pair.getPublic()).getW());
         }
@@ -58,7 +58,8 @@ class CredentialKeysTest {
     @Test
     void armouredPemIsAccepted() throws Exception {
         KeyPair pair = ecKeyPair("secp256r1");
-        String armoured = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+        String armoured = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
 
         ECPrivateKey parsed = CredentialKeys.parsePrivateKey(armoured, "key");
@@ -69,7 +70,8 @@ class CredentialKeysTest {
     @Test
     void firstConfiguredKeyIsTheActiveSigner() throws Exception {
         List<CredentialKeys.KeyPair> keys = CredentialKeys.load(List.of(
-                key("second-in-time", pemBody(ecKeyPair("secp256r1"))), key("first-in-time", pemBody(ecKeyPair("secp256r1")))));
+                key("second-in-time", pemBody(ecKeyPair("secp256r1"))),
+                key("first-in-time", pemBody(ecKeyPair("secp256r1")))));
 
         assertThat(keys).extracting(CredentialKeys.KeyPair::kid).containsExactly("second-in-time", "first-in-time");
     }
@@ -79,7 +81,8 @@ class CredentialKeysTest {
         String p384 = pemBody(ecKeyPair("secp384r1"));
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        String rsaKey = Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded());
+        String rsaKey = Base64.getEncoder()
+                .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded());
 
         for (String bad : List.of(p384, rsaKey, "not base64 !", "AAAA")) {
             assertThatThrownBy(() -> CredentialKeys.load(List.of(key("k1", bad))))
@@ -94,8 +97,10 @@ class CredentialKeysTest {
         String pem = pemBody(ecKeyPair("secp256r1"));
 
         assertThatThrownBy(() -> CredentialKeys.load(List.of())).hasMessageContaining("at least one key");
-        assertThatThrownBy(() -> CredentialKeys.load(List.of(key("a", pem), key("a", pem)))).hasMessageContaining("repeats");
-        assertThatThrownBy(() -> CredentialKeys.load(List.of(key("with space", pem)))).hasMessageContaining(".kid");
+        assertThatThrownBy(() -> CredentialKeys.load(List.of(key("a", pem), key("a", pem))))
+                .hasMessageContaining("repeats");
+        assertThatThrownBy(() -> CredentialKeys.load(List.of(key("with space", pem))))
+                .hasMessageContaining(".kid");
     }
 
     @Test
@@ -103,18 +108,22 @@ class CredentialKeysTest {
         String first = pemBody(ecKeyPair("secp256r1"));
         String second = pemBody(ecKeyPair("secp256r1"));
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new EnvConfigSource(Map.of(
-                        "HUB_CREDENTIALS_SIGNING_KEYS_0__KID", "k-2026",
-                        "HUB_CREDENTIALS_SIGNING_KEYS_0__PRIVATE_KEY", first,
-                        "HUB_CREDENTIALS_SIGNING_KEYS_1__KID", "k-2025",
-                        "HUB_CREDENTIALS_SIGNING_KEYS_1__PRIVATE_KEY", second,
-                        "HUB_CREDENTIALS_VERIFY_BASE_URL", "https://hub.example.gov.cn"), 300))
+                .withSources(new EnvConfigSource(
+                        Map.of(
+                                "HUB_CREDENTIALS_SIGNING_KEYS_0__KID", "k-2026",
+                                "HUB_CREDENTIALS_SIGNING_KEYS_0__PRIVATE_KEY", first,
+                                "HUB_CREDENTIALS_SIGNING_KEYS_1__KID", "k-2025",
+                                "HUB_CREDENTIALS_SIGNING_KEYS_1__PRIVATE_KEY", second,
+                                "HUB_CREDENTIALS_VERIFY_BASE_URL", "https://hub.example.gov.cn"),
+                        300))
                 .withMapping(CredentialsConfig.class)
                 .build();
 
         CredentialsConfig mapped = config.getConfigMapping(CredentialsConfig.class);
 
-        assertThat(mapped.signingKeys()).extracting(CredentialsConfig.SigningKey::kid).containsExactly("k-2026", "k-2025");
+        assertThat(mapped.signingKeys())
+                .extracting(CredentialsConfig.SigningKey::kid)
+                .containsExactly("k-2026", "k-2025");
         assertThat(mapped.signingKeys().get(1).privateKey()).isEqualTo(second);
         assertThat(mapped.verifyBaseUrl()).contains("https://hub.example.gov.cn");
         assertThat(mapped.verifyRateLimit().requests()).isEqualTo(30);

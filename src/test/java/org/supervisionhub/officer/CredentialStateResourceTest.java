@@ -35,7 +35,10 @@ class CredentialStateResourceTest {
         String idNumber = newIdNumber();
         String certNo = create(with(body(idNumber), "categories", List.of("SAMR", "MEE")));
 
-        get(NANNING_DEPT_ADMIN, certNo).then().log().ifValidationFails()
+        get(NANNING_DEPT_ADMIN, certNo)
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("status", equalTo("VALID"))
                 .body("recordedStatus", equalTo("VALID"))
@@ -53,7 +56,9 @@ class CredentialStateResourceTest {
     void certificatePastItsValidToIsExpiredThoughStillRecordedValid() {
         String certNo = create(validBetween(TODAY.minusYears(3), TODAY.minusDays(1)));
 
-        get(NANNING_DEPT_ADMIN, certNo).then().statusCode(200)
+        get(NANNING_DEPT_ADMIN, certNo)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("EXPIRED"))
                 .body("recordedStatus", equalTo("VALID"));
     }
@@ -83,14 +88,18 @@ class CredentialStateResourceTest {
     void revokedCertificateIsRevokedEvenWhenItsDatesHavePassed() {
         String certNo = create(with(validBetween(TODAY.minusYears(3), TODAY.minusDays(1)), "status", "REVOKED"));
 
-        get(NANNING_DEPT_ADMIN, certNo).then().statusCode(200)
+        get(NANNING_DEPT_ADMIN, certNo)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("REVOKED"))
                 .body("recordedStatus", equalTo("REVOKED"));
     }
 
     @Test
     void unknownCertificateIsNotFound() {
-        get(NANNING_DEPT_ADMIN, newCertNo()).then().statusCode(404)
+        get(NANNING_DEPT_ADMIN, newCertNo())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("code", equalTo("CERTIFICATE_NOT_FOUND"));
     }
@@ -99,9 +108,13 @@ class CredentialStateResourceTest {
     void knownNumberOfAnUnknownIssuerIsNotFound() {
         String certNo = create(body(newIdNumber()));
 
-        RestAssured.given().auth().oauth2(NANNING_DEPT_ADMIN)
+        RestAssured.given()
+                .auth()
+                .oauth2(NANNING_DEPT_ADMIN)
                 .get("/api/v1/credentials/{issuer}/{certNo}", "GD_SFT", certNo)
-                .then().statusCode(404).body("code", equalTo("CERTIFICATE_NOT_FOUND"));
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("CERTIFICATE_NOT_FOUND"));
     }
 
     @Test
@@ -116,13 +129,18 @@ class CredentialStateResourceTest {
     void nationalPlatformMayNotReadCertificates() {
         String certNo = create(body(newIdNumber()));
 
-        get(Tokens.withRoles("national-1", List.of("national"), null, null), certNo).then()
-                .statusCode(403).body("code", equalTo("FORBIDDEN"));
+        get(Tokens.withRoles("national-1", List.of("national"), null, null), certNo)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
     }
 
     @Test
     void readingWithoutATokenIsUnauthenticated() {
-        RestAssured.given().get("/api/v1/credentials/{issuer}/{certNo}", ISSUER, newCertNo())
-                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        RestAssured.given()
+                .get("/api/v1/credentials/{issuer}/{certNo}", ISSUER, newCertNo())
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
     }
 }

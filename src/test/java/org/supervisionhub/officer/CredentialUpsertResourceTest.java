@@ -33,21 +33,27 @@ class CredentialUpsertResourceTest {
     Db db;
 
     private Map<String, Object> officerRow(String certNo) {
-        List<Map<String, Object>> rows = db.rows("select o.* from officer o join certificate c on c.officer_id = o.id "
-                + "where c.issuer = ? and c.cert_no = ?", ISSUER, certNo);
+        List<Map<String, Object>> rows = db.rows(
+                "select o.* from officer o join certificate c on c.officer_id = o.id "
+                        + "where c.issuer = ? and c.cert_no = ?",
+                ISSUER,
+                certNo);
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }
 
     private Map<String, Object> certificateRow(String certNo) {
-        List<Map<String, Object>> rows = db.rows("select * from certificate where issuer = ? and cert_no = ?", ISSUER, certNo);
+        List<Map<String, Object>> rows =
+                db.rows("select * from certificate where issuer = ? and cert_no = ?", ISSUER, certNo);
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }
 
     private long outboxEvents(String certNo) {
-        return db.count("select count(*) from outbox where aggregate_type = 'certificate' and aggregate_id = ? "
-                + "and event_type = 'certificate.upserted'", ISSUER + ":" + certNo);
+        return db.count(
+                "select count(*) from outbox where aggregate_type = 'certificate' and aggregate_id = ? "
+                        + "and event_type = 'certificate.upserted'",
+                ISSUER + ":" + certNo);
     }
 
     @Test
@@ -55,7 +61,10 @@ class CredentialUpsertResourceTest {
         String idNumber = newIdNumber();
         String certNo = newCertNo();
 
-        put(GUANGXI_SYSTEM, certNo, body(idNumber)).then().log().ifValidationFails()
+        put(GUANGXI_SYSTEM, certNo, body(idNumber))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(201)
                 .header("Location", notNullValue())
                 .body("outcome", equalTo("CREATED"))
@@ -63,7 +72,9 @@ class CredentialUpsertResourceTest {
                 .body("credential.certNo", equalTo(certNo))
                 .body("credential.status", equalTo("VALID"))
                 .body("credential.holder.name", equalTo("张三"))
-                .body("credential.holder.idNumberMasked", equalTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14)))
+                .body(
+                        "credential.holder.idNumberMasked",
+                        equalTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14)))
                 .body("credential.department.code", equalTo("NN_SCJGJ"))
                 .body("credential.department.name", equalTo("南宁市市场监督管理局"))
                 .body("credential.categories", equalTo(List.of("SAMR")))
@@ -71,11 +82,13 @@ class CredentialUpsertResourceTest {
 
         Map<String, Object> officer = officerRow(certNo);
         assertThat(officer.get("id_number_hash").toString()).matches("[0-9a-f]{64}");
-        assertThat(officer.get("id_number_masked")).isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+        assertThat(officer.get("id_number_masked"))
+                .isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
         for (Map<String, Object> row : List.of(officer, certificateRow(certNo))) {
-            assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value))
-                    .doesNotContain(idNumber)
-                    .doesNotContain(idNumber.substring(6, 14)));
+            assertThat(row.values())
+                    .allSatisfy(value -> assertThat(String.valueOf(value))
+                            .doesNotContain(idNumber)
+                            .doesNotContain(idNumber.substring(6, 14)));
         }
     }
 
@@ -86,18 +99,26 @@ class CredentialUpsertResourceTest {
 
         put(GUANGXI_SYSTEM, certNo, body(idNumber)).then().statusCode(201);
 
-        assertThat(db.count("select count(*) from audit_log where action = 'CREDENTIAL_CREATED' and entity_id = ?",
-                ISSUER + ":" + certNo)).isEqualTo(1);
-        List<Map<String, Object>> events = db.rows("select target, payload::text as payload from outbox "
-                + "where aggregate_type = 'certificate' and aggregate_id = ?", ISSUER + ":" + certNo);
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'CREDENTIAL_CREATED' and entity_id = ?",
+                        ISSUER + ":" + certNo))
+                .isEqualTo(1);
+        List<Map<String, Object>> events = db.rows(
+                "select target, payload::text as payload from outbox "
+                        + "where aggregate_type = 'certificate' and aggregate_id = ?",
+                ISSUER + ":" + certNo);
         assertThat(events).hasSize(1);
         assertThat(events.get(0)).containsEntry("target", "national");
         assertThat(events.get(0).get("payload").toString())
                 .contains(idNumber.substring(0, 6) + "********" + idNumber.substring(14))
                 .doesNotContain(idNumber)
                 .doesNotContain(idNumber.substring(6, 14));
-        assertThat(db.count("select count(*) from audit_log where entity_id = ? and (detail::text like ? or detail::text like ?)",
-                ISSUER + ":" + certNo, "%" + idNumber + "%", "%" + idNumber.substring(6, 14) + "%")).isZero();
+        assertThat(db.count(
+                        "select count(*) from audit_log where entity_id = ? and (detail::text like ? or detail::text like ?)",
+                        ISSUER + ":" + certNo,
+                        "%" + idNumber + "%",
+                        "%" + idNumber.substring(6, 14) + "%"))
+                .isZero();
     }
 
     @Test
@@ -106,7 +127,9 @@ class CredentialUpsertResourceTest {
         String certNo = newCertNo();
         put(GUANGXI_SYSTEM, certNo, body).then().statusCode(201);
 
-        put(GUANGXI_SYSTEM, certNo, body).then().statusCode(200)
+        put(GUANGXI_SYSTEM, certNo, body)
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("UNCHANGED"))
                 .body("credential.version", equalTo(1));
 
@@ -119,11 +142,13 @@ class CredentialUpsertResourceTest {
         Map<String, Object> body = body(newIdNumber());
         String certNo = newCertNo();
 
-        List<Integer> statuses = Concurrently.statuses(6, () -> put(GUANGXI_SYSTEM, certNo, body).statusCode());
+        List<Integer> statuses =
+                Concurrently.statuses(6, () -> put(GUANGXI_SYSTEM, certNo, body).statusCode());
 
         assertThat(statuses).containsOnly(200, 201);
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(db.count("select count(*) from certificate where cert_no = ?", certNo)).isEqualTo(1);
+        assertThat(db.count("select count(*) from certificate where cert_no = ?", certNo))
+                .isEqualTo(1);
         assertThat(outboxEvents(certNo)).isEqualTo(1);
     }
 
@@ -133,15 +158,19 @@ class CredentialUpsertResourceTest {
         String certNo = newCertNo();
         put(GUANGXI_SYSTEM, certNo, body).then().statusCode(201);
 
-        put(GUANGXI_SYSTEM, certNo, with(body, "status", "SUSPENDED")).then().statusCode(200)
+        put(GUANGXI_SYSTEM, certNo, with(body, "status", "SUSPENDED"))
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("UPDATED"))
                 .body("credential.version", equalTo(2))
                 .body("credential.status", equalTo("SUSPENDED"));
 
         assertThat(certificateRow(certNo)).containsEntry("version", 2).containsEntry("status", "SUSPENDED");
         assertThat(outboxEvents(certNo)).isEqualTo(2);
-        assertThat(db.count("select count(*) from audit_log where action = 'CREDENTIAL_UPDATED' and entity_id = ?",
-                ISSUER + ":" + certNo)).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'CREDENTIAL_UPDATED' and entity_id = ?",
+                        ISSUER + ":" + certNo))
+                .isEqualTo(1);
     }
 
     @Test
@@ -150,13 +179,17 @@ class CredentialUpsertResourceTest {
         String certNo = newCertNo();
         put(GUANGXI_SYSTEM, certNo, body(idNumber)).then().statusCode(201);
 
-        put(GUANGXI_SYSTEM, certNo, withHolder(body(idNumber), "name", "张三丰")).then().statusCode(200)
+        put(GUANGXI_SYSTEM, certNo, withHolder(body(idNumber), "name", "张三丰"))
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("UPDATED"))
                 .body("credential.holder.name", equalTo("张三丰"));
 
         assertThat(officerRow(certNo)).containsEntry("name", "张三丰");
-        assertThat(db.count("select count(*) from officer where id_number_masked = ? and name like '张三%'",
-                officerRow(certNo).get("id_number_masked"))).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from officer where id_number_masked = ? and name like '张三%'",
+                        officerRow(certNo).get("id_number_masked")))
+                .isEqualTo(1);
     }
 
     @Test
@@ -166,15 +199,20 @@ class CredentialUpsertResourceTest {
         String ministry = newCertNo();
         put(GUANGXI_SYSTEM, provincial, body(idNumber)).then().statusCode(201);
 
-        put(GUANGXI_SYSTEM, ministry, with(body(idNumber), "kind", "MINISTRY")).then().statusCode(201);
+        put(GUANGXI_SYSTEM, ministry, with(body(idNumber), "kind", "MINISTRY"))
+                .then()
+                .statusCode(201);
 
-        assertThat(officerRow(ministry).get("id")).isEqualTo(officerRow(provincial).get("id"));
+        assertThat(officerRow(ministry).get("id"))
+                .isEqualTo(officerRow(provincial).get("id"));
     }
 
     @Test
     void hubAdminWritesForAnyDepartment() {
-        put(HUB_ADMIN, newCertNo(), withHolder(body(newIdNumber()), "departmentCode", "GZ_SCJGJ")).then()
-                .statusCode(201).body("credential.department.code", equalTo("GZ_SCJGJ"));
+        put(HUB_ADMIN, newCertNo(), withHolder(body(newIdNumber()), "departmentCode", "GZ_SCJGJ"))
+                .then()
+                .statusCode(201)
+                .body("credential.department.code", equalTo("GZ_SCJGJ"));
     }
 
     @Test
@@ -183,21 +221,25 @@ class CredentialUpsertResourceTest {
         char wrong = idNumber.charAt(17) == '0' ? '1' : '0';
         String certNo = newCertNo();
 
-        put(GUANGXI_SYSTEM, certNo, withHolder(body(idNumber), "idNumber", idNumber.substring(0, 17) + wrong)).then()
+        put(GUANGXI_SYSTEM, certNo, withHolder(body(idNumber), "idNumber", idNumber.substring(0, 17) + wrong))
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("holder.idNumber"))
                 .body("errors[0].code", equalTo("ID_NUMBER_INVALID"));
 
-        assertThat(db.count("select count(*) from certificate where cert_no = ?", certNo)).isZero();
+        assertThat(db.count("select count(*) from certificate where cert_no = ?", certNo))
+                .isZero();
     }
 
     @Test
     void validToBeforeValidFromIsAFieldError() {
         Map<String, Object> body = with(with(body(newIdNumber()), "validFrom", "2025-06-01"), "validTo", "2025-05-31");
 
-        put(GUANGXI_SYSTEM, newCertNo(), body).then().statusCode(400)
+        put(GUANGXI_SYSTEM, newCertNo(), body)
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("validTo"))
                 .body("errors[0].code", equalTo("DATE_RANGE_INVALID"));
@@ -205,7 +247,9 @@ class CredentialUpsertResourceTest {
 
     @Test
     void emptyCategoriesAreAFieldError() {
-        put(GUANGXI_SYSTEM, newCertNo(), with(body(newIdNumber()), "categories", List.of())).then().statusCode(400)
+        put(GUANGXI_SYSTEM, newCertNo(), with(body(newIdNumber()), "categories", List.of()))
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("categories"))
                 .body("errors[0].code", equalTo("LENGTH_OUT_OF_RANGE"));
@@ -213,7 +257,8 @@ class CredentialUpsertResourceTest {
 
     @Test
     void categoryThatIsNotASectorCodeIsAFieldError() {
-        put(GUANGXI_SYSTEM, newCertNo(), with(body(newIdNumber()), "categories", List.of("SAMR", "市场监管"))).then()
+        put(GUANGXI_SYSTEM, newCertNo(), with(body(newIdNumber()), "categories", List.of("SAMR", "市场监管")))
+                .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("categories[1]"))
                 .body("errors[0].code", equalTo("CATEGORY_INVALID"));
@@ -221,10 +266,14 @@ class CredentialUpsertResourceTest {
 
     @Test
     void certificateNumberOutside8To32CharactersIsAFieldError() {
-        put(GUANGXI_SYSTEM, "T123456", body(newIdNumber())).then().statusCode(400)
+        put(GUANGXI_SYSTEM, "T123456", body(newIdNumber()))
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("certNo"))
                 .body("errors[0].code", equalTo("LENGTH_OUT_OF_RANGE"));
-        put(GUANGXI_SYSTEM, "T" + "1".repeat(32), body(newIdNumber())).then().statusCode(400)
+        put(GUANGXI_SYSTEM, "T" + "1".repeat(32), body(newIdNumber()))
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("certNo"))
                 .body("errors[0].code", equalTo("LENGTH_OUT_OF_RANGE"));
     }
@@ -234,61 +283,81 @@ class CredentialUpsertResourceTest {
         String idNumber = newIdNumber();
         String bad = idNumber.substring(0, 17) + (idNumber.charAt(17) == '0' ? '1' : '0');
 
-        String answer = put(GUANGXI_SYSTEM, newCertNo(), withHolder(body(idNumber), "idNumber", bad)).then()
-                .statusCode(400).extract().asString();
+        String answer = put(GUANGXI_SYSTEM, newCertNo(), withHolder(body(idNumber), "idNumber", bad))
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString();
 
         assertThat(answer).doesNotContain(bad).doesNotContain(bad.substring(6, 14));
     }
 
     @Test
     void withoutATokenTheUpsertIsUnauthenticated() {
-        given().contentType(ContentType.JSON).body(body(newIdNumber()))
+        given().contentType(ContentType.JSON)
+                .body(body(newIdNumber()))
                 .put("/api/v1/credentials/{issuer}/{certNo}", ISSUER, newCertNo())
-                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
     void officerCannotUpsert() {
-        put(Credentials.officerToken("officer-x"), newCertNo(), body(newIdNumber())).then()
-                .statusCode(403).body("code", equalTo("FORBIDDEN"));
+        put(Credentials.officerToken("officer-x"), newCertNo(), body(newIdNumber()))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
     }
 
     @Test
     void deptAdminCannotUpsert() {
-        put(Tokens.deptAdmin("NN_SCJGJ", "450100"), newCertNo(), body(newIdNumber())).then()
-                .statusCode(403).body("code", equalTo("FORBIDDEN"));
+        put(Tokens.deptAdmin("NN_SCJGJ", "450100"), newCertNo(), body(newIdNumber()))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
     }
 
     @Test
     void systemOfAnotherRegionCannotWriteForTheDepartment() {
         String certNo = newCertNo();
 
-        put(GUANGDONG_SYSTEM, certNo, body(newIdNumber())).then()
-                .statusCode(403).body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
+        put(GUANGDONG_SYSTEM, certNo, body(newIdNumber()))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
 
-        assertThat(db.count("select count(*) from certificate where cert_no = ?", certNo)).isZero();
+        assertThat(db.count("select count(*) from certificate where cert_no = ?", certNo))
+                .isZero();
     }
 
     @Test
     void unknownDepartmentGetsTheSameAnswerAsAForeignOne() {
         var foreign = put(GUANGXI_SYSTEM, newCertNo(), withHolder(body(newIdNumber()), "departmentCode", "GZ_SCJGJ"));
-        var unknown = put(GUANGXI_SYSTEM, newCertNo(), withHolder(body(newIdNumber()), "departmentCode", "NO_SUCH_DEPT"));
+        var unknown =
+                put(GUANGXI_SYSTEM, newCertNo(), withHolder(body(newIdNumber()), "departmentCode", "NO_SUCH_DEPT"));
 
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(unknown.statusCode()).isEqualTo(403);
-        assertThat(foreign.jsonPath().getString("code")).isEqualTo(unknown.jsonPath().getString("code"))
+        assertThat(foreign.jsonPath().getString("code"))
+                .isEqualTo(unknown.jsonPath().getString("code"))
                 .isEqualTo("DEPARTMENT_OUT_OF_SCOPE");
-        assertThat(foreign.jsonPath().getString("detail")).isEqualTo(unknown.jsonPath().getString("detail"));
+        assertThat(foreign.jsonPath().getString("detail"))
+                .isEqualTo(unknown.jsonPath().getString("detail"));
     }
 
     @Test
     void systemCannotTakeOverACertificateOfAnotherRegion() {
         String certNo = newCertNo();
         String idNumber = newIdNumber();
-        put(HUB_ADMIN, certNo, withHolder(body(idNumber), "departmentCode", "GZ_SCJGJ")).then().statusCode(201);
+        put(HUB_ADMIN, certNo, withHolder(body(idNumber), "departmentCode", "GZ_SCJGJ"))
+                .then()
+                .statusCode(201);
 
-        put(GUANGXI_SYSTEM, certNo, body(idNumber)).then()
-                .statusCode(403).body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
+        put(GUANGXI_SYSTEM, certNo, body(idNumber))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
 
         assertThat(certificateRow(certNo)).containsEntry("department_code", "GZ_SCJGJ");
     }
@@ -298,8 +367,10 @@ class CredentialUpsertResourceTest {
         String certNo = newCertNo();
         put(GUANGXI_SYSTEM, certNo, body(newIdNumber())).then().statusCode(201);
 
-        put(GUANGXI_SYSTEM, certNo, body(newIdNumber())).then()
-                .statusCode(409).body("code", equalTo("CERTIFICATE_HOLDER_MISMATCH"));
+        put(GUANGXI_SYSTEM, certNo, body(newIdNumber()))
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("CERTIFICATE_HOLDER_MISMATCH"));
     }
 
     @Test
@@ -308,13 +379,19 @@ class CredentialUpsertResourceTest {
         put(GUANGXI_SYSTEM, certNo, body(newIdNumber())).then().statusCode(201);
         String corrected = newIdNumber();
 
-        put(HUB_ADMIN, certNo, body(corrected)).then().statusCode(200)
+        put(HUB_ADMIN, certNo, body(corrected))
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("UPDATED"))
-                .body("credential.holder.idNumberMasked", equalTo(corrected.substring(0, 6) + "********"
-                        + corrected.substring(14)));
+                .body(
+                        "credential.holder.idNumberMasked",
+                        equalTo(corrected.substring(0, 6) + "********" + corrected.substring(14)));
 
-        assertThat(db.count("select count(*) from audit_log where action = 'CREDENTIAL_UPDATED' and entity_id = ? "
-                + "and detail->>'previousOfficerId' is not null", ISSUER + ":" + certNo)).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'CREDENTIAL_UPDATED' and entity_id = ? "
+                                + "and detail->>'previousOfficerId' is not null",
+                        ISSUER + ":" + certNo))
+                .isEqualTo(1);
     }
 
     @Test
@@ -322,8 +399,10 @@ class CredentialUpsertResourceTest {
         String account = Credentials.newAccount();
         put(GUANGXI_SYSTEM, newCertNo(), body(newIdNumber(), account)).then().statusCode(201);
 
-        put(GUANGXI_SYSTEM, newCertNo(), body(newIdNumber(), account)).then()
-                .statusCode(409).body("code", equalTo("ACCOUNT_IN_USE"));
+        put(GUANGXI_SYSTEM, newCertNo(), body(newIdNumber(), account))
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("ACCOUNT_IN_USE"));
     }
 
     @Test
@@ -333,14 +412,18 @@ class CredentialUpsertResourceTest {
         String certNo = newCertNo();
         put(GUANGXI_SYSTEM, certNo, body(idNumber, account)).then().statusCode(201);
 
-        put(GUANGXI_SYSTEM, newCertNo(), with(body(idNumber), "kind", "MINISTRY")).then().statusCode(201);
+        put(GUANGXI_SYSTEM, newCertNo(), with(body(idNumber), "kind", "MINISTRY"))
+                .then()
+                .statusCode(201);
 
         assertThat(officerRow(certNo)).containsEntry("account", account);
     }
 
     @Test
     void unknownFieldIsRefusedByName() {
-        put(GUANGXI_SYSTEM, newCertNo(), withHolder(body(newIdNumber()), "idNo", "x")).then().statusCode(400)
+        put(GUANGXI_SYSTEM, newCertNo(), withHolder(body(newIdNumber()), "idNo", "x"))
+                .then()
+                .statusCode(400)
                 .body("errors.code", hasItem("UNKNOWN_FIELD"));
     }
 }

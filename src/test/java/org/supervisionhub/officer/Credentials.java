@@ -22,17 +22,18 @@ final class Credentials {
     static final String ISSUER = "GX_SFT";
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
 
-    private static final AtomicLong NEXT = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
+    private static final AtomicLong NEXT =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
 
     /** Guangxi's docked system (region 450000). */
     static final String GUANGXI_SYSTEM = Tokens.withRoles("system-gx", List.of("system"), null, "450000");
     /** Guangdong's docked system (region 440000): outside Guangxi. */
     static final String GUANGDONG_SYSTEM = Tokens.withRoles("system-gd", List.of("system"), null, "440000");
+
     static final String HUB_ADMIN = Tokens.hubAdmin();
     static final String NANNING_DEPT_ADMIN = Tokens.deptAdmin("NN_SCJGJ", "450100");
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     /** A valid 居民身份证号码 (Qingxiu district, Nanning) no other test uses. */
     static String newIdNumber() {
@@ -94,7 +95,10 @@ final class Credentials {
     }
 
     static Response put(String token, String certNo, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/api/v1/credentials/{issuer}/{certNo}", ISSUER, certNo);
     }
 

@@ -57,7 +57,8 @@ import org.supervisionhub.support.Tokens;
 @QuarkusTest
 class ElectronicCredentialResourceTest {
 
-    private static final String VERIFY_BASE = "https://verify.test.supervision-hub.local/api/v1/credentials/verify?token=";
+    private static final String VERIFY_BASE =
+            "https://verify.test.supervision-hub.local/api/v1/credentials/verify?token=";
 
     @Inject
     Db db;
@@ -75,8 +76,7 @@ class ElectronicCredentialResourceTest {
     }
 
     /** A valid certificate (category SAMR) whose holder signs in as the returned account. */
-    private record Holder(String account, String idNumber, String certNo) {
-    }
+    private record Holder(String account, String idNumber, String certNo) {}
 
     private static Holder holderWithCertificate() {
         String account = newAccount();
@@ -85,12 +85,19 @@ class ElectronicCredentialResourceTest {
     }
 
     private static Response issue(String token, String certNo) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("issuer", ISSUER, "certNo", certNo)).post("/api/v1/credentials/e-credential");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("issuer", ISSUER, "certNo", certNo))
+                .post("/api/v1/credentials/e-credential");
     }
 
     private static String tokenFor(Holder holder) {
-        return issue(officerToken(holder.account()), holder.certNo()).then().statusCode(200).extract().path("token");
+        return issue(officerToken(holder.account()), holder.certNo())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     private static Response verify(String token) {
@@ -150,7 +157,10 @@ class ElectronicCredentialResourceTest {
 
         Response response = issue(officerToken(holder.account()), holder.certNo());
 
-        response.then().log().ifValidationFails().statusCode(200)
+        response.then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
                 .body("token", matchesPattern("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
                 .body("expiresAt", matchesPattern(".*\\+08:00"));
         String token = response.path("token");
@@ -164,10 +174,12 @@ class ElectronicCredentialResourceTest {
 
         String payload = part(tokenFor(holder), 1);
 
-        Map<String, Object> claims = io.restassured.path.json.JsonPath.from(payload).getMap("$");
+        Map<String, Object> claims =
+                io.restassured.path.json.JsonPath.from(payload).getMap("$");
         assertThat(claims).containsOnlyKeys("iss", "sub", "jti", "iat", "exp");
         assertThat(claims.get("sub")).isEqualTo(publicId(holder.certNo()).toString());
-        assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue()).isEqualTo(300);
+        assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue())
+                .isEqualTo(300);
         assertThat(payload).doesNotContain(holder.certNo()).doesNotContain("张三").doesNotContain(holder.idNumber());
     }
 
@@ -177,16 +189,23 @@ class ElectronicCredentialResourceTest {
 
         tokenFor(holder);
 
-        assertThat(db.count("select count(*) from audit_log where action = 'E_CREDENTIAL_ISSUED' and entity_id = ? "
-                + "and actor = ?", ISSUER + ":" + holder.certNo(), holder.account())).isEqualTo(1);
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'E_CREDENTIAL_ISSUED' and entity_id = ? "
+                                + "and actor = ?",
+                        ISSUER + ":" + holder.certNo(),
+                        holder.account()))
+                .isEqualTo(1);
     }
 
     @Test
     void officerCannotShowSomeoneElsesCertificate() {
         Holder holder = holderWithCertificate();
 
-        issue(officerToken(newAccount()), holder.certNo()).then()
-                .statusCode(403).contentType("application/problem+json").body("code", equalTo("NOT_YOUR_CREDENTIAL"));
+        issue(officerToken(newAccount()), holder.certNo())
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("NOT_YOUR_CREDENTIAL"));
     }
 
     @Test
@@ -207,25 +226,38 @@ class ElectronicCredentialResourceTest {
     @Test
     void expiredCertificateCannotBeShown() {
         String account = newAccount();
-        String certNo = create(with(with(body(newIdNumber(), account), "validFrom", TODAY.minusYears(4).toString()),
-                "validTo", TODAY.minusDays(1).toString()));
+        String certNo = create(with(
+                with(
+                        body(newIdNumber(), account),
+                        "validFrom",
+                        TODAY.minusYears(4).toString()),
+                "validTo",
+                TODAY.minusDays(1).toString()));
 
         issue(officerToken(account), certNo).then().statusCode(409).body("code", equalTo("CERTIFICATE_EXPIRED"));
     }
 
     @Test
     void unknownCertificateCannotBeShown() {
-        issue(officerToken(newAccount()), newCertNo()).then().statusCode(404).body("code", equalTo("CERTIFICATE_NOT_FOUND"));
+        issue(officerToken(newAccount()), newCertNo())
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("CERTIFICATE_NOT_FOUND"));
     }
 
     @Test
     void onlyOfficersShowCredentials() {
         Holder holder = holderWithCertificate();
 
-        issue(Tokens.withRoles(holder.account(), List.of("dept-admin"), "NN_SCJGJ", "450100"), holder.certNo()).then()
-                .statusCode(403).body("code", equalTo("FORBIDDEN"));
-        given().contentType(ContentType.JSON).body(Map.of("issuer", ISSUER, "certNo", holder.certNo()))
-                .post("/api/v1/credentials/e-credential").then().statusCode(401);
+        issue(Tokens.withRoles(holder.account(), List.of("dept-admin"), "NN_SCJGJ", "450100"), holder.certNo())
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("issuer", ISSUER, "certNo", holder.certNo()))
+                .post("/api/v1/credentials/e-credential")
+                .then()
+                .statusCode(401);
     }
 
     // ---- verifying -----------------------------------------------------------------------------------
@@ -235,7 +267,11 @@ class ElectronicCredentialResourceTest {
         Holder holder = holderWithCertificate();
         String token = tokenFor(holder);
 
-        verify(token).then().log().ifValidationFails().statusCode(200)
+        verify(token)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
                 .header("Cache-Control", containsString("no-store"))
                 .body("result", equalTo("VALID"))
                 .body("holderName", equalTo("张三"))
@@ -248,11 +284,10 @@ class ElectronicCredentialResourceTest {
                 .body("$", not(hasKey("idNumberMasked")));
 
         put(GUANGXI_SYSTEM, holder.certNo(), with(body(holder.idNumber(), holder.account()), "status", "REVOKED"))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
 
-        verify(token).then().statusCode(200)
-                .body("result", equalTo("REVOKED"))
-                .body("holderName", equalTo("张三"));
+        verify(token).then().statusCode(200).body("result", equalTo("REVOKED")).body("holderName", equalTo("张三"));
     }
 
     @Test
@@ -261,7 +296,8 @@ class ElectronicCredentialResourceTest {
         String token = tokenFor(holder);
 
         put(GUANGXI_SYSTEM, holder.certNo(), with(body(holder.idNumber(), holder.account()), "status", "SUSPENDED"))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
 
         verify(token).then().statusCode(200).body("result", equalTo("SUSPENDED"));
     }
@@ -271,9 +307,18 @@ class ElectronicCredentialResourceTest {
         Holder holder = holderWithCertificate();
         String token = tokenFor(holder);
 
-        put(GUANGXI_SYSTEM, holder.certNo(), with(with(body(holder.idNumber(), holder.account()),
-                "validFrom", TODAY.minusYears(4).toString()), "validTo", TODAY.minusDays(1).toString()))
-                .then().statusCode(200);
+        put(
+                        GUANGXI_SYSTEM,
+                        holder.certNo(),
+                        with(
+                                with(
+                                        body(holder.idNumber(), holder.account()),
+                                        "validFrom",
+                                        TODAY.minusYears(4).toString()),
+                                "validTo",
+                                TODAY.minusDays(1).toString()))
+                .then()
+                .statusCode(200);
 
         verify(token).then().statusCode(200).body("result", equalTo("CREDENTIAL_EXPIRED"));
     }
@@ -284,8 +329,10 @@ class ElectronicCredentialResourceTest {
 
         verify(tokenFor(holder)).then().statusCode(200).body("result", equalTo("VALID"));
 
-        List<Map<String, Object>> entries = db.rows("select actor, detail->>'result' as result from audit_log "
-                + "where action = 'CREDENTIAL_VERIFIED' and entity_id = ?", ISSUER + ":" + holder.certNo());
+        List<Map<String, Object>> entries = db.rows(
+                "select actor, detail->>'result' as result from audit_log "
+                        + "where action = 'CREDENTIAL_VERIFIED' and entity_id = ?",
+                ISSUER + ":" + holder.certNo());
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).get("actor").toString()).startsWith("public:");
         assertThat(entries.get(0)).containsEntry("result", "VALID");
@@ -297,7 +344,9 @@ class ElectronicCredentialResourceTest {
         Holder other = holderWithCertificate();
         String[] parts = tokenFor(holder).split("\\.");
         String payload = part(String.join(".", parts), 1)
-                .replace(publicId(holder.certNo()).toString(), publicId(other.certNo()).toString());
+                .replace(
+                        publicId(holder.certNo()).toString(),
+                        publicId(other.certNo()).toString());
 
         assertOnlyResult(verify(parts[0] + "." + encode(payload) + "." + parts[2]), "FORGED");
     }
@@ -317,8 +366,11 @@ class ElectronicCredentialResourceTest {
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         Instant now = Instant.now();
 
-        String foreign = sign(claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, kid(0), generator.generateKeyPair().getPrivate());
+        String foreign = sign(
+                claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                kid(0),
+                generator.generateKeyPair().getPrivate());
 
         assertOnlyResult(verify(foreign), "FORGED");
     }
@@ -328,8 +380,11 @@ class ElectronicCredentialResourceTest {
         Holder holder = holderWithCertificate();
         Instant now = Instant.now();
 
-        String token = sign(claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, "no-such-kid", configuredKey(0));
+        String token = sign(
+                claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                "no-such-kid",
+                configuredKey(0));
 
         assertOnlyResult(verify(token), "FORGED");
     }
@@ -339,7 +394,8 @@ class ElectronicCredentialResourceTest {
         Holder holder = holderWithCertificate();
         Instant now = Instant.now();
         String header = encode("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + kid(0) + "\"}");
-        String payload = encode(claims(publicId(holder.certNo()), now, now.plusSeconds(300)).toJson());
+        String payload = encode(
+                claims(publicId(holder.certNo()), now, now.plusSeconds(300)).toJson());
 
         assertOnlyResult(verify(header + "." + payload + "."), "FORGED");
     }
@@ -349,10 +405,14 @@ class ElectronicCredentialResourceTest {
         Holder holder = holderWithCertificate();
         Instant now = Instant.now();
         byte[] publicKey = CredentialKeys.derivePublicKey(
-                (java.security.interfaces.ECPrivateKey) configuredKey(0), "test").getEncoded();
+                        (java.security.interfaces.ECPrivateKey) configuredKey(0), "test")
+                .getEncoded();
 
-        String token = sign(claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
-                AlgorithmIdentifiers.HMAC_SHA256, kid(0), new HmacKey(publicKey));
+        String token = sign(
+                claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
+                AlgorithmIdentifiers.HMAC_SHA256,
+                kid(0),
+                new HmacKey(publicKey));
 
         assertOnlyResult(verify(token), "FORGED");
     }
@@ -366,7 +426,9 @@ class ElectronicCredentialResourceTest {
 
     @Test
     void missingTokenIsAValidationError() {
-        given().get("/api/v1/credentials/verify").then().statusCode(400)
+        given().get("/api/v1/credentials/verify")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("token"));
     }
@@ -376,12 +438,17 @@ class ElectronicCredentialResourceTest {
         Holder holder = holderWithCertificate();
         Instant issued = Instant.now().minusSeconds(600);
 
-        String expired = sign(claims(publicId(holder.certNo()), issued, issued.plusSeconds(300)),
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, kid(0), configuredKey(0));
+        String expired = sign(
+                claims(publicId(holder.certNo()), issued, issued.plusSeconds(300)),
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                kid(0),
+                configuredKey(0));
 
         assertOnlyResult(verify(expired), "TOKEN_EXPIRED");
-        assertThat(db.count("select count(*) from audit_log where action = 'CREDENTIAL_VERIFIED' and entity_id = ?",
-                ISSUER + ":" + holder.certNo())).isZero();
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'CREDENTIAL_VERIFIED' and entity_id = ?",
+                        ISSUER + ":" + holder.certNo()))
+                .isZero();
     }
 
     @Test
@@ -391,8 +458,11 @@ class ElectronicCredentialResourceTest {
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         Instant issued = Instant.now().minusSeconds(600);
 
-        String token = sign(claims(publicId(holder.certNo()), issued, issued.plusSeconds(300)),
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, kid(0), generator.generateKeyPair().getPrivate());
+        String token = sign(
+                claims(publicId(holder.certNo()), issued, issued.plusSeconds(300)),
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                kid(0),
+                generator.generateKeyPair().getPrivate());
 
         assertOnlyResult(verify(token), "FORGED");
     }
@@ -404,15 +474,21 @@ class ElectronicCredentialResourceTest {
         Holder holder = holderWithCertificate();
         Instant now = Instant.now();
 
-        String token = sign(claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, kid(1), configuredKey(1));
+        String token = sign(
+                claims(publicId(holder.certNo()), now, now.plusSeconds(300)),
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                kid(1),
+                configuredKey(1));
 
         verify(token).then().statusCode(200).body("result", equalTo("VALID"));
     }
 
     @Test
     void jwksListsEveryConfiguredPublicKeyAndIsCacheable() {
-        given().get("/api/v1/credentials/jwks").then().log().ifValidationFails()
+        given().get("/api/v1/credentials/jwks")
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .header("Cache-Control", containsString("max-age=300"))
                 .body("keys.kid", equalTo(List.of(kid(0), kid(1))))
@@ -426,14 +502,19 @@ class ElectronicCredentialResourceTest {
     @Test
     void thirdPartiesVerifyIssuedTokensWithThePublishedKeys() throws Exception {
         String token = tokenFor(holderWithCertificate());
-        String jwks = given().get("/api/v1/credentials/jwks").then().statusCode(200).extract().asString();
+        String jwks = given().get("/api/v1/credentials/jwks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         JwtClaims claims = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new org.jose4j.keys.resolvers.JwksVerificationKeyResolver(
                         new JsonWebKeySet(jwks).getJsonWebKeys()))
                 .setExpectedIssuer(config.tokenIssuer())
                 .setSkipDefaultAudienceValidation()
-                .build().processToClaims(token);
+                .build()
+                .processToClaims(token);
 
         assertThat(claims.getJwtId()).isNotBlank();
     }
@@ -447,7 +528,8 @@ class ElectronicCredentialResourceTest {
             verify("garbage-" + i).then().statusCode(200);
         }
 
-        verify("one-too-many").then()
+        verify("one-too-many")
+                .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
@@ -464,17 +546,17 @@ class ElectronicCredentialResourceTest {
 
             @Override
             public void publish(LogRecord record) {
-                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatter.formatMessage(record);
+                String message = record instanceof ExtLogRecord ext
+                        ? ext.getFormattedMessage()
+                        : formatter.formatMessage(record);
                 logged.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         Logger hub = Logger.getLogger("org.supervisionhub");
@@ -488,17 +570,35 @@ class ElectronicCredentialResourceTest {
         try {
             String badIdNumber = idNumber.substring(0, 17) + (idNumber.charAt(17) == '0' ? '1' : '0');
             responses.add(put(GUANGXI_SYSTEM, certNo, withHolder(body(idNumber, account), "idNumber", badIdNumber))
-                    .then().statusCode(400).extract().asString());
-            responses.add(put(GUANGXI_SYSTEM, certNo, body(idNumber, account)).then().statusCode(201).extract().asString());
-            responses.add(put(GUANGXI_SYSTEM, certNo, body(idNumber, account)).then().statusCode(200).extract().asString());
-            responses.add(Credentials.get(Credentials.NANNING_DEPT_ADMIN, certNo).then().statusCode(200).extract().asString());
+                    .then()
+                    .statusCode(400)
+                    .extract()
+                    .asString());
+            responses.add(put(GUANGXI_SYSTEM, certNo, body(idNumber, account))
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .asString());
+            responses.add(put(GUANGXI_SYSTEM, certNo, body(idNumber, account))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            responses.add(Credentials.get(Credentials.NANNING_DEPT_ADMIN, certNo)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             Response issued = issue(officerToken(account), certNo);
             responses.add(issued.then().statusCode(200).extract().asString());
             String token = issued.path("token");
             responses.add(part(token, 0) + part(token, 1));
             responses.add(verify(token).then().statusCode(200).extract().asString());
             responses.add(put(GUANGXI_SYSTEM, certNo, with(body(idNumber, account), "status", "REVOKED"))
-                    .then().statusCode(200).extract().asString());
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             responses.add(verify(token).then().statusCode(200).extract().asString());
             responses.add(verify(token + "x").then().statusCode(200).extract().asString());
         } finally {
@@ -507,10 +607,13 @@ class ElectronicCredentialResourceTest {
         }
 
         String middle = idNumber.substring(6, 14);
-        assertThat(responses).hasSize(10).allSatisfy(response -> assertThat(response)
-                .doesNotContain(idNumber).doesNotContain(middle));
+        assertThat(responses)
+                .hasSize(10)
+                .allSatisfy(response ->
+                        assertThat(response).doesNotContain(idNumber).doesNotContain(middle));
         assertThat(responses.get(6)).contains("张三").doesNotContain(idNumber.substring(0, 6) + "****");
         assertThat(logged).as("the capture sees the hub's debug lines").anyMatch(line -> line.contains("forged"));
-        assertThat(logged).allSatisfy(line -> assertThat(line).doesNotContain(idNumber).doesNotContain(middle));
+        assertThat(logged)
+                .allSatisfy(line -> assertThat(line).doesNotContain(idNumber).doesNotContain(middle));
     }
 }

@@ -21,8 +21,8 @@ class EnforcementTeamTest {
     private static final LocalDate DAY = LocalDate.of(2026, 6, 1);
 
     private static EnforcementTeam.Qualification valid(long officer) {
-        return new EnforcementTeam.Qualification(officer, CertificateStatus.VALID, DAY.minusYears(1), DAY.plusYears(1),
-                Set.of("SAMR"));
+        return new EnforcementTeam.Qualification(
+                officer, CertificateStatus.VALID, DAY.minusYears(1), DAY.plusYears(1), Set.of("SAMR"));
     }
 
     @Test
@@ -36,16 +36,19 @@ class EnforcementTeamTest {
 
     @Test
     void twoDistinctQualifiedOfficersMayInspect() {
-        EnforcementTeam.Verdict verdict = EnforcementTeam.judge(ItemType.INSPECTION, "SAMR", DAY, List.of(valid(1), valid(2)));
+        EnforcementTeam.Verdict verdict =
+                EnforcementTeam.judge(ItemType.INSPECTION, "SAMR", DAY, List.of(valid(1), valid(2)));
 
         assertThat(verdict.allowed()).isTrue();
         assertThat(verdict.validOfficers()).isEqualTo(2);
-        assertThat(verdict.members()).allSatisfy(problems -> assertThat(problems).isEmpty());
+        assertThat(verdict.members())
+                .allSatisfy(problems -> assertThat(problems).isEmpty());
     }
 
     @Test
     void theSameOfficerTwiceCountsOnce() {
-        EnforcementTeam.Verdict verdict = EnforcementTeam.judge(ItemType.PENALTY, "SAMR", DAY, List.of(valid(1), valid(1)));
+        EnforcementTeam.Verdict verdict =
+                EnforcementTeam.judge(ItemType.PENALTY, "SAMR", DAY, List.of(valid(1), valid(1)));
 
         assertThat(verdict.allowed()).isFalse();
         assertThat(verdict.teamProblems()).containsExactly(TOO_FEW_OFFICERS);
@@ -53,18 +56,20 @@ class EnforcementTeamTest {
 
     @Test
     void everyProblemOfACertificateIsListedStatusThenDatesThenCategory() {
-        EnforcementTeam.Qualification revokedAndExpired = new EnforcementTeam.Qualification(3, CertificateStatus.REVOKED,
-                DAY.minusYears(3), DAY.minusDays(1), Set.of("MEE"));
+        EnforcementTeam.Qualification revokedAndExpired = new EnforcementTeam.Qualification(
+                3, CertificateStatus.REVOKED, DAY.minusYears(3), DAY.minusDays(1), Set.of("MEE"));
 
         assertThat(EnforcementTeam.problems(revokedAndExpired, "SAMR", DAY))
                 .containsExactly(CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED, CERTIFICATE_CATEGORY_NOT_COVERED);
         assertThat(EnforcementTeam.problems(null, "SAMR", DAY)).containsExactly(CERTIFICATE_NOT_FOUND);
-        assertThat(EnforcementTeam.problems(valid(4), "SAMR", DAY.minusYears(2))).containsExactly(CERTIFICATE_NOT_YET_VALID);
+        assertThat(EnforcementTeam.problems(valid(4), "SAMR", DAY.minusYears(2)))
+                .containsExactly(CERTIFICATE_NOT_YET_VALID);
     }
 
     @Test
     void anUnqualifiedOfficerKeepsAnOtherwiseLargeEnoughTeamFromActing() {
-        EnforcementTeam.Verdict verdict = EnforcementTeam.judge(ItemType.OTHER, "SAMR", DAY, Arrays.asList(valid(1), null));
+        EnforcementTeam.Verdict verdict =
+                EnforcementTeam.judge(ItemType.OTHER, "SAMR", DAY, Arrays.asList(valid(1), null));
 
         assertThat(verdict.teamProblems()).isEmpty();
         assertThat(verdict.members().get(1)).containsExactly(CERTIFICATE_NOT_FOUND);
@@ -73,8 +78,8 @@ class EnforcementTeamTest {
 
     @Test
     void withoutADateOrASectorTheirChecksAreLeftToTheCaller() {
-        EnforcementTeam.Qualification outdatedElsewhere = new EnforcementTeam.Qualification(5, CertificateStatus.VALID,
-                DAY.minusYears(3), DAY.minusYears(2), Set.of("MEE"));
+        EnforcementTeam.Qualification outdatedElsewhere = new EnforcementTeam.Qualification(
+                5, CertificateStatus.VALID, DAY.minusYears(3), DAY.minusYears(2), Set.of("MEE"));
 
         assertThat(EnforcementTeam.problems(outdatedElsewhere, null, null)).isEmpty();
     }

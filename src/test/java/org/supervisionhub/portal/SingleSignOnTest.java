@@ -34,16 +34,23 @@ class SingleSignOnTest {
     @BeforeEach
     void prerequisites() {
         if (SsoPrerequisites.required()) {
-            assertThat(SsoPrerequisites.present()).as("Chromium, playwright-core and Keycloak (scripts/e2e-prereqs.sh)")
+            assertThat(SsoPrerequisites.present())
+                    .as("Chromium, playwright-core and Keycloak (scripts/e2e-prereqs.sh)")
                     .isTrue();
         }
         Assumptions.assumeTrue(SsoPrerequisites.present(), "SSO prerequisites missing: run scripts/e2e-prereqs.sh");
     }
 
     private static String serviceToken(String client) {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", client)
-                .formParam("client_secret", client + "-secret").post(TOKEN_URL).then().statusCode(200)
-                .extract().jsonPath().getString("access_token");
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", client)
+                .formParam("client_secret", client + "-secret")
+                .post(TOKEN_URL)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("access_token");
     }
 
     @Test
@@ -51,8 +58,12 @@ class SingleSignOnTest {
         Path screenshot = Path.of("target", "e2e", "portal.png").toAbsolutePath();
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);
-        ProcessBuilder browser = new ProcessBuilder("node", "src/test/e2e/sso.cjs",
-                "http://localhost:" + KeycloakResource.HUB_PORT, screenshot.toString()).redirectErrorStream(true);
+        ProcessBuilder browser = new ProcessBuilder(
+                        "node",
+                        "src/test/e2e/sso.cjs",
+                        "http://localhost:" + KeycloakResource.HUB_PORT,
+                        screenshot.toString())
+                .redirectErrorStream(true);
         browser.environment().put("NODE_PATH", SsoPrerequisites.nodePath());
         Process process = browser.start();
         boolean finished = process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS);
@@ -60,11 +71,15 @@ class SingleSignOnTest {
         Files.writeString(Path.of("target", "e2e", "sso.log"), output);
 
         assertThat(finished).as("browser run finished").isTrue();
-        assertThat(output).contains("STEP signed in to the partner application as nn-dept-admin",
-                "PORTAL department=450100_SAMR region=450100 roles=dept-admin",
-                "STEP portal opened without a second sign-in (SSO)", "API status=200",
-                "STEP signed out of the portal (RP-initiated logout)",
-                "STEP partner application signed out too (back-channel logout)", "OK");
+        assertThat(output)
+                .contains(
+                        "STEP signed in to the partner application as nn-dept-admin",
+                        "PORTAL department=450100_SAMR region=450100 roles=dept-admin",
+                        "STEP portal opened without a second sign-in (SSO)",
+                        "API status=200",
+                        "STEP signed out of the portal (RP-initiated logout)",
+                        "STEP partner application signed out too (back-channel logout)",
+                        "OK");
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(screenshot).exists();
     }
@@ -73,16 +88,31 @@ class SingleSignOnTest {
     void dockedSystemTokenWorksWithinItsDepartmentOnly() {
         String ssj = serviceToken("system-ssj");
 
-        given().auth().oauth2(ssj).get("/api/v1/records?department=450100_SAMR").then().statusCode(200);
-        given().auth().oauth2(ssj).get("/api/v1/records?department=450200_SAMR").then().statusCode(403)
+        given().auth()
+                .oauth2(ssj)
+                .get("/api/v1/records?department=450100_SAMR")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(ssj)
+                .get("/api/v1/records?department=450200_SAMR")
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
-        given().auth().oauth2(serviceToken("system-zfjd")).get("/api/v1/records?department=450200_SAMR").then()
+        given().auth()
+                .oauth2(serviceToken("system-zfjd"))
+                .get("/api/v1/records?department=450200_SAMR")
+                .then()
                 .statusCode(200);
     }
 
     @Test
     void tokenForAnotherAudienceIsRejected() {
-        given().auth().oauth2(serviceToken("other-app")).get("/api/v1/records").then().statusCode(401);
+        given().auth()
+                .oauth2(serviceToken("other-app"))
+                .get("/api/v1/records")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -99,20 +129,32 @@ class SingleSignOnTest {
     void tokenSignedByAForeignKeyIsRejected() throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = Jwt.issuer(KeycloakResource.URL.replace("localhost", "localhost")).subject("intruder")
-                .audience("supervision-hub").claim("realm_access", java.util.Map.of("roles", List.of("hub-admin")))
-                .claim("dept_code", "450100_SAMR").expiresIn(300).sign(generator.generateKeyPair().getPrivate());
+        String forged = Jwt.issuer(KeycloakResource.URL.replace("localhost", "localhost"))
+                .subject("intruder")
+                .audience("supervision-hub")
+                .claim("realm_access", java.util.Map.of("roles", List.of("hub-admin")))
+                .claim("dept_code", "450100_SAMR")
+                .expiresIn(300)
+                .sign(generator.generateKeyPair().getPrivate());
 
         given().auth().oauth2(forged).get("/api/v1/records").then().statusCode(401);
     }
 
     @Test
     void nationalPlatformAccountMayCallBackWithoutASignature() throws IOException {
-        given().auth().oauth2(serviceToken("national-platform")).contentType("application/json")
+        given().auth()
+                .oauth2(serviceToken("national-platform"))
+                .contentType("application/json")
                 .body("{\"nationalId\": \"SSO-" + System.nanoTime() + "\", \"title\": \"SSO callback\"}")
-                .post("/api/v1/national/callbacks/complaints").then().statusCode(200);
-        given().auth().oauth2(serviceToken("system-ssj")).contentType("application/json")
+                .post("/api/v1/national/callbacks/complaints")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(serviceToken("system-ssj"))
+                .contentType("application/json")
                 .body("{\"nationalId\": \"SSO-X\", \"title\": \"not national\"}")
-                .post("/api/v1/national/callbacks/complaints").then().statusCode(401);
+                .post("/api/v1/national/callbacks/complaints")
+                .then()
+                .statusCode(401);
     }
 }

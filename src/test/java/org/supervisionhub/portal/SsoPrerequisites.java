@@ -10,20 +10,25 @@ import java.nio.file.Path;
  */
 final class SsoPrerequisites {
 
-    private SsoPrerequisites() {
-    }
+    private SsoPrerequisites() {}
 
     static String nodePath() {
         String configured = System.getenv("HUB_E2E_NODE_PATH");
-        return configured != null ? configured
-                : Path.of(System.getProperty("user.home"), ".cache", "supervision-hub", "e2e", "node_modules").toString();
+        return configured != null
+                ? configured
+                : Path.of(System.getProperty("user.home"), ".cache", "supervision-hub", "e2e", "node_modules")
+                        .toString();
     }
 
     static boolean present() {
         return Files.isExecutable(Path.of("/usr/bin/chromium"))
                 && Files.isDirectory(Path.of(nodePath(), "playwright-core"))
-                && Files.isDirectory(Path.of(System.getProperty("user.home"), ".cache", "supervision-hub", "keycloak-"
-                + System.getenv().getOrDefault("KEYCLOAK_VERSION", "26.0.7"), "bin"));
+                && Files.isDirectory(Path.of(
+                        System.getProperty("user.home"),
+                        ".cache",
+                        "supervision-hub",
+                        "keycloak-" + System.getenv().getOrDefault("KEYCLOAK_VERSION", "26.0.7"),
+                        "bin"));
     }
 
     static boolean required() {

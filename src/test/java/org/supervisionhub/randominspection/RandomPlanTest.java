@@ -30,15 +30,27 @@ class RandomPlanTest {
     }
 
     private static Response send(RecordFixture.Department department, String kind, Object payload) {
-        return given().auth().oauth2(token(department)).contentType(ContentType.JSON).body(payload)
+        return given().auth()
+                .oauth2(token(department))
+                .contentType(ContentType.JSON)
+                .body(payload)
                 .post("/api/v1/adapters/ssj/inbound/{kind}", kind);
     }
 
     private static Map<String, Object> plan(String planId, String item, String... subjects) {
         List<Map<String, Object>> tasks = new java.util.ArrayList<>();
         for (int i = 0; i < subjects.length; i++) {
-            tasks.add(Map.of("rwbh", "RW-" + i, "tyshxydm", subjects[i], "dxmc", "抽中企业" + i,
-                    "wcsx", RecordFixture.TODAY.plusDays(10).format(DAY), "jcry", List.of()));
+            tasks.add(Map.of(
+                    "rwbh",
+                    "RW-" + i,
+                    "tyshxydm",
+                    subjects[i],
+                    "dxmc",
+                    "抽中企业" + i,
+                    "wcsx",
+                    RecordFixture.TODAY.plusDays(10).format(DAY),
+                    "jcry",
+                    List.of()));
         }
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("jhbh", planId);
@@ -58,9 +70,13 @@ class RandomPlanTest {
         String first = CreditCodeGenerator.enterprise("450100");
         String second = CreditCodeGenerator.enterprise("450100");
 
-        send(department, "plans", plan(planId, department.inspectionItem(), first, second)).then().statusCode(200)
+        send(department, "plans", plan(planId, department.inspectionItem(), first, second))
+                .then()
+                .statusCode(200)
                 .body("accepted", equalTo(1));
-        send(department, "plans", plan(planId, department.inspectionItem(), first, second)).then().statusCode(200)
+        send(department, "plans", plan(planId, department.inspectionItem(), first, second))
+                .then()
+                .statusCode(200)
                 .body("unchanged", equalTo(1));
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -74,32 +90,49 @@ class RandomPlanTest {
         result.put("dxmc", "抽中企业0");
         result.put("tyshxydm", first);
         result.put("xzqh", department.regionCode());
-        result.put("jcry", List.of(Map.of("xm", "甲", "fzjg", "GX_REC", "zjh", department.officerA()),
-                Map.of("xm", "乙", "fzjg", "GX_REC", "zjh", department.officerB())));
+        result.put(
+                "jcry",
+                List.of(
+                        Map.of("xm", "甲", "fzjg", "GX_REC", "zjh", department.officerA()),
+                        Map.of("xm", "乙", "fzjg", "GX_REC", "zjh", department.officerB())));
         result.put("jcfs", "1");
         result.put("jcrq", RecordFixture.TODAY.minusDays(1).format(DAY));
         result.put("jcjg", "01");
-        result.put("sbsj", java.time.LocalDateTime.now(RecordFixture.ZONE).minusMinutes(2)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-        send(department, "inspection-results", Map.of("jcjgList", List.of(result))).then().statusCode(200)
+        result.put(
+                "sbsj",
+                java.time.LocalDateTime.now(RecordFixture.ZONE)
+                        .minusMinutes(2)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        send(department, "inspection-results", Map.of("jcjgList", List.of(result)))
+                .then()
+                .statusCode(200)
                 .body("xzsl", equalTo(1));
 
-        given().auth().oauth2(department.adminToken()).get("/api/v1/random-plans").then().statusCode(200)
+        given().auth()
+                .oauth2(department.adminToken())
+                .get("/api/v1/random-plans")
+                .then()
+                .statusCode(200)
                 .body("[0].planId", equalTo(planId))
                 .body("[0].tasks", equalTo(2))
                 .body("[0].done", equalTo(1))
                 .body("[0].completionRate", equalTo(0.5f));
-        given().auth().oauth2(fixture.department().adminToken()).get("/api/v1/random-plans?department=" + department.code())
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(fixture.department().adminToken())
+                .get("/api/v1/random-plans?department=" + department.code())
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void planOfUnclaimedItemsOrTasksOutsideItsPeriodIsRejected() {
         RecordFixture.Department department = fixture.department();
-        Map<String, Object> payload = plan("PLAN-BAD-" + System.nanoTime(), fixture.unclaimedItem("INSPECTION"),
-                "91350100M000100Y44");
+        Map<String, Object> payload =
+                plan("PLAN-BAD-" + System.nanoTime(), fixture.unclaimedItem("INSPECTION"), "91350100M000100Y44");
 
-        send(department, "plans", payload).then().statusCode(200)
+        send(department, "plans", payload)
+                .then()
+                .statusCode(200)
                 .body("rejected", equalTo(1))
                 .body("issues[0].errors.code", equalTo(List.of("ITEM_NOT_CLAIMED", "CREDIT_CODE_INVALID")));
     }

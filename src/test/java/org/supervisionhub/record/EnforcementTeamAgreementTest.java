@@ -41,8 +41,11 @@ class EnforcementTeamAgreementTest {
         String suspended = fixture.certificate(d.code(), "SUSPENDED", TODAY.minusYears(1), TODAY.plusYears(1));
         String notYetValid = fixture.certificate(d.code(), "VALID", TODAY, TODAY.plusYears(1));
         String otherCategory = fixture.certificate(d.code(), "VALID", TODAY.minusYears(1), TODAY.plusYears(1));
-        db.update("update certificate_category set category_code = 'MEE' where certificate_id = "
-                + "(select id from certificate where issuer = ? and cert_no = ?)", RecordFixture.ISSUER, otherCategory);
+        db.update(
+                "update certificate_category set category_code = 'MEE' where certificate_id = "
+                        + "(select id from certificate where issuer = ? and cert_no = ?)",
+                RecordFixture.ISSUER,
+                otherCategory);
 
         List<List<String>> teams = List.of(
                 List.of(d.officerA(), d.officerB()),
@@ -64,24 +67,33 @@ class EnforcementTeamAgreementTest {
     /** Sends the team both ways and compares; returns whether it was allowed. */
     private boolean assertSameVerdict(RecordFixture.Department d, String kind, List<String> team) {
         Map<String, Object> record = kind.equals("INSPECTION") ? fixture.inspection(d) : fixture.other(d);
-        List<Map<String, Object>> officers = team.stream().map(RecordFixture::officer).toList();
+        List<Map<String, Object>> officers =
+                team.stream().map(RecordFixture::officer).toList();
         record = with(record, "officers", officers);
         @SuppressWarnings("unchecked")
-        Map<String, Object> detail = (Map<String, Object>) record.get(kind.equals("INSPECTION") ? "inspection" : "other");
+        Map<String, Object> detail =
+                (Map<String, Object>) record.get(kind.equals("INSPECTION") ? "inspection" : "other");
         LocalDate actDate = LocalDate.parse((String) detail.get(kind.equals("INSPECTION") ? "checkDate" : "startDate"));
         String item = kind.equals("INSPECTION") ? d.inspectionItem() : d.otherItem();
 
         JsonPath check = check(d.systemToken(), item, actDate, team);
-        JsonPath upload = upload(d.systemToken(), list(record), "").then().statusCode(200).extract().jsonPath();
+        JsonPath upload = upload(d.systemToken(), list(record), "")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         String what = kind + " by " + team;
         boolean checkAllows = check.getBoolean("allowed");
         boolean uploadAccepts = upload.getInt("accepted") == 1;
-        assertThat(uploadAccepts).as("record accepted vs check allowed: " + what).isEqualTo(checkAllows);
+        assertThat(uploadAccepts)
+                .as("record accepted vs check allowed: " + what)
+                .isEqualTo(checkAllows);
         List<Map<String, Object>> errors = uploadAccepts ? List.of() : upload.getList("issues[0].errors");
         assertThat(codesAt(errors, "officers")).as("team codes: " + what).isEqualTo(check.getList("reasons"));
         for (int i = 0; i < team.size(); i++) {
-            assertThat(codesAt(errors, "officers[" + i + "].certNo")).as("codes of certificate " + i + ": " + what)
+            assertThat(codesAt(errors, "officers[" + i + "].certNo"))
+                    .as("codes of certificate " + i + ": " + what)
                     .isEqualTo(check.getList("results[" + i + "].reasons"));
         }
         return checkAllows;
@@ -89,12 +101,22 @@ class EnforcementTeamAgreementTest {
 
     private static JsonPath check(String token, String item, LocalDate date, List<String> team) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("certificates", team.stream().map(certNo -> Map.of("issuer", RecordFixture.ISSUER, "certNo", certNo))
-                .toList());
+        body.put(
+                "certificates",
+                team.stream()
+                        .map(certNo -> Map.of("issuer", RecordFixture.ISSUER, "certNo", certNo))
+                        .toList());
         body.put("itemCode", item);
         body.put("date", date.toString());
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/credentials/check")
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/credentials/check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static List<Object> codesAt(List<Map<String, Object>> errors, String field) {

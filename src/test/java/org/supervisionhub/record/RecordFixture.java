@@ -40,10 +40,18 @@ public class RecordFixture {
     Catalog catalog;
 
     /** A department with its claimed items, two valid officers and the tokens to act for it. */
-    public record Department(String code, String creditCode, String regionCode, String inspectionItem,
-                             String penaltyItem, String enforcementItem, String otherItem, String officerA,
-                             String officerB, String systemToken, String adminToken) {
-    }
+    public record Department(
+            String code,
+            String creditCode,
+            String regionCode,
+            String inspectionItem,
+            String penaltyItem,
+            String enforcementItem,
+            String otherItem,
+            String officerA,
+            String officerB,
+            String systemToken,
+            String adminToken) {}
 
     public Department department() {
         return department("450100");
@@ -52,14 +60,25 @@ public class RecordFixture {
     public Department department(String region) {
         String code = "T_REC_" + NEXT.incrementAndGet();
         String creditCode = CreditCodeGenerator.enterprise(region);
-        db.update("insert into department (code, name, credit_code, region_code) values (?, ?, ?, ?)",
-                code, "测试局 " + code, creditCode, region);
+        db.update(
+                "insert into department (code, name, credit_code, region_code) values (?, ?, ?, ?)",
+                code,
+                "测试局 " + code,
+                creditCode,
+                region);
         db.update("insert into department_sector (department_code, sector_code) values (?, 'SAMR')", code);
         String inspection = claimed(code, "INSPECTION");
         String penalty = claimed(code, "PENALTY");
         String enforcement = claimed(code, "ENFORCEMENT");
         String other = claimed(code, "OTHER");
-        return new Department(code, creditCode, region, inspection, penalty, enforcement, other,
+        return new Department(
+                code,
+                creditCode,
+                region,
+                inspection,
+                penalty,
+                enforcement,
+                other,
                 certificate(code, "VALID", TODAY.minusYears(1), TODAY.plusYears(3)),
                 certificate(code, "VALID", TODAY.minusYears(1), TODAY.plusYears(3)),
                 Tokens.withRoles("system-" + code, List.of("system"), code, region),
@@ -69,8 +88,10 @@ public class RecordFixture {
     /** An in-use SAMR sub-item of the type, claimed by the department. */
     public String claimed(String department, String type) {
         String item = catalog.subItem("SAMR", type);
-        db.update("insert into item_claim (item_code, department_code, status, claimed_by) values (?, ?, 'ACTIVE', 'test')",
-                item, department);
+        db.update(
+                "insert into item_claim (item_code, department_code, status, claimed_by) values (?, ?, 'ACTIVE', 'test')",
+                item,
+                department);
         return item;
     }
 
@@ -82,8 +103,11 @@ public class RecordFixture {
     /** A certificate (category SAMR) of a new officer; returns its number. */
     public String certificate(String department, String status, LocalDate from, LocalDate to) {
         long n = NEXT.incrementAndGet();
-        String hash = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32).putLong(n).putLong(System.nanoTime())
-                .array());
+        String hash = HexFormat.of()
+                .formatHex(java.nio.ByteBuffer.allocate(32)
+                        .putLong(n)
+                        .putLong(System.nanoTime())
+                        .array());
         Object officerId = db.single("""
                 insert into officer (name, id_number_hash, id_number_masked, department_code)
                 values ('测试员', ?, '450103********0011', ?) returning id""", hash, department);
@@ -91,8 +115,7 @@ public class RecordFixture {
         Object certificateId = db.single("""
                 insert into certificate (public_id, officer_id, issuer, cert_no, kind, valid_from, valid_to, status,
                                          department_code, version)
-                values (gen_random_uuid(), ?, ?, ?, 'PROVINCIAL', ?, ?, ?, ?, 1) returning id""",
-                officerId, ISSUER, certNo, from, to, status, department);
+                values (gen_random_uuid(), ?, ?, ?, 'PROVINCIAL', ?, ?, ?, ?, 1) returning id""", officerId, ISSUER, certNo, from, to, status, department);
         db.update("insert into certificate_category (certificate_id, category_code) values (?, 'SAMR')", certificateId);
         return certNo;
     }
@@ -103,7 +126,8 @@ public class RecordFixture {
 
     static String newIdNumber() {
         long n = NEXT.incrementAndGet();
-        String first17 = "450103" + LocalDate.of(1970, 1, 1).plusDays(n % 15000).toString().replace("-", "")
+        String first17 = "450103"
+                + LocalDate.of(1970, 1, 1).plusDays(n % 15000).toString().replace("-", "")
                 + String.format("%03d", n % 1000);
         return first17 + IdNumbers.checkCharacter(first17);
     }
@@ -186,8 +210,15 @@ public class RecordFixture {
         record.put("sourceRecordId", newSourceId());
         record.put("itemCode", item);
         record.put("implementingBody", Map.of("name", "测试局", "creditCode", department.creditCode()));
-        record.put("subject", new LinkedHashMap<>(Map.of("type", "ENTERPRISE", "name", "南宁某某餐饮有限公司",
-                "creditCode", CreditCodeGenerator.enterprise(department.regionCode()))));
+        record.put(
+                "subject",
+                new LinkedHashMap<>(Map.of(
+                        "type",
+                        "ENTERPRISE",
+                        "name",
+                        "南宁某某餐饮有限公司",
+                        "creditCode",
+                        CreditCodeGenerator.enterprise(department.regionCode()))));
         record.put("regionCode", department.regionCode());
         record.put("officers", List.of(officer(department.officerA()), officer(department.officerB())));
         record.put("reportedAt", OffsetDateTime.now(ZONE).minusMinutes(1).toString());
@@ -218,15 +249,26 @@ public class RecordFixture {
     }
 
     static Response upload(String token, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/records");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/records");
     }
 
     static Response upload(String token, List<Map<String, Object>> records, String query) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(records).post("/api/v1/records" + query);
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(records)
+                .post("/api/v1/records" + query);
     }
 
     static Response uploadNdjson(String token, String body, String query) {
-        return given().auth().oauth2(token).contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/records" + query);
     }
 

@@ -40,10 +40,17 @@ class RecordUploadResourceTest {
     @Test
     void storesEveryKindWithItsOutboxEventAndOneAuditEntry() {
         RecordFixture.Department department = fixture.department();
-        List<Map<String, Object>> records = list(fixture.inspection(department), fixture.penalty(department),
-                fixture.enforcement(department), fixture.other(department), fixture.complaint(department));
+        List<Map<String, Object>> records = list(
+                fixture.inspection(department),
+                fixture.penalty(department),
+                fixture.enforcement(department),
+                fixture.other(department),
+                fixture.complaint(department));
 
-        upload(department.systemToken(), records, "").then().log().ifValidationFails()
+        upload(department.systemToken(), records, "")
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("received", equalTo(5))
                 .body("accepted", equalTo(5))
@@ -59,18 +66,21 @@ class RecordUploadResourceTest {
                 where o.aggregate_type = 'record' and o.target = 'national' and o.event_type = 'record.created'
                   and r.department_code = ?""", department.code())).isEqualTo(5);
         assertThat(db.count("""
-                select count(*) from audit_log where action = 'RECORDS_WRITTEN' and detail->>'department' = ?""",
-                department.code())).isEqualTo(2); // the test batch size is 4: two batches
+                select count(*) from audit_log where action = 'RECORDS_WRITTEN' and detail->>'department' = ?""", department.code())).isEqualTo(2); // the test batch size is 4: two batches
     }
 
     @Test
     void validRecordsOfAMixedBatchAreStoredAndEachRejectedOneIsExplained() {
         RecordFixture.Department department = fixture.department();
         Map<String, Object> good = fixture.inspection(department);
-        Map<String, Object> bad = with(with(fixture.penalty(department), "penalty.procedure", "03"),
-                "subject.creditCode", "91350100M000100Y44");
+        Map<String, Object> bad = with(
+                with(fixture.penalty(department), "penalty.procedure", "03"),
+                "subject.creditCode",
+                "91350100M000100Y44");
 
-        upload(department.systemToken(), list(good, bad), "").then().statusCode(200)
+        upload(department.systemToken(), list(good, bad), "")
+                .then()
+                .statusCode(200)
                 .body("accepted", equalTo(1))
                 .body("rejected", equalTo(1))
                 .body("issues.size()", equalTo(1))
@@ -82,8 +92,10 @@ class RecordUploadResourceTest {
                 .body("errorCounts.CREDIT_CODE_INVALID", equalTo(1))
                 .body("errorCounts.PROCEDURE_INVALID", equalTo(1));
 
-        assertThat(db.rows("select source_record_id from behaviour_record where department_code = ?", department.code()))
-                .extracting(row -> row.get("source_record_id")).containsExactly(good.get("sourceRecordId"));
+        assertThat(db.rows(
+                        "select source_record_id from behaviour_record where department_code = ?", department.code()))
+                .extracting(row -> row.get("source_record_id"))
+                .containsExactly(good.get("sourceRecordId"));
     }
 
     @Test
@@ -91,16 +103,23 @@ class RecordUploadResourceTest {
         RecordFixture.Department department = fixture.department();
         Map<String, Object> bad = with(fixture.penalty(department), "penalty.fineAmount", -1);
 
-        upload(department.systemToken(), list(fixture.inspection(department), fixture.inspection(department), bad),
-                "?atomic=true").then().statusCode(422)
+        upload(
+                        department.systemToken(),
+                        list(fixture.inspection(department), fixture.inspection(department), bad),
+                        "?atomic=true")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UPLOAD_REJECTED"))
                 .body("errors[0].field", equalTo("records[2].penalty.fineAmount"))
                 .body("errors[0].code", equalTo("AMOUNT_INVALID"));
 
-        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code())).isZero();
-        assertThat(db.count("select count(*) from record_quality_daily where department_code = ? and rejected = 1",
-                department.code())).isEqualTo(1);
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                .isZero();
+        assertThat(db.count(
+                        "select count(*) from record_quality_daily where department_code = ? and rejected = 1",
+                        department.code()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -111,7 +130,10 @@ class RecordUploadResourceTest {
             records.add(fixture.inspection(department));
         }
 
-        upload(department.systemToken(), records, "?atomic=true").then().statusCode(200).body("accepted", equalTo(6));
+        upload(department.systemToken(), records, "?atomic=true")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(6));
 
         assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
                 .isEqualTo(6);
@@ -121,14 +143,21 @@ class RecordUploadResourceTest {
     void identicalResendIsUnchangedAndWritesNoEvent() {
         RecordFixture.Department department = fixture.department();
         Map<String, Object> record = fixture.inspection(department);
-        upload(department.systemToken(), list(record), "").then().statusCode(200).body("accepted", equalTo(1));
+        upload(department.systemToken(), list(record), "")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
 
-        upload(department.systemToken(), list(with(record, "operation", "UPDATE")), "").then().statusCode(200)
+        upload(department.systemToken(), list(with(record, "operation", "UPDATE")), "")
+                .then()
+                .statusCode(200)
                 .body("unchanged", equalTo(1))
                 .body("records[0].outcome", equalTo("UNCHANGED"))
                 .body("records[0].version", equalTo(1));
 
-        assertThat(db.count("select count(*) from behaviour_record where source_record_id = ?", record.get("sourceRecordId")))
+        assertThat(db.count(
+                        "select count(*) from behaviour_record where source_record_id = ?",
+                        record.get("sourceRecordId")))
                 .isEqualTo(1);
         assertThat(outboxEvents(record)).containsExactly("record.created");
     }
@@ -139,12 +168,16 @@ class RecordUploadResourceTest {
         Map<String, Object> record = fixture.inspection(department);
         upload(department.systemToken(), list(record), "").then().statusCode(200);
 
-        upload(department.systemToken(), list(with(record, "inspection.resultCode", "A")), "").then().statusCode(200)
+        upload(department.systemToken(), list(with(record, "inspection.resultCode", "A")), "")
+                .then()
+                .statusCode(200)
                 .body("updated", equalTo(1))
                 .body("records[0].version", equalTo(2));
 
-        assertThat(db.single("select body->'inspection'->>'resultCode' from behaviour_record where source_record_id = ?",
-                record.get("sourceRecordId"))).isEqualTo("A");
+        assertThat(db.single(
+                        "select body->'inspection'->>'resultCode' from behaviour_record where source_record_id = ?",
+                        record.get("sourceRecordId")))
+                .isEqualTo("A");
         assertThat(outboxEvents(record)).containsExactly("record.created", "record.updated");
     }
 
@@ -153,14 +186,22 @@ class RecordUploadResourceTest {
         RecordFixture.Department department = fixture.department();
         Map<String, Object> record = fixture.inspection(department);
         upload(department.systemToken(), list(record), "").then().statusCode(200);
-        Map<String, Object> delete = Map.of("operation", "DELETE", "sourceSystem", "TEST-SYS",
-                "sourceRecordId", record.get("sourceRecordId"));
+        Map<String, Object> delete = Map.of(
+                "operation", "DELETE", "sourceSystem", "TEST-SYS", "sourceRecordId", record.get("sourceRecordId"));
 
-        upload(department.systemToken(), list(delete), "").then().statusCode(200)
-                .body("deleted", equalTo(1)).body("records[0].version", equalTo(2));
-        upload(department.systemToken(), list(delete), "").then().statusCode(200).body("unchanged", equalTo(1));
+        upload(department.systemToken(), list(delete), "")
+                .then()
+                .statusCode(200)
+                .body("deleted", equalTo(1))
+                .body("records[0].version", equalTo(2));
+        upload(department.systemToken(), list(delete), "")
+                .then()
+                .statusCode(200)
+                .body("unchanged", equalTo(1));
 
-        assertThat(db.single("select deleted from behaviour_record where source_record_id = ?", record.get("sourceRecordId")))
+        assertThat(db.single(
+                        "select deleted from behaviour_record where source_record_id = ?",
+                        record.get("sourceRecordId")))
                 .isEqualTo(true);
         assertThat(outboxEvents(record)).containsExactly("record.created", "record.deleted");
     }
@@ -169,8 +210,13 @@ class RecordUploadResourceTest {
     void deleteOfAnUnknownRecordIsRejected() {
         RecordFixture.Department department = fixture.department();
 
-        upload(department.systemToken(), list(Map.of("operation", "DELETE", "sourceSystem", "TEST-SYS",
-                "sourceRecordId", "NO-SUCH-RECORD")), "").then().statusCode(200)
+        upload(
+                        department.systemToken(),
+                        list(Map.of(
+                                "operation", "DELETE", "sourceSystem", "TEST-SYS", "sourceRecordId", "NO-SUCH-RECORD")),
+                        "")
+                .then()
+                .statusCode(200)
                 .body("rejected", equalTo(1))
                 .body("issues[0].errors[0].code", equalTo("RECORD_NOT_FOUND"));
     }
@@ -180,13 +226,19 @@ class RecordUploadResourceTest {
         RecordFixture.Department department = fixture.department();
         Map<String, Object> record = fixture.inspection(department);
 
-        upload(department.systemToken(), list(record, with(with(record, "operation", "UPDATE"), "inspection.resultCode", "E")),
-                "").then().statusCode(200)
+        upload(
+                        department.systemToken(),
+                        list(record, with(with(record, "operation", "UPDATE"), "inspection.resultCode", "E")),
+                        "")
+                .then()
+                .statusCode(200)
                 .body("records.outcome", equalTo(List.of("CREATED", "UPDATED")))
                 .body("records.version", equalTo(List.of(1, 2)));
 
-        assertThat(db.single("select version from behaviour_record where source_record_id = ?",
-                record.get("sourceRecordId"))).isEqualTo(2);
+        assertThat(db.single(
+                        "select version from behaviour_record where source_record_id = ?",
+                        record.get("sourceRecordId")))
+                .isEqualTo(2);
     }
 
     @Test
@@ -201,7 +253,8 @@ class RecordUploadResourceTest {
         List<Callable<Integer>> uploads = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             List<Map<String, Object>> batch = i % 2 == 0 ? records : reversed;
-            uploads.add(() -> upload(department.systemToken(), batch, "").then().extract().statusCode());
+            uploads.add(() ->
+                    upload(department.systemToken(), batch, "").then().extract().statusCode());
         }
 
         assertThat(Concurrently.run(uploads)).containsOnly(200);
@@ -210,8 +263,7 @@ class RecordUploadResourceTest {
                 .isEqualTo(12);
         assertThat(db.count("""
                 select count(*) from outbox o join behaviour_record r on o.aggregate_id = r.id::text
-                where o.aggregate_type = 'record' and o.target = 'national' and r.department_code = ?""", department.code()))
-                .isEqualTo(12);
+                where o.aggregate_type = 'record' and o.target = 'national' and r.department_code = ?""", department.code())).isEqualTo(12);
     }
 
     @Test
@@ -222,12 +274,16 @@ class RecordUploadResourceTest {
         upload(owner.systemToken(), list(record), "").then().statusCode(200);
         Map<String, Object> hijack = with(fixture.inspection(other), "sourceRecordId", record.get("sourceRecordId"));
 
-        upload(other.systemToken(), list(hijack), "").then().statusCode(200)
+        upload(other.systemToken(), list(hijack), "")
+                .then()
+                .statusCode(200)
                 .body("rejected", equalTo(1))
                 .body("issues[0].errors[0].code", equalTo("RECORD_OF_OTHER_DEPARTMENT"));
 
-        assertThat(db.single("select department_code from behaviour_record where source_record_id = ?",
-                record.get("sourceRecordId"))).isEqualTo(owner.code());
+        assertThat(db.single(
+                        "select department_code from behaviour_record where source_record_id = ?",
+                        record.get("sourceRecordId")))
+                .isEqualTo(owner.code());
     }
 
     @Test
@@ -235,7 +291,8 @@ class RecordUploadResourceTest {
         RecordFixture.Department own = fixture.department();
         RecordFixture.Department other = fixture.department();
 
-        upload(own.adminToken(), list(with(fixture.inspection(own), "departmentCode", other.code())), "").then()
+        upload(own.adminToken(), list(with(fixture.inspection(own), "departmentCode", other.code())), "")
+                .then()
                 .statusCode(200)
                 .body("rejected", equalTo(1))
                 .body("issues[0].errors.code", hasItem("DEPARTMENT_OUT_OF_SCOPE"));
@@ -250,8 +307,11 @@ class RecordUploadResourceTest {
         upload(officer, list(fixture.inspection(department)), "").then().statusCode(403);
         upload(national, list(fixture.inspection(department)), "").then().statusCode(403);
         upload(Tokens.withRoles("no-dept", List.of("system"), null, "450100"), list(fixture.inspection(department)), "")
-                .then().statusCode(403).body("code", equalTo("CALLER_DEPARTMENT_UNKNOWN"));
-        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code())).isZero();
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("CALLER_DEPARTMENT_UNKNOWN"));
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                .isZero();
     }
 
     @Test
@@ -259,14 +319,19 @@ class RecordUploadResourceTest {
         RecordFixture.Department department = fixture.department();
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 9; i++) {
-            body.append(i == 4 ? "{\"kind\": \"INSPECTION\", broken" : mapper.writeValueAsString(fixture.inspection(department)))
+            body.append(
+                            i == 4
+                                    ? "{\"kind\": \"INSPECTION\", broken"
+                                    : mapper.writeValueAsString(fixture.inspection(department)))
                     .append('\n');
             if (i == 6) {
                 body.append('\n');
             }
         }
 
-        uploadNdjson(department.systemToken(), body.toString(), "").then().statusCode(200)
+        uploadNdjson(department.systemToken(), body.toString(), "")
+                .then()
+                .statusCode(200)
                 .body("received", equalTo(9))
                 .body("accepted", equalTo(8))
                 .body("rejected", equalTo(1))
@@ -287,11 +352,14 @@ class RecordUploadResourceTest {
             records.add(fixture.inspection(department));
         }
 
-        upload(department.systemToken(), records, "").then().statusCode(413)
+        upload(department.systemToken(), records, "")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("code", equalTo("PAYLOAD_TOO_LARGE"));
 
-        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code())).isZero();
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                .isZero();
     }
 
     @Test
@@ -299,12 +367,13 @@ class RecordUploadResourceTest {
         RecordFixture.Department department = fixture.department();
         try (var socket = new java.net.Socket("localhost", RestAssured.port)) {
             String request = "POST /api/v1/records HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + department.systemToken() + "\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n[";
+                    + department.systemToken()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n[";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             socket.setSoTimeout(10_000);
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
-                    .readLine();
+            String statusLine =
+                    new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
             assertThat(statusLine).contains("413");
         }
     }
@@ -314,7 +383,8 @@ class RecordUploadResourceTest {
         RecordFixture.Department department = fixture.department();
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 6; i++) {
-            body.append(mapper.writeValueAsString(fixture.inspection(department))).append('\n');
+            body.append(mapper.writeValueAsString(fixture.inspection(department)))
+                    .append('\n');
         }
         byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int fiveLines = body.toString().lastIndexOf('\n', body.length() - 2) + 1;
@@ -333,23 +403,38 @@ class RecordUploadResourceTest {
             assertThat(db.count("""
                     select count(*) from pg_stat_activity
                     where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null
-                      and state <> 'active'""")).as("transactions open while the client stalls").isZero();
-            assertThat(db.count("select count(*) from pg_locks where locktype = 'advisory' and pid <> pg_backend_pid()"))
-                    .as("audit chain locks held while the client stalls").isZero();
+                      and state <> 'active'"""))
+                    .as("transactions open while the client stalls")
+                    .isZero();
+            assertThat(db.count(
+                            "select count(*) from pg_locks where locktype = 'advisory' and pid <> pg_backend_pid()"))
+                    .as("audit chain locks held while the client stalls")
+                    .isZero();
             String other = CreditCodeGenerator.enterprise("450103");
-            given().auth().oauth2(Tokens.token("gx-registry", List.of("system"), "GX_SCJGJ", "450000"))
+            given().auth()
+                    .oauth2(Tokens.token("gx-registry", List.of("system"), "GX_SCJGJ", "450000"))
                     .contentType(io.restassured.http.ContentType.JSON)
-                    .body(Map.of("source", "gx-registry", "name", "南宁市癸食品有限公司", "subjectType", "ENTERPRISE",
-                            "regionCode", "450103"))
-                    .put("/api/v1/subjects/{code}", other).then().statusCode(201);
+                    .body(Map.of(
+                            "source",
+                            "gx-registry",
+                            "name",
+                            "南宁市癸食品有限公司",
+                            "subjectType",
+                            "ENTERPRISE",
+                            "regionCode",
+                            "450103"))
+                    .put("/api/v1/subjects/{code}", other)
+                    .then()
+                    .statusCode(201);
             assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
-                    .as("nothing of the atomic upload is written before its body is complete").isZero();
+                    .as("nothing of the atomic upload is written before its body is complete")
+                    .isZero();
 
             out.write(bytes, firstPart.length, bytes.length - firstPart.length);
             out.flush();
             socket.setSoTimeout(10_000);
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()))
-                    .readLine();
+            String statusLine =
+                    new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
             assertThat(statusLine).contains("200");
         }
         assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
@@ -364,20 +449,27 @@ class RecordUploadResourceTest {
             body.append("{\"kind\": \"INSPECTION\"}\n");
         }
 
-        uploadNdjson(department.systemToken(), body.toString(), "?atomic=true").then().statusCode(413)
+        uploadNdjson(department.systemToken(), body.toString(), "?atomic=true")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("code", equalTo("ATOMIC_UPLOAD_TOO_LARGE"));
 
-        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code())).isZero();
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                .isZero();
     }
 
     @Test
     void malformedJsonArrayIsRefusedWhole() {
         RecordFixture.Department department = fixture.department();
 
-        upload(department.systemToken(), "[{\"kind\": \"INSPECTION\"}, {oops").then().statusCode(400)
+        upload(department.systemToken(), "[{\"kind\": \"INSPECTION\"}, {oops")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("MALFORMED_JSON"));
-        upload(department.systemToken(), "{\"kind\": \"INSPECTION\"}").then().statusCode(400)
+        upload(department.systemToken(), "{\"kind\": \"INSPECTION\"}")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("BODY_NOT_AN_ARRAY"));
         upload(department.systemToken(), "[]").then().statusCode(400).body("code", equalTo("BODY_EMPTY"));
     }
@@ -386,25 +478,36 @@ class RecordUploadResourceTest {
     void personalIdentifiersAreHashedAndMasked() {
         RecordFixture.Department department = fixture.department();
         String idNumber = RecordFixture.newIdNumber();
-        Map<String, Object> record = with(fixture.penalty(department), "subject",
+        Map<String, Object> record = with(
+                fixture.penalty(department),
+                "subject",
                 Map.of("type", "NATURAL_PERSON", "name", "王五", "idNumber", idNumber));
         Map<String, Object> complaint = fixture.complaint(department);
 
-        upload(department.systemToken(), list(record, complaint), "").then().statusCode(200).body("accepted", equalTo(2));
+        upload(department.systemToken(), list(record, complaint), "")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(2));
 
-        String stored = db.rows("select body::text as body from behaviour_record where department_code = ?",
-                department.code()).toString();
-        assertThat(stored).doesNotContain(idNumber).doesNotContain("13812345678")
-                .contains(idNumber.substring(0, 6) + "********").contains("138****5678");
-        assertThat(db.single("select subject_id_hash is not null and not disclosable from behaviour_record where source_record_id = ?",
-                record.get("sourceRecordId"))).isEqualTo(true);
+        String stored = db.rows(
+                        "select body::text as body from behaviour_record where department_code = ?", department.code())
+                .toString();
+        assertThat(stored)
+                .doesNotContain(idNumber)
+                .doesNotContain("13812345678")
+                .contains(idNumber.substring(0, 6) + "********")
+                .contains("138****5678");
+        assertThat(db.single(
+                        "select subject_id_hash is not null and not disclosable from behaviour_record where source_record_id = ?",
+                        record.get("sourceRecordId")))
+                .isEqualTo(true);
     }
 
     private List<Object> outboxEvents(Map<String, Object> record) {
         return db.rows("""
                 select o.event_type from outbox o join behaviour_record r on o.aggregate_id = r.id::text
-                where o.aggregate_type = 'record' and o.target = 'national' and r.source_record_id = ? order by o.id""",
-                record.get("sourceRecordId"))
-                .stream().map(row -> row.get("event_type")).toList();
+                where o.aggregate_type = 'record' and o.target = 'national' and r.source_record_id = ? order by o.id""", record.get("sourceRecordId")).stream()
+                .map(row -> row.get("event_type"))
+                .toList();
     }
 }

@@ -45,7 +45,13 @@ class UploadJobTest {
     private static JsonPath awaitFinished(String token, String location) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            JsonPath job = given().auth().oauth2(token).get(location).then().statusCode(200).extract().jsonPath();
+            JsonPath job = given().auth()
+                    .oauth2(token)
+                    .get(location)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             if (List.of("SUCCEEDED", "FAILED").contains(job.getString("status"))) {
                 return job;
             }
@@ -59,10 +65,13 @@ class UploadJobTest {
         RecordFixture.Department department = fixture.department();
         String body = ndjson(department, 10, 6);
 
-        String location = uploadNdjson(department.systemToken(), body, "?async=true").then().statusCode(202)
+        String location = uploadNdjson(department.systemToken(), body, "?async=true")
+                .then()
+                .statusCode(202)
                 .header("Location", containsString("/api/v1/upload-jobs/"))
                 .body("recordsTotal", equalTo(10))
-                .extract().header("Location");
+                .extract()
+                .header("Location");
         JsonPath job = awaitFinished(department.systemToken(), location);
 
         assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
@@ -72,19 +81,32 @@ class UploadJobTest {
         assertThat(job.getFloat("percent")).isEqualTo(100.0f);
         assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
                 .isEqualTo(9);
-        assertThat(db.count("select count(*) from upload_job_chunk where job_id = cast(? as uuid)",
-                location.substring(location.lastIndexOf('/') + 1))).isZero();
+        assertThat(db.count(
+                        "select count(*) from upload_job_chunk where job_id = cast(? as uuid)",
+                        location.substring(location.lastIndexOf('/') + 1)))
+                .isZero();
 
-        String report = given().auth().oauth2(department.systemToken()).accept("application/x-ndjson")
-                .get(location + "/issues").then().statusCode(200).extract().asString();
+        String report = given().auth()
+                .oauth2(department.systemToken())
+                .accept("application/x-ndjson")
+                .get(location + "/issues")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Map<?, ?> issue = mapper.readValue(report.strip(), Map.class);
         assertThat(issue.get("index")).isEqualTo(6);
         assertThat(issue.get("line")).isEqualTo(7);
         assertThat(issue.toString()).contains("RESULT_CODE_INVALID");
 
-        given().auth().oauth2(department.systemToken()).get(location + "/issues?format=csv").then().statusCode(200)
+        given().auth()
+                .oauth2(department.systemToken())
+                .get(location + "/issues?format=csv")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .body(containsString("6,7,")).body(containsString("\"RESULT_CODE_INVALID\""));
+                .body(containsString("6,7,"))
+                .body(containsString("\"RESULT_CODE_INVALID\""));
     }
 
     @Test
@@ -93,17 +115,23 @@ class UploadJobTest {
         String body = ndjson(department, 120, -1);
         assertThat(body.length()).isGreaterThan(65536);
 
-        String location = uploadNdjson(department.systemToken(), body, "").then().statusCode(202)
-                .extract().header("Location");
+        String location = uploadNdjson(department.systemToken(), body, "")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
 
-        assertThat(awaitFinished(department.systemToken(), location).getInt("accepted")).isEqualTo(120);
+        assertThat(awaitFinished(department.systemToken(), location).getInt("accepted"))
+                .isEqualTo(120);
     }
 
     @Test
     void atomicJobsAreRefused() {
         RecordFixture.Department department = fixture.department();
 
-        uploadNdjson(department.systemToken(), "{}\n", "?async=true&atomic=true").then().statusCode(400)
+        uploadNdjson(department.systemToken(), "{}\n", "?async=true&atomic=true")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("ATOMIC_JOB_UNSUPPORTED"));
     }
 
@@ -111,8 +139,15 @@ class UploadJobTest {
     void jobLeftRunningByADeadReplicaIsResumedWhereItStopped() throws Exception {
         RecordFixture.Department department = fixture.department();
         List<String> lines = List.of(ndjson(department, 6, -1).split("\n"));
-        String caller = mapper.writeValueAsString(Map.of("subject", "system-" + department.code(),
-                "roles", List.of("system"), "department", department.code(), "region", "450100"));
+        String caller = mapper.writeValueAsString(Map.of(
+                "subject",
+                "system-" + department.code(),
+                "roles",
+                List.of("system"),
+                "department",
+                department.code(),
+                "region",
+                "450100"));
         // A replica stored the body in three chunks, processed the first (its records are not part of this setup),
         // and died holding the lease.
         Object id = db.single("""
@@ -122,9 +157,13 @@ class UploadJobTest {
                 values (?, 'test', cast(? as jsonb), 'application/x-ndjson', 'RUNNING', 6, 3, 1, 2, 2, 'dead-replica',
                         now() - interval '1 second', now()) returning id""", department.code(), caller);
         for (int seq = 1; seq < 3; seq++) {
-            db.update("""
+            db.update(
+                    """
                     insert into upload_job_chunk (job_id, seq, first_index, records, line_numbers)
-                    values (?, ?, ?, ?::text[], ?::int[])""", id, seq, seq * 2,
+                    values (?, ?, ?, ?::text[], ?::int[])""",
+                    id,
+                    seq,
+                    seq * 2,
                     "{" + quote(lines.get(seq * 2)) + "," + quote(lines.get(seq * 2 + 1)) + "}",
                     "{" + (seq * 2 + 1) + "," + (seq * 2 + 2) + "}");
         }
@@ -152,7 +191,11 @@ class UploadJobTest {
             Thread.onSpinWait();
         }
 
-        given().auth().oauth2(department.adminToken()).get("/api/v1/upload-jobs/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(department.adminToken())
+                .get("/api/v1/upload-jobs/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("FAILED"))
                 .body("failureReason", containsString("send it again"));
     }
@@ -161,12 +204,23 @@ class UploadJobTest {
     void anotherDepartmentsJobIsNotFound() throws Exception {
         RecordFixture.Department owner = fixture.department();
         RecordFixture.Department other = fixture.department();
-        String location = uploadNdjson(owner.systemToken(), ndjson(owner, 1, -1), "?async=true").then().statusCode(202)
-                .extract().header("Location");
+        String location = uploadNdjson(owner.systemToken(), ndjson(owner, 1, -1), "?async=true")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
 
-        given().auth().oauth2(other.systemToken()).get(location).then().statusCode(404)
+        given().auth()
+                .oauth2(other.systemToken())
+                .get(location)
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("UPLOAD_JOB_NOT_FOUND"));
-        given().auth().oauth2(other.systemToken()).get(location + "/issues").then().statusCode(404);
+        given().auth()
+                .oauth2(other.systemToken())
+                .get(location + "/issues")
+                .then()
+                .statusCode(404);
     }
 
     private static String quote(String text) {

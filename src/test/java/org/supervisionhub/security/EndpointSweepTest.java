@@ -24,15 +24,19 @@ import org.junit.jupiter.api.Test;
 class EndpointSweepTest {
 
     /** Public by design: the electronic-credential keys and the QR-code verification (扫码查证). */
-    private static final Set<String> PUBLIC_OPERATIONS = Set.of(
-            "get /api/v1/credentials/jwks",
-            "get /api/v1/credentials/verify");
+    private static final Set<String> PUBLIC_OPERATIONS =
+            Set.of("get /api/v1/credentials/jwks", "get /api/v1/credentials/verify");
 
     @Test
     @SuppressWarnings("unchecked")
     void everyApiOperationRequiresAToken() {
-        Map<String, Map<String, Object>> paths = JsonPath.from(given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString()).getMap("paths");
+        Map<String, Map<String, Object>> paths = JsonPath.from(given().accept("application/json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .getMap("paths");
         List<String> checked = new ArrayList<>();
         List<String> open = new ArrayList<>();
         Set<String> withoutSecurity = new TreeSet<>();
@@ -51,7 +55,9 @@ class EndpointSweepTest {
                 if (PUBLIC_OPERATIONS.contains(method + " " + template)) {
                     continue;
                 }
-                int status = given().contentType("application/json").body("{}").request(method.toUpperCase(), path)
+                int status = given().contentType("application/json")
+                        .body("{}")
+                        .request(method.toUpperCase(), path)
                         .statusCode();
                 checked.add(method + " " + template);
                 if (status != 401) {
@@ -61,7 +67,8 @@ class EndpointSweepTest {
         });
         assertThat(checked).hasSizeGreaterThan(8);
         assertThat(open).as("operations reachable without a token").isEmpty();
-        assertThat(withoutSecurity).as("operations documented without a security requirement")
+        assertThat(withoutSecurity)
+                .as("operations documented without a security requirement")
                 .containsExactlyInAnyOrderElementsOf(PUBLIC_OPERATIONS);
     }
 
@@ -69,9 +76,12 @@ class EndpointSweepTest {
     @SuppressWarnings("unchecked")
     private static String withSampleValues(String template, Map<String, Object> operation) {
         String path = template;
-        for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
+        for (Map<String, Object> parameter :
+                (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
             Map<String, Object> schema = (Map<String, Object>) parameter.getOrDefault("schema", Map.of());
-            if ("path".equals(parameter.get("in")) && schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
+            if ("path".equals(parameter.get("in"))
+                    && schema.get("enum") instanceof List<?> values
+                    && !values.isEmpty()) {
                 path = path.replace("{" + parameter.get("name") + "}", String.valueOf(values.get(0)));
             }
         }
@@ -81,7 +91,10 @@ class EndpointSweepTest {
     @Test
     void publicOperationsAnswerWithoutAToken() {
         given().get("/api/v1/credentials/jwks").then().statusCode(200).body("keys[0].kid", notNullValue());
-        given().queryParam("token", "not-a-token").get("/api/v1/credentials/verify").then()
-                .statusCode(200).body("result", equalTo("FORGED"));
+        given().queryParam("token", "not-a-token")
+                .get("/api/v1/credentials/verify")
+                .then()
+                .statusCode(200)
+                .body("result", equalTo("FORGED"));
     }
 }

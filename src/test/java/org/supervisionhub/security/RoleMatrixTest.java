@@ -21,12 +21,13 @@ import org.supervisionhub.support.Tokens;
 @QuarkusTest
 class RoleMatrixTest {
 
-    private static final List<String> ROLES = List.of(Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN,
-            Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL);
+    private static final List<String> ROLES =
+            List.of(Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL);
     private static final List<String> METHODS = List.of("get", "post", "put", "delete", "patch");
 
     /** A registered department of Nanning (450100); Liuzhou (450200) is foreign to it. */
     private static final String OWN_DEPARTMENT = "NN_SCJGJ";
+
     private static final String FOREIGN_DEPARTMENT = "LZ_SCJGJ";
     private static final String UNKNOWN_DEPARTMENT = "NO_SUCH_DEPT";
 
@@ -66,7 +67,8 @@ class RoleMatrixTest {
                 Response response = call(operation, tokenOf(role), Map.of());
                 tried.add(operation + " as " + role);
                 String code = response.getContentType().startsWith("application/problem+json")
-                        ? response.jsonPath().getString("code") : response.getContentType();
+                        ? response.jsonPath().getString("code")
+                        : response.getContentType();
                 if (response.statusCode() != 403 || !"FORBIDDEN".equals(code)) {
                     wrong.add(operation + " as " + role + " -> " + response.statusCode() + " " + code);
                 }
@@ -74,7 +76,9 @@ class RoleMatrixTest {
         });
         assertThat(withoutRoles).as("operations the contract lists no role for").isEqualTo(SIGNATURE_OPERATIONS);
         assertThat(tried).as("operation x role pairs refused").hasSizeGreaterThan(100);
-        assertThat(wrong).as("operations answering a role they do not allow with something else").isEmpty();
+        assertThat(wrong)
+                .as("operations answering a role they do not allow with something else")
+                .isEmpty();
     }
 
     /**
@@ -98,14 +102,17 @@ class RoleMatrixTest {
                 tried.add(operation + " as " + role);
                 String seen = foreign.statusCode() + " " + foreign.jsonPath().getString("code");
                 if (!List.of(200, 403, 404).contains(foreign.statusCode())
-                        || !seen.equals(unknown.statusCode() + " " + unknown.jsonPath().getString("code"))) {
+                        || !seen.equals(
+                                unknown.statusCode() + " " + unknown.jsonPath().getString("code"))) {
                     leaking.add(operation + " as " + role + ": foreign -> " + seen + ", unknown -> "
                             + unknown.statusCode() + " " + unknown.jsonPath().getString("code"));
                 }
             }
         });
         assertThat(tried).as("department-scoped operation x role pairs").hasSizeGreaterThan(10);
-        assertThat(leaking).as("operations telling a foreign department from an unknown one").isEmpty();
+        assertThat(leaking)
+                .as("operations telling a foreign department from an unknown one")
+                .isEmpty();
     }
 
     @Test
@@ -113,13 +120,15 @@ class RoleMatrixTest {
         List<String> tried = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         forEachOperation((operation, roles) -> {
-            if (!operation.takes("region") || !roles.contains(Roles.REGION_ADMIN)
+            if (!operation.takes("region")
+                    || !roles.contains(Roles.REGION_ADMIN)
                     || REGION_AS_PLAIN_FILTER.contains(operation.toString())) {
                 return;
             }
             Response response = call(operation, tokenOf(Roles.REGION_ADMIN), Map.of("region", "450200"));
             tried.add(operation.toString());
-            if (response.statusCode() != 403 || !"REGION_OUT_OF_SCOPE".equals(response.jsonPath().getString("code"))) {
+            if (response.statusCode() != 403
+                    || !"REGION_OUT_OF_SCOPE".equals(response.jsonPath().getString("code"))) {
                 wrong.add(operation + " -> " + response.statusCode() + " " + response.asString());
             }
         });
@@ -132,14 +141,17 @@ class RoleMatrixTest {
         String malformed = Tokens.token("matrix-bad-region", List.of(Roles.REGION_ADMIN), null, "45x1");
         List<String> wrong = new ArrayList<>();
         forEachOperation((operation, roles) -> {
-            if (!roles.contains(Roles.REGION_ADMIN) || !operation.method().equals("get")
+            if (!roles.contains(Roles.REGION_ADMIN)
+                    || !operation.method().equals("get")
                     || !(operation.takes("department") || operation.takes("region"))
                     || REGION_AS_PLAIN_FILTER.contains(operation.toString())) {
                 return;
             }
             Response response = call(operation, malformed, Map.of("department", OWN_DEPARTMENT, "region", "450100"));
-            if (response.statusCode() != 403 || !"CALLER_REGION_INVALID".equals(response.jsonPath().getString("code"))) {
-                wrong.add(operation + " -> " + response.statusCode() + " " + response.jsonPath().getString("code"));
+            if (response.statusCode() != 403
+                    || !"CALLER_REGION_INVALID".equals(response.jsonPath().getString("code"))) {
+                wrong.add(operation + " -> " + response.statusCode() + " "
+                        + response.jsonPath().getString("code"));
             }
         });
         assertThat(wrong).isEmpty();
@@ -149,8 +161,9 @@ class RoleMatrixTest {
     private record Operation(String method, String template, List<Map<String, Object>> parameters) {
 
         boolean takes(String name) {
-            return parameters.stream().anyMatch(p -> name.equals(p.get("name"))
-                    && ("query".equals(p.get("in")) || "path".equals(p.get("in"))))
+            return parameters.stream()
+                            .anyMatch(p -> name.equals(p.get("name"))
+                                    && ("query".equals(p.get("in")) || "path".equals(p.get("in"))))
                     || template.contains("{dept}") && name.equals("department");
         }
 
@@ -162,8 +175,13 @@ class RoleMatrixTest {
 
     @SuppressWarnings("unchecked")
     private static void forEachOperation(BiConsumer<Operation, List<String>> visitor) {
-        Map<String, Map<String, Object>> paths = JsonPath.from(given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString()).getMap("paths");
+        Map<String, Map<String, Object>> paths = JsonPath.from(given().accept("application/json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .getMap("paths");
         paths.forEach((template, operations) -> {
             if (!template.startsWith("/api/")) {
                 return;
@@ -179,8 +197,10 @@ class RoleMatrixTest {
                     return;
                 }
                 List<String> roles = security.get(0).values().iterator().next();
-                visitor.accept(new Operation(method, template,
-                        (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())), roles);
+                visitor.accept(
+                        new Operation(method, template, (List<Map<String, Object>>)
+                                operation.getOrDefault("parameters", List.of())),
+                        roles);
             });
         });
     }
@@ -189,14 +209,17 @@ class RoleMatrixTest {
     @SuppressWarnings("unchecked")
     private static Response call(Operation operation, String token, Map<String, String> values) {
         String path = operation.template();
-        var request = given().auth().oauth2(token).contentType("application/json").body("{}");
+        var request =
+                given().auth().oauth2(token).contentType("application/json").body("{}");
         for (Map<String, Object> parameter : operation.parameters()) {
             String name = (String) parameter.get("name");
             Map<String, Object> schema = (Map<String, Object>) parameter.getOrDefault("schema", Map.of());
             if ("path".equals(parameter.get("in"))) {
-                String value = values.containsKey(name) ? values.get(name)
+                String value = values.containsKey(name)
+                        ? values.get(name)
                         : schema.get("enum") instanceof List<?> options && !options.isEmpty()
-                        ? String.valueOf(options.get(0)) : null;
+                                ? String.valueOf(options.get(0))
+                                : null;
                 if (value != null) {
                     path = path.replace("{" + name + "}", value);
                 }

@@ -30,8 +30,10 @@ class VerifiedTokenCacheTest {
     }
 
     private static double cacheCount(String result) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher matcher = Pattern.compile("hub_token_cache_total\\{result=\"" + result + "\"[^}]*} ([0-9.E]+)").matcher(metrics);
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher matcher = Pattern.compile("hub_token_cache_total\\{result=\"" + result + "\"[^}]*} ([0-9.E]+)")
+                .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
@@ -64,7 +66,8 @@ class VerifiedTokenCacheTest {
         String token = Tokens.token("cache-user-3", List.of("hub-admin"), null, null);
         given().auth().oauth2(token).get(ITEMS).then().statusCode(200);
         char last = token.charAt(token.length() - 2);
-        String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        String tampered =
+                token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
 
         given().auth().oauth2(tampered).get(ITEMS).then().statusCode(401);
     }
@@ -74,12 +77,19 @@ class VerifiedTokenCacheTest {
         String token = Tokens.token("cache-user-4", List.of("system"), "NN_SCJGJ", "450100");
         given().auth().oauth2(token).get(ITEMS).then().statusCode(200);
         String[] parts = token.split("\\.");
-        String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("\"system\"", "\"hub-admin\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String forgedClaims = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(
+                                java.util.Base64.getUrlDecoder().decode(parts[1]),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"system\"", "\"hub-admin\"")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        given().auth().oauth2(parts[0] + "." + forgedClaims + "." + parts[2]).get("/api/v1/audit/verification")
-                .then().statusCode(401);
+        given().auth()
+                .oauth2(parts[0] + "." + forgedClaims + "." + parts[2])
+                .get("/api/v1/audit/verification")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -87,9 +97,17 @@ class VerifiedTokenCacheTest {
         String nanning = Tokens.deptAdmin("NN_SCJGJ", "450100");
         String liuzhou = Tokens.deptAdmin("LZ_SCJGJ", "450200");
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(nanning).get("/api/v1/stats/claims").then().statusCode(200)
+            given().auth()
+                    .oauth2(nanning)
+                    .get("/api/v1/stats/claims")
+                    .then()
+                    .statusCode(200)
                     .body("department", org.hamcrest.Matchers.equalTo("NN_SCJGJ"));
-            given().auth().oauth2(liuzhou).get("/api/v1/stats/claims").then().statusCode(200)
+            given().auth()
+                    .oauth2(liuzhou)
+                    .get("/api/v1/stats/claims")
+                    .then()
+                    .statusCode(200)
                     .body("department", org.hamcrest.Matchers.equalTo("LZ_SCJGJ"));
         }
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,8 +57,11 @@ class ClaimStatsResourceTest {
     @Test
     void fixtureIsWhatTheFiguresAssume() {
         // Guards the expectations below: if the fixture changes, these tests must be revisited.
-        assertThat(db.count("select count(*) from department where region_code like '4514%'")).isEqualTo(2);
-        assertThat(db.count("select count(*) from item_claim where department_code like 'CZ_STATS_%' and status = 'ACTIVE'"))
+        assertThat(db.count("select count(*) from department where region_code like '4514%'"))
+                .isEqualTo(2);
+        assertThat(
+                        db.count(
+                                "select count(*) from item_claim where department_code like 'CZ_STATS_%' and status = 'ACTIVE'"))
                 .isEqualTo(6);
         assertThat(db.count("select count(*) from implementation_list where department_code like 'CZ_STATS_%'"))
                 .isEqualTo(2);
@@ -66,8 +69,13 @@ class ClaimStatsResourceTest {
 
     @Test
     void departmentAFiguresAreExact() {
-        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400")).then().log().ifValidationFails()
-                .statusCode(200).extract().jsonPath();
+        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400"))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         Map<String, Object> a = department(json, "CZ_STATS_A");
         assertThat(a).containsEntry("regionCode", "451400").containsEntry("departmentName", "崇左市统计测试甲局");
@@ -82,8 +90,13 @@ class ClaimStatsResourceTest {
 
     @Test
     void departmentBFiguresAreExactAndCompletionRateIsAbsentWithoutInspectionItems() {
-        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400")).then().log().ifValidationFails()
-                .statusCode(200).extract().jsonPath();
+        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400"))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         Map<String, Object> figures = figures(department(json, "CZ_STATS_B"));
         assertThat(number(figures, "claimableItems")).isEqualTo(4);
@@ -96,11 +109,15 @@ class ClaimStatsResourceTest {
 
     @Test
     void regionTotalsAddUpTheDepartments() {
-        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400")).then().log().ifValidationFails()
+        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("region", equalTo("451400"))
                 .body("departments.departmentCode", contains("CZ_STATS_A", "CZ_STATS_B"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         Map<String, Object> total = json.getMap("total");
         assertThat(number(total, "claimableItems")).isEqualTo(8);
@@ -113,11 +130,15 @@ class ClaimStatsResourceTest {
 
     @Test
     void regionListHoldsExactlyTheOneRegion() {
-        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400")).then().log().ifValidationFails()
+        JsonPath json = stats(Tokens.hubAdmin(), Map.of("region", "451400"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("regions.regionCode", contains("451400"))
                 .body("regions[0].regionName", equalTo("崇左市"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         Map<String, Object> region = figures(json.getMap("regions[0]"));
         assertThat(number(region, "claimableItems")).isEqualTo(8);
@@ -127,19 +148,26 @@ class ClaimStatsResourceTest {
 
     @Test
     void ratesHaveFourDecimals() {
-        String body = stats(Tokens.hubAdmin(), Map.of("region", "451400", "department", "CZ_STATS_A")).then()
-                .statusCode(200).extract().asString();
+        String body = stats(Tokens.hubAdmin(), Map.of("region", "451400", "department", "CZ_STATS_A"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertThat(body).contains("\"claimRate\":0.7500").contains("\"completionRate\":0.5000");
     }
 
     @Test
     void deptAdminSeesOnlyItsOwnDepartment() {
-        JsonPath json = stats(Tokens.deptAdmin("CZ_STATS_A", "451400"), Map.of()).then().log().ifValidationFails()
+        JsonPath json = stats(Tokens.deptAdmin("CZ_STATS_A", "451400"), Map.of())
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("department", equalTo("CZ_STATS_A"))
                 .body("departments.departmentCode", contains("CZ_STATS_A"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         Map<String, Object> total = json.getMap("total");
         assertThat(number(total, "claimableItems")).isEqualTo(4);
@@ -148,7 +176,10 @@ class ClaimStatsResourceTest {
 
     @Test
     void deptAdminAskingForAnotherDepartmentIsForbidden() {
-        stats(Tokens.deptAdmin("CZ_STATS_A", "451400"), Map.of("department", "CZ_STATS_B")).then().log().ifValidationFails()
+        stats(Tokens.deptAdmin("CZ_STATS_A", "451400"), Map.of("department", "CZ_STATS_B"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("code", equalTo("DEPARTMENT_OUT_OF_SCOPE"));
@@ -156,7 +187,10 @@ class ClaimStatsResourceTest {
 
     @Test
     void regionAdminAskingForAnotherProvinceIsForbidden() {
-        stats(Tokens.regionAdmin("450000"), Map.of("region", "440000")).then().log().ifValidationFails()
+        stats(Tokens.regionAdmin("450000"), Map.of("region", "440000"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("code", equalTo("REGION_OUT_OF_SCOPE"));
@@ -164,7 +198,10 @@ class ClaimStatsResourceTest {
 
     @Test
     void regionAdminWithoutRegionGetsItsOwnRegion() {
-        stats(Tokens.regionAdmin("450000"), Map.of()).then().log().ifValidationFails()
+        stats(Tokens.regionAdmin("450000"), Map.of())
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("region", equalTo("450000"))
                 .body("departments.departmentCode", hasItems("NN_SCJGJ", "LZ_SCJGJ", "CZ_STATS_A"))
@@ -175,7 +212,10 @@ class ClaimStatsResourceTest {
 
     @Test
     void regionAdminMayNarrowToARegionInside() {
-        stats(Tokens.regionAdmin("450000"), Map.of("region", "451400")).then().log().ifValidationFails()
+        stats(Tokens.regionAdmin("450000"), Map.of("region", "451400"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("region", equalTo("451400"))
                 .body("departments.departmentCode", contains("CZ_STATS_A", "CZ_STATS_B"));
@@ -183,7 +223,10 @@ class ClaimStatsResourceTest {
 
     @Test
     void invalidRegionCodeIsRejected() {
-        stats(Tokens.hubAdmin(), Map.of("region", "459900")).then().log().ifValidationFails()
+        stats(Tokens.hubAdmin(), Map.of("region", "459900"))
+                .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("region"))
@@ -192,8 +235,11 @@ class ClaimStatsResourceTest {
 
     @Test
     void officerMayNotReadStatistics() {
-        stats(Tokens.withRoles("officer-1", List.of("officer"), "CZ_STATS_A", "451400"), Map.of()).then()
-                .statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        stats(Tokens.withRoles("officer-1", List.of("officer"), "CZ_STATS_A", "451400"), Map.of())
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("FORBIDDEN"));
     }
 
     @Test

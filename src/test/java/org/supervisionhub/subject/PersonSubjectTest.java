@@ -33,9 +33,14 @@ class PersonSubjectTest {
     }
 
     private void report(String idNumber, String name) {
-        given().auth().oauth2(registry).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(registry)
+                .contentType(ContentType.JSON)
                 .body(Map.of("source", "gx-registry", "idNumber", idNumber, "name", name, "regionCode", "450103"))
-                .post("/api/v1/subjects/persons").then().statusCode(201).body("outcome", equalTo("CREATED"));
+                .post("/api/v1/subjects/persons")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("CREATED"));
     }
 
     @Test
@@ -47,8 +52,11 @@ class PersonSubjectTest {
         var rows = db.rows("select * from subject where id_number_masked = ?", IdNumbers.mask(idNumber));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("id_number_hash").toString()).hasSize(64);
-        assertThat(rows.get(0).values()).noneMatch(value -> value != null && value.toString().contains(idNumber));
-        assertThat(db.count("select count(*) from outbox where payload::text like ?", "%" + idNumber.substring(6, 14) + "%"))
+        assertThat(rows.get(0).values())
+                .noneMatch(value -> value != null && value.toString().contains(idNumber));
+        assertThat(db.count(
+                        "select count(*) from outbox where payload::text like ?",
+                        "%" + idNumber.substring(6, 14) + "%"))
                 .isZero();
     }
 
@@ -58,28 +66,47 @@ class PersonSubjectTest {
         report(idNumber, "王五");
         long auditBefore = db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ'");
 
-        String body = given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("idNumber", idNumber))
-                .post("/api/v1/subjects/persons/lookup").then().statusCode(200)
+        String body = given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("idNumber", idNumber))
+                .post("/api/v1/subjects/persons/lookup")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("王五"))
                 .body("subjectType", equalTo("NATURAL_PERSON"))
                 .body("idNumberMasked", equalTo(IdNumbers.mask(idNumber)))
-                .extract().asString();
+                .extract()
+                .asString();
 
         assertThat(body).doesNotContain(idNumber).doesNotContain(idNumber.substring(6, 14));
-        assertThat(db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ'")).isEqualTo(auditBefore + 1);
-        assertThat(db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ' and actor = 'officer-7'"
-                + " and entity_id = ?", IdNumbers.mask(idNumber))).isEqualTo(1);
+        assertThat(db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ'"))
+                .isEqualTo(auditBefore + 1);
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'PERSONAL_DATA_READ' and actor = 'officer-7'"
+                                + " and entity_id = ?",
+                        IdNumbers.mask(idNumber)))
+                .isEqualTo(1);
     }
 
     @Test
     void lowerCaseCheckDigitFindsTheSamePerson() {
         String idNumber = "11010519491231002X";
-        given().auth().oauth2(registry).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(registry)
+                .contentType(ContentType.JSON)
                 .body(Map.of("source", "gx-registry", "idNumber", idNumber, "name", "赵六", "regionCode", "450103"))
-                .post("/api/v1/subjects/persons").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+                .post("/api/v1/subjects/persons")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
 
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("idNumber", idNumber))
-                .post("/api/v1/subjects/persons/lookup").then().statusCode(200)
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("idNumber", idNumber))
+                .post("/api/v1/subjects/persons/lookup")
+                .then()
+                .statusCode(200)
                 .body("idNumberMasked", equalTo("110105********002X"));
     }
 
@@ -88,46 +115,73 @@ class PersonSubjectTest {
         String idNumber = newIdNumber();
         report(idNumber, "孙七");
 
-        given().auth().oauth2(registry).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(registry)
+                .contentType(ContentType.JSON)
                 .body(Map.of("source", "gx-registry", "idNumber", idNumber, "name", "孙七", "regionCode", "450103"))
-                .post("/api/v1/subjects/persons").then().statusCode(200).body("outcome", equalTo("UNCHANGED"));
+                .post("/api/v1/subjects/persons")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("UNCHANGED"));
 
-        assertThat(db.count("select count(*) from subject where id_number_masked = ?", IdNumbers.mask(idNumber))).isEqualTo(1);
+        assertThat(db.count("select count(*) from subject where id_number_masked = ?", IdNumbers.mask(idNumber)))
+                .isEqualTo(1);
     }
 
     @Test
     void unknownPersonIsNotFoundAndNotAudited() {
         long auditBefore = db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ'");
 
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("idNumber", newIdNumber()))
-                .post("/api/v1/subjects/persons/lookup").then().statusCode(404).body("code", equalTo("SUBJECT_NOT_FOUND"));
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("idNumber", newIdNumber()))
+                .post("/api/v1/subjects/persons/lookup")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("SUBJECT_NOT_FOUND"));
 
-        assertThat(db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ'")).isEqualTo(auditBefore);
+        assertThat(db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ'"))
+                .isEqualTo(auditBefore);
     }
 
     @Test
     void invalidIdNumberIsRejectedWithoutEchoingIt() {
-        String body = given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("idNumber", "110105194912310021"))
-                .post("/api/v1/subjects/persons/lookup").then().statusCode(400)
+        String body = given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("idNumber", "110105194912310021"))
+                .post("/api/v1/subjects/persons/lookup")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("idNumber"))
                 .body("errors[0].code", equalTo("ID_NUMBER_INVALID"))
-                .extract().asString();
+                .extract()
+                .asString();
 
         assertThat(body).doesNotContain("110105194912310021");
     }
 
     @Test
     void nationalPlatformMayNotLookPersonsUp() {
-        given().auth().oauth2(Tokens.token("national", List.of("national"), null, null)).contentType(ContentType.JSON)
-                .body(Map.of("idNumber", "11010519491231002X")).post("/api/v1/subjects/persons/lookup").then()
+        given().auth()
+                .oauth2(Tokens.token("national", List.of("national"), null, null))
+                .contentType(ContentType.JSON)
+                .body(Map.of("idNumber", "11010519491231002X"))
+                .post("/api/v1/subjects/persons/lookup")
+                .then()
                 .statusCode(403);
     }
 
     @Test
     void officerMayNotReportPersons() {
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
                 .body(Map.of("source", "x1", "idNumber", newIdNumber(), "name", "周八", "regionCode", "450103"))
-                .post("/api/v1/subjects/persons").then().statusCode(403);
+                .post("/api/v1/subjects/persons")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -136,13 +190,24 @@ class PersonSubjectTest {
         report(idNumber, "郑九");
         String guangzhouSystem = Tokens.token("gz-registry", List.of("system"), "GZ_SCJGJ", "440100");
 
-        given().auth().oauth2(guangzhouSystem).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(guangzhouSystem)
+                .contentType(ContentType.JSON)
                 .body(Map.of("source", "gz-registry", "idNumber", idNumber, "name", "冒名", "regionCode", "440103"))
-                .post("/api/v1/subjects/persons").then().statusCode(403).body("code", equalTo("REGION_OUT_OF_SCOPE"));
+                .post("/api/v1/subjects/persons")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("REGION_OUT_OF_SCOPE"));
 
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(Map.of("idNumber", idNumber))
-                .post("/api/v1/subjects/persons/lookup").then().statusCode(200)
-                .body("name", equalTo("郑九")).body("regionCode", equalTo("450103"));
+        given().auth()
+                .oauth2(officer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("idNumber", idNumber))
+                .post("/api/v1/subjects/persons/lookup")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("郑九"))
+                .body("regionCode", equalTo("450103"));
     }
 
     @Test
@@ -151,10 +216,17 @@ class PersonSubjectTest {
         report(idNumber, "吴十");
         String liuzhouOfficer = Tokens.withRoles("officer-lz", List.of("officer"), "LZ_SCJGJ", "450200");
 
-        given().auth().oauth2(liuzhouOfficer).contentType(ContentType.JSON).body(Map.of("idNumber", idNumber))
-                .post("/api/v1/subjects/persons/lookup").then().statusCode(404).body("code", equalTo("SUBJECT_NOT_FOUND"));
+        given().auth()
+                .oauth2(liuzhouOfficer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("idNumber", idNumber))
+                .post("/api/v1/subjects/persons/lookup")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("SUBJECT_NOT_FOUND"));
 
-        assertThat(db.count("select count(*) from audit_log where action = 'PERSONAL_DATA_READ' and actor = 'officer-lz'"))
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'PERSONAL_DATA_READ' and actor = 'officer-lz'"))
                 .isZero();
     }
 }

@@ -35,22 +35,43 @@ class SubjectResourceTest {
     private final String reader = Tokens.deptAdmin("NN_SCJGJ", "450100");
 
     private Response put(String token, String code, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put("/api/v1/subjects/{code}", code);
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/v1/subjects/{code}", code);
     }
 
     private static Map<String, Object> foodFactory(String name) {
-        return Map.of("source", "gx-registry", "name", name, "subjectType", "ENTERPRISE", "regionCode", "450103",
-                "industryCode", "C1310", "legalRepresentative", "张三", "registeredAddress", "南宁市青秀区民族大道1号");
+        return Map.of(
+                "source",
+                "gx-registry",
+                "name",
+                name,
+                "subjectType",
+                "ENTERPRISE",
+                "regionCode",
+                "450103",
+                "industryCode",
+                "C1310",
+                "legalRepresentative",
+                "张三",
+                "registeredAddress",
+                "南宁市青秀区民族大道1号");
     }
 
     @Test
     void reportingANewSubjectCreatesIt() {
         String code = CreditCodeGenerator.enterprise("450103");
 
-        put(registry, code, foodFactory("南宁市甲食品有限公司")).then().statusCode(201)
-                .body("outcome", equalTo("CREATED")).body("version", equalTo(1));
+        put(registry, code, foodFactory("南宁市甲食品有限公司"))
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("CREATED"))
+                .body("version", equalTo(1));
 
-        var row = db.rows("select name, subject_type, region_code, industry_code from subject where credit_code = ?", code);
+        var row = db.rows(
+                "select name, subject_type, region_code, industry_code from subject where credit_code = ?", code);
         assertThat(row).hasSize(1);
         assertThat(row.get(0)).containsEntry("name", "南宁市甲食品有限公司").containsEntry("industry_code", "C1310");
         assertThat(db.count("select count(*) from outbox where aggregate_type = 'subject' and aggregate_id = ?", code))
@@ -62,11 +83,19 @@ class SubjectResourceTest {
         String code = CreditCodeGenerator.enterprise("450103");
         put(registry, code, foodFactory("南宁市乙食品有限公司")).then().statusCode(201);
 
-        put(registry, code, Map.of("source", "gx-credit", "creditLevel", "B", "abnormalListed", true)).then()
-                .statusCode(200).body("outcome", equalTo("UPDATED")).body("version", equalTo(2));
+        put(registry, code, Map.of("source", "gx-credit", "creditLevel", "B", "abnormalListed", true))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("UPDATED"))
+                .body("version", equalTo(2));
 
-        assertThat(db.count("select count(*) from subject where credit_code = ?", code)).isEqualTo(1);
-        given().auth().oauth2(reader).get("/api/v1/subjects/{code}", code).then().statusCode(200)
+        assertThat(db.count("select count(*) from subject where credit_code = ?", code))
+                .isEqualTo(1);
+        given().auth()
+                .oauth2(reader)
+                .get("/api/v1/subjects/{code}", code)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("南宁市乙食品有限公司"))
                 .body("creditLevel", equalTo("B"))
                 .body("abnormalListed", equalTo(true))
@@ -79,23 +108,45 @@ class SubjectResourceTest {
         String code = CreditCodeGenerator.enterprise("450103");
         put(registry, code, foodFactory("南宁市丙食品有限公司")).then().statusCode(201);
 
-        put(registry, code, foodFactory("南宁市丙食品有限公司")).then().statusCode(200)
-                .body("outcome", equalTo("UNCHANGED")).body("version", equalTo(1));
+        put(registry, code, foodFactory("南宁市丙食品有限公司"))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("UNCHANGED"))
+                .body("version", equalTo(1));
 
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", code)).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", code))
+                .isEqualTo(1);
     }
 
     @Test
     void newSubjectNeedsNameTypeAndRegion() {
-        given().auth().oauth2(registry).contentType(ContentType.JSON).body(Map.of("source", "gx-registry"))
-                .put("/api/v1/subjects/{code}", CreditCodeGenerator.enterprise("450103")).then()
-                .statusCode(400).body("errors.field", containsInAnyOrder("name", "subjectType", "regionCode"));
+        given().auth()
+                .oauth2(registry)
+                .contentType(ContentType.JSON)
+                .body(Map.of("source", "gx-registry"))
+                .put("/api/v1/subjects/{code}", CreditCodeGenerator.enterprise("450103"))
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("name", "subjectType", "regionCode"));
     }
 
     @Test
     void invalidFieldsAreReportedTogether() {
-        put(registry, CreditCodeGenerator.enterprise("450103"), Map.of("source", "gx registry!", "name", "x",
-                "subjectType", "ENTERPRISE", "regionCode", "459100", "industryCode", "Z99")).then()
+        put(
+                        registry,
+                        CreditCodeGenerator.enterprise("450103"),
+                        Map.of(
+                                "source",
+                                "gx registry!",
+                                "name",
+                                "x",
+                                "subjectType",
+                                "ENTERPRISE",
+                                "regionCode",
+                                "459100",
+                                "industryCode",
+                                "Z99"))
+                .then()
                 .statusCode(400)
                 .body("errors.field", containsInAnyOrder("source", "regionCode", "industryCode"))
                 .body("errors.find { it.field == 'regionCode' }.code", equalTo("REGION_CODE_INVALID"));
@@ -103,8 +154,12 @@ class SubjectResourceTest {
 
     @Test
     void lookupOfACodeFailingTheChecksumIsCreditCodeInvalid() {
-        given().auth().oauth2(reader).get("/api/v1/subjects/91350100M000100Y44").then()
-                .statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(reader)
+                .get("/api/v1/subjects/91350100M000100Y44")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].code", equalTo("CREDIT_CODE_INVALID"))
                 .body("errors[0].field", equalTo("creditCode"));
@@ -112,8 +167,12 @@ class SubjectResourceTest {
 
     @Test
     void unknownValidCodeIsNotFound() {
-        given().auth().oauth2(reader).get("/api/v1/subjects/{code}", CreditCodeGenerator.enterprise("450103")).then()
-                .statusCode(404).body("code", equalTo("SUBJECT_NOT_FOUND"));
+        given().auth()
+                .oauth2(reader)
+                .get("/api/v1/subjects/{code}", CreditCodeGenerator.enterprise("450103"))
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("SUBJECT_NOT_FOUND"));
     }
 
     @Test
@@ -121,7 +180,11 @@ class SubjectResourceTest {
         String code = CreditCodeGenerator.enterprise("450103");
         put(registry, code, foodFactory("南宁市丁食品有限公司")).then().statusCode(201);
 
-        given().auth().oauth2(reader).get("/api/v1/subjects/{code}", code).then().statusCode(200)
+        given().auth()
+                .oauth2(reader)
+                .get("/api/v1/subjects/{code}", code)
+                .then()
+                .statusCode(200)
                 .body("supervisors.departmentCode", hasItem("GX_SCJGJ"))
                 .body("supervisors.departmentCode", hasItem("NN_SCJGJ"))
                 .body("supervisors.departmentCode", hasItem("NN_STHJJ"))
@@ -137,38 +200,77 @@ class SubjectResourceTest {
         String inspection = catalog.subItem("SAMR", "INSPECTION");
         String penalty = catalog.subItem("SAMR", "PENALTY");
         for (String item : List.of(inspection, penalty)) {
-            given().auth().oauth2(reader).contentType(ContentType.JSON).post("/api/v1/items/{code}/claims", item)
-                    .then().statusCode(201);
+            given().auth()
+                    .oauth2(reader)
+                    .contentType(ContentType.JSON)
+                    .post("/api/v1/items/{code}/claims", item)
+                    .then()
+                    .statusCode(201);
         }
-        given().auth().oauth2(Tokens.deptAdmin("LZ_SCJGJ", "450200")).contentType(ContentType.JSON)
-                .post("/api/v1/items/{code}/claims", inspection).then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.deptAdmin("LZ_SCJGJ", "450200"))
+                .contentType(ContentType.JSON)
+                .post("/api/v1/items/{code}/claims", inspection)
+                .then()
+                .statusCode(201);
 
-        given().auth().oauth2(reader).get("/api/v1/subjects/{code}/supervisors", code).then().statusCode(200)
+        given().auth()
+                .oauth2(reader)
+                .get("/api/v1/subjects/{code}/supervisors", code)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("南宁市戊食品有限公司"))
                 .body("sectors", hasItem("SAMR"))
                 .body("departments.find { it.departmentCode == 'NN_SCJGJ' }.items.code", hasItem(inspection))
                 .body("departments.find { it.departmentCode == 'NN_SCJGJ' }.items.code", hasItem(penalty))
                 .body("departments.departmentCode", not(hasItem("LZ_SCJGJ")));
-        given().auth().oauth2(reader).queryParam("type", "PENALTY").get("/api/v1/subjects/{code}/supervisors", code)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(reader)
+                .queryParam("type", "PENALTY")
+                .get("/api/v1/subjects/{code}/supervisors", code)
+                .then()
+                .statusCode(200)
                 .body("departments.find { it.departmentCode == 'NN_SCJGJ' }.items.code", not(hasItem(inspection)))
-                .body("departments.find { it.departmentCode == 'NN_SCJGJ' }.items.itemType", everyItem(equalTo("PENALTY")));
+                .body(
+                        "departments.find { it.departmentCode == 'NN_SCJGJ' }.items.itemType",
+                        everyItem(equalTo("PENALTY")));
     }
 
     @Test
     void supervisorsOfAnUnknownSubjectAreNotFound() {
-        given().auth().oauth2(reader).get("/api/v1/subjects/{code}/supervisors", CreditCodeGenerator.enterprise("450103"))
-                .then().statusCode(404).body("code", equalTo("SUBJECT_NOT_FOUND"));
+        given().auth()
+                .oauth2(reader)
+                .get("/api/v1/subjects/{code}/supervisors", CreditCodeGenerator.enterprise("450103"))
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("SUBJECT_NOT_FOUND"));
     }
 
     @Test
     void nameSearchFindsAPartialChineseName() {
         String marker = uniqueMarker();
         String code = CreditCodeGenerator.enterprise("440300");
-        put(Tokens.hubAdmin(), code, Map.of("source", "test", "name", marker + "科技（深圳）有限公司",
-                "subjectType", "ENTERPRISE", "regionCode", "440300")).then().statusCode(201);
+        put(
+                        Tokens.hubAdmin(),
+                        code,
+                        Map.of(
+                                "source",
+                                "test",
+                                "name",
+                                marker + "科技（深圳）有限公司",
+                                "subjectType",
+                                "ENTERPRISE",
+                                "regionCode",
+                                "440300"))
+                .then()
+                .statusCode(201);
 
-        given().auth().oauth2(reader).queryParam("name", marker).get("/api/v1/subjects").then().statusCode(200)
+        given().auth()
+                .oauth2(reader)
+                .queryParam("name", marker)
+                .get("/api/v1/subjects")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].creditCode", equalTo(code))
                 .body("items[0].name", equalTo(marker + "科技（深圳）有限公司"));
@@ -177,11 +279,28 @@ class SubjectResourceTest {
     @Test
     void nameSearchTreatsHalfWidthAndFullWidthAlike() {
         String marker = uniqueMarker();
-        put(Tokens.hubAdmin(), CreditCodeGenerator.enterprise("440300"), Map.of("source", "test",
-                "name", marker + "科技（深圳）有限公司", "subjectType", "ENTERPRISE", "regionCode", "440300")).then().statusCode(201);
+        put(
+                        Tokens.hubAdmin(),
+                        CreditCodeGenerator.enterprise("440300"),
+                        Map.of(
+                                "source",
+                                "test",
+                                "name",
+                                marker + "科技（深圳）有限公司",
+                                "subjectType",
+                                "ENTERPRISE",
+                                "regionCode",
+                                "440300"))
+                .then()
+                .statusCode(201);
 
-        given().auth().oauth2(reader).queryParam("name", marker + "科技(深圳)").get("/api/v1/subjects").then()
-                .statusCode(200).body("total", equalTo(1));
+        given().auth()
+                .oauth2(reader)
+                .queryParam("name", marker + "科技(深圳)")
+                .get("/api/v1/subjects")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
     }
 
     @Test
@@ -189,35 +308,101 @@ class SubjectResourceTest {
         String marker = uniqueMarker();
         String exact = CreditCodeGenerator.enterprise("450103");
         String longer = CreditCodeGenerator.enterprise("450200");
-        put(Tokens.hubAdmin(), longer, Map.of("source", "test", "name", "广西" + marker + "农业开发集团有限责任公司",
-                "subjectType", "ENTERPRISE", "regionCode", "450200")).then().statusCode(201);
-        put(Tokens.hubAdmin(), exact, Map.of("source", "test", "name", marker + "公司",
-                "subjectType", "ENTERPRISE", "regionCode", "450103")).then().statusCode(201);
+        put(
+                        Tokens.hubAdmin(),
+                        longer,
+                        Map.of(
+                                "source",
+                                "test",
+                                "name",
+                                "广西" + marker + "农业开发集团有限责任公司",
+                                "subjectType",
+                                "ENTERPRISE",
+                                "regionCode",
+                                "450200"))
+                .then()
+                .statusCode(201);
+        put(
+                        Tokens.hubAdmin(),
+                        exact,
+                        Map.of(
+                                "source",
+                                "test",
+                                "name",
+                                marker + "公司",
+                                "subjectType",
+                                "ENTERPRISE",
+                                "regionCode",
+                                "450103"))
+                .then()
+                .statusCode(201);
 
-        given().auth().oauth2(reader).queryParam("name", marker).get("/api/v1/subjects").then().statusCode(200)
-                .body("total", equalTo(2)).body("items[0].creditCode", equalTo(exact));
-        given().auth().oauth2(reader).queryParam("name", marker).queryParam("region", "450200").get("/api/v1/subjects")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].creditCode", equalTo(longer));
+        given().auth()
+                .oauth2(reader)
+                .queryParam("name", marker)
+                .get("/api/v1/subjects")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items[0].creditCode", equalTo(exact));
+        given().auth()
+                .oauth2(reader)
+                .queryParam("name", marker)
+                .queryParam("region", "450200")
+                .get("/api/v1/subjects")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].creditCode", equalTo(longer));
     }
 
     @Test
     void nameSearchNeedsTwoCharactersAndLimitsThePageSize() {
-        given().auth().oauth2(reader).queryParam("name", "腾").get("/api/v1/subjects").then()
-                .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("name"))
+        given().auth()
+                .oauth2(reader)
+                .queryParam("name", "腾")
+                .get("/api/v1/subjects")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("name"))
                 .body("errors[0].code", equalTo("LENGTH_OUT_OF_RANGE"));
-        given().auth().oauth2(reader).queryParam("name", "腾讯").queryParam("size", 101).get("/api/v1/subjects").then()
-                .statusCode(400).body("errors[0].field", equalTo("size"));
+        given().auth()
+                .oauth2(reader)
+                .queryParam("name", "腾讯")
+                .queryParam("size", 101)
+                .get("/api/v1/subjects")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("size"));
     }
 
     @Test
     void nameSearchNeverListsNaturalPersons() {
         String marker = uniqueMarker();
-        given().auth().oauth2(registry).contentType(ContentType.JSON).body(Map.of("source", "gx-registry",
-                "idNumber", "11010519491231002X", "name", marker + "某人", "regionCode", "450103"))
-                .post("/api/v1/subjects/persons").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        given().auth()
+                .oauth2(registry)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "source",
+                        "gx-registry",
+                        "idNumber",
+                        "11010519491231002X",
+                        "name",
+                        marker + "某人",
+                        "regionCode",
+                        "450103"))
+                .post("/api/v1/subjects/persons")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
 
-        given().auth().oauth2(reader).queryParam("name", marker).get("/api/v1/subjects").then()
-                .statusCode(200).body("items", hasSize(0));
+        given().auth()
+                .oauth2(reader)
+                .queryParam("name", marker)
+                .get("/api/v1/subjects")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
@@ -227,7 +412,11 @@ class SubjectResourceTest {
 
         put(officer, code, foodFactory("南宁市己食品有限公司")).then().statusCode(403);
         put(registry, code, foodFactory("南宁市己食品有限公司")).then().statusCode(201);
-        given().auth().oauth2(officer).get("/api/v1/subjects/{code}", code).then().statusCode(200);
+        given().auth()
+                .oauth2(officer)
+                .get("/api/v1/subjects/{code}", code)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -235,10 +424,13 @@ class SubjectResourceTest {
         String guangzhouSystem = Tokens.token("gz-registry", List.of("system"), "GZ_SCJGJ", "440100");
         String code = CreditCodeGenerator.enterprise("450103");
 
-        put(guangzhouSystem, code, foodFactory("南宁市庚食品有限公司")).then()
-                .statusCode(403).body("code", equalTo("REGION_OUT_OF_SCOPE"));
+        put(guangzhouSystem, code, foodFactory("南宁市庚食品有限公司"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("REGION_OUT_OF_SCOPE"));
 
-        assertThat(db.count("select count(*) from subject where credit_code = ?", code)).isZero();
+        assertThat(db.count("select count(*) from subject where credit_code = ?", code))
+                .isZero();
     }
 
     @Test
@@ -247,13 +439,31 @@ class SubjectResourceTest {
         put(registry, code, foodFactory("南宁市辛食品有限公司")).then().statusCode(201);
         String liuzhouSystem = Tokens.token("lz-registry", List.of("system"), "450200_SAMR", "450200");
 
-        put(liuzhouSystem, code, Map.of("source", "lz-registry", "regionCode", "450202", "seriousIllegalListed", true,
-                "creditLevel", "D", "status", "REVOKED")).then()
-                .statusCode(403).body("code", equalTo("REGION_OUT_OF_SCOPE"));
+        put(
+                        liuzhouSystem,
+                        code,
+                        Map.of(
+                                "source",
+                                "lz-registry",
+                                "regionCode",
+                                "450202",
+                                "seriousIllegalListed",
+                                true,
+                                "creditLevel",
+                                "D",
+                                "status",
+                                "REVOKED"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("REGION_OUT_OF_SCOPE"));
 
-        var row = db.rows("select region_code, serious_illegal_listed, credit_level, version from subject where credit_code = ?",
-                code).get(0);
-        assertThat(row).containsEntry("region_code", "450103").containsEntry("serious_illegal_listed", false)
+        var row = db.rows(
+                        "select region_code, serious_illegal_listed, credit_level, version from subject where credit_code = ?",
+                        code)
+                .get(0);
+        assertThat(row)
+                .containsEntry("region_code", "450103")
+                .containsEntry("serious_illegal_listed", false)
                 .containsEntry("version", 1);
         assertThat(row.get("credit_level")).isNull();
     }
@@ -264,12 +474,17 @@ class SubjectResourceTest {
         String nanningSystem = Tokens.token("nn-registry", List.of("system"), "450100_SAMR", "450100");
         put(nanningSystem, code, foodFactory("南宁市壬食品有限公司")).then().statusCode(201);
 
-        put(nanningSystem, code, Map.of("source", "nn-registry", "regionCode", "450202")).then()
-                .statusCode(403).body("code", equalTo("REGION_OUT_OF_SCOPE"));
-        put(registry, code, Map.of("source", "gx-registry", "regionCode", "450202")).then()
-                .statusCode(200).body("outcome", equalTo("UPDATED"));
+        put(nanningSystem, code, Map.of("source", "nn-registry", "regionCode", "450202"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("REGION_OUT_OF_SCOPE"));
+        put(registry, code, Map.of("source", "gx-registry", "regionCode", "450202"))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("UPDATED"));
 
-        assertThat(db.rows("select region_code from subject where credit_code = ?", code).get(0))
+        assertThat(db.rows("select region_code from subject where credit_code = ?", code)
+                        .get(0))
                 .containsEntry("region_code", "450202");
     }
 

@@ -60,7 +60,8 @@ public class AdapterStubResource implements QuarkusTestResourceLifecycleManager 
         });
         server.start();
         // The descriptor reads its URL and key from the environment or system properties (${TEST_PUSH_URL}).
-        System.setProperty("TEST_PUSH_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/changes");
+        System.setProperty(
+                "TEST_PUSH_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/changes");
         System.setProperty("TEST_PUSH_API_KEY", API_KEY);
         return Map.of();
     }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Catalog {
 
     // 46xxxxxxxxxxxx is outside the fixture's 45... codes; the counter keeps codes unique within a run.
-    private static final AtomicLong NEXT = new AtomicLong(46_000_000_000_000L + (System.nanoTime() % 1_000_000L) * 1000);
+    private static final AtomicLong NEXT =
+            new AtomicLong(46_000_000_000_000L + (System.nanoTime() % 1_000_000L) * 1000);
 
     @Inject
     Db db;
@@ -35,8 +36,7 @@ public class Catalog {
         db.update("""
                 insert into catalog_item (code, name, parent_code, item_type, sector_code, catalog_level, status,
                                           catalog_version, version, content_hash)
-                values (?, ?, ?, ?, ?, 'NATIONAL', 'IN_USE', 'T-1', 1, repeat('0', 64))""",
-                code, "测试子项 " + code, parent, type, sector);
+                values (?, ?, ?, ?, ?, 'NATIONAL', 'IN_USE', 'T-1', 1, repeat('0', 64))""", code, "测试子项 " + code, parent, type, sector);
         return code;
     }
 }

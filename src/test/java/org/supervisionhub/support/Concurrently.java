@@ -11,8 +11,7 @@ import java.util.concurrent.Future;
 /** Fires requests from several threads at once and collects the HTTP statuses. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static List<Integer> statuses(int times, Callable<Integer> request) throws Exception {
         return run(Collections.nCopies(times, request));

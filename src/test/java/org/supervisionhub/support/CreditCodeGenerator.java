@@ -8,8 +8,7 @@ public final class CreditCodeGenerator {
 
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 100_000_000L * 10);
 
-    private CreditCodeGenerator() {
-    }
+    private CreditCodeGenerator() {}
 
     /** An enterprise (91) code registered in the given region. */
     public static String enterprise(String regionCode) {

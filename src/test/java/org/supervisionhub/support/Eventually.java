@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for what background work (relay, inbox, jobs) makes true, failing after 30 seconds. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void await(String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

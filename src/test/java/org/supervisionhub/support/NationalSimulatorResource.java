@@ -33,10 +33,20 @@ public class NationalSimulatorResource implements QuarkusTestResourceLifecycleMa
         int controlPort = freePort();
         try {
             Path log = Path.of("target", "national-simulator.log");
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "adapters/national-simulator/NationalSimulator.java", "--port", String.valueOf(port),
-                    "--control-port", String.valueOf(controlPort), "--secret", "test-national-callback-secret-0123456789")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
+            process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "adapters/national-simulator/NationalSimulator.java",
+                            "--port",
+                            String.valueOf(port),
+                            "--control-port",
+                            String.valueOf(controlPort),
+                            "--secret",
+                            "test-national-callback-secret-0123456789")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .directory(new File("."))
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the national simulator", e);
         }
@@ -57,8 +67,11 @@ public class NationalSimulatorResource implements QuarkusTestResourceLifecycleMa
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(controlUrl + "/sim/stats"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create(controlUrl + "/sim/stats"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

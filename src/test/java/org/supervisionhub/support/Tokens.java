@@ -20,8 +20,7 @@ public final class Tokens {
     public static final String ISSUER = "https://test.supervision-hub.local";
     private static final PrivateKey KEY = load("/keys/test-signing-key.pem");
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String hubAdmin() {
         return token("admin-1", List.of("hub-admin"), null, null);
@@ -51,18 +50,23 @@ public final class Tokens {
     }
 
     public static String expiringIn(long seconds, String subject, List<String> roles) {
-        return claims(subject, roles, null, null).expiresAt(Instant.now().getEpochSecond() + seconds).sign(KEY);
+        return claims(subject, roles, null, null)
+                .expiresAt(Instant.now().getEpochSecond() + seconds)
+                .sign(KEY);
     }
 
     public static String fromOtherIssuer(String subject, List<String> roles) {
-        return claims(subject, roles, null, null).issuer("https://elsewhere.example").sign(KEY);
+        return claims(subject, roles, null, null)
+                .issuer("https://elsewhere.example")
+                .sign(KEY);
     }
 
     public static String signedByForeignKey(String subject, List<String> roles) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return claims(subject, roles, null, null).sign(generator.generateKeyPair().getPrivate());
+            return claims(subject, roles, null, null)
+                    .sign(generator.generateKeyPair().getPrivate());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -70,7 +74,10 @@ public final class Tokens {
 
     /** Keycloak puts realm roles in realm_access.roles; other providers use groups. */
     public static String withGroups(String subject, List<String> groups, String department, String region) {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(java.util.Set.copyOf(groups))
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(java.util.Set.copyOf(groups))
                 .expiresIn(600);
         if (department != null) {
             builder.claim("dept_code", department);
@@ -82,7 +89,9 @@ public final class Tokens {
     }
 
     private static JwtClaimsBuilder claims(String subject, List<String> roles, String department, String region) {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject)
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
                 .claim("realm_access", Map.of("roles", roles))
                 .expiresIn(600);
         if (department != null) {
@@ -97,8 +106,10 @@ public final class Tokens {
     private static PrivateKey load(String resource) {
         try (InputStream in = Tokens.class.getResourceAsStream(resource)) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot load test signing key", e);
         }

@@ -3,8 +3,8 @@ package org.supervisionhub.sync;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.supervisionhub.support.Eventually.await;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.supervisionhub.support.Eventually.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,10 +47,11 @@ class OutboxRelayTest {
     }
 
     private String status(String aggregate) {
-        return (String) db.single("select string_agg(status, ',' order by id) from outbox where aggregate_type = 'relay-test' "
-                + "and aggregate_id = ?", aggregate);
+        return (String) db.single(
+                "select string_agg(status, ',' order by id) from outbox where aggregate_type = 'relay-test' "
+                        + "and aggregate_id = ?",
+                aggregate);
     }
-
 
     @Test
     void deliversAnEventOnceInTheExchangeEnvelope() {
@@ -90,21 +91,34 @@ class OutboxRelayTest {
         for (int i = 0; i < 30; i++) {
             event(prefix + "-" + i, "THING_CREATED", "{\"n\": " + i + "}");
         }
-        await("a delivery failed", () -> db.count("select count(*) from outbox where aggregate_id like ? and attempts > 0",
-                prefix + "%") > 0);
-        given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/sync/status").then().statusCode(200)
+        await(
+                "a delivery failed",
+                () -> db.count("select count(*) from outbox where aggregate_id like ? and attempts > 0", prefix + "%")
+                        > 0);
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .get("/api/v1/sync/status")
+                .then()
+                .statusCode(200)
                 .body("[0].target", equalTo("national"))
                 .body("[0].pending", greaterThanOrEqualTo(1))
                 .body("[0].consecutiveFailures", greaterThanOrEqualTo(1));
 
         Simulator.healthy();
-        db.update("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now() "
-                + "where aggregate_id like ? and status = 'DEAD'", prefix + "%");
+        db.update(
+                "update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now() "
+                        + "where aggregate_id like ? and status = 'DEAD'",
+                prefix + "%");
 
-        await("all delivered", () -> db.count("select count(*) from outbox where aggregate_id like ? and status = 'DELIVERED'",
-                prefix + "%") == 30);
+        await(
+                "all delivered",
+                () -> db.count(
+                                "select count(*) from outbox where aggregate_id like ? and status = 'DELIVERED'",
+                                prefix + "%")
+                        == 30);
         for (int i = 0; i < 30; i++) {
-            assertThat(Simulator.record("relay-test:" + prefix + "-" + i).getInt("events")).isEqualTo(1);
+            assertThat(Simulator.record("relay-test:" + prefix + "-" + i).getInt("events"))
+                    .isEqualTo(1);
         }
     }
 
@@ -119,7 +133,8 @@ class OutboxRelayTest {
 
         assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         await("marked delivered", () -> "DELIVERED".equals(status(aggregate)));
-        assertThat(db.single("select attempts from outbox where aggregate_id = ?", aggregate)).isEqualTo(1);
+        assertThat(db.single("select attempts from outbox where aggregate_id = ?", aggregate))
+                .isEqualTo(1);
     }
 
     @Test
@@ -146,13 +161,20 @@ class OutboxRelayTest {
                 values ('national', ?, ?, 'THING_CREATED', '{}')""", RecordingDeliveryListener.TYPE, aggregate);
 
         await("the listener refused once", () -> listener.refusals() > refusedBefore);
-        assertThat(db.single("select status from outbox where target = 'national' and aggregate_id = ?", aggregate)).isEqualTo("IN_FLIGHT");
-        assertThat(db.count("select count(*) from listener_test_seen where aggregate_id = ?", aggregate)).isZero();
+        assertThat(db.single("select status from outbox where target = 'national' and aggregate_id = ?", aggregate))
+                .isEqualTo("IN_FLIGHT");
+        assertThat(db.count("select count(*) from listener_test_seen where aggregate_id = ?", aggregate))
+                .isZero();
 
         // Its lease expires, the relay delivers it again and this time the listener accepts.
-        await("delivered", () -> "DELIVERED".equals(db.single("select status from outbox where target = 'national' and aggregate_id = ?",
-                aggregate)));
-        assertThat(db.count("select count(*) from listener_test_seen where aggregate_id = ?", aggregate)).isEqualTo(1);
+        await(
+                "delivered",
+                () -> "DELIVERED"
+                        .equals(db.single(
+                                "select status from outbox where target = 'national' and aggregate_id = ?",
+                                aggregate)));
+        assertThat(db.count("select count(*) from listener_test_seen where aggregate_id = ?", aggregate))
+                .isEqualTo(1);
     }
 
     @Test
@@ -178,14 +200,16 @@ class OutboxRelayTest {
                 insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, status, delivered_at, created_at)
                 values ('nowhere', 'relay-test', ?, 'THING_CREATED', '{}', 'DELIVERED', now() - interval '8 days', now() - interval '8 days'),
                        ('nowhere', 'relay-test', ?, 'THING_CREATED', '{}', 'DELIVERED', now() - interval '1 day', now() - interval '1 day'),
-                       ('nowhere', 'relay-test', ?, 'THING_CREATED', '{}', 'DEAD', null, now() - interval '30 days')""",
-                old, recent, stuck);
+                       ('nowhere', 'relay-test', ?, 'THING_CREATED', '{}', 'DEAD', null, now() - interval '30 days')""", old, recent, stuck);
 
         assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
 
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", old)).isZero();
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", recent)).isEqualTo(1);
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", stuck)).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", old))
+                .isZero();
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", recent))
+                .isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", stuck))
+                .isEqualTo(1);
     }
 
     @Test
@@ -194,11 +218,20 @@ class OutboxRelayTest {
         event(aggregate, "THING_CREATED", "{}");
         await("delivered", () -> "DELIVERED".equals(status(aggregate)));
 
-        await("the delivered counter shows it", () -> given().get("/q/metrics").then().extract().asString()
-                .contains("hub_sync_delivered_total{target=\"national\"}"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("hub_sync_pending{target=\"national\"}", "hub_sync_dead{target=\"national\"}",
-                "hub_sync_lag_seconds{target=\"national\"}");
+        await(
+                "the delivered counter shows it",
+                () -> given().get("/q/metrics")
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains("hub_sync_delivered_total{target=\"national\"}"));
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains(
+                        "hub_sync_pending{target=\"national\"}",
+                        "hub_sync_dead{target=\"national\"}",
+                        "hub_sync_lag_seconds{target=\"national\"}");
     }
 
     @Test
@@ -209,16 +242,34 @@ class OutboxRelayTest {
                     insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
                     values ('national', ?, ?, 'THING_CREATED', '{}')""", kind, "a" + i);
         }
-        db.update("insert into outbox (target, aggregate_type, aggregate_id, event_type, payload) "
-                + "values ('national', ?, 'a0', 'THING_UPDATED', '{}')", kind);
-        await("delivered", () -> db.count("select count(*) from outbox where aggregate_type = ? and status = 'DELIVERED'",
-                kind) == 4);
+        db.update(
+                "insert into outbox (target, aggregate_type, aggregate_id, event_type, payload) "
+                        + "values ('national', ?, 'a0', 'THING_UPDATED', '{}')",
+                kind);
+        await(
+                "delivered",
+                () -> db.count("select count(*) from outbox where aggregate_type = ? and status = 'DELIVERED'", kind)
+                        == 4);
 
-        List<Map<String, Object>> counts = given().auth().oauth2(Tokens.hubAdmin()).get("/api/v1/sync/reconciliation")
-                .then().statusCode(200).body("target", equalTo("national")).extract().jsonPath().getList("kinds");
-        assertThat(counts).anySatisfy(count -> assertThat(count).containsEntry("kind", kind).containsEntry("hub", 3)
-                .containsEntry("national", 3).containsEntry("difference", 0));
-        given().auth().oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100")).get("/api/v1/sync/reconciliation").then()
+        List<Map<String, Object>> counts = given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .get("/api/v1/sync/reconciliation")
+                .then()
+                .statusCode(200)
+                .body("target", equalTo("national"))
+                .extract()
+                .jsonPath()
+                .getList("kinds");
+        assertThat(counts)
+                .anySatisfy(count -> assertThat(count)
+                        .containsEntry("kind", kind)
+                        .containsEntry("hub", 3)
+                        .containsEntry("national", 3)
+                        .containsEntry("difference", 0));
+        given().auth()
+                .oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100"))
+                .get("/api/v1/sync/reconciliation")
+                .then()
                 .statusCode(403);
     }
 
@@ -230,25 +281,43 @@ class OutboxRelayTest {
         await("dead", () -> "DEAD".equals(status(aggregate)));
         long id = (Long) db.single("select id from outbox where aggregate_id = ?", aggregate);
 
-        List<Map<String, Object>> letters = given().auth().oauth2(Tokens.hubAdmin())
-                .get("/api/v1/sync/dead-letters?target=national&size=200").then().statusCode(200)
-                .extract().jsonPath().getList("items");
+        List<Map<String, Object>> letters = given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .get("/api/v1/sync/dead-letters?target=national&size=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
         assertThat(letters).anySatisfy(letter -> {
             assertThat(((Number) letter.get("id")).longValue()).isEqualTo(id);
             assertThat(letter.get("attempts")).isEqualTo(3);
             assertThat((String) letter.get("lastError")).contains("503");
         });
-        given().auth().oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100")).post("/api/v1/sync/dead-letters/{id}/replay", id)
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.deptAdmin("NN_SCJGJ", "450100"))
+                .post("/api/v1/sync/dead-letters/{id}/replay", id)
+                .then()
+                .statusCode(403);
 
         Simulator.healthy();
-        given().auth().oauth2(Tokens.hubAdmin()).post("/api/v1/sync/dead-letters/{id}/replay", id).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .post("/api/v1/sync/dead-letters/{id}/replay", id)
+                .then()
+                .statusCode(200)
                 .body("replayed", equalTo(1));
 
         await("delivered", () -> "DELIVERED".equals(status(aggregate)));
-        assertThat(db.count("select count(*) from audit_log where action = 'DEAD_LETTERS_REPLAYED' and entity_id = ?",
-                String.valueOf(id))).isEqualTo(1);
-        given().auth().oauth2(Tokens.hubAdmin()).post("/api/v1/sync/dead-letters/{id}/replay", id).then().statusCode(404)
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'DEAD_LETTERS_REPLAYED' and entity_id = ?",
+                        String.valueOf(id)))
+                .isEqualTo(1);
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .post("/api/v1/sync/dead-letters/{id}/replay", id)
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("DEAD_LETTER_NOT_FOUND"));
     }
 }

@@ -36,8 +36,11 @@ public class RecordingDeliveryListener implements DeliveryListener {
     @Override
     public void delivered(SqlConnection connection, List<DeliveredEvent> events) {
         for (DeliveredEvent event : events) {
-            connection.preparedQuery("insert into listener_test_seen (aggregate_id) values ($1) on conflict do nothing")
-                    .execute(Tuple.of(event.aggregateId())).await().indefinitely();
+            connection
+                    .preparedQuery("insert into listener_test_seen (aggregate_id) values ($1) on conflict do nothing")
+                    .execute(Tuple.of(event.aggregateId()))
+                    .await()
+                    .indefinitely();
         }
         if (refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             refused.incrementAndGet();

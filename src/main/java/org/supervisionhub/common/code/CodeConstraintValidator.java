@@ -28,7 +28,8 @@ abstract class CodeConstraintValidator<A extends Annotation> implements Constrai
         }
         if (useSpecificMessage) {
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(escapeMessageTemplate(violation.get().message()))
+            context.buildConstraintViolationWithTemplate(
+                            escapeMessageTemplate(violation.get().message()))
                     .addConstraintViolation();
         }
         return false;

@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Helpers shared by the code validators. */
 final class Codes {
 
-    private Codes() {
-    }
+    private Codes() {}
 
     static Optional<CodeViolation> violation(String code, String message) {
         return Optional.of(new CodeViolation(code, message));

@@ -23,8 +23,7 @@ public final class CreditCodes {
         }
     }
 
-    private CreditCodes() {
-    }
+    private CreditCodes() {}
 
     /** Returns the reason {@code value} is not a valid credit code, or empty when it is valid. */
     public static Optional<CodeViolation> check(String value) {
@@ -75,8 +74,8 @@ public final class CreditCodes {
         }
         for (int i = 0; i < first17.length(); i++) {
             if (valueOf(first17.charAt(i)) < 0) {
-                throw new IllegalArgumentException("illegal credit code character "
-                        + Codes.describe(first17.charAt(i)) + " at position " + (i + 1));
+                throw new IllegalArgumentException("illegal credit code character " + Codes.describe(first17.charAt(i))
+                        + " at position " + (i + 1));
             }
         }
         return computeCheck(first17);

@@ -20,8 +20,7 @@ public final class IdNumbers {
     private static final String CHECK_CHARACTERS = "0123456789X";
     private static final int VISIBLE_TAIL = 4;
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     /** Validates against today's date in {@link #ZONE}. */
     public static Optional<CodeViolation> check(String value) {
@@ -75,8 +74,8 @@ public final class IdNumbers {
         }
         char expected = computeCheck(value);
         if (actual != expected) {
-            return invalid("ID number check character (position 18) should be '" + expected + "', not '"
-                    + actual + "'");
+            return invalid(
+                    "ID number check character (position 18) should be '" + expected + "', not '" + actual + "'");
         }
         return Optional.empty();
     }
@@ -112,7 +111,8 @@ public final class IdNumbers {
         }
         int length = idNumber.length();
         if (length == LENGTH) {
-            return idNumber.substring(0, 6) + "*".repeat(LENGTH - 6 - VISIBLE_TAIL)
+            return idNumber.substring(0, 6)
+                    + "*".repeat(LENGTH - 6 - VISIBLE_TAIL)
                     + idNumber.substring(LENGTH - VISIBLE_TAIL);
         }
         if (length <= VISIBLE_TAIL) {

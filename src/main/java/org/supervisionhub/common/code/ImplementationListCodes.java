@@ -16,8 +16,7 @@ public final class ImplementationListCodes {
     private static final int LEVEL_INDEX = CreditCodes.LENGTH;
     private static final int SUFFIX_START = LEVEL_INDEX + 1;
 
-    private ImplementationListCodes() {
-    }
+    private ImplementationListCodes() {}
 
     /** Returns the reason {@code value} is not a valid implementation list code, or empty when it is valid. */
     public static Optional<CodeViolation> check(String value) {

@@ -8,8 +8,7 @@ public final class ItemCodes {
     public static final String ERROR_CODE = "ITEM_CODE_INVALID";
     public static final int LENGTH = 14;
 
-    private ItemCodes() {
-    }
+    private ItemCodes() {}
 
     /** Returns the reason {@code value} is not a valid item code, or empty when it is valid. */
     public static Optional<CodeViolation> check(String value) {
@@ -22,8 +21,8 @@ public final class ItemCodes {
         for (int i = 0; i < LENGTH; i++) {
             char c = value.charAt(i);
             if (!Codes.isAsciiDigit(c)) {
-                return invalid("item code must contain only digits, found " + Codes.describe(c) + " at position "
-                        + (i + 1));
+                return invalid(
+                        "item code must contain only digits, found " + Codes.describe(c) + " at position " + (i + 1));
             }
         }
         return Optional.empty();

@@ -11,8 +11,7 @@ public final class OrganizationCodes {
     private static final int MODULUS = 11;
     private static final int[] WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
-    private OrganizationCodes() {
-    }
+    private OrganizationCodes() {}
 
     /** Returns the reason {@code value} is not a valid organisation code, or empty when it is valid. */
     public static Optional<CodeViolation> check(String value) {
@@ -40,8 +39,8 @@ public final class OrganizationCodes {
         }
         char expected = computeCheck(value);
         if (actual != expected) {
-            return invalid("organisation code check character (position 9) should be '" + expected
-                    + "', not '" + actual + "'");
+            return invalid("organisation code check character (position 9) should be '" + expected + "', not '" + actual
+                    + "'");
         }
         return Optional.empty();
     }
@@ -62,8 +61,8 @@ public final class OrganizationCodes {
         for (int i = 0; i < first8.length(); i++) {
             char c = first8.charAt(i);
             if (!Codes.isAsciiDigit(c) && !Codes.isAsciiUpper(c)) {
-                throw new IllegalArgumentException("illegal organisation code character " + Codes.describe(c)
-                        + " at position " + (i + 1));
+                throw new IllegalArgumentException(
+                        "illegal organisation code character " + Codes.describe(c) + " at position " + (i + 1));
             }
         }
         return computeCheck(first8);

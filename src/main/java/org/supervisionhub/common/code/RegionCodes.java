@@ -11,16 +11,10 @@ public final class RegionCodes {
     public static final int STATISTICAL_LENGTH = 12;
 
     private static final Set<String> PROVINCES = Set.of(
-            "11", "12", "13", "14", "15",
-            "21", "22", "23",
-            "31", "32", "33", "34", "35", "36", "37",
-            "41", "42", "43", "44", "45", "46",
-            "50", "51", "52", "53", "54",
-            "61", "62", "63", "64", "65",
-            "71", "81", "82");
+            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+            "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82");
 
-    private RegionCodes() {
-    }
+    private RegionCodes() {}
 
     /** Returns the reason {@code value} is not a structurally valid 6-digit region code, or empty when it is. */
     public static Optional<CodeViolation> check(String value) {
@@ -40,8 +34,8 @@ public final class RegionCodes {
         }
         int prefecture = Integer.parseInt(value.substring(2, 4));
         if (prefecture > 70 && prefecture != 90) {
-            return invalid("region code prefecture part (digits 3-4) must be 00, 01-70 or 90, not "
-                    + value.substring(2, 4));
+            return invalid(
+                    "region code prefecture part (digits 3-4) must be 00, 01-70 or 90, not " + value.substring(2, 4));
         }
         if (prefecture == 0 && !value.endsWith("00")) {
             return invalid("region code with prefecture part 00 (a province) must end in 00");
@@ -66,8 +60,8 @@ public final class RegionCodes {
             return digits;
         }
         return check(value.substring(0, LENGTH))
-                .flatMap(v -> invalid("statistical region code has an invalid region part (digits 1-6): "
-                        + v.message()));
+                .flatMap(v ->
+                        invalid("statistical region code has an invalid region part (digits 1-6): " + v.message()));
     }
 
     public static boolean isValidStatistical(String value) {
@@ -132,8 +126,8 @@ public final class RegionCodes {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!Codes.isAsciiDigit(c)) {
-                return invalid(what + " must contain only digits, found " + Codes.describe(c) + " at position "
-                        + (i + 1));
+                return invalid(
+                        what + " must contain only digits, found " + Codes.describe(c) + " at position " + (i + 1));
             }
         }
         return Optional.empty();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Payload;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotNull;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Retention;
@@ -37,17 +37,19 @@ class CodeConstraintsTest {
             @ItemCode String itemCode,
             @IdNumber String idNumber,
             @ImplementationListCode String listCode,
-            @CreditCode(message = "custom message") String otherCreditCode) {
-    }
+            @CreditCode(message = "custom message") String otherCreditCode) {}
 
     private static Registration valid() {
-        return new Registration("91350100M000100Y43", "450103", "12345678901234", "11010519491231002X",
-                "91350100M000100Y433001", null);
+        return new Registration(
+                "91350100M000100Y43", "450103", "12345678901234", "11010519491231002X", "91350100M000100Y433001", null);
     }
 
     @BeforeAll
     static void buildValidator() {
-        factory = Validation.byDefaultProvider().configure().clockProvider(() -> CLOCK).buildValidatorFactory();
+        factory = Validation.byDefaultProvider()
+                .configure()
+                .clockProvider(() -> CLOCK)
+                .buildValidatorFactory();
         validator = factory.getValidator();
     }
 
@@ -73,11 +75,14 @@ class CodeConstraintsTest {
 
     @Test
     void reportsTheSpecificReasonAndTheErrorCode() {
-        Registration pilot = new Registration("91350100M0001TGQXM", "450103", "12345678901234",
-                "11010519491231002X", "91350100M000100Y433001", null);
+        Registration pilot = new Registration(
+                "91350100M0001TGQXM", "450103", "12345678901234", "11010519491231002X", "91350100M000100Y433001", null);
         assertThat(validator.validate(pilot)).singleElement().satisfies(v -> {
             assertThat(v.getPropertyPath()).hasToString("creditCode");
-            assertThat(v.getMessage()).isEqualTo(CreditCodes.check("91350100M0001TGQXM").orElseThrow().message());
+            assertThat(v.getMessage())
+                    .isEqualTo(CreditCodes.check("91350100M0001TGQXM")
+                            .orElseThrow()
+                            .message());
             assertThat(errorCodeOf(v)).isEqualTo("CREDIT_CODE_INVALID");
         });
     }
@@ -91,7 +96,8 @@ class CodeConstraintsTest {
     })
     void mapsEachConstraintToItsErrorCode(String field, String value, String errorCode) {
         Registration r = valid();
-        Registration bad = new Registration(r.creditCode(),
+        Registration bad = new Registration(
+                r.creditCode(),
                 field.equals("regionCode") ? value : r.regionCode(),
                 field.equals("itemCode") ? value : r.itemCode(),
                 field.equals("idNumber") ? value : r.idNumber(),
@@ -106,11 +112,12 @@ class CodeConstraintsTest {
 
     @Test
     void judgesBirthDatesAgainstTheValidationClock() {
-        Registration bornTomorrow = new Registration("91350100M000100Y43", null, null, "450103202406160017", null,
-                null);
+        Registration bornTomorrow =
+                new Registration("91350100M000100Y43", null, null, "450103202406160017", null, null);
         assertThat(IdNumbers.checkCharacter("45010320240616001")).isEqualTo('7');
-        assertThat(validator.validate(bornTomorrow)).singleElement().satisfies(v ->
-                assertThat(v.getMessage()).contains("future"));
+        assertThat(validator.validate(bornTomorrow))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getMessage()).contains("future"));
     }
 
     @Test
@@ -118,16 +125,18 @@ class CodeConstraintsTest {
         for (String input : new String[] {"91350100M0001{0}43", "91350100M000${1}43", "91350100M000\\{}443"}) {
             Registration r = new Registration(input, null, null, null, null, null);
             String expected = CreditCodes.check(input).orElseThrow().message();
-            assertThat(validator.validate(r)).singleElement().satisfies(v ->
-                    assertThat(v.getMessage()).as(input).isEqualTo(expected));
+            assertThat(validator.validate(r))
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.getMessage()).as(input).isEqualTo(expected));
         }
     }
 
     @Test
     void neverInterpolatesTheSpecificMessage() {
         String hostile = "{jakarta.validation.constraints.NotNull.message} ${1+1} {value} \\ $";
-        assertThat(validator.validate(new Echoed(hostile))).singleElement().satisfies(v ->
-                assertThat(v.getMessage()).isEqualTo(hostile));
+        assertThat(validator.validate(new Echoed(hostile)))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getMessage()).isEqualTo(hostile));
     }
 
     @Test
@@ -154,8 +163,10 @@ class CodeConstraintsTest {
         "org.supervisionhub.common.code.ImplementationListCode, LIST_CODE_INVALID"
     })
     void everyConstraintAnnotationCarriesItsErrorCode(Class<? extends Annotation> annotation, String code) {
-        assertThat(annotation.getAnnotation(ErrorCode.class)).isNotNull()
-                .extracting(ErrorCode::value).isEqualTo(code);
+        assertThat(annotation.getAnnotation(ErrorCode.class))
+                .isNotNull()
+                .extracting(ErrorCode::value)
+                .isEqualTo(code);
     }
 
     /** A test constraint whose violation message is the validated value itself. */
@@ -178,11 +189,13 @@ class CodeConstraintsTest {
         }
     }
 
-    record Echoed(@Echo String text) {
-    }
+    record Echoed(@Echo String text) {}
 
     private static String errorCodeOf(ConstraintViolation<?> violation) {
-        ErrorCode errorCode = violation.getConstraintDescriptor().getAnnotation().annotationType()
+        ErrorCode errorCode = violation
+                .getConstraintDescriptor()
+                .getAnnotation()
+                .annotationType()
                 .getAnnotation(ErrorCode.class);
         return errorCode == null ? null : errorCode.value();
     }

@@ -16,14 +16,20 @@ class CreditCodesTest {
     private static final String STANDARD_EXAMPLE = "91350100M000100Y43";
     private static final String PILOT_CODE = "91350100M0001TGQXM";
     private static final List<String> VALID_CODES = List.of(
-            STANDARD_EXAMPLE, "914403001922038216", "9144030071526726XG", "91330100799655058B",
-            "12026859JAY4NUGYKB", "914501009HAW7U2UJ0", "N2487574K23GD5QA45");
+            STANDARD_EXAMPLE,
+            "914403001922038216",
+            "9144030071526726XG",
+            "91330100799655058B",
+            "12026859JAY4NUGYKB",
+            "914501009HAW7U2UJ0",
+            "N2487574K23GD5QA45");
 
     @Test
     void acceptsTheStandardsOwnExample() {
         assertThat(CreditCodes.check(STANDARD_EXAMPLE)).isEmpty();
         assertThat(CreditCodes.isValid(STANDARD_EXAMPLE)).isTrue();
-        assertThat(CreditCodes.checkCharacter(STANDARD_EXAMPLE.substring(0, 17))).isEqualTo('3');
+        assertThat(CreditCodes.checkCharacter(STANDARD_EXAMPLE.substring(0, 17)))
+                .isEqualTo('3');
     }
 
     @ParameterizedTest
@@ -97,9 +103,10 @@ class CreditCodesTest {
                     if (symbol != code.charAt(position)) {
                         tried++;
                         String mutated = substitute(code, position, symbol);
-                        CreditCodes.check(mutated).ifPresentOrElse(
-                                v -> assertThat(v.code()).isEqualTo("CREDIT_CODE_INVALID"),
-                                () -> accepted.add(mutated));
+                        CreditCodes.check(mutated)
+                                .ifPresentOrElse(
+                                        v -> assertThat(v.code()).isEqualTo("CREDIT_CODE_INVALID"),
+                                        () -> accepted.add(mutated));
                     }
                 }
             }
@@ -110,8 +117,11 @@ class CreditCodesTest {
 
     @Test
     void namesTheExpectedCheckCharacterOnChecksumMismatch() {
-        assertThat(CreditCodes.check("91350100M000100Y44")).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("position 18").contains("should be '3'").contains("not '4'"));
+        assertThat(CreditCodes.check("91350100M000100Y44"))
+                .hasValueSatisfying(v -> assertThat(v.message())
+                        .contains("position 18")
+                        .contains("should be '3'")
+                        .contains("not '4'"));
     }
 
     @ParameterizedTest
@@ -125,8 +135,16 @@ class CreditCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"9", "91350100M000100Y4", "91350100M000100Y433", " 91350100M000100Y43",
-        "91350100M000100Y43 ", "91350100M000100Y43\n", "91350100M000100Y4391350100M000100Y43"})
+    @ValueSource(
+            strings = {
+                "9",
+                "91350100M000100Y4",
+                "91350100M000100Y433",
+                " 91350100M000100Y43",
+                "91350100M000100Y43 ",
+                "91350100M000100Y43\n",
+                "91350100M000100Y4391350100M000100Y43"
+            })
     void rejectsWrongLengths(String value) {
         assertThat(CreditCodes.check(value)).hasValueSatisfying(v -> {
             assertThat(v.code()).isEqualTo("CREDIT_CODE_INVALID");
@@ -137,8 +155,11 @@ class CreditCodesTest {
     @Test
     void rejectsLowerCaseInsteadOfUpperCasingIt() {
         String lower = STANDARD_EXAMPLE.toLowerCase();
-        assertThat(CreditCodes.check(lower)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("lower-case 'm'").contains("position 9").contains("upper case"));
+        assertThat(CreditCodes.check(lower))
+                .hasValueSatisfying(v -> assertThat(v.message())
+                        .contains("lower-case 'm'")
+                        .contains("position 9")
+                        .contains("upper case"));
         assertThat(CreditCodes.isValid("91350100m000100Y43")).isFalse();
     }
 
@@ -146,29 +167,37 @@ class CreditCodesTest {
     @ValueSource(chars = {'I', 'O', 'Z', 'S', 'V'})
     void rejectsTheForbiddenLettersEvenWithAMatchingCheckCharacter(char forbidden) {
         String code = "91350100M000100" + forbidden + "4";
-        assertThat(CreditCodes.check(code + "3")).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("illegal character '" + forbidden + "'").contains("position 16"));
+        assertThat(CreditCodes.check(code + "3"))
+                .hasValueSatisfying(v -> assertThat(v.message())
+                        .contains("illegal character '" + forbidden + "'")
+                        .contains("position 16"));
         assertThatThrownBy(() -> CreditCodes.checkCharacter(code)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "91350100M000 00Y43 | U+0020 | 13",
-        "91350100M000\t00Y43 | U+0009 | 13",
-        "91350100M000-00Y43 | '-' | 13",
-        "91350100M000１00Y43 | U+FF11 | 13",
-        "91350100M000中00Y43 | U+4E2D | 13"
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "91350100M000 00Y43 | U+0020 | 13",
+                "91350100M000\t00Y43 | U+0009 | 13",
+                "91350100M000-00Y43 | '-' | 13",
+                "91350100M000１00Y43 | U+FF11 | 13",
+                "91350100M000中00Y43 | U+4E2D | 13"
+            })
     void namesTheIllegalCharacterAndItsPosition(String code, String shown, int position) {
-        assertThat(CreditCodes.check(code)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("illegal character " + shown).contains("position " + position));
+        assertThat(CreditCodes.check(code))
+                .hasValueSatisfying(v -> assertThat(v.message())
+                        .contains("illegal character " + shown)
+                        .contains("position " + position));
     }
 
     @ParameterizedTest
     @CsvSource({"91A50100M000100Y43, 3", "9135010XM000100Y43, 8", "91 50100M000100Y43, 3"})
     void requiresDigitsInTheRegionPart(String code, int position) {
-        assertThat(CreditCodes.check(code)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("position " + position).contains("digit"));
+        assertThat(CreditCodes.check(code))
+                .hasValueSatisfying(v ->
+                        assertThat(v.message()).contains("position " + position).contains("digit"));
     }
 
     @Test
@@ -186,8 +215,8 @@ class CreditCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {STANDARD_EXAMPLE, "914403001922038216", "9144030071526726XG", "91330100799655058B",
-        PILOT_CODE})
+    @ValueSource(
+            strings = {STANDARD_EXAMPLE, "914403001922038216", "9144030071526726XG", "91330100799655058B", PILOT_CODE})
     void recognisesAValidEmbeddedOrganizationCode(String code) {
         assertThat(CreditCodes.hasValidOrganizationCode(code)).isTrue();
     }

@@ -22,10 +22,17 @@ class IdNumbersTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** 2024-06-15 12:00 in Shanghai. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-15T04:00:00Z"), SHANGHAI);
+
     private static final String SYMBOLS = "0123456789X";
     private static final List<String> VALID_NUMBERS = List.of(
-            STANDARD_EXAMPLE, "450103198002290019", "450103200002291230", "450103190001010007",
-            "440305199912319876", "650102197511034562", "81000019870707321X", "42900419930301231X");
+            STANDARD_EXAMPLE,
+            "450103198002290019",
+            "450103200002291230",
+            "450103190001010007",
+            "440305199912319876",
+            "650102197511034562",
+            "81000019870707321X",
+            "42900419930301231X");
 
     @Test
     void acceptsTheStandardsOwnExample() {
@@ -36,7 +43,8 @@ class IdNumbersTest {
 
     @Test
     void acceptsValidNumbersAgainstAFixedClock() {
-        assertThat(VALID_NUMBERS).allSatisfy(id -> assertThat(IdNumbers.check(id, CLOCK)).as(id).isEmpty());
+        assertThat(VALID_NUMBERS)
+                .allSatisfy(id -> assertThat(IdNumbers.check(id, CLOCK)).as(id).isEmpty());
     }
 
     // Expected check characters computed independently of this implementation.
@@ -113,7 +121,8 @@ class IdNumbersTest {
                     accepted.add(swapped);
                 }
                 if (position < 16) {
-                    assertThat(IdNumbers.checkCharacter(swapped.substring(0, 17))).as(swapped)
+                    assertThat(IdNumbers.checkCharacter(swapped.substring(0, 17)))
+                            .as(swapped)
                             .isNotEqualTo(id.charAt(17));
                 }
             }
@@ -126,14 +135,17 @@ class IdNumbersTest {
     void namesTheExpectedCheckCharacterOnChecksumMismatch() {
         assertThat(IdNumbers.check("110105194912310021", CLOCK)).hasValueSatisfying(v -> {
             assertThat(v.code()).isEqualTo("ID_NUMBER_INVALID");
-            assertThat(v.message()).contains("position 18").contains("should be 'X'").contains("not '1'");
+            assertThat(v.message())
+                    .contains("position 18")
+                    .contains("should be 'X'")
+                    .contains("not '1'");
         });
     }
 
     @Test
     void requiresAnUpperCaseX() {
-        assertThat(IdNumbers.check("11010519491231002x", CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("upper-case 'X'"));
+        assertThat(IdNumbers.check("11010519491231002x", CLOCK))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("upper-case 'X'"));
     }
 
     @ParameterizedTest
@@ -147,37 +159,47 @@ class IdNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"110105491231002", "11010519491231002", "11010519491231002X0", " 11010519491231002X",
-        "11010519491231002X "})
+    @ValueSource(
+            strings = {
+                "110105491231002",
+                "11010519491231002",
+                "11010519491231002X0",
+                " 11010519491231002X",
+                "11010519491231002X "
+            })
     void rejectsWrongLengths(String value) {
-        assertThat(IdNumbers.check(value, CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("18 characters").contains("not " + value.length()));
+        assertThat(IdNumbers.check(value, CLOCK))
+                .hasValueSatisfying(
+                        v -> assertThat(v.message()).contains("18 characters").contains("not " + value.length()));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "1101051949123100XX | 'X' | 17",
-        "11010519491231 02X | U+0020 | 15",
-        "A1010519491231002X | 'A' | 1",
-        "11010519491231００2X | U+FF10 | 15"
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "1101051949123100XX | 'X' | 17",
+                "11010519491231 02X | U+0020 | 15",
+                "A1010519491231002X | 'A' | 1",
+                "11010519491231００2X | U+FF10 | 15"
+            })
     void requiresDigitsInTheFirstSeventeenPositions(String value, String shown, int position) {
-        assertThat(IdNumbers.check(value, CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains(shown).contains("position " + position));
+        assertThat(IdNumbers.check(value, CLOCK))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains(shown).contains("position " + position));
     }
 
     @ParameterizedTest
     @ValueSource(chars = {'A', 'Y', '-', ' '})
     void rejectsAnIllegalCheckCharacter(char check) {
-        assertThat(IdNumbers.check("11010519491231002" + check, CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("illegal check character"));
+        assertThat(IdNumbers.check("11010519491231002" + check, CLOCK))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("illegal check character"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"000000", "990000", "450091", "459100"})
     void rejectsAStructurallyInvalidRegion(String region) {
-        assertThat(IdNumbers.check(withCheck(region + "19491231002"), CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("positions 1-6"));
+        assertThat(IdNumbers.check(withCheck(region + "19491231002"), CLOCK))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("positions 1-6"));
     }
 
     @ParameterizedTest
@@ -187,19 +209,20 @@ class IdNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"20230229", "19000229", "21000229", "19491301", "19490001", "19491200", "19490431",
-        "00000000"})
+    @ValueSource(
+            strings = {"20230229", "19000229", "21000229", "19491301", "19490001", "19491200", "19490431", "00000000"})
     void rejectsDatesThatDoNotExist(String date) {
         String id = withCheck("450103" + date + "001");
-        assertThat(IdNumbers.check(id, CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("positions 7-14").contains("not a calendar date"));
+        assertThat(IdNumbers.check(id, CLOCK))
+                .hasValueSatisfying(
+                        v -> assertThat(v.message()).contains("positions 7-14").contains("not a calendar date"));
     }
 
     @Test
     void rejectsABirthDateAfterTodayAccordingToTheClock() {
         String tomorrow = withCheck("45010320240616001");
-        assertThat(IdNumbers.check(tomorrow, CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("future"));
+        assertThat(IdNumbers.check(tomorrow, CLOCK))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("future"));
         Clock nextDay = Clock.offset(CLOCK, Duration.ofDays(1));
         assertThat(IdNumbers.check(tomorrow, nextDay)).isEmpty();
     }
@@ -209,8 +232,10 @@ class IdNumbersTest {
         // 2024-06-15 16:30 UTC is already 2024-06-16 in Shanghai.
         Instant instant = Instant.parse("2024-06-15T16:30:00Z");
         String bornOnThe16th = withCheck("45010320240616001");
-        assertThat(IdNumbers.check(bornOnThe16th, Clock.fixed(instant, SHANGHAI))).isEmpty();
-        assertThat(IdNumbers.check(bornOnThe16th, Clock.fixed(instant, ZoneId.of("UTC")))).isPresent();
+        assertThat(IdNumbers.check(bornOnThe16th, Clock.fixed(instant, SHANGHAI)))
+                .isEmpty();
+        assertThat(IdNumbers.check(bornOnThe16th, Clock.fixed(instant, ZoneId.of("UTC"))))
+                .isPresent();
     }
 
     @Test
@@ -223,14 +248,15 @@ class IdNumbersTest {
     @ParameterizedTest
     @ValueSource(strings = {"18991231", "18000101", "10000101"})
     void rejectsBirthDatesBefore1900(String date) {
-        assertThat(IdNumbers.check(withCheck("450103" + date + "001"), CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("before 1900-01-01"));
+        assertThat(IdNumbers.check(withCheck("450103" + date + "001"), CLOCK))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("before 1900-01-01"));
     }
 
     @Test
     void neverRepeatsTheNumbersDigitsInAMessage() {
-        assertThat(IdNumbers.check(withCheck("45010319770229123"), CLOCK)).hasValueSatisfying(v ->
-                assertThat(v.message()).doesNotContain("1977").doesNotContain("450103"));
+        assertThat(IdNumbers.check(withCheck("45010319770229123"), CLOCK))
+                .hasValueSatisfying(
+                        v -> assertThat(v.message()).doesNotContain("1977").doesNotContain("450103"));
     }
 
     @ParameterizedTest

@@ -14,8 +14,9 @@ class ImplementationListCodesTest {
     private static final String BODY = "91350100M000100Y43";
 
     @ParameterizedTest
-    @ValueSource(strings = {BODY + "1A", BODY + "30001", BODY + "5abcXYZ019",
-        BODY + "2" + "0123456789ABCDEFGHIJabcdefghijkl"})
+    @ValueSource(
+            strings = {BODY + "1A", BODY + "30001", BODY + "5abcXYZ019", BODY + "2" + "0123456789ABCDEFGHIJabcdefghijkl"
+            })
     void acceptsACreditCodeLevelAndSuffix(String code) {
         assertThat(ImplementationListCodes.check(code)).isEmpty();
         assertThat(ImplementationListCodes.isValid(code)).isTrue();
@@ -44,12 +45,15 @@ class ImplementationListCodesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "91350100M0001TGQXM3001 | check character",
-        "91350100m000100Y433001 | lower-case",
-        "9135010OM000100Y433001 | digit",
-        "91350100M000100Y443001 | check character"
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "91350100M0001TGQXM3001 | check character",
+                "91350100m000100Y433001 | lower-case",
+                "9135010OM000100Y433001 | digit",
+                "91350100M000100Y443001 | check character"
+            })
     void rejectsAnInvalidImplementingBodyAndSaysSo(String code, String reason) {
         assertThat(ImplementationListCodes.check(code)).hasValueSatisfying(v -> {
             assertThat(v.code()).isEqualTo("LIST_CODE_INVALID");
@@ -69,22 +73,28 @@ class ImplementationListCodesTest {
 
     @Test
     void requiresASuffixOfOneToThirtyTwoCharacters() {
-        assertThat(ImplementationListCodes.check(BODY)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("20 to 51 characters").contains("not 18"));
-        assertThat(ImplementationListCodes.check(BODY + "3")).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("not 19"));
+        assertThat(ImplementationListCodes.check(BODY))
+                .hasValueSatisfying(v ->
+                        assertThat(v.message()).contains("20 to 51 characters").contains("not 18"));
+        assertThat(ImplementationListCodes.check(BODY + "3"))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("not 19"));
         assertThat(ImplementationListCodes.isValid(BODY + "3" + "A".repeat(32))).isTrue();
-        assertThat(ImplementationListCodes.check(BODY + "3" + "A".repeat(33))).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("not 52"));
+        assertThat(ImplementationListCodes.check(BODY + "3" + "A".repeat(33)))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("not 52"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "00-1 | '-' | 22", "00_1 | '_' | 22", "00 1 | U+0020 | 22", "00事1 | U+4E8B | 22", "001. | '.' | 23"
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {"00-1 | '-' | 22", "00_1 | '_' | 22", "00 1 | U+0020 | 22", "00事1 | U+4E8B | 22", "001. | '.' | 23"
+            })
     void rejectsSuffixCharactersOtherThanAsciiLettersAndDigits(String suffix, String shown, int position) {
-        assertThat(ImplementationListCodes.check(BODY + "3" + suffix)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("suffix").contains(shown).contains("position " + position));
+        assertThat(ImplementationListCodes.check(BODY + "3" + suffix))
+                .hasValueSatisfying(v -> assertThat(v.message())
+                        .contains("suffix")
+                        .contains(shown)
+                        .contains("position " + position));
     }
 
     @ParameterizedTest

@@ -60,7 +60,9 @@ class OrganizationCodesTest {
                 if (digit != code.charAt(position)) {
                     char[] chars = code.toCharArray();
                     chars[position] = digit;
-                    assertThat(OrganizationCodes.check(new String(chars))).as(new String(chars)).isPresent();
+                    assertThat(OrganizationCodes.check(new String(chars)))
+                            .as(new String(chars))
+                            .isPresent();
                 }
             }
         }
@@ -70,44 +72,46 @@ class OrganizationCodesTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "         "})
     void rejectsMissingValues(String value) {
-        assertThat(OrganizationCodes.check(value)).hasValueSatisfying(v -> assertThat(v.message()).contains("missing"));
+        assertThat(OrganizationCodes.check(value))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("missing"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"D2143569", "D2143569X0", "D2143569-X", " D2143569X"})
     void rejectsWrongLengths(String value) {
-        assertThat(OrganizationCodes.check(value)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("9 characters"));
+        assertThat(OrganizationCodes.check(value))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("9 characters"));
     }
 
     @Test
     void rejectsLowerCase() {
-        assertThat(OrganizationCodes.check("d2143569X")).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("lower-case 'd'").contains("position 1"));
-        assertThat(OrganizationCodes.check("D2143569x")).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("check character 'x'"));
+        assertThat(OrganizationCodes.check("d2143569X"))
+                .hasValueSatisfying(
+                        v -> assertThat(v.message()).contains("lower-case 'd'").contains("position 1"));
+        assertThat(OrganizationCodes.check("D2143569x"))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("check character 'x'"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "D214-569X | '-' | 5", "D214 569X | U+0020 | 5", "D21435６9X | U+FF16 | 7"
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {"D214-569X | '-' | 5", "D214 569X | U+0020 | 5", "D21435６9X | U+FF16 | 7"})
     void namesTheIllegalCharacterAndItsPosition(String code, String shown, int position) {
-        assertThat(OrganizationCodes.check(code)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains(shown).contains("position " + position));
+        assertThat(OrganizationCodes.check(code))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains(shown).contains("position " + position));
     }
 
     @Test
     void rejectsACheckCharacterOtherThanADigitOrX() {
-        assertThat(OrganizationCodes.check("D2143569A")).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("illegal check character 'A'"));
+        assertThat(OrganizationCodes.check("D2143569A"))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("illegal check character 'A'"));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"D214356", "D2143569X", "d2143569", "D214356-"})
     void refusesToComputeACheckCharacterForBadInput(String first8) {
-        assertThatThrownBy(() -> OrganizationCodes.checkCharacter(first8))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrganizationCodes.checkCharacter(first8)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,8 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegionCodesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"450000", "450100", "450103", "451400", "110000", "110105", "429000", "429004",
-        "820000", "710000", "657000", "659001", "450199"})
+    @ValueSource(
+            strings = {
+                "450000", "450100", "450103", "451400", "110000", "110105", "429000", "429004", "820000", "710000",
+                "657000", "659001", "450199"
+            })
     void acceptsStructurallyValidCodes(String code) {
         assertThat(RegionCodes.check(code)).isEmpty();
         assertThat(RegionCodes.isValid(code)).isTrue();
@@ -33,9 +36,18 @@ class RegionCodesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"000000, province", "990000, province", "100000, province", "830000, province",
-        "459100, prefecture", "457100, prefecture", "458000, prefecture", "459900, prefecture",
-        "450071, must end in 00", "450001, must end in 00"})
+    @CsvSource({
+        "000000, province",
+        "990000, province",
+        "100000, province",
+        "830000, province",
+        "459100, prefecture",
+        "457100, prefecture",
+        "458000, prefecture",
+        "459900, prefecture",
+        "450071, must end in 00",
+        "450001, must end in 00"
+    })
     void rejectsStructurallyInvalidCodes(String code, String reason) {
         assertThat(RegionCodes.check(code)).hasValueSatisfying(v -> {
             assertThat(v.code()).isEqualTo("REGION_CODE_INVALID");
@@ -47,28 +59,41 @@ class RegionCodesTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "      "})
     void rejectsMissingValues(String code) {
-        assertThat(RegionCodes.check(code)).hasValueSatisfying(v -> assertThat(v.message()).contains("missing"));
+        assertThat(RegionCodes.check(code))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("missing"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"45010", "4501030", " 450103", "450103 ", "45"})
     void rejectsWrongLengths(String code) {
-        assertThat(RegionCodes.check(code)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("6 digits").contains("not " + code.length()));
+        assertThat(RegionCodes.check(code))
+                .hasValueSatisfying(
+                        v -> assertThat(v.message()).contains("6 digits").contains("not " + code.length()));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "45010A | 'A' | 6", "45 103 | U+0020 | 3", "-45010 | '-' | 1", "４５0103 | U+FF14 | 1"
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {"45010A | 'A' | 6", "45 103 | U+0020 | 3", "-45010 | '-' | 1", "４５0103 | U+FF14 | 1"})
     void rejectsNonDigits(String code, String shown, int position) {
-        assertThat(RegionCodes.check(code)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("only digits").contains(shown).contains("position " + position));
+        assertThat(RegionCodes.check(code))
+                .hasValueSatisfying(v -> assertThat(v.message())
+                        .contains("only digits")
+                        .contains(shown)
+                        .contains("position " + position));
     }
 
     @ParameterizedTest
-    @CsvSource({"450000, PROVINCE", "450100, PREFECTURE", "451400, PREFECTURE", "429000, PREFECTURE",
-        "450103, COUNTY", "429004, COUNTY", "450190, COUNTY"})
+    @CsvSource({
+        "450000, PROVINCE",
+        "450100, PREFECTURE",
+        "451400, PREFECTURE",
+        "429000, PREFECTURE",
+        "450103, COUNTY",
+        "429004, COUNTY",
+        "450190, COUNTY"
+    })
     void tellsTheLevel(String code, RegionLevel level) {
         assertThat(RegionCodes.level(code)).isEqualTo(level);
     }
@@ -114,7 +139,11 @@ class RegionCodesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "450100, 450000", "450103, 450100", "450100, 450203", "450000, 440103", "450103, 450104",
+        "450100, 450000",
+        "450103, 450100",
+        "450100, 450203",
+        "450000, 440103",
+        "450103, 450104",
         "451400, 450103"
     })
     void doesNotContainAncestorsOrSiblings(String ancestor, String descendant) {
@@ -138,14 +167,17 @@ class RegionCodesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "45010300100 | 12 digits",
-        "4501030010011 | 12 digits",
-        "450103 01001 | only digits",
-        "45010300100A | only digits",
-        "990000001001 | region part",
-        "459100001001 | region part"
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "45010300100 | 12 digits",
+                "4501030010011 | 12 digits",
+                "450103 01001 | only digits",
+                "45010300100A | only digits",
+                "990000001001 | region part",
+                "459100001001 | region part"
+            })
     void rejectsInvalidStatisticalCodes(String code, String reason) {
         assertThat(RegionCodes.checkStatistical(code)).hasValueSatisfying(v -> {
             assertThat(v.code()).isEqualTo("REGION_CODE_INVALID");
@@ -157,7 +189,7 @@ class RegionCodesTest {
     @NullAndEmptySource
     @ValueSource(strings = {"            "})
     void rejectsMissingStatisticalCodes(String code) {
-        assertThat(RegionCodes.checkStatistical(code)).hasValueSatisfying(v ->
-                assertThat(v.message()).contains("missing"));
+        assertThat(RegionCodes.checkStatistical(code))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("missing"));
     }
 }

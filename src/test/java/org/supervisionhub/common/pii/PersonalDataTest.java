@@ -13,7 +13,10 @@ class PersonalDataTest {
     void hashIsStableAndNeverContainsTheNumber() {
         String hash = data.hashIdNumber("11010519491231002X");
 
-        assertThat(hash).hasSize(64).isEqualTo(data.hashIdNumber("11010519491231002X")).doesNotContain("19491231");
+        assertThat(hash)
+                .hasSize(64)
+                .isEqualTo(data.hashIdNumber("11010519491231002X"))
+                .doesNotContain("19491231");
     }
 
     @Test
