@@ -41,7 +41,12 @@ public class BodyLimits {
             return;
         }
         String length = request.getHeader("Content-Length");
-        boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        // Any transfer coding ("chunked", "gzip, chunked", ...) means the length is not declared; a Content-Length
+        // sent beside it must be ignored (RFC 9112 6.3), so it cannot vouch for the body either.
+        if (request.getHeader("Transfer-Encoding") != null) {
+            refuse(context, 411, ErrorCode.LENGTH_REQUIRED, "Length required", "send the body with a Content-Length");
+            return;
+        }
         if (length != null) {
             long declared;
             try {
@@ -58,9 +63,6 @@ public class BodyLimits {
                         "the body exceeds " + config.maxBodySize().asLongValue() + " bytes");
                 return;
             }
-        } else if (chunked) {
-            refuse(context, 411, ErrorCode.LENGTH_REQUIRED, "Length required", "send the body with a Content-Length");
-            return;
         }
         context.next();
     }

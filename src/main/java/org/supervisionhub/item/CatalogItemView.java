@@ -53,4 +53,25 @@ public record CatalogItemView(
                 claimedByMe,
                 WireTime.of(item.updatedAt));
     }
+
+    static CatalogItemView of(io.vertx.mutiny.sqlclient.Row item) {
+        String type = item.getString("item_type");
+        return new CatalogItemView(
+                item.getString("code"),
+                item.getString("name"),
+                item.getString("parent_code"),
+                type == null ? null : ItemType.valueOf(type),
+                item.getString("sector_code"),
+                item.getString("legal_basis"),
+                item.getString("supervised_object"),
+                item.getString("method"),
+                CatalogLevel.valueOf(item.getString("catalog_level")),
+                ItemStatus.valueOf(item.getString("status")),
+                item.getLocalDate("effective_date"),
+                item.getLocalDate("cancel_date"),
+                item.getString("catalog_version"),
+                item.getInteger("version"),
+                null,
+                WireTime.of(item.getOffsetDateTime("updated_at")));
+    }
 }

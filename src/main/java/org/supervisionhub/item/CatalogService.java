@@ -3,17 +3,14 @@ package org.supervisionhub.item;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Json;
@@ -35,10 +31,10 @@ import org.supervisionhub.security.Caller;
 public class CatalogService {
 
     @Inject
-    AuditTrail audit;
+    CatalogWriter writer;
 
     @Inject
-    ClaimService claims;
+    org.supervisionhub.common.BlockingTransactions transactions;
 
     @Inject
     DepartmentScope scope;
@@ -54,123 +50,12 @@ public class CatalogService {
 
     /**
      * Creates the item, or records a new version when its content changed; an identical re-send changes
-     * nothing. Cancelling releases the item's claims (and cancels the sub-items of a main item).
+     * nothing. Cancelling releases the item's claims (and cancels the sub-items of a main item). One short
+     * transaction on one connection, written by {@link CatalogWriter}, the same code the national items callback
+     * uses. Blocking: call from a worker thread.
      */
-    @WithTransaction
-    public Uni<ItemUpsertResult> upsert(Caller caller, String code, CatalogItemRequest request) {
-        validateFields(code, request);
-        return checkParent(code, request)
-                .chain(() -> CatalogItem.<CatalogItem>findById(code, LockModeType.PESSIMISTIC_WRITE))
-                .chain(existing ->
-                        existing == null ? create(caller, code, request) : update(caller, existing, request));
-    }
-
-    private Uni<ItemUpsertResult> create(Caller caller, String code, CatalogItemRequest request) {
-        CatalogItem item = new CatalogItem();
-        item.code = code;
-        item.version = 1;
-        item.createdAt = Instant.now();
-        apply(item, request);
-        return item.<CatalogItem>persistAndFlush()
-                .chain(() -> recordVersion(caller, item, request.changeReason()))
-                .chain(() -> audit.record(
-                        caller,
-                        "ITEM_CREATED",
-                        "catalog_item",
-                        code,
-                        Map.of("version", item.version, "status", item.status.name())))
-                .map(ignored ->
-                        new ItemUpsertResult(ItemUpsertResult.Outcome.CREATED, CatalogItemView.of(item, null), 0));
-    }
-
-    private Uni<ItemUpsertResult> update(Caller caller, CatalogItem item, CatalogItemRequest request) {
-        if (hash(request).equals(item.contentHash)) {
-            return Uni.createFrom()
-                    .item(new ItemUpsertResult(ItemUpsertResult.Outcome.UNCHANGED, CatalogItemView.of(item, null), 0));
-        }
-        Uni<Void> shapeCheck = request.parentCode() != null && item.parentCode == null
-                ? CatalogItem.count("parentCode", item.code)
-                        .map(children -> {
-                            if (children > 0) {
-                                throw HubException.unprocessable(
-                                        "ITEM_HAS_SUB_ITEMS",
-                                        "a main item with sub-items cannot become a sub-item",
-                                        new FieldError("parentCode", "ITEM_HAS_SUB_ITEMS", "this item has sub-items"));
-                            }
-                            return null;
-                        })
-                        .replaceWithVoid()
-                : Uni.createFrom().voidItem();
-        ItemStatus before = item.status;
-        return shapeCheck
-                .chain(() -> {
-                    apply(item, request);
-                    item.version += 1;
-                    return recordVersion(caller, item, request.changeReason());
-                })
-                .chain(() -> audit.record(
-                        caller,
-                        "ITEM_UPDATED",
-                        "catalog_item",
-                        item.code,
-                        Map.of(
-                                "version",
-                                item.version,
-                                "status",
-                                item.status.name(),
-                                "reason",
-                                request.changeReason() == null ? "" : request.changeReason())))
-                .chain(() -> becameCancelled(before, item.status)
-                        ? cancelConsequences(caller, item, request.changeReason())
-                        : Uni.createFrom().item(0))
-                .map(released -> new ItemUpsertResult(
-                        ItemUpsertResult.Outcome.UPDATED, CatalogItemView.of(item, null), released));
-    }
-
-    /** Releases the item's claims; for a main item, also cancels its sub-items that are still in force. */
-    private Uni<Integer> cancelConsequences(Caller caller, CatalogItem item, String reason) {
-        String releaseReason = "ITEM_CANCELLED: " + reason;
-        Uni<Integer> own = claims.releaseAllForCancelledItem(caller, item.code, releaseReason);
-        if (item.isSubItem()) {
-            return own;
-        }
-        return own.chain(releasedOwn -> CatalogItem.<CatalogItem>list(
-                        "parentCode = ?1 and status <> ?2 order by code", item.code, ItemStatus.CANCELLED)
-                .chain(children -> cancelEach(caller, children, 0, reason, item.code))
-                .map(releasedChildren -> releasedOwn + releasedChildren));
-    }
-
-    private Uni<Integer> cancelEach(
-            Caller caller, List<CatalogItem> children, int index, String reason, String parentCode) {
-        if (index >= children.size()) {
-            return Uni.createFrom().item(0);
-        }
-        CatalogItem child = children.get(index);
-        child.status = ItemStatus.CANCELLED;
-        if (child.cancelDate == null) {
-            // Today, but never before the sub-item takes effect (the schema requires cancel >= effective).
-            java.time.LocalDate today = java.time.LocalDate.now(WireTime.ZONE);
-            child.cancelDate =
-                    child.effectiveDate != null && child.effectiveDate.isAfter(today) ? child.effectiveDate : today;
-        }
-        child.version += 1;
-        child.updatedAt = Instant.now();
-        child.contentHash = hash(requestOf(child, reason));
-        String childReason = "main item " + parentCode + " cancelled: " + reason;
-        return recordVersion(caller, child, childReason)
-                .chain(() -> audit.record(
-                        caller,
-                        "ITEM_UPDATED",
-                        "catalog_item",
-                        child.code,
-                        Map.of("version", child.version, "status", child.status.name(), "reason", childReason)))
-                .chain(() -> claims.releaseAllForCancelledItem(caller, child.code, "ITEM_CANCELLED: " + childReason))
-                .chain(released -> cancelEach(caller, children, index + 1, reason, parentCode)
-                        .map(rest -> released + rest));
-    }
-
-    private static boolean becameCancelled(ItemStatus before, ItemStatus after) {
-        return before != ItemStatus.CANCELLED && after == ItemStatus.CANCELLED;
+    public ItemUpsertResult upsert(Caller caller, String code, CatalogItemRequest request) {
+        return transactions.inTransaction(connection -> writer.upsert(connection, caller, code, request));
     }
 
     @WithSession
@@ -295,77 +180,6 @@ public class CatalogService {
         if (!errors.isEmpty()) {
             throw HubException.validation(errors);
         }
-    }
-
-    private static Uni<Void> checkParent(String code, CatalogItemRequest request) {
-        if (request.parentCode() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return CatalogItem.<CatalogItem>findById(request.parentCode())
-                .map(parent -> {
-                    if (parent == null) {
-                        throw HubException.unprocessable(
-                                "PARENT_ITEM_NOT_FOUND",
-                                "the main item does not exist",
-                                new FieldError(
-                                        "parentCode",
-                                        "PARENT_ITEM_NOT_FOUND",
-                                        "no catalog item " + request.parentCode()));
-                    }
-                    if (parent.isSubItem()) {
-                        throw HubException.unprocessable(
-                                "PARENT_ITEM_INVALID",
-                                "a sub-item cannot have sub-items",
-                                new FieldError(
-                                        "parentCode", "PARENT_ITEM_INVALID", request.parentCode() + " is a sub-item"));
-                    }
-                    return null;
-                })
-                .replaceWithVoid();
-    }
-
-    private void apply(CatalogItem item, CatalogItemRequest request) {
-        item.name = request.name().strip();
-        item.parentCode = request.parentCode();
-        item.itemType = request.itemType();
-        item.sectorCode = request.sectorCode();
-        item.legalBasis = request.legalBasis();
-        item.supervisedObject = request.supervisedObject();
-        item.method = request.method();
-        item.catalogLevel = request.catalogLevel();
-        item.status = request.status();
-        item.effectiveDate = request.effectiveDate();
-        item.cancelDate = request.cancelDate();
-        item.catalogVersion = request.catalogVersion();
-        item.contentHash = hash(request);
-        item.updatedAt = Instant.now();
-    }
-
-    private Uni<Void> recordVersion(Caller caller, CatalogItem item, String reason) {
-        CatalogItemVersion version = new CatalogItemVersion();
-        version.key = new CatalogItemVersion.Key(item.code, item.version);
-        version.snapshot = json.write(requestOf(item, reason).content());
-        version.changeReason = reason;
-        version.changedBy = caller.auditName();
-        version.changedAt = Instant.now();
-        return version.persist().replaceWithVoid();
-    }
-
-    static CatalogItemRequest requestOf(CatalogItem item, String reason) {
-        return new CatalogItemRequest(
-                item.name,
-                item.parentCode,
-                item.itemType,
-                item.sectorCode,
-                item.legalBasis,
-                item.supervisedObject,
-                item.method,
-                item.catalogLevel,
-                item.status,
-                item.effectiveDate,
-                item.cancelDate,
-                item.catalogVersion,
-                reason);
     }
 
     String hash(CatalogItemRequest request) {

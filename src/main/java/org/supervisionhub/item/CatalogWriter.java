@@ -20,16 +20,18 @@ import org.supervisionhub.security.Caller;
 import org.supervisionhub.sync.Outbox;
 
 /**
- * The catalog upsert of {@link CatalogService#upsert} on a reactive-client connection, for callers that already hold
- * a transaction (the inbox): the same validation, versions, content hash, audit entries and cancellation cascade
- * (claims released with their events, sub-items of a cancelled main item cancelled), all written on the caller's
- * connection and committed by the caller. Blocking: call from a worker thread.
+ * The one catalog upsert, on the caller's reactive-client connection and inside its transaction: the API's
+ * {@code PUT /items/{code}} (through {@link CatalogService#upsert}) and the national platform's items callback (the
+ * inbox handler) both write through it. Validation, versions, content hash, audit entries and the cancellation
+ * cascade (claims released with their events, sub-items of a cancelled main item cancelled). Blocking: call from a
+ * worker thread.
  */
 @ApplicationScoped
 public class CatalogWriter {
 
     private static final String PARENT = "select parent_code from catalog_item where code = $1";
     private static final String LOCK = "select * from catalog_item where code = $1 for update";
+    private static final String READ = "select * from catalog_item where code = $1";
     private static final String CHILD_COUNT = "select count(*) as n from catalog_item where parent_code = $1";
     private static final String LIVE_CHILDREN = """
             select * from catalog_item where parent_code = $1 and status <> 'CANCELLED' order by code for update""";
@@ -71,17 +73,30 @@ public class CatalogWriter {
      * Creates the item, or records a new version when its content changed; an identical re-send changes nothing.
      * Cancelling releases the item's claims (and cancels the sub-items of a main item).
      */
-    public ItemUpsertResult.Outcome upsert(
-            SqlConnection connection, Caller caller, String code, CatalogItemRequest request) {
+    public ItemUpsertResult upsert(SqlConnection connection, Caller caller, String code, CatalogItemRequest request) {
         CatalogService.validateFields(code, request);
         checkParent(connection, request);
         RowSet<Row> existing =
                 connection.preparedQuery(LOCK).execute(Tuple.of(code)).await().indefinitely();
+        ItemUpsertResult.Outcome outcome;
+        int released = 0;
         if (existing.size() == 0) {
             create(connection, caller, code, request);
-            return ItemUpsertResult.Outcome.CREATED;
+            outcome = ItemUpsertResult.Outcome.CREATED;
+        } else if (catalog.hash(request).equals(existing.iterator().next().getString("content_hash"))) {
+            outcome = ItemUpsertResult.Outcome.UNCHANGED;
+        } else {
+            released = update(connection, caller, existing.iterator().next(), request);
+            outcome = ItemUpsertResult.Outcome.UPDATED;
         }
-        return update(connection, caller, existing.iterator().next(), request);
+        Row stored = connection
+                .preparedQuery(READ)
+                .execute(Tuple.of(code))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next();
+        return new ItemUpsertResult(outcome, CatalogItemView.of(stored), released);
     }
 
     private void create(SqlConnection connection, Caller caller, String code, CatalogItemRequest request) {
@@ -100,12 +115,9 @@ public class CatalogWriter {
                 Map.of("version", 1, "status", request.status().name()));
     }
 
-    private ItemUpsertResult.Outcome update(
-            SqlConnection connection, Caller caller, Row item, CatalogItemRequest request) {
+    /** A changed item: its new version; the claims released when it was cancelled. */
+    private int update(SqlConnection connection, Caller caller, Row item, CatalogItemRequest request) {
         String code = item.getString("code");
-        if (catalog.hash(request).equals(item.getString("content_hash"))) {
-            return ItemUpsertResult.Outcome.UNCHANGED;
-        }
         if (request.parentCode() != null
                 && item.getString("parent_code") == null
                 && connection
@@ -144,17 +156,17 @@ public class CatalogWriter {
                         "reason",
                         request.changeReason() == null ? "" : request.changeReason()));
         if (before != ItemStatus.CANCELLED && request.status() == ItemStatus.CANCELLED) {
-            cancelConsequences(connection, caller, code, request.parentCode() != null, request.changeReason());
+            return cancelConsequences(connection, caller, code, request.parentCode() != null, request.changeReason());
         }
-        return ItemUpsertResult.Outcome.UPDATED;
+        return 0;
     }
 
     /** Releases the item's claims; for a main item, also cancels its sub-items that are still in force. */
-    private void cancelConsequences(
+    private int cancelConsequences(
             SqlConnection connection, Caller caller, String code, boolean subItem, String reason) {
-        releaseClaims(connection, caller, code, "ITEM_CANCELLED: " + reason);
+        int released = releaseClaims(connection, caller, code, "ITEM_CANCELLED: " + reason);
         if (subItem) {
-            return;
+            return released;
         }
         List<Row> children = new ArrayList<>();
         connection
@@ -204,16 +216,19 @@ public class CatalogWriter {
                     "catalog_item",
                     childCode,
                     Map.of("version", version, "status", ItemStatus.CANCELLED.name(), "reason", childReason));
-            releaseClaims(connection, caller, childCode, "ITEM_CANCELLED: " + childReason);
+            released += releaseClaims(connection, caller, childCode, "ITEM_CANCELLED: " + childReason);
         }
+        return released;
     }
 
-    private void releaseClaims(SqlConnection connection, Caller caller, String code, String reason) {
+    private int releaseClaims(SqlConnection connection, Caller caller, String code, String reason) {
+        int released = 0;
         for (Row row : connection
                 .preparedQuery(RELEASE)
                 .execute(Tuple.of(code, caller.auditName(), reason))
                 .await()
                 .indefinitely()) {
+            released++;
             long claimId = row.getLong("id");
             String itemCode = row.getString("item_code");
             String departmentCode = row.getString("department_code");
@@ -237,6 +252,7 @@ public class CatalogWriter {
                             row.getOffsetDateTime("released_at").toInstant(),
                             row.getString("release_reason")));
         }
+        return released;
     }
 
     private void checkParent(SqlConnection connection, CatalogItemRequest request) {

@@ -107,23 +107,6 @@ public class ClaimService {
                                 })));
     }
 
-    /** Releases every active claim of an item being cancelled; runs inside the cancelling transaction. */
-    Uni<Integer> releaseAllForCancelledItem(Caller caller, String itemCode, String reason) {
-        return ItemClaim.<ItemClaim>list("itemCode = ?1 and status = ?2", Sort.by("id"), itemCode, ClaimStatus.ACTIVE)
-                .chain(active -> releaseEach(caller, active, 0, reason));
-    }
-
-    private Uni<Integer> releaseEach(Caller caller, List<ItemClaim> claims, int index, String reason) {
-        if (index >= claims.size()) {
-            return Uni.createFrom().item(0);
-        }
-        ItemClaim claim = claims.get(index);
-        return Department.<Department>findById(claim.departmentCode)
-                .chain(department -> releaseOne(caller, claim, department, reason))
-                .chain(() -> releaseEach(caller, claims, index + 1, reason))
-                .map(rest -> rest + 1);
-    }
-
     private Uni<ItemClaim> releaseOne(Caller caller, ItemClaim claim, Department department, String reason) {
         claim.status = ClaimStatus.RELEASED;
         claim.releasedAt = Instant.now();

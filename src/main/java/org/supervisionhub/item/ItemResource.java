@@ -1,6 +1,7 @@
 package org.supervisionhub.item;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -224,12 +225,13 @@ public class ItemResource {
             responseCode = "422",
             description = "Main item missing or not a main item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> upsertItem(
+    @Blocking
+    public Response upsertItem(
             @PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request, UriInfo uri) {
-        return catalog.upsert(callers.caller(), code, request)
-                .map(result -> result.outcome() == ItemUpsertResult.Outcome.CREATED
-                        ? Response.created(uri.getAbsolutePath()).entity(result).build()
-                        : Response.ok(result).build());
+        ItemUpsertResult result = catalog.upsert(callers.caller(), code, request);
+        return result.outcome() == ItemUpsertResult.Outcome.CREATED
+                ? Response.created(uri.getAbsolutePath()).entity(result).build()
+                : Response.ok(result).build();
     }
 
     @GET

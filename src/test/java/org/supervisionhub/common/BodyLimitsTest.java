@@ -51,4 +51,15 @@ class BodyLimitsTest {
 
         assertThat(response).startsWith("HTTP/1.1 411").contains("\"code\":\"LENGTH_REQUIRED\"");
     }
+
+    @Test
+    void aBodyWithAnyTransferCodingIsRefusedWith411EvenWithALengthBesideIt() throws IOException {
+        for (String coding : new String[] {"gzip, chunked", "Chunked", "identity, chunked"}) {
+            String response = send("PUT /api/v1/subjects/91350100M000100Y43 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + Tokens.hubAdmin() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 10\r\nTransfer-Encoding: " + coding + "\r\n");
+
+            assertThat(response).as(coding).startsWith("HTTP/1.1 411").contains("\"code\":\"LENGTH_REQUIRED\"");
+        }
+    }
 }
