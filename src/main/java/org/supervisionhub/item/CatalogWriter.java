@@ -328,20 +328,20 @@ public class CatalogWriter {
     }
 
     private static CatalogItemRequest requestOf(Row item, String reason) {
-        String type = item.getString("item_type");
+        CatalogItemView stored = CatalogItemView.of(item);
         return new CatalogItemRequest(
-                item.getString("name"),
-                item.getString("parent_code"),
-                type == null ? null : ItemType.valueOf(type),
-                item.getString("sector_code"),
-                item.getString("legal_basis"),
-                item.getString("supervised_object"),
-                item.getString("method"),
-                CatalogLevel.valueOf(item.getString("catalog_level")),
-                ItemStatus.valueOf(item.getString("status")),
-                item.getLocalDate("effective_date"),
-                item.getLocalDate("cancel_date"),
-                item.getString("catalog_version"),
+                stored.name(),
+                stored.parentCode(),
+                stored.itemType(),
+                stored.sectorCode(),
+                stored.legalBasis(),
+                stored.supervisedObject(),
+                stored.method(),
+                stored.catalogLevel(),
+                stored.status(),
+                stored.effectiveDate(),
+                stored.cancelDate(),
+                stored.catalogVersion(),
                 reason);
     }
 }
