@@ -1,7 +1,6 @@
 package org.supervisionhub.item;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -23,20 +22,16 @@ public class CatalogItemVersion extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String snapshot;
 
-    @Column(name = "change_reason")
     public String changeReason;
 
-    @Column(name = "changed_by")
     public String changedBy;
 
-    @Column(name = "changed_at")
     public Instant changedAt;
 
     /** Item code and version number. */
     @Embeddable
     public static class Key implements Serializable {
 
-        @Column(name = "item_code")
         public String itemCode;
 
         public int version;

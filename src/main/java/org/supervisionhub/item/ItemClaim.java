@@ -1,7 +1,6 @@
 package org.supervisionhub.item;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,27 +19,20 @@ public class ItemClaim extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "item_code")
     public String itemCode;
 
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Enumerated(EnumType.STRING)
     public ClaimStatus status;
 
-    @Column(name = "claimed_at")
     public Instant claimedAt;
 
-    @Column(name = "claimed_by")
     public String claimedBy;
 
-    @Column(name = "released_at")
     public Instant releasedAt;
 
-    @Column(name = "released_by")
     public String releasedBy;
 
-    @Column(name = "release_reason")
     public String releaseReason;
 }

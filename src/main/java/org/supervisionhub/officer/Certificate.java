@@ -33,39 +33,31 @@ public class Certificate extends PanacheEntityBase {
     public Long id;
 
     /** Random reference that e-credential tokens carry instead of anything personal. */
-    @Column(name = "public_id")
     public UUID publicId;
 
-    @Column(name = "officer_id")
     public Long officerId;
 
     public String issuer;
 
-    @Column(name = "cert_no")
     public String certNo;
 
     @Enumerated(EnumType.STRING)
     public CertificateKind kind;
 
-    @Column(name = "valid_from")
     public LocalDate validFrom;
 
-    @Column(name = "valid_to")
     public LocalDate validTo;
 
     /** The status as recorded by the issuing side; {@link CredentialState} adds the validity dates. */
     @Enumerated(EnumType.STRING)
     public CertificateStatus status;
 
-    @Column(name = "department_code")
     public String departmentCode;
 
     public int version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -1,7 +1,6 @@
 package org.supervisionhub.officer;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,24 +22,18 @@ public class Officer extends PanacheEntityBase {
 
     public String name;
 
-    @Column(name = "id_number_hash")
     public String idNumberHash;
 
-    @Column(name = "id_number_masked")
     public String idNumberMasked;
 
-    @Column(name = "department_code")
     public String departmentCode;
 
     /** The officer's SSO user name, i.e. the principal name of their tokens; null when they have none. */
     public String account;
 
-    @Column(name = "photo_ref")
     public String photoRef;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

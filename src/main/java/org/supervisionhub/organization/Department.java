@@ -22,10 +22,8 @@ public class Department extends PanacheEntityBase {
 
     public String name;
 
-    @Column(name = "credit_code")
     public String creditCode;
 
-    @Column(name = "region_code")
     public String regionCode;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -1,7 +1,6 @@
 package org.supervisionhub.organization;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,7 +15,6 @@ public class Region extends PanacheEntityBase {
 
     public String name;
 
-    @Column(name = "parent_code")
     public String parentCode;
 
     public String level;

@@ -26,46 +26,34 @@ public class Subject extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "credit_code")
     public String creditCode;
 
-    @Column(name = "id_number_hash")
     public String idNumberHash;
 
-    @Column(name = "id_number_masked")
     public String idNumberMasked;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "subject_type")
     public SubjectType subjectType;
 
     public String name;
 
-    @Column(name = "region_code")
     public String regionCode;
 
-    @Column(name = "registered_address")
     public String registeredAddress;
 
-    @Column(name = "business_address")
     public String businessAddress;
 
-    @Column(name = "industry_code")
     public String industryCode;
 
-    @Column(name = "legal_representative")
     public String legalRepresentative;
 
     @Enumerated(EnumType.STRING)
     public SubjectStatus status;
 
-    @Column(name = "credit_level")
     public String creditLevel;
 
-    @Column(name = "abnormal_listed")
     public boolean abnormalListed;
 
-    @Column(name = "serious_illegal_listed")
     public boolean seriousIllegalListed;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -75,9 +63,7 @@ public class Subject extends PanacheEntityBase {
 
     public int version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }
