@@ -54,6 +54,9 @@ public class AdapterService {
     RecordUploads uploads;
 
     @Inject
+    org.supervisionhub.record.UploadLimits limits;
+
+    @Inject
     InboundTargets targets;
 
     @Inject
@@ -91,6 +94,15 @@ public class AdapterService {
             fail(figures, "no records at '" + inbound.records() + "'");
             throw HubException.badRequest(
                     "PAYLOAD_UNEXPECTED", "the payload holds no records at '" + inbound.records() + "'");
+        }
+        if (list.size() > limits.maxJsonRecords()) {
+            fail(figures, list.size() + " records in one call");
+            throw new HubException(
+                    413,
+                    "PAYLOAD_TOO_LARGE",
+                    "Payload too large",
+                    "one call holds at most " + limits.maxJsonRecords() + " records, like POST /api/v1/records",
+                    List.of());
         }
         List<MappedRecord> records = new ArrayList<>();
         for (JsonNode element : elements(list)) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 public class BodyLimits {
 
     private static final String UPLOAD_PATH = "/api/v1/records";
+    private static final String CALLBACK_PATHS = "/api/v1/national/callbacks/";
 
     /** Request bodies outside record uploads. */
     @io.smallrye.config.ConfigMapping(prefix = "hub.http")
@@ -25,6 +26,13 @@ public class BodyLimits {
         /** The largest body of a request other than a record upload. Defaults to 10M. */
         @io.smallrye.config.WithDefault("10M")
         MemorySize maxBodySize();
+
+        /**
+         * The largest body of a national platform callback: it is buffered before its signature can be checked, so
+         * an anonymous caller may make the hub read this much. Defaults to 1M.
+         */
+        @io.smallrye.config.WithDefault("1M")
+        MemorySize maxCallbackBodySize();
     }
 
     @jakarta.inject.Inject
@@ -54,13 +62,16 @@ public class BodyLimits {
             } catch (NumberFormatException e) {
                 declared = Long.MAX_VALUE;
             }
-            if (declared > config.maxBodySize().asLongValue()) {
+            long limit = request.path().startsWith(CALLBACK_PATHS)
+                    ? config.maxCallbackBodySize().asLongValue()
+                    : config.maxBodySize().asLongValue();
+            if (declared > limit) {
                 refuse(
                         context,
                         413,
                         ErrorCode.PAYLOAD_TOO_LARGE,
                         "Payload too large",
-                        "the body exceeds " + config.maxBodySize().asLongValue() + " bytes");
+                        "the body exceeds " + limit + " bytes");
                 return;
             }
         }

@@ -115,6 +115,24 @@ class AdapterResourceTest {
     }
 
     @Test
+    void aCallWithMoreRecordsThanAnUploadMayHoldIsRefusedWholeWith413() {
+        RecordFixture.Department department = fixture.department();
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) { // the test profile holds JSON uploads to 20 records
+            results.add(result(department, "SSJ-" + System.nanoTime(), "01"));
+        }
+
+        send(ssjToken(department), "ssj", "inspection-results", Map.of("jcjgList", results))
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                .isZero();
+    }
+
+    @Test
     void hotlineWorkOrderBecomesAComplaintWithThePhoneMasked() {
         RecordFixture.Department department = fixture.department();
         String order = "GX12345-" + System.nanoTime();

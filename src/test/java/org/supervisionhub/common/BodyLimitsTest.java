@@ -62,4 +62,15 @@ class BodyLimitsTest {
             assertThat(response).as(coding).startsWith("HTTP/1.1 411").contains("\"code\":\"LENGTH_REQUIRED\"");
         }
     }
+
+    @Test
+    void anAnonymousCallbackLargerThanTheCallbackLimitIsRefusedBeforeItsBodyIsRead() throws IOException {
+        String response = send("POST /api/v1/national/callbacks/complaints HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2000000\r\n");
+
+        assertThat(response)
+                .startsWith("HTTP/1.1 413")
+                .contains("\"code\":\"PAYLOAD_TOO_LARGE\"")
+                .contains("1048576 bytes");
+    }
 }
