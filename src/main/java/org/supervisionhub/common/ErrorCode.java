@@ -111,7 +111,6 @@ public enum ErrorCode {
     UPLOAD_REJECTED(422, "An atomic upload was rejected as a whole", "原子上传被整体拒绝"),
     UPLOAD_JOB_NOT_FOUND(404, "No such upload job", "上传任务不存在"),
     RECORD_NOT_FOUND(404, "No such record", "记录不存在"),
-    RECORD_OF_OTHER_DEPARTMENT(409, "The source record belongs to another department", "该来源记录属于其他部门"),
     RECORD_KIND_CHANGED(409, "A stored record cannot change its kind", "已存记录不可变更种类"),
     DETAIL_NOT_ALLOWED(400, "A detail block of another record kind", "不属于该记录种类的明细块"),
     FORM_INVALID(400, "Not an inspection form (ON_SITE, OFF_SITE)", "检查形式无效"),

@@ -25,7 +25,8 @@ import org.supervisionhub.sync.Outbox;
 
 /**
  * Writes one batch of validated records in the caller's transaction with a few multi-row statements: an upsert
- * by source key (ON CONFLICT, so overlapping concurrent uploads can never duplicate), tombstones for deletes,
+ * by the department's source key (department, source system, source record id; ON CONFLICT, so overlapping
+ * concurrent uploads can never duplicate), tombstones for deletes,
  * the outbox event of every change (in the same statement), and one audit entry for the batch. Rows are written
  * in key order so concurrent batches lock in the same order. Blocking: call from a worker thread.
  */
@@ -83,14 +84,13 @@ public class RecordWriter {
                        subject_credit_code, subject_id_hash, act_date, reported_at, disclosable, content_hash,
                        cast(body as jsonb)
                 from incoming
-                on conflict (source_system, source_record_id) do update set
+                on conflict (department_code, source_system, source_record_id) do update set
                     item_code = excluded.item_code, region_code = excluded.region_code,
                     subject_credit_code = excluded.subject_credit_code, subject_id_hash = excluded.subject_id_hash,
                     act_date = excluded.act_date, reported_at = excluded.reported_at,
                     disclosable = excluded.disclosable, content_hash = excluded.content_hash, body = excluded.body,
                     deleted = false, version = r.version + 1, updated_at = now()
-                where r.department_code = excluded.department_code and r.kind = excluded.kind
-                  and (r.content_hash <> excluded.content_hash or r.deleted)
+                where r.kind = excluded.kind and (r.content_hash <> excluded.content_hash or r.deleted)
                 returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code, r.body,
                           (r.xmax = 0) as inserted),
             queued as (
@@ -117,7 +117,8 @@ public class RecordWriter {
             select r.source_system, r.source_record_id, r.department_code, r.kind, r.deleted, r.id, r.version
             from behaviour_record r
             join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
-              on r.source_system = t.source_system and r.source_record_id = t.source_record_id""";
+              on r.source_system = t.source_system and r.source_record_id = t.source_record_id
+            where r.department_code = $3""";
 
     @Inject
     AuditTrail audit;
@@ -136,8 +137,8 @@ public class RecordWriter {
 
     /**
      * Writes the accepted records of a batch and returns every record's verdict, in upload order. Records rejected by
-     * validation pass through; a record may also be rejected here when its key belongs to another department or
-     * another kind, or when a delete names no record.
+     * validation pass through; a record may also be rejected here when its key belongs to a record of another kind,
+     * or when a delete names no record of the department.
      */
     public List<WrittenRecord> write(
             SqlConnection connection,
@@ -251,7 +252,11 @@ public class RecordWriter {
         }
     }
 
-    /** Records the statements left alone: identical re-sends, foreign keys, deletes of nothing. */
+    /**
+     * Records the statements left alone: identical re-sends, a record that would change its kind, deletes of
+     * nothing. Keys are the department's own: another department's record with the same source key is another
+     * record, never looked at here (so no upload can learn that it exists).
+     */
     private static void classifyUnwritten(
             SqlConnection connection,
             String department,
@@ -260,7 +265,8 @@ public class RecordWriter {
         List<RecordCheck> left = List.copyOf(pending.values());
         Tuple parameters = Tuple.of(
                 left.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
-                left.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new));
+                left.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new),
+                department);
         Map<String, Row> existing = new HashMap<>();
         for (Row row :
                 connection.preparedQuery(EXISTING).execute(parameters).await().indefinitely()) {
@@ -275,12 +281,6 @@ public class RecordWriter {
                         "sourceRecordId",
                         "RECORD_NOT_FOUND",
                         "no record " + record.sourceRecordId() + " of " + record.sourceSystem() + " to delete")));
-            } else if (!department.equals(row.getString("department_code"))) {
-                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError(
-                        "sourceRecordId",
-                        "RECORD_OF_OTHER_DEPARTMENT",
-                        "source record " + record.sourceRecordId() + " of " + record.sourceSystem()
-                                + " belongs to another department")));
             } else if (!record.isDelete() && !record.kind().name().equals(row.getString("kind"))) {
                 verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError(
                         "kind",

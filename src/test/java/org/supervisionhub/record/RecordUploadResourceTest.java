@@ -267,23 +267,30 @@ class RecordUploadResourceTest {
     }
 
     @Test
-    void anotherDepartmentsSourceRecordCannotBeOverwritten() {
+    void sourceKeysAreEachDepartmentsOwnSoNoDepartmentCanTakeOrProbeAnothersKey() {
         RecordFixture.Department owner = fixture.department();
         RecordFixture.Department other = fixture.department();
         Map<String, Object> record = fixture.inspection(owner);
-        upload(owner.systemToken(), list(record), "").then().statusCode(200);
-        Map<String, Object> hijack = with(fixture.inspection(other), "sourceRecordId", record.get("sourceRecordId"));
+        // Another department uses the key first: it gets a record of its own, and learns nothing about the owner's.
+        Map<String, Object> squat = with(fixture.inspection(other), "sourceRecordId", record.get("sourceRecordId"));
+        upload(other.systemToken(), list(squat), "").then().statusCode(200).body("accepted", equalTo(1));
 
-        upload(other.systemToken(), list(hijack), "")
+        upload(owner.systemToken(), list(record), "")
                 .then()
                 .statusCode(200)
-                .body("rejected", equalTo(1))
-                .body("issues[0].errors[0].code", equalTo("RECORD_OF_OTHER_DEPARTMENT"));
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(0));
+        upload(other.systemToken(), list(with(squat, "inspection.resultDescription", "改过的说明")), "")
+                .then()
+                .statusCode(200)
+                .body("updated", equalTo(1));
 
-        assertThat(db.single(
-                        "select department_code from behaviour_record where source_record_id = ?",
+        assertThat(db.rows(
+                        "select department_code, version from behaviour_record where source_record_id = ? order by"
+                                + " department_code",
                         record.get("sourceRecordId")))
-                .isEqualTo(owner.code());
+                .extracting(row -> row.get("department_code") + ":" + row.get("version"))
+                .containsExactlyInAnyOrder(owner.code() + ":1", other.code() + ":2");
     }
 
     @Test
