@@ -8,19 +8,12 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.Json;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.organization.DepartmentScope;
@@ -38,9 +31,6 @@ public class CatalogService {
 
     @Inject
     DepartmentScope scope;
-
-    @Inject
-    Json json;
 
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> SNAPSHOT =
             new com.fasterxml.jackson.core.type.TypeReference<>() {};
@@ -157,39 +147,6 @@ public class CatalogService {
         return ItemClaim.<ItemClaim>list(
                         "departmentCode = ?1 and status = ?2 and itemCode in ?3", own.get(), ClaimStatus.ACTIVE, codes)
                 .map(list -> list.stream().map(claim -> claim.itemCode).collect(Collectors.toSet()));
-    }
-
-    static void validateFields(String code, CatalogItemRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request.parentCode() != null && request.itemType() == null) {
-            errors.add(new FieldError("itemType", "REQUIRED", "a sub-item needs its type"));
-        }
-        if (code.equals(request.parentCode())) {
-            errors.add(new FieldError("parentCode", "PARENT_ITEM_INVALID", "an item cannot be its own main item"));
-        }
-        if (request.effectiveDate() != null
-                && request.cancelDate() != null
-                && request.cancelDate().isBefore(request.effectiveDate())) {
-            errors.add(
-                    new FieldError("cancelDate", "DATE_RANGE_INVALID", "the cancel date precedes the effective date"));
-        }
-        if (request.status() == ItemStatus.CANCELLED
-                && (request.changeReason() == null || request.changeReason().isBlank())) {
-            errors.add(new FieldError("changeReason", "REQUIRED", "say why the item is cancelled"));
-        }
-        if (!errors.isEmpty()) {
-            throw HubException.validation(errors);
-        }
-    }
-
-    String hash(CatalogItemRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.write(request.content()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
     }
 
     private ItemVersionView versionView(CatalogItemVersion version) {

@@ -58,9 +58,6 @@ public class CatalogWriter {
             order by r.id""";
 
     @Inject
-    CatalogService catalog;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
@@ -74,7 +71,7 @@ public class CatalogWriter {
      * Cancelling releases the item's claims (and cancels the sub-items of a main item).
      */
     public ItemUpsertResult upsert(SqlConnection connection, Caller caller, String code, CatalogItemRequest request) {
-        CatalogService.validateFields(code, request);
+        validateFields(code, request);
         checkParent(connection, request);
         RowSet<Row> existing =
                 connection.preparedQuery(LOCK).execute(Tuple.of(code)).await().indefinitely();
@@ -83,7 +80,7 @@ public class CatalogWriter {
         if (existing.size() == 0) {
             create(connection, caller, code, request);
             outcome = ItemUpsertResult.Outcome.CREATED;
-        } else if (catalog.hash(request).equals(existing.iterator().next().getString("content_hash"))) {
+        } else if (hash(request).equals(existing.iterator().next().getString("content_hash"))) {
             outcome = ItemUpsertResult.Outcome.UNCHANGED;
         } else {
             released = update(connection, caller, existing.iterator().next(), request);
@@ -323,7 +320,7 @@ public class CatalogWriter {
             request.cancelDate(),
             request.catalogVersion(),
             version,
-            catalog.hash(request)
+            hash(request)
         });
     }
 
@@ -343,5 +340,34 @@ public class CatalogWriter {
                 stored.cancelDate(),
                 stored.catalogVersion(),
                 reason);
+    }
+
+    /** The rules of an item that Bean Validation cannot express (they span several fields). */
+    static void validateFields(String code, CatalogItemRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.parentCode() != null && request.itemType() == null) {
+            errors.add(new FieldError("itemType", "REQUIRED", "a sub-item needs its type"));
+        }
+        if (code.equals(request.parentCode())) {
+            errors.add(new FieldError("parentCode", "PARENT_ITEM_INVALID", "an item cannot be its own main item"));
+        }
+        if (request.effectiveDate() != null
+                && request.cancelDate() != null
+                && request.cancelDate().isBefore(request.effectiveDate())) {
+            errors.add(
+                    new FieldError("cancelDate", "DATE_RANGE_INVALID", "the cancel date precedes the effective date"));
+        }
+        if (request.status() == ItemStatus.CANCELLED
+                && (request.changeReason() == null || request.changeReason().isBlank())) {
+            errors.add(new FieldError("changeReason", "REQUIRED", "say why the item is cancelled"));
+        }
+        if (!errors.isEmpty()) {
+            throw HubException.validation(errors);
+        }
+    }
+
+    /** The content hash that makes an identical re-send UNCHANGED. */
+    private String hash(CatalogItemRequest request) {
+        return org.supervisionhub.common.Hashes.sha256Hex(json.write(request.content()));
     }
 }
