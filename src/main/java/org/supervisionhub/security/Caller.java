@@ -18,10 +18,6 @@ public record Caller(String subject, Set<String> roles, Optional<String> departm
         return Scope.of(roles, departmentCode, regionCode);
     }
 
-    public boolean has(String role) {
-        return roles.contains(role);
-    }
-
     /** How the caller is named in audit entries and claim records. */
     public String auditName() {
         return subject;
