@@ -1,0 +1,78 @@
+package org.supervisionhub.common;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.util.Set;
+
+/**
+ * The one classification of database failures: which left nothing committed and may succeed when tried again (and
+ * why), and which are final. {@link BlockingTransactions} retries by it; {@link ProblemMapper} answers by it.
+ */
+public final class DatabaseFailures {
+
+    /** What a failure means for another attempt. */
+    public enum Kind {
+        /** PostgreSQL aborted the transaction to resolve a conflict (deadlock, serialization): retry at once. */
+        CONFLICT,
+        /**
+         * The database could not be reached or does not take writes now (connection lost or refused, a server going
+         * down or starting up, a standby or a demoted primary, no read-write server among the hosts): retry after a
+         * pause; a failover ends it.
+         */
+        UNAVAILABLE,
+        /** Anything else: the same attempt would fail the same way. */
+        FINAL
+    }
+
+    private static final Set<String> CONFLICTS = Set.of(
+            "40P01", // deadlock_detected
+            "40001"); // serialization_failure
+    private static final Set<String> UNAVAILABLE = Set.of(
+            "25006", // read_only_sql_transaction: the server reached is (now) a standby
+            "57P01", // admin_shutdown: the server is going down (or the backend was terminated)
+            "57P02", // crash_shutdown: another backend crashed, the server restarts
+            "57P03", // cannot_connect_now: starting up, shutting down, or in recovery without hot standby
+            "53300"); // too_many_connections: during a failover every replica reconnects at once
+
+    private DatabaseFailures() {}
+
+    /** The kind of the failure, from the first cause that tells. */
+    public static Kind classify(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null) {
+                String state = pg.getSqlState();
+                if (CONFLICTS.contains(state)) {
+                    return Kind.CONFLICT;
+                }
+                // Class 08: connection exception (connection failure, does not exist, unable to connect, ...).
+                return UNAVAILABLE.contains(state) || state.startsWith("08") ? Kind.UNAVAILABLE : Kind.FINAL;
+            }
+            if (cause instanceof ClosedConnectionException
+                    || cause instanceof java.net.ConnectException
+                    || cause instanceof java.net.SocketException
+                    || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof NoWritableDatabaseException
+                    || connectionReset(cause)) {
+                return Kind.UNAVAILABLE;
+            }
+        }
+        return Kind.FINAL;
+    }
+
+    /** Whether another attempt of the whole transaction may succeed. */
+    public static boolean isTransient(Throwable failure) {
+        return classify(failure) != Kind.FINAL;
+    }
+
+    /**
+     * A socket reset by the server (a killed or restarted PostgreSQL). The JDK reports it as a plain
+     * {@link java.io.IOException} thrown by the native read, so it is told apart by the transport's message.
+     */
+    private static boolean connectionReset(Throwable cause) {
+        return cause.getClass() == java.io.IOException.class
+                && cause.getMessage() != null
+                && (cause.getMessage().contains("Connection reset")
+                        || cause.getMessage().contains("Broken pipe"));
+    }
+}
