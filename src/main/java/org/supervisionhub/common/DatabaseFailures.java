@@ -53,7 +53,8 @@ public final class DatabaseFailures {
                     || cause instanceof java.net.SocketException
                     || cause instanceof java.nio.channels.ClosedChannelException
                     || cause instanceof NoWritableDatabaseException
-                    || connectionReset(cause)) {
+                    || connectionReset(cause)
+                    || notActive(cause)) {
                 return Kind.UNAVAILABLE;
             }
         }
@@ -63,6 +64,16 @@ public final class DatabaseFailures {
     /** Whether another attempt of the whole transaction may succeed. */
     public static boolean isTransient(Throwable failure) {
         return classify(failure) != Kind.FINAL;
+    }
+
+    /**
+     * A command given to a pooled connection whose socket the server already closed: Vert.x fails it with an internal
+     * {@code NoStackTraceThrowable} ("Connection is not active now, current status: CLOSED"), told apart by its text.
+     */
+    private static boolean notActive(Throwable cause) {
+        return cause.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")
+                && cause.getMessage() != null
+                && cause.getMessage().startsWith("Connection is not active now");
     }
 
     /**

@@ -166,7 +166,8 @@ public class DatabaseHosts implements PgPoolCreator {
         }
     }
 
-    static String address(PgConnectOptions options) {
+    /** {@code host:port} of a server, for logs. */
+    public static String address(PgConnectOptions options) {
         return options.getHost() + ":" + options.getPort();
     }
 

@@ -222,11 +222,20 @@ public class OutboxRelay {
                 }
             });
             subscriber = next;
-            next.connect().subscribe().with(ignored -> LOG.debug("listening on hub_outbox"), failure -> {
+            String where = DatabaseHosts.address(found.result());
+            next.connect().subscribe().with(ignored -> listened(attempt, where), failure -> {
                 LOG.warn("LISTEN hub_outbox failed; the relay polls meanwhile", failure);
                 listenLater(attempt);
             });
         });
+    }
+
+    private static void listened(int attempt, String where) {
+        if (attempt > 1) {
+            LOG.infof("listening on hub_outbox again, on %s", where);
+        } else {
+            LOG.debugf("listening on hub_outbox on %s", where);
+        }
     }
 
     /** Listens again after a pause, once per failed attempt (a failure and a close of one attempt count once). */

@@ -185,6 +185,17 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aCommandOnAConnectionTheServerClosedIsUnavailable() {
+        // What Vert.x answers when a pooled connection's socket closed just before a command was given to it.
+        Throwable closed = new java.util.concurrent.CompletionException(
+                new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED"));
+
+        assertThat(DatabaseFailures.classify(closed)).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(DatabaseFailures.classify(new io.vertx.core.impl.NoStackTraceThrowable("something else")))
+                .isEqualTo(Kind.FINAL);
+    }
+
+    @Test
     void aFailureOfTheWorkItselfIsFinal() {
         assertThat(DatabaseFailures.classify(new IllegalArgumentException("bad input")))
                 .isEqualTo(Kind.FINAL);
