@@ -72,15 +72,15 @@ class ReactiveTransactionsTest {
 
     @Test
     void onlyFailuresThatCertainlyCommittedNothingAreRetried() {
-        assertThat(ReactiveTransactions.committedNothing(new java.net.ConnectException("refused")))
+        assertThat(DatabaseFailures.committedNothing(new java.net.ConnectException("refused")))
                 .isTrue();
-        assertThat(ReactiveTransactions.committedNothing(io.vertx.sqlclient.ClosedConnectionException.INSTANCE))
+        assertThat(DatabaseFailures.committedNothing(io.vertx.sqlclient.ClosedConnectionException.INSTANCE))
                 .as("a connection lost mid-way may have been lost during the commit")
                 .isFalse();
         assertThatThrownBy(() -> {
                     throw new IllegalStateException("x");
                 })
-                .matches(failure -> !ReactiveTransactions.committedNothing(failure));
+                .matches(failure -> !DatabaseFailures.committedNothing(failure));
     }
 
     private static Uni<Void> insertNonce(String nonce) {
