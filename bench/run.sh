@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Throughput of the catalog and claim endpoints, as ratios to a baseline measured in the same run
-# (GET /q/health/live: the HTTP stack with no security and no database). Starts the hub with the demo
+# (GET /q/health/live on the management port: the HTTP stack with no security and no database). Starts the hub with the demo
 # data set on a spare port, drives it with wrk over loopback, appends the figures to bench/results.md.
 #   bench/run.sh [seconds per endpoint, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 port=${BENCH_PORT:-8089}
+management_port=${BENCH_MANAGEMENT_PORT:-9089}
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 bash scripts/ensure-postgres.sh
+bash scripts/ensure-redis.sh
 mvn -B -ntp -q package -DskipTests
 
-java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.log.level=WARN \
+java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" -Dquarkus.log.level=WARN \
      -jar target/quarkus-app/quarkus-run.jar > target/bench-hub.log 2>&1 &
 hub=$!
 trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$management_port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 
 region_admin=$(scripts/demo-token.sh region-admin "" 450000)
 dept_admin=$(scripts/demo-token.sh dept-admin 450100_SAMR 450100)
@@ -28,13 +30,15 @@ wrk.body = "{}"
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
-measure() { # name, token, path, [lua]
+measure() { # name, token, path or URL, [lua]
   local name=$1 token=$2 path=$3 lua=${4:-}
+  local url=$path
+  [[ $path == http* ]] || url="http://127.0.0.1:$port$path"
   local args=(-t2 -c16 -d"${duration}s" --latency)
   [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
   [ -n "$lua" ] && args+=(-s "$lua")
-  wrk "${args[@]}" "http://127.0.0.1:$port$path" --timeout 10s > "target/bench-$name.txt" 2>&1 || true # warm-up
-  wrk "${args[@]}" "http://127.0.0.1:$port$path" --timeout 10s > "target/bench-$name.txt" 2>&1
+  wrk "${args[@]}" "$url" --timeout 10s > "target/bench-$name.txt" 2>&1 || true # warm-up
+  wrk "${args[@]}" "$url" --timeout 10s > "target/bench-$name.txt" 2>&1
   local rps p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "target/bench-$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "target/bench-$name.txt")
@@ -43,7 +47,7 @@ measure() { # name, token, path, [lua]
 }
 
 results=$(
-  measure baseline-health "" /q/health/live
+  measure baseline-health "" "http://127.0.0.1:$management_port/q/health/live"
   measure items-page "$dept_admin" "/api/v1/items?size=20"
   measure items-text-search "$dept_admin" "/api/v1/items?q=%E9%A3%9F%E5%93%81&size=20"
   measure item-get "$dept_admin" "/api/v1/items/$claimed_item"

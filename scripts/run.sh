@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the hub with the Guangxi demo data set and the national platform simulator: prepares PostgreSQL, builds,
-# starts the simulator on :8099 (control :8098) and the hub on :8080. Ctrl-C stops them.
+# starts the simulator on :8099 (control :8098) and the hub on :8080 (health and metrics on :9000), with Redis for the
+# rate limits. Ctrl-C stops them.
 #   scripts/run.sh              offline demo tokens (scripts/demo-token.sh)
 #   scripts/run.sh --keycloak   real single sign-on: Keycloak on :8180 with the demo realm, the portal at /portal
 set -euo pipefail
@@ -10,8 +11,10 @@ if [ "${1:-}" = "--keycloak" ]; then
   profile=keycloak
 fi
 bash scripts/ensure-postgres.sh
+bash scripts/ensure-redis.sh
 mvn -B -ntp -q package -DskipTests
 port=${HUB_PORT:-8080}
+management_port=${HUB_MANAGEMENT_PORT:-9000}
 sim_port=${SIM_PORT:-8099}
 sim_control=${SIM_CONTROL_PORT:-8098}
 
@@ -37,7 +40,7 @@ cat <<INFO
   Supervision Hub (demo profile: Guangxi demo data, offline token verification)
   Swagger UI:   http://localhost:$port/q/swagger-ui
   OpenAPI:      http://localhost:$port/q/openapi
-  Health:       http://localhost:$port/q/health
+  Health:       http://localhost:$management_port/q/health      metrics: http://localhost:$management_port/q/metrics
   Demo token:   scripts/demo-token.sh dept-admin 450100_SAMR 450100     (Nanning market regulation)
                 scripts/demo-token.sh region-admin "" 450000            (whole of Guangxi)
                 scripts/demo-token.sh hub-admin
@@ -49,5 +52,6 @@ cat <<INFO
                 curl http://localhost:$sim_control/sim/stats                  (what the hub has pushed up)
 
 INFO
-java -Dquarkus.profile="$profile" -Dquarkus.http.port="$port" -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
+java -Dquarkus.profile="$profile" -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" \
+  -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
   ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

@@ -15,6 +15,7 @@ work=target/bench-records
 rm -rf "$work" && mkdir -p "$work/batches" bench/results
 
 bash scripts/ensure-postgres.sh
+bash scripts/ensure-redis.sh
 psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -qtA "$@" 2>/dev/null || runuser -u postgres -- psql -d postgres -qtA "$@"; }
 psql_admin -c "drop database if exists $db" >/dev/null
 psql_admin -c "create database $db owner hub" >/dev/null
@@ -25,10 +26,11 @@ mvn -B -ntp -q package -DskipTests
 hub=""
 start_hub() {
   HUB_DB_NAME=$db java -Xmx512m -Dquarkus.profile=demo -Dhub.demo.data=false -Dquarkus.http.port="$port" \
+    -Dquarkus.management.port=$((port + 1000)) \
     -Dquarkus.log.level=WARN -Dhub.records.max-ndjson-lines=$((count + 1)) -Dhub.records.max-ndjson-bytes=4294967296 \
     -Dquarkus.http.limits.max-body-size=4G -jar target/quarkus-app/quarkus-run.jar > "$work/hub.log" 2>&1 &
   hub=$!
-  for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
+  for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
   echo "hub did not start; see $work/hub.log" >&2; exit 1
 }
 stop_hub() { [ -n "$hub" ] && kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true; hub=""; }

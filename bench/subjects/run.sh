@@ -17,6 +17,7 @@ rm -f "$work/load.txt"
 command -v wrk >/dev/null 2>&1 && command -v pgbench >/dev/null 2>&1 || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk postgresql-contrib >/dev/null; }
 bash scripts/ensure-postgres.sh
+bash scripts/ensure-redis.sh
 psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -qtA "$@" 2>/dev/null || runuser -u postgres -- psql -d postgres -qtA "$@"; }
 [ "$(psql_admin -c "select count(*) from pg_database where datname = '$db'")" = "1" ] || psql_admin -c "create database $db owner hub"
 psql_db() { psql -h 127.0.0.1 -U hub -d "$db" -v ON_ERROR_STOP=1 -qtA "$@"; }
@@ -25,10 +26,10 @@ mvn -B -ntp -q package -DskipTests
 
 hub=""
 start_hub() { # extra JVM options
-  HUB_DB_NAME=$db java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.log.level=WARN "$@" \
+  HUB_DB_NAME=$db java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN "$@" \
     -jar target/quarkus-app/quarkus-run.jar > "$work/hub.log" 2>&1 &
   hub=$!
-  for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
+  for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
   echo "hub did not start; see $work/hub.log" >&2; exit 1
 }
 stop_hub() { [ -n "$hub" ] && kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true; hub=""; }
@@ -104,7 +105,7 @@ cpu_seconds() { # cumulative CPU seconds of the processes named, from /proc (uti
 }
 issue_ecredentials   # tokens live 5 minutes: issued just before the measurements
 results=$(
-  run_wrk health-baseline "$base/q/health/live"
+  run_wrk health-baseline "http://127.0.0.1:$((port + 1000))/q/health/live"
   hub_before=$(cpu_seconds "$hub"); pg_before=$(cpu_seconds $(pgrep -f 'postgres'))
   run_wrk subject-lookup -s bench/subjects/lookup.lua "$base"
   echo "cpu $(awk -v a="$(cpu_seconds "$hub")" -v b="$hub_before" 'BEGIN {print a - b}') $(awk -v a="$(cpu_seconds $(pgrep -f 'postgres'))" -v b="$pg_before" 'BEGIN {print a - b}')" > "$work/cpu.txt"

@@ -16,6 +16,7 @@ port_a=8089 port_b=8090 sim_port=8199 sim_control=8198
 rm -rf "$work" && mkdir -p "$work" bench/results
 
 bash scripts/ensure-postgres.sh
+bash scripts/ensure-redis.sh
 psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -qtA "$@" 2>/dev/null || runuser -u postgres -- psql -d postgres -qtA "$@"; }
 psql_admin -c "drop database if exists $db" >/dev/null
 psql_admin -c "create database $db owner hub" >/dev/null
@@ -28,10 +29,10 @@ simulator=$!
 declare -A hubs=()
 start_hub() { # name port
   HUB_DB_NAME=$db java -Xmx512m -Dquarkus.profile=demo -Dhub.demo.data=false -Dquarkus.http.port="$2" \
-    -Dquarkus.log.level=WARN -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
+    -Dquarkus.management.port=$(($2 + 1000)) -Dquarkus.log.level=WARN -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
     -Dhub.records.max-ndjson-lines=$((count + 1)) -jar target/quarkus-app/quarkus-run.jar >> "$work/hub-$1.log" 2>&1 &
   hubs[$1]=$!
-  for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
+  for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$(($2 + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
   echo "hub $1 did not start; see $work/hub-$1.log" >&2; exit 1
 }
 cleanup() { for pid in "${hubs[@]}"; do kill "$pid" 2>/dev/null || true; done; kill "$simulator" 2>/dev/null || true; }

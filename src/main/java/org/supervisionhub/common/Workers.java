@@ -46,6 +46,22 @@ public class Workers {
         return worker;
     }
 
+    /**
+     * Names of the workers whose thread has ended although nobody asked them to stop: their loop is gone, so the work
+     * they own no longer happens. The liveness check reports them.
+     */
+    public List<String> deadWorkers() {
+        return started.stream()
+                .filter(worker -> worker.running && !worker.thread.isAlive())
+                .map(Worker::name)
+                .toList();
+    }
+
+    /** How many workers have been started and not stopped. */
+    public int runningWorkers() {
+        return (int) started.stream().filter(Worker::isRunning).count();
+    }
+
     void stopAll(@Observes ShutdownEvent event) {
         started.forEach(Worker::signalStop);
         for (Worker worker : started) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.supervisionhub.support.Management;
 import org.supervisionhub.support.Tokens;
 
 /** The verified-token cache saves work without ever accepting what verification would refuse. */
@@ -30,8 +31,12 @@ class VerifiedTokenCacheTest {
     }
 
     private static double cacheCount(String result) {
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher matcher = Pattern.compile("hub_token_cache_total\\{result=\"" + result + "\"[^}]*} ([0-9.E]+)")
                 .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;

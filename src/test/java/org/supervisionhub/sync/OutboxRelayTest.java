@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.Db;
+import org.supervisionhub.support.Management;
 import org.supervisionhub.support.NationalSimulatorResource;
 import org.supervisionhub.support.Simulator;
 import org.supervisionhub.support.Tokens;
@@ -220,13 +221,18 @@ class OutboxRelayTest {
 
         await(
                 "the delivered counter shows it",
-                () -> given().get("/q/metrics")
+                () -> Management.given()
+                        .get("/q/metrics")
                         .then()
                         .extract()
                         .asString()
                         .contains("hub_sync_delivered_total{target=\"national\"}"));
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(metrics)
                 .contains(
                         "hub_sync_pending{target=\"national\"}",
