@@ -38,6 +38,11 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "The body exceeds the size limit", "请求体超出大小限制"),
     UNSUPPORTED_MEDIA_TYPE(415, "The body's media type is not accepted", "不支持的请求体媒体类型"),
     RATE_LIMITED(429, "Too many requests from this client; retry after Retry-After", "请求过于频繁，请按 Retry-After 重试"),
+    RATE_LIMIT_UNAVAILABLE(
+            503,
+            "The shared rate-limit store cannot be reached, so this fail-closed operation is refused; retry after "
+                    + "Retry-After",
+            "限流计数存储不可用，该操作暂不受理，请按 Retry-After 重试"),
     INTERNAL_ERROR(500, "Unexpected failure; quote the requestId when reporting it", "内部错误，请提供 requestId"),
 
     // Data store

@@ -103,6 +103,17 @@ public class HubException extends RuntimeException {
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
+    /** 503 with a Retry-After header (whole seconds): the hub cannot serve this now, on purpose. */
+    public static HubException serviceUnavailable(ErrorCode code, String detail, long retryAfterSeconds) {
+        return new HubException(
+                503,
+                code.name(),
+                "Service unavailable",
+                detail,
+                List.of(),
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
     public int status() {
         return status;
     }

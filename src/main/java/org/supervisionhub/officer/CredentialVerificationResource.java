@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.HubException;
 
 /**
  * The public side of electronic credentials: the key set for offline verification and the scan check a QR
@@ -82,7 +80,7 @@ public class CredentialVerificationResource {
                             + "(tampered, truncated, foreign or unsigned) and TOKEN_EXPIRED show nothing else; VALID, REVOKED, "
                             + "SUSPENDED, CREDENTIAL_EXPIRED and NOT_YET_VALID show the holder's name and photo, department, "
                             + "categories (执法门类), validity and kind, never the ID number. Each such answer is audited. Rate "
-                            + "limited per client address (429 RATE_LIMITED with Retry-After).")
+                            + "limited per client address across all replicas (429 RATE_LIMITED with Retry-After).")
     @APIResponse(
             responseCode = "200",
             description = "The result",
@@ -101,24 +99,19 @@ public class CredentialVerificationResource {
                     String token,
             @Context HttpServerRequest request) {
         String address = clientAddress(request);
-        OptionalLong wait = rateLimiter.acquire(address);
-        if (wait.isPresent()) {
-            throw HubException.tooManyRequests(
-                    "RATE_LIMITED",
-                    "too many verifications from this address; retry after " + wait.getAsLong() + " s",
-                    wait.getAsLong());
-        }
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoTransform(false);
-        return electronic
-                .verify(token, address)
+        return rateLimiter
+                .admit(address)
+                .chain(() -> electronic.verify(token, address))
                 .map(view -> Response.ok(view).cacheControl(noStore).build());
     }
 
     /**
-     * The peer address of the connection. Forwarded headers count only where the operator has configured
-     * quarkus.http.proxy (proxy-address-forwarding with trusted-proxies), which then rewrites this address.
+     * The peer address of the connection. Forwarded headers count only when the peer is one of the trusted proxies
+     * configured in quarkus.http.proxy (proxy-address-forwarding, allow-x-forwarded, trusted-proxies): Quarkus then
+     * rewrites this address to the forwarded client; from any other peer they are ignored.
      */
     private static String clientAddress(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -163,19 +165,41 @@ public class SubjectResource {
             summary = "Look a natural person up by ID number",
             description = "The number travels in the body, never in a URL. The answer carries the masked number only; "
                     + "each successful lookup is written to the audit log. Persons registered outside the caller's "
-                    + "region (a region-admin's, or the region in a department token) read as unknown.")
+                    + "region (a region-admin's, or the region in a department token) read as unknown. Rate limited per "
+                    + "caller across all replicas (429 RATE_LIMITED with Retry-After); while the limit's shared store "
+                    + "is unreachable, lookups are refused (503 RATE_LIMIT_UNAVAILABLE with Retry-After).")
     @APIResponse(responseCode = "200", description = "The person")
     @APIResponse(responseCode = "404", description = "Unknown person")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many lookups by this caller (RATE_LIMITED)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The rate limit cannot be checked, so the lookup is refused (RATE_LIMIT_UNAVAILABLE)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<SubjectView> lookupPerson(@NotNull @Valid PersonLookupRequest request) {
         Caller caller = callers.caller();
         caller.scope().requireBound();
-        return queries.byIdNumberHash(subjects.hashOf(request.idNumber())).chain(found -> {
-            // A person outside the caller's region reads as unknown: the answer never tells that the number exists.
-            SubjectView person = found.filter(view -> caller.scope().covers(Scope.Owner.region(view.regionCode())))
-                    .orElseThrow(
-                            () -> HubException.notFound("SUBJECT_NOT_FOUND", "no natural person with this ID number"));
-            return subjects.recordPersonalDataRead(caller, person).replaceWith(person);
-        });
+        return subjects.admitPersonLookup(caller)
+                .chain(() -> queries.byIdNumberHash(subjects.hashOf(request.idNumber())))
+                .chain(found -> {
+                    // A person outside the caller's region reads as unknown: the answer never tells that the number
+                    // exists.
+                    SubjectView person = found.filter(
+                                    view -> caller.scope().covers(Scope.Owner.region(view.regionCode())))
+                            .orElseThrow(() -> HubException.notFound(
+                                    "SUBJECT_NOT_FOUND", "no natural person with this ID number"));
+                    return subjects.recordPersonalDataRead(caller, person).replaceWith(person);
+                });
     }
 
     private static RestResponse<SubjectService.WriteResult> written(SubjectService.WriteResult result, UriInfo uri) {

@@ -1,6 +1,7 @@
 package org.supervisionhub.subject;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -14,6 +15,8 @@ import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.ReactiveTransactions;
+import org.supervisionhub.common.limit.Limit;
+import org.supervisionhub.common.limit.RateLimiter;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.events.SubjectUpserted;
 import org.supervisionhub.security.Caller;
@@ -27,6 +30,9 @@ import org.supervisionhub.sync.Outbox;
 @ApplicationScoped
 public class SubjectService {
 
+    /** The person-lookup limit's name in Redis keys and metrics. */
+    static final String PERSON_LOOKUP_LIMIT = "person-lookup";
+
     @Inject
     ReactiveTransactions transactions;
 
@@ -38,6 +44,25 @@ public class SubjectService {
 
     @Inject
     PersonalData personalData;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    SubjectsConfig config;
+
+    private Limit personLookupLimit;
+
+    @PostConstruct
+    void init() {
+        personLookupLimit = new Limit(
+                PERSON_LOOKUP_LIMIT,
+                config.personLookupLimit().requests(),
+                config.personLookupLimit().period(),
+                Limit.WhenStoreDown.REFUSE,
+                0,
+                "person lookups by this caller");
+    }
 
     /** The effect of a subject write. */
     public enum Outcome {
@@ -87,6 +112,20 @@ public class SubjectService {
                             | subject.sources.add(request.source());
                     return save(caller, subject, existing == null, changed, request.source());
                 }));
+    }
+
+    /**
+     * Counts one person lookup of the caller (by its token subject) across all replicas. Past the limit it fails with
+     * 429 RATE_LIMITED; while Redis cannot be reached it fails closed with 503 RATE_LIMIT_UNAVAILABLE, so personal
+     * data is never read unthrottled.
+     */
+    public Uni<Void> admitPersonLookup(Caller caller) {
+        return limiter.admit(personLookupLimit, caller.subject());
+    }
+
+    /** The Redis key counting the lookups of a caller (token subject). */
+    String personLookupKey(String subject) {
+        return limiter.key(personLookupLimit, subject);
     }
 
     public String hashOf(String idNumber) {
