@@ -51,6 +51,8 @@ class KubernetesManifestsTest {
     private static final String CONFIG_MAP = "supervision-hub-config";
     private static final String SECRET = "supervision-hub-secrets";
     private static final int HTTP_PORT = 8080;
+    /** The management interface: health and metrics, never reachable through the Service. */
+    private static final int MANAGEMENT_PORT = 9000;
     /** UID of the {@code jboss} user in the Quarkus/UBI OpenJDK base images. */
     private static final int QUARKUS_IMAGE_USER = 185;
 
@@ -67,6 +69,7 @@ class KubernetesManifestsTest {
             "v1 ServiceAccount",
             "policy/v1 PodDisruptionBudget",
             "autoscaling/v2 HorizontalPodAutoscaler",
+            "networking.k8s.io/v1 NetworkPolicy",
             "kustomize.config.k8s.io/v1beta1 Kustomization");
 
     /** DNS-1123 label: lower-case alphanumerics and '-', alphanumeric at both ends, 1-63 characters. */
@@ -78,6 +81,12 @@ class KubernetesManifestsTest {
             Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE]?)");
     private static final Pattern SLEEP_COMMAND = Pattern.compile("\\bsleep\\s+([0-9]+)\\b");
     private static final Pattern QUARKUS_SHORT_DURATION = Pattern.compile("([0-9]+)(ms|s|m|h|d)?");
+    /** Properties holding keys or secrets (as the production start-up check names them). */
+    private static final Pattern SECRET_PROPERTY =
+            Pattern.compile("(?i).*(password|secret|private-key|hmac-key|callback-keys).*");
+
+    private static final Pattern HUB_VARIABLE = Pattern.compile("\\$\\{(HUB_[A-Z0-9_]+)");
+    private static final Pattern SECRET_REF = Pattern.compile("secretRef:\\s*([A-Z0-9_]+)");
 
     private static List<Manifest> baseManifests;
     private static List<Manifest> overlayManifests;
@@ -300,6 +309,105 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void secretTemplateListsEverySecretTheHubReads() throws IOException {
+        Set<String> secretKeys =
+                new LinkedHashSet<>(manifest("Secret", SECRET).get("stringData").keys());
+        secretKeys.addAll(manifest("Secret", SECRET).get("data").keys());
+        Map<String, String> config =
+                manifest("ConfigMap", CONFIG_MAP).get("data").strings();
+        List<String> needed = new ArrayList<>();
+
+        // Secret properties of application.properties: supplied as the variable their expression names, or as
+        // the property's own environment variable.
+        Properties properties = applicationProperties();
+        for (String name : properties.stringPropertyNames()) {
+            String value = properties.getProperty(name);
+            if (name.startsWith("%") || !SECRET_PROPERTY.matcher(name).matches()) {
+                continue;
+            }
+            Matcher variable = HUB_VARIABLE.matcher(value);
+            String environmentName = name.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+            if (variable.find()) {
+                assertThat(secretKeys)
+                        .as("Secret entry for %s (%s or %s)", name, variable.group(1), environmentName)
+                        .containsAnyOf(variable.group(1), environmentName);
+                needed.add(name);
+            }
+        }
+        // Secrets the docked systems' descriptors name.
+        try (Stream<Path> descriptors = Files.list(Path.of("adapters"))) {
+            for (Path descriptor : descriptors
+                    .map(dir -> dir.resolve("adapter.yaml"))
+                    .filter(Files::isRegularFile)
+                    .toList()) {
+                Matcher reference = SECRET_REF.matcher(Files.readString(descriptor));
+                while (reference.find()) {
+                    assertThat(secretKeys).as("secretRef of %s", descriptor).contains(reference.group(1));
+                    needed.add(reference.group(1));
+                }
+            }
+        }
+
+        assertThat(needed).as("secrets found to check").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(secretKeys)
+                .contains(
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "HUB_PII_HMAC_KEY",
+                        "HUB_CREDENTIALS_SIGNING_KEYS_0__PRIVATE_KEY",
+                        "QUARKUS_REDIS_PASSWORD",
+                        "QUARKUS_OIDC_CREDENTIALS_SECRET")
+                .anyMatch(key -> key.startsWith("HUB_SYNC_NATIONAL_CALLBACK_KEYS_"));
+        assertThat(manifest("Secret", SECRET).get("stringData").strings().values())
+                .as("the template holds placeholders only")
+                .allMatch(value -> value.startsWith("CHANGE-ME"));
+        assertThat(config.keySet()).contains("QUARKUS_REDIS_HOSTS", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+        assertThat(config.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"))
+                .as("forwarded addresses are trusted from named proxies only")
+                .isNotBlank();
+    }
+
+    @Test
+    void networkPolicyAdmitsTheIngressToTheApiAndMonitoringToTheManagementPortOnly() {
+        Manifest policy = theBase("NetworkPolicy");
+        assertSelectsThePods(
+                "NetworkPolicy podSelector",
+                policy.get("spec", "podSelector", "matchLabels").strings());
+        assertThat(policy.get("spec", "policyTypes").texts()).containsExactlyInAnyOrder("Ingress", "Egress");
+
+        List<Node> rules = policy.get("spec", "ingress").items();
+        assertThat(rules).hasSize(2);
+        Map<Integer, String> sourceNamespaceByPort = new LinkedHashMap<>();
+        for (Node rule : rules) {
+            List<Node> sources = rule.get("from").items();
+            assertThat(sources).as("%s names its sources", rule.where()).isNotEmpty();
+            for (Node port : rule.get("ports").items()) {
+                for (Node source : sources) {
+                    sourceNamespaceByPort.put(
+                            port.get("port").integer(),
+                            source.get("namespaceSelector", "matchLabels", "kubernetes.io/metadata.name")
+                                    .text());
+                }
+            }
+        }
+        assertThat(sourceNamespaceByPort)
+                .containsExactly(Map.entry(HTTP_PORT, "ingress-nginx"), Map.entry(MANAGEMENT_PORT, "monitoring"));
+    }
+
+    @Test
+    void networkPolicyLetsThePodsReachDnsTheDatabaseRedisAndHttpsOnly() {
+        List<Integer> ports = theBase("NetworkPolicy").get("spec", "egress").items().stream()
+                .peek(rule -> assertThat(rule.get("to").items())
+                        .as("%s names its destinations", rule.where())
+                        .isNotEmpty())
+                .flatMap(rule -> rule.get("ports").items().stream())
+                .map(port -> port.get("port").integer())
+                .distinct()
+                .toList();
+
+        assertThat(ports).containsExactlyInAnyOrder(53, 5432, 6379, 443);
+    }
+
+    @Test
     void serviceAndDisruptionBudgetSelectThePodsOfTheDeployment() {
         assertThat(podLabels()).containsAllEntriesOf(APP_LABELS);
 
@@ -352,15 +460,19 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void containerPortMatchesProbeAndServiceTargetPort() {
+    void probesUseTheManagementPortAndTheServiceOnlyTheApiPort() throws IOException {
         Node container = appContainer();
         Map<String, Integer> ports = containerPorts(container);
 
-        assertThat(ports).containsEntry("http", HTTP_PORT);
+        assertThat(ports).containsEntry("http", HTTP_PORT).containsEntry("management", MANAGEMENT_PORT);
+        assertThat(applicationProperty("quarkus.management.port"))
+                .as("the management port the application listens on")
+                .isEqualTo(String.valueOf(MANAGEMENT_PORT));
+        assertThat(applicationProperty("quarkus.management.enabled")).isEqualTo("true");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             assertThat(resolvePort(container.get(probe, "httpGet", "port"), ports))
                     .as(probe)
-                    .isEqualTo(HTTP_PORT);
+                    .isEqualTo(MANAGEMENT_PORT);
         }
 
         List<Node> servicePorts = theBase("Service").get("spec", "ports").items();
@@ -380,10 +492,8 @@ class KubernetesManifestsTest {
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics");
         assertThat(annotations.get("prometheus.io/port"))
-                .as("scrape port is a declared container port")
-                .isIn(containerPorts(appContainer()).values().stream()
-                        .map(String::valueOf)
-                        .toList());
+                .as("scrape port is the management port")
+                .isEqualTo(String.valueOf(containerPorts(appContainer()).get("management")));
     }
 
     @Test
@@ -759,6 +869,18 @@ class KubernetesManifestsTest {
             default -> 0;
         };
         return number.scaleByPowerOfTen(exponent);
+    }
+
+    private static Properties applicationProperties() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(APPLICATION_PROPERTIES)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static String applicationProperty(String name) throws IOException {
+        return applicationProperties().getProperty(name);
     }
 
     /** {@code quarkus.shutdown.timeout} as the prod profile sees it; 30s if the file or key is absent. */
