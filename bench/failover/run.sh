@@ -128,9 +128,8 @@ start_hub() { # name
   hubs[$1]=$!
   disown "${hubs[$1]}" # killed on purpose: no job-control notice
 }
-ready() { # name: ready on the main port, or on the management port where health lives in some configurations
-  curl -fs "http://127.0.0.1:${http_port[$1]}/q/health/ready" >/dev/null 2>&1 \
-    || curl -fs "http://127.0.0.1:${management_port[$1]}/q/health/ready" >/dev/null 2>&1
+ready() { # name: health lives on the management port
+  curl -fs "http://127.0.0.1:${management_port[$1]}/q/health/ready" >/dev/null 2>&1
 }
 await_hub() { # name
   for _ in $(seq 1 300); do
