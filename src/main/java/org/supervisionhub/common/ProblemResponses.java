@@ -1,6 +1,7 @@
 package org.supervisionhub.common;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * that fails validation and, on operations that need a token (those the security filter marked with a bare 401 and
  * 403), 401 (none, or not valid) and 403 (role or scope), each as problem+json. An operation that documents one of
  * them itself keeps its own description. Every error answer a resource declares with a status and a description only
- * (404, 409, 413, ...) gets the problem+json body here too, so resources never repeat the media type and schema.
+ * (404, 409, 413, ...) gets the problem+json body here too, so resources never repeat the media type and schema; a
+ * 429 also gets its Retry-After header (whole seconds).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
@@ -53,6 +55,18 @@ public class ProblemResponses implements OASFilter {
             responses.getAPIResponses().forEach((status, response) -> {
                 if (isError(status) && response.getContent() == null) {
                     response.setContent(problemContent());
+                }
+                if (status.equals("429")
+                        && (response.getHeaders() == null
+                                || !response.getHeaders().containsKey("Retry-After"))) {
+                    response.addHeader(
+                            "Retry-After",
+                            OASFactory.createHeader()
+                                    .description("Seconds to wait")
+                                    .schema(OASFactory.createSchema()
+                                            .type(List.of(
+                                                    org.eclipse.microprofile.openapi.models.media.Schema.SchemaType
+                                                            .INTEGER))));
                 }
             });
             documentAlternativeSuccesses(responses);

@@ -86,14 +86,7 @@ public class CredentialVerificationResource {
             description = "The result",
             content = @Content(schema = @Schema(implementation = VerificationView.class)))
     @APIResponse(responseCode = "400", description = "No token")
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many scans from this address (RATE_LIMITED)",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait",
-                            schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "429", description = "Too many scans from this address (RATE_LIMITED)")
     public Uni<Response> verifyCredential(
             @Parameter(description = "The token from the QR code", required = true) @QueryParam("token") @NotBlank
                     String token,

@@ -170,14 +170,7 @@ public class SubjectResource {
                     + "is unreachable, lookups are refused (503 RATE_LIMIT_UNAVAILABLE with Retry-After).")
     @APIResponse(responseCode = "200", description = "The person")
     @APIResponse(responseCode = "404", description = "Unknown person")
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many lookups by this caller (RATE_LIMITED)",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait",
-                            schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "429", description = "Too many lookups by this caller (RATE_LIMITED)")
     @APIResponse(
             responseCode = "503",
             description = "The rate limit cannot be checked, so the lookup is refused (RATE_LIMIT_UNAVAILABLE)",
