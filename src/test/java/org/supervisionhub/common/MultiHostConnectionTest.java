@@ -10,6 +10,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.Db;
+import org.supervisionhub.support.Management;
 
 /** A multi-host configuration whose first server is down: the hub starts, migrates and writes on the second. */
 @QuarkusTest
@@ -50,7 +51,7 @@ class MultiHostConnectionTest {
 
     @Test
     void theHubIsReadyAndServesTheApi() {
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
         given().auth()
                 .oauth2(org.supervisionhub.support.Tokens.hubAdmin())
                 .get("/api/v1/audit/verification")
