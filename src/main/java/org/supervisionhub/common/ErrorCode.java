@@ -12,6 +12,9 @@ public enum ErrorCode {
     VALIDATION_FAILED(400, "One or more fields failed validation; see errors[]", "请求校验失败，详见 errors[]"),
     MALFORMED_JSON(
             400, "The body (or an NDJSON line) is not valid JSON or not the expected structure", "请求体不是合法 JSON 或结构不符"),
+    NESTING_TOO_DEEP(400, "JSON objects and arrays nested deeper than the limit (hub.json)", "JSON 嵌套层级超过上限"),
+    NUMBER_TOO_LONG(400, "A JSON number with more characters than the limit (hub.json)", "JSON 数值位数超过上限"),
+    STRING_TOO_LONG(413, "A JSON string longer than the limit (hub.json)", "JSON 字符串长度超过上限"),
     UNKNOWN_FIELD(400, "A field that is not part of the contract", "契约中没有的字段"),
     TYPE_MISMATCH(400, "A value of the wrong type or format (number, date, enum constant ...)", "取值类型或格式错误（数字、日期、枚举等）"),
     REQUIRED(400, "A required value is missing or blank", "必填项缺失或为空"),
