@@ -160,7 +160,7 @@ public enum ErrorCode {
     CALLBACK_KEY_UNKNOWN(401, "Unknown callback key id", "回调密钥标识未知"),
     CALLBACK_TIMESTAMP_INVALID(401, "The callback timestamp is not epoch seconds", "回调时间戳无效"),
     CALLBACK_STALE(401, "The callback timestamp is too far from now", "回调时间戳超出允许偏差"),
-    CALLBACK_NONCE_INVALID(401, "A callback nonce has 8-64 characters", "回调随机数无效"),
+    CALLBACK_NONCE_INVALID(401, "A callback nonce has 8-64 visible ASCII characters", "回调随机数无效"),
     CALLBACK_SIGNATURE_INVALID(401, "The callback signature does not verify", "回调签名校验失败"),
     CALLBACK_REPLAYED(401, "The callback nonce was used before", "回调重放"),
     NATIONAL_ID_INVALID(400, "nationalId: 1-64 letters, digits, _ . : -", "国家平台标识无效"),
