@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.Problem;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -65,10 +64,7 @@ public class AdapterResource {
             description = "As in the list. A docked system sees only its own (by its OIDC client); an adapter outside "
                     + "a region-admin's region reads as unknown (404).")
     @APIResponse(responseCode = "200", description = "The adapter")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such adapter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such adapter")
     public AdapterView getAdapterHealth(@PathParam("system") String system) {
         return adapters.view(callers.caller(), clientId(), system);
     }
@@ -94,18 +90,9 @@ public class AdapterResource {
             responseCode = "200",
             description = "Counts and, per rejected record, why",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unreadable payload",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such adapter or kind",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The adapter is disabled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable payload")
+    @APIResponse(responseCode = "404", description = "No such adapter or kind")
+    @APIResponse(responseCode = "503", description = "The adapter is disabled")
     public JsonNode receiveAdapterPayload(
             @PathParam("system") String system, @PathParam("kind") String kind, @NotNull JsonNode payload) {
         return adapters.receive(callers.caller(), clientId(), system, kind, payload);
@@ -123,10 +110,7 @@ public class AdapterResource {
             responseCode = "200",
             description = "The changes",
             content = @Content(schema = @Schema(implementation = ChangesView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such adapter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such adapter")
     public ChangesView getAdapterChanges(
             @PathParam("system") String system,
             @QueryParam("since") @DefaultValue("0") @Min(0) long since,

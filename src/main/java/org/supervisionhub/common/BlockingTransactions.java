@@ -3,7 +3,6 @@ package org.supervisionhub.common;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Function;
@@ -12,28 +11,29 @@ import org.jboss.logging.Logger;
 /**
  * Transactions on the reactive client for code that runs on worker threads (bulk uploads, relays, admin actions):
  * the work gets one connection inside one transaction, committed when it returns and rolled back when it throws.
- * The one place where transient failures are retried (up to three attempts, so the work must be repeatable): a
- * transaction PostgreSQL aborted to break a deadlock or a serialization conflict, and, before the commit was sent,
- * a lost connection or a server that turned read-only (a primary failing over). A connection lost during the commit
- * is not retried: whether it committed is unknown, and the caller's idempotency decides.
+ * The one place where transient failures are retried ({@code hub.db.retry.attempts} in all, so the work must be
+ * repeatable), as {@link DatabaseFailures} classifies them: a transaction PostgreSQL aborted to break a deadlock or a
+ * serialization conflict is retried at once; before the commit was sent, a lost or refused connection, a server going
+ * down, and a server that turned read-only (a primary failing over) are retried after a pause that doubles, on a new
+ * connection, which {@link DatabaseHosts} opens to the server that takes writes now. A connection lost during the
+ * commit is not retried: whether it committed is unknown, and the caller's idempotency decides.
  */
 @ApplicationScoped
 public class BlockingTransactions {
 
     private static final Logger LOG = Logger.getLogger(BlockingTransactions.class);
-    private static final java.util.Set<String> RETRIED_STATES = java.util.Set.of(
-            "40P01", // deadlock_detected
-            "40001", // serialization_failure
-            "25006", // read_only_sql_transaction: the server we reached is (now) a standby
-            "57P01", // admin_shutdown: the server is going down
-            "08006", "08003", "08001"); // connection failure / does not exist / unable to connect
-    private static final int ATTEMPTS = 3;
 
     @Inject
     Pool pool;
 
+    @Inject
+    DatabaseConfig config;
+
     public <T> T inTransaction(Function<SqlConnection, T> work) {
+        int attempts = Math.max(1, config.retry().attempts());
+        long pause = config.retry().backoff().toMillis();
         for (int attempt = 1; ; attempt++) {
+            long wait = 0;
             boolean committing = false;
             SqlConnection connection = null;
             try {
@@ -51,31 +51,35 @@ public class BlockingTransactions {
                     throw e;
                 }
             } catch (RuntimeException e) {
-                if (attempt < ATTEMPTS && !committing && isTransient(e)) {
-                    LOG.debugf(e, "transient database failure; attempt %d of %d", attempt + 1, ATTEMPTS);
-                    continue;
+                DatabaseFailures.Kind kind = DatabaseFailures.classify(e);
+                if (attempt >= attempts || committing || kind == DatabaseFailures.Kind.FINAL) {
+                    throw e;
                 }
-                throw e;
+                if (kind == DatabaseFailures.Kind.UNAVAILABLE) {
+                    LOG.infof("database unavailable (%s); attempt %d of %d in %d ms", e, attempt + 1, attempts, pause);
+                    wait = pause;
+                    pause *= 2;
+                } else {
+                    LOG.debugf(e, "transaction aborted by a conflict; attempt %d of %d", attempt + 1, attempts);
+                }
             } finally {
                 if (connection != null) {
                     close(connection);
                 }
             }
+            if (wait > 0) {
+                sleep(wait); // the broken connection is closed first
+            }
         }
     }
 
-    /** Whether the failure leaves nothing committed and is worth another attempt. */
-    static boolean isTransient(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && RETRIED_STATES.contains(pg.getSqlState())) {
-                return true;
-            }
-            if (cause instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || cause instanceof java.net.ConnectException) {
-                return true;
-            }
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", interrupted);
         }
-        return false;
     }
 
     private static void close(SqlConnection connection) {

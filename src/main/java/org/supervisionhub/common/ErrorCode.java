@@ -47,6 +47,10 @@ public enum ErrorCode {
     DUPLICATE(409, "A record with the same unique key already exists", "唯一键重复"),
     REFERENCE_CONFLICT(409, "The change refers to, or is referred to by, another record", "引用关系冲突"),
     CONCURRENT_UPDATE(409, "A concurrent change interfered; retry", "并发修改冲突，请重试"),
+    DATABASE_UNAVAILABLE(
+            503,
+            "The database is unreachable or failing over; retry after Retry-After (writes are idempotent)",
+            "数据库不可用或正在切换，请按 Retry-After 重试"),
 
     // National codes (common.code validators)
     CREDIT_CODE_INVALID(400, "Not a valid unified social credit code (GB 32100)", "统一社会信用代码无效"),

@@ -34,6 +34,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** Seconds a client should wait after a 503 DATABASE_UNAVAILABLE (a failover takes a few). */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 2;
 
     /**
      * Bean Validation constraints → catalog codes; project constraints carry their own
@@ -189,6 +191,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.classify(e) == DatabaseFailures.Kind.UNAVAILABLE) {
+            // A failover in progress: nothing of this request may have committed, or (a connection lost during the
+            // commit) it may have; either way the client retries, and writes are idempotent.
+            LOG.warnf("database unavailable handling %s %s: %s", method(request), path(request), e);
+            Response problem = respond(
+                    Problem.of(
+                            503,
+                            ErrorCode.DATABASE_UNAVAILABLE,
+                            "Database unavailable",
+                            "the database is unreachable or failing over; retry the request",
+                            null),
+                    request);
+            return Response.fromResponse(problem)
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .build();
+        }
         Problem known = databaseProblem(e);
         if (known != null) {
             return respond(known, request);
@@ -212,6 +230,14 @@ public class ProblemMapper {
             }
         }
         return null;
+    }
+
+    private static String method(HttpServerRequest request) {
+        return request == null ? "-" : String.valueOf(request.method());
+    }
+
+    private static String path(HttpServerRequest request) {
+        return request == null ? "-" : request.path();
     }
 
     /** Writes the problem as problem+json, with the request path and correlation id filled in. */

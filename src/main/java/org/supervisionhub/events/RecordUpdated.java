@@ -8,10 +8,10 @@ import java.util.Map;
  * {@code record} is the canonical record as stored. Aggregate: the record id.
  */
 public record RecordUpdated(
-        @JsonPropertyDescription("The hub's id of the record")
+        @JsonPropertyDescription("The hub's id of the record that changed")
         long recordId,
 
-        @JsonPropertyDescription("The record's version, 1 and up")
+        @JsonPropertyDescription("The record's new version, 2 and up")
         int version,
 
         @JsonPropertyDescription("UPDATE") String operation,
@@ -20,7 +20,8 @@ public record RecordUpdated(
         @JsonPropertyDescription("The department the record belongs to")
         String departmentCode,
 
-        @JsonPropertyDescription("The canonical record as stored (the RecordInput schema of openapi.yaml, "
+        @JsonPropertyDescription("The canonical record as now stored, whole, not a difference (the RecordInput schema "
+                + "of openapi.yaml, "
                 + "persons' ID numbers hashed and masked)")
         Map<String, Object> record)
         implements HubEvent {

@@ -1,7 +1,6 @@
 package org.supervisionhub.item;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.ReactiveTransactions;
 import org.supervisionhub.events.ClaimCreated;
 import org.supervisionhub.events.ClaimReleased;
 import org.supervisionhub.organization.Department;
@@ -26,6 +26,9 @@ import org.supervisionhub.sync.Outbox;
  */
 @ApplicationScoped
 public class ClaimService {
+
+    @Inject
+    ReactiveTransactions transactions;
 
     @Inject
     DepartmentScope scope;
@@ -43,9 +46,8 @@ public class ClaimService {
      * Claims the item for the department; claiming again returns the existing claim. The item row is
      * locked so that concurrent claims of one item serialise and can never produce two active claims.
      */
-    @WithTransaction
     public Uni<ClaimOutcome> claim(Caller caller, String itemCode, String departmentCode) {
-        return scope.departmentToActFor(caller, departmentCode)
+        return transactions.inTransaction(() -> scope.departmentToActFor(caller, departmentCode)
                 .chain(department -> CatalogItem.<CatalogItem>findById(itemCode, LockModeType.PESSIMISTIC_WRITE)
                         .onItem()
                         .ifNull()
@@ -56,7 +58,7 @@ public class ClaimService {
                                     .chain(existing -> existing != null
                                             ? Uni.createFrom().item(new ClaimOutcome(ClaimView.of(existing), false))
                                             : create(caller, item, department));
-                        }));
+                        })));
     }
 
     private Uni<ClaimOutcome> create(Caller caller, CatalogItem item, Department department) {
@@ -88,9 +90,8 @@ public class ClaimService {
      * Releases the department's active claim with a reason. Releasing again returns the last released
      * claim unchanged, so a retried release is harmless.
      */
-    @WithTransaction
     public Uni<ClaimView> release(Caller caller, String itemCode, String departmentCode, String reason) {
-        return scope.departmentToActFor(caller, departmentCode)
+        return transactions.inTransaction(() -> scope.departmentToActFor(caller, departmentCode)
                 .chain(department -> CatalogItem.<CatalogItem>findById(itemCode, LockModeType.PESSIMISTIC_WRITE)
                         .onItem()
                         .ifNull()
@@ -104,7 +105,7 @@ public class ClaimService {
                                                 "CLAIM_NOT_FOUND", "the department has never claimed item " + itemCode);
                                     }
                                     return ClaimView.of(last);
-                                })));
+                                }))));
     }
 
     private Uni<ItemClaim> releaseOne(Caller caller, ItemClaim claim, Department department, String reason) {
@@ -124,7 +125,7 @@ public class ClaimService {
                         claim.departmentCode,
                         department.creditCode,
                         department.regionCode,
-                        claim.status.name(),
+                        ClaimStatus.RELEASED.name(),
                         claim.claimedAt,
                         claim.releasedAt,
                         claim.releaseReason)))

@@ -1,24 +1,17 @@
 package org.supervisionhub.item;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.supervisionhub.common.IdentityEntity;
 
 /** A department's check implementation list (检查实施清单) for a claimed inspection sub-item. */
 @Entity
 @Table(name = "implementation_list")
-public class ImplementationList extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ImplementationList extends IdentityEntity {
 
     public String itemCode;
 

@@ -1,7 +1,6 @@
 package org.supervisionhub.item;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.ReactiveTransactions;
 import org.supervisionhub.common.code.ImplementationListCodes;
 import org.supervisionhub.events.ImplementationListUpserted;
 import org.supervisionhub.organization.Department;
@@ -27,24 +27,28 @@ import org.supervisionhub.sync.Outbox;
 @ApplicationScoped
 public class ImplementationListService {
 
-    @Inject
-    DepartmentScope scope;
+    private final DepartmentScope scope;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final ReactiveTransactions transactions;
 
     @Inject
-    AuditTrail audit;
-
-    @Inject
-    Outbox outbox;
+    ImplementationListService(
+            DepartmentScope scope, AuditTrail audit, Outbox outbox, ReactiveTransactions transactions) {
+        this.scope = scope;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
 
     /** The outcome of a list write. */
     public record ListOutcome(ImplementationListView list, ItemUpsertResult.Outcome outcome) {}
 
     /** Creates or replaces the department's list for the item; an identical re-send changes nothing. */
-    @WithTransaction
     public Uni<ListOutcome> upsert(
             Caller caller, String itemCode, String departmentCode, ImplementationListRequest request) {
         validateFields(request);
-        return scope.departmentToActFor(caller, departmentCode)
+        return transactions.inTransaction(() -> scope.departmentToActFor(caller, departmentCode)
                 .invoke(department -> requireOwnImplementingBody(department, request))
                 .chain(department -> CatalogItem.<CatalogItem>findById(itemCode)
                         .onItem()
@@ -69,7 +73,7 @@ public class ImplementationListService {
                                     .withLock(LockModeType.PESSIMISTIC_WRITE)
                                     .<ImplementationList>firstResult();
                         })
-                        .chain(existing -> write(caller, itemCode, department, existing, request)));
+                        .chain(existing -> write(caller, itemCode, department, existing, request))));
     }
 
     private Uni<ListOutcome> write(

@@ -1,23 +1,16 @@
 package org.supervisionhub.item;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.supervisionhub.common.IdentityEntity;
 
 /** A department's claim (认领) of a sub-item. Released claims remain as history. */
 @Entity
 @Table(name = "item_claim")
-public class ItemClaim extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ItemClaim extends IdentityEntity {
 
     public String itemCode;
 

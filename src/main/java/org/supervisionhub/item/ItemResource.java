@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
-import org.supervisionhub.common.Problem;
 import org.supervisionhub.common.code.ItemCode;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
@@ -182,10 +181,7 @@ public class ItemResource {
             description = "The current version of the item; claimedByMe tells a "
                     + "department caller whether its department holds an active claim.")
     @APIResponse(responseCode = "200", description = "The item")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item")
     public Uni<CatalogItemView> getItem(@PathParam("code") @ItemCode String code) {
         return catalog.get(callers.caller(), code);
     }
@@ -197,10 +193,7 @@ public class ItemResource {
             summary = "Version history of a catalog item",
             description = "Every version the hub recorded, oldest first, with who changed it, when and why.")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item")
     public Uni<List<ItemVersionView>> listItemVersions(@PathParam("code") @ItemCode String code) {
         return catalog.versions(code);
     }
@@ -217,14 +210,8 @@ public class ItemResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Updated or unchanged",
-            content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Main item missing or not a main item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged")
+    @APIResponse(responseCode = "422", description = "Main item missing or not a main item")
     @Blocking
     public Response upsertItem(
             @PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request, UriInfo uri) {
@@ -242,10 +229,7 @@ public class ItemResource {
             description = "Active and released claims, newest first, limited to the "
                     + "departments in the caller's scope (the national platform and hub admins see all).")
     @APIResponse(responseCode = "200", description = "The claims")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item")
     public Uni<List<ClaimView>> listItemClaims(@PathParam("code") @ItemCode String code) {
         return claims.claimsOf(callers.caller(), code);
     }
@@ -261,22 +245,10 @@ public class ItemResource {
             responseCode = "201",
             description = "Claimed",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Already claimed; the existing claim",
-            content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Item not in use",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A main item, or outside the department's sectors",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Already claimed; the existing claim")
+    @APIResponse(responseCode = "404", description = "No such item")
+    @APIResponse(responseCode = "409", description = "Item not in use")
+    @APIResponse(responseCode = "422", description = "A main item, or outside the department's sectors")
     public Uni<Response> claimItem(@PathParam("code") @ItemCode String code, @Valid ClaimRequest request, UriInfo uri) {
         String department = request == null ? null : request.departmentCode();
         return claims.claim(callers.caller(), code, department)
@@ -299,10 +271,7 @@ public class ItemResource {
             responseCode = "200",
             description = "The released claim",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "The department never claimed the item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The department never claimed the item")
     public Uni<ClaimView> releaseClaim(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
@@ -325,10 +294,7 @@ public class ItemResource {
             description =
                     "Readable by the department itself, the admins of its region, docked systems and the national platform.")
     @APIResponse(responseCode = "200", description = "The list")
-    @APIResponse(
-            responseCode = "404",
-            description = "No list",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No list")
     public Uni<ImplementationListView> getImplementationList(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode) {
@@ -347,18 +313,9 @@ public class ItemResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = ImplementationListView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Updated or unchanged",
-            content = @Content(schema = @Schema(implementation = ImplementationListView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not claimed, or list code used by another list",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Not an inspection item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged")
+    @APIResponse(responseCode = "409", description = "Not claimed, or list code used by another list")
+    @APIResponse(responseCode = "422", description = "Not an inspection item")
     public Uni<Response> putImplementationList(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,

@@ -4,12 +4,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.Page;
-import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.PageRequest;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -51,7 +49,7 @@ public class CaseResource {
     @Operation(
             summary = "投诉举报: the complaints routed to the caller's department (region, for region admins)",
             description =
-                    "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+                    "Complaints with the earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
     @APIResponse(
             responseCode = "200",
             description = "One page",
@@ -59,9 +57,8 @@ public class CaseResource {
     public Page<CaseView> listComplaints(
             @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return cases.list(callers.caller(), CaseKind.COMPLAINT, status, overdue, page, size);
+            @BeanParam @Valid PageRequest paging) {
+        return cases.list(callers.caller(), CaseKind.COMPLAINT, status, overdue, paging);
     }
 
     @GET
@@ -69,12 +66,10 @@ public class CaseResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
     @Operation(
             summary = "One complaint",
-            description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
+            description =
+                    "The complaint with the national platform's message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The complaint")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView getComplaint(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.COMPLAINT, id);
     }
@@ -84,12 +79,9 @@ public class CaseResource {
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
     @Operation(
             summary = "Accept a complaint (认领)",
-            description = "By the department it is assigned to; accepting again changes nothing.")
+            description = "By the department the complaint is assigned to; accepting again changes nothing.")
     @APIResponse(responseCode = "200", description = "The complaint, accepted")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView acceptComplaint(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.COMPLAINT, id);
     }
@@ -104,14 +96,8 @@ public class CaseResource {
                     "Queued to the national platform in the "
                             + "same transaction; the complaint is CLOSED once the feedback has been delivered. Once only (409 after).")
     @APIResponse(responseCode = "200", description = "The complaint, feedback sent")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Feedback already sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
+    @APIResponse(responseCode = "409", description = "Feedback already sent")
     public CaseView feedbackComplaint(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.COMPLAINT, id, request);
     }
@@ -122,7 +108,7 @@ public class CaseResource {
     @Operation(
             summary = "风险预警线索: the risk clues routed to the caller's department (region, for region admins)",
             description =
-                    "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+                    "Risk clues with the earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
     @APIResponse(
             responseCode = "200",
             description = "One page",
@@ -130,9 +116,8 @@ public class CaseResource {
     public Page<CaseView> listRiskClues(
             @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return cases.list(callers.caller(), CaseKind.RISK_CLUE, status, overdue, page, size);
+            @BeanParam @Valid PageRequest paging) {
+        return cases.list(callers.caller(), CaseKind.RISK_CLUE, status, overdue, paging);
     }
 
     @GET
@@ -140,12 +125,10 @@ public class CaseResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
     @Operation(
             summary = "One risk clue",
-            description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
+            description =
+                    "The risk clue with the national platform's message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The risk clue")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView getRiskClue(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.RISK_CLUE, id);
     }
@@ -155,12 +138,9 @@ public class CaseResource {
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
     @Operation(
             summary = "Accept a risk clue (认领)",
-            description = "By the department it is assigned to; accepting again changes nothing.")
+            description = "By the department the risk clue is assigned to; accepting again changes nothing.")
     @APIResponse(responseCode = "200", description = "The risk clue, accepted")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView acceptRiskClue(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.RISK_CLUE, id);
     }
@@ -175,14 +155,8 @@ public class CaseResource {
                     "Queued to the national platform in the "
                             + "same transaction; the risk clue is CLOSED once the feedback has been delivered. Once only (409 after).")
     @APIResponse(responseCode = "200", description = "The risk clue, feedback sent")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Feedback already sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
+    @APIResponse(responseCode = "409", description = "Feedback already sent")
     public CaseView feedbackRiskClue(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.RISK_CLUE, id, request);
     }
@@ -193,7 +167,7 @@ public class CaseResource {
     @Operation(
             summary = "联合监管任务: the tasks routed to the caller's department (region, for region admins)",
             description =
-                    "Earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
+                    "Tasks with the earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
     @APIResponse(
             responseCode = "200",
             description = "One page",
@@ -201,9 +175,8 @@ public class CaseResource {
     public Page<CaseView> listTasks(
             @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return cases.list(callers.caller(), CaseKind.TASK, status, overdue, page, size);
+            @BeanParam @Valid PageRequest paging) {
+        return cases.list(callers.caller(), CaseKind.TASK, status, overdue, paging);
     }
 
     @GET
@@ -211,12 +184,10 @@ public class CaseResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
     @Operation(
             summary = "One task",
-            description = "With the message as sent, its routing and its disposition. Outside the caller's scope: 404.")
+            description =
+                    "The task with the national platform's message as sent, its routing and its disposition. Outside the caller's scope: 404.")
     @APIResponse(responseCode = "200", description = "The task")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView getTask(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.TASK, id);
     }
@@ -226,12 +197,9 @@ public class CaseResource {
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
     @Operation(
             summary = "Accept a task (认领)",
-            description = "By the department it is assigned to; accepting again changes nothing.")
+            description = "By the department the task is assigned to; accepting again changes nothing.")
     @APIResponse(responseCode = "200", description = "The task, accepted")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView acceptTask(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.TASK, id);
     }
@@ -246,14 +214,8 @@ public class CaseResource {
                     "Queued to the national platform in the "
                             + "same transaction; the task is CLOSED once the feedback has been delivered. Once only (409 after).")
     @APIResponse(responseCode = "200", description = "The task, feedback sent")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Feedback already sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
+    @APIResponse(responseCode = "409", description = "Feedback already sent")
     public CaseView feedbackTask(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.TASK, id, request);
     }

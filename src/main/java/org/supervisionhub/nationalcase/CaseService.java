@@ -9,12 +9,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.BlockingTransactions;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
+import org.supervisionhub.common.PageRequest;
+import org.supervisionhub.common.PagedQuery;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.events.CaseFeedbackSent;
 import org.supervisionhub.security.Caller;
@@ -49,37 +50,26 @@ public class CaseService {
                                      updated_at = now()
             where id = $1 returning *""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final BlockingTransactions transactions;
+    private final ObjectMapper mapper;
+    private final AuditTrail audit;
+    private final Outbox outbox;
 
     @Inject
-    org.supervisionhub.common.BlockingTransactions transactions;
+    CaseService(Pool pool, BlockingTransactions transactions, ObjectMapper mapper, AuditTrail audit, Outbox outbox) {
+        this.pool = pool;
+        this.transactions = transactions;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.outbox = outbox;
+    }
 
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    Outbox outbox;
-
-    public Page<CaseView> list(Caller caller, CaseKind kind, String status, boolean overdue, int page, int size) {
+    public Page<CaseView> list(Caller caller, CaseKind kind, String status, boolean overdue, PageRequest paging) {
         Object[] where = scope(caller, kind, status, overdue);
-        List<CaseView> items = new ArrayList<>();
-        Tuple parameters =
-                Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
-        for (Row row : pool.preparedQuery(LIST).execute(parameters).await().indefinitely()) {
-            items.add(view(row));
-        }
-        long total = pool.preparedQuery(COUNT)
-                .execute(Tuple.from(where))
+        return PagedQuery.fetch(pool, LIST, COUNT, where, paging, this::view)
                 .await()
-                .indefinitely()
-                .iterator()
-                .next()
-                .getLong(0);
-        return new Page<>(items, page, size, total);
+                .indefinitely();
     }
 
     public CaseView get(Caller caller, CaseKind kind, long id) {

@@ -1,6 +1,5 @@
 package org.supervisionhub.officer;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,9 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.supervisionhub.common.IdentityEntity;
 
 /**
  * An enforcement certificate (执法证), unique per issuing body and number, held by one officer. Its categories
@@ -26,11 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "certificate")
-public class Certificate extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Certificate extends IdentityEntity {
 
     /** Random reference that e-credential tokens carry instead of anything personal. */
     public UUID publicId;

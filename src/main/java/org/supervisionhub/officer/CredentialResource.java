@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.Problem;
 import org.supervisionhub.item.ItemUpsertResult;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -63,22 +62,10 @@ public class CredentialResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = CredentialUpsertResult.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Updated or unchanged",
-            content = @Content(schema = @Schema(implementation = CredentialUpsertResult.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role, or department outside the caller's region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown department (hub-admin)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Held by another person, or account used by another officer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged")
+    @APIResponse(responseCode = "403", description = "Role, or department outside the caller's region")
+    @APIResponse(responseCode = "404", description = "Unknown department (hub-admin)")
+    @APIResponse(responseCode = "409", description = "Held by another person, or account used by another officer")
     public Uni<Response> upsertCredential(
             @Parameter(description = "发证机关编码 (issuing body code)")
                     @PathParam("issuer")
@@ -112,14 +99,8 @@ public class CredentialResource {
             responseCode = "200",
             description = "The certificate",
             content = @Content(schema = @Schema(implementation = CredentialView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role does not allow this",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such certificate (CERTIFICATE_NOT_FOUND)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role does not allow this")
+    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)")
     public Uni<CredentialView> getCredential(
             @Parameter(description = "发证机关编码 (issuing body code)")
                     @PathParam("issuer")
@@ -151,18 +132,9 @@ public class CredentialResource {
             responseCode = "200",
             description = "The verdict, certificate by certificate",
             content = @Content(schema = @Schema(implementation = CredentialCheckResult.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Role does not allow this",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such item (ITEM_NOT_FOUND)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A main item (主项), which has no type (ITEM_NOT_CHECKABLE)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role does not allow this")
+    @APIResponse(responseCode = "404", description = "No such item (ITEM_NOT_FOUND)")
+    @APIResponse(responseCode = "422", description = "A main item (主项), which has no type (ITEM_NOT_CHECKABLE)")
     public Uni<CredentialCheckResult> checkCredentials(@NotNull @Valid CredentialCheckRequest request) {
         return credentials.check(request);
     }
@@ -180,19 +152,12 @@ public class CredentialResource {
             responseCode = "200",
             description = "The token and the URL to put in the QR code",
             content = @Content(schema = @Schema(implementation = ElectronicCredentialView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not an officer, or not the holder (NOT_YOUR_CREDENTIAL)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such certificate (CERTIFICATE_NOT_FOUND)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an officer, or not the holder (NOT_YOUR_CREDENTIAL)")
+    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)")
     @APIResponse(
             responseCode = "409",
             description = "Not valid now: CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, "
-                    + "CERTIFICATE_SUSPENDED or CERTIFICATE_REVOKED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "CERTIFICATE_SUSPENDED or CERTIFICATE_REVOKED")
     public Uni<ElectronicCredentialView> issueElectronicCredential(
             @NotNull @Valid CertificateRef request, UriInfo uri) {
         return electronic.issue(

@@ -2,7 +2,6 @@ package org.supervisionhub.officer;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.ReactiveTransactions;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.events.CertificateUpserted;
@@ -38,6 +38,9 @@ import org.supervisionhub.sync.Outbox;
  */
 @ApplicationScoped
 public class CredentialService {
+
+    @Inject
+    ReactiveTransactions transactions;
 
     /** Advisory-lock namespace (first key of the two-key form) of certificate and officer upserts. */
     private static final int LOCK_NAMESPACE = 0x4f464652; // "OFFR"
@@ -62,13 +65,12 @@ public class CredentialService {
      * of one certificate, and of one person, serialise on transaction-scoped advisory locks (certificate first,
      * then person, always in that order), so concurrent re-sends neither duplicate nor fail.
      */
-    @WithTransaction
     public Uni<UpsertOutcome> upsert(Caller caller, String issuer, String certNo, CredentialRequest request) {
         List<String> categories = validate(request);
         HolderRequest holder = request.holder();
         String idHash = personalData.hashIdNumber(holder.idNumber());
         String idMasked = PersonalData.maskIdNumber(holder.idNumber());
-        return departmentToWriteFor(caller, holder.departmentCode())
+        return transactions.inTransaction(() -> departmentToWriteFor(caller, holder.departmentCode())
                 .call(() -> lock("certificate:" + Certificate.key(issuer, certNo)))
                 .call(() -> lock("officer:" + idHash))
                 .chain(department -> Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
@@ -88,7 +90,7 @@ public class CredentialService {
                                                 existing,
                                                 officer,
                                                 idHash,
-                                                idMasked)))));
+                                                idMasked))))));
     }
 
     /** A certificate by issuer and number, whatever the caller's department: certificates are shown to the public. */

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.Problem;
 
 /**
  * The public side of electronic credentials: the key set for offline verification and the scan check a QR
@@ -88,10 +87,7 @@ public class CredentialVerificationResource {
             responseCode = "200",
             description = "The result",
             content = @Content(schema = @Schema(implementation = VerificationView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "No token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No token")
     @APIResponse(
             responseCode = "429",
             description = "Too many scans from this address (RATE_LIMITED)",
@@ -99,8 +95,7 @@ public class CredentialVerificationResource {
                     @Header(
                             name = "Retry-After",
                             description = "Seconds to wait",
-                            schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> verifyCredential(
             @Parameter(description = "The token from the QR code", required = true) @QueryParam("token") @NotBlank
                     String token,

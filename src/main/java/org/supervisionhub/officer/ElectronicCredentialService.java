@@ -2,7 +2,6 @@ package org.supervisionhub.officer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.ReactiveTransactions;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.organization.Department;
 import org.supervisionhub.security.Caller;
@@ -26,6 +26,9 @@ import org.supervisionhub.security.Caller;
  */
 @ApplicationScoped
 public class ElectronicCredentialService {
+
+    @Inject
+    ReactiveTransactions transactions;
 
     /** The path of the public verification endpoint, as QR codes carry it. */
     public static final String VERIFY_PATH = "/api/v1/credentials/verify";
@@ -57,9 +60,8 @@ public class ElectronicCredentialService {
      * Issues a token for the caller's own certificate, which must be valid today. {@code requestBaseUrl} is used
      * when no public base URL is configured.
      */
-    @WithTransaction
     public Uni<ElectronicCredentialView> issue(Caller caller, String issuer, String certNo, String requestBaseUrl) {
-        return Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
+        return transactions.inTransaction(() -> Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
                 .<Certificate>firstResult()
                 .onItem()
                 .ifNull()
@@ -86,7 +88,7 @@ public class ElectronicCredentialService {
                                             issued.token(),
                                             WireTime.of(issued.expiresAt()),
                                             verifyUrl(requestBaseUrl, issued.token())));
-                        }));
+                        })));
     }
 
     /**
@@ -102,39 +104,44 @@ public class ElectronicCredentialService {
                 .map(this::counted);
     }
 
-    @WithTransaction
     Uni<VerificationView> lookUp(UUID publicId, String jti, String clientAddress) {
-        return Certificate.find("publicId", publicId).<Certificate>firstResult().chain(certificate -> {
-            if (certificate == null) {
-                // Signed by the hub, but the certificate is gone: no longer valid, and nothing to show.
-                return Uni.createFrom().item(VerificationView.only(VerificationResult.REVOKED));
-            }
-            return Officer.<Officer>findById(certificate.officerId)
-                    .chain(officer -> Department.<Department>findById(certificate.departmentCode)
-                            .chain(department -> {
-                                VerificationResult result = result(certificate.stateOn(CredentialService.today()));
-                                Map<String, Object> detail = new LinkedHashMap<>();
-                                detail.put("jti", jti);
-                                detail.put("result", result.name());
-                                Caller publicReader = new Caller(
-                                        "public:" + clientAddress, Set.of(), Optional.empty(), Optional.empty());
-                                return audit.record(
-                                                publicReader,
-                                                "CREDENTIAL_VERIFIED",
-                                                "certificate",
-                                                certificate.key(),
-                                                detail)
-                                        .replaceWith(new VerificationView(
-                                                result,
-                                                officer.name,
-                                                officer.photoRef,
-                                                department.name,
-                                                certificate.sortedCategories(),
-                                                certificate.validFrom,
-                                                certificate.validTo,
-                                                certificate.kind));
-                            }));
-        });
+        return transactions.inTransaction(() -> Certificate.find("publicId", publicId)
+                .<Certificate>firstResult()
+                .chain(certificate -> {
+                    if (certificate == null) {
+                        // Signed by the hub, but the certificate is gone: no longer valid, and nothing to show.
+                        return Uni.createFrom().item(VerificationView.only(VerificationResult.REVOKED));
+                    }
+                    return Officer.<Officer>findById(certificate.officerId)
+                            .chain(officer -> Department.<Department>findById(certificate.departmentCode)
+                                    .chain(department -> {
+                                        VerificationResult result =
+                                                result(certificate.stateOn(CredentialService.today()));
+                                        Map<String, Object> detail = new LinkedHashMap<>();
+                                        detail.put("jti", jti);
+                                        detail.put("result", result.name());
+                                        Caller publicReader = new Caller(
+                                                "public:" + clientAddress,
+                                                Set.of(),
+                                                Optional.empty(),
+                                                Optional.empty());
+                                        return audit.record(
+                                                        publicReader,
+                                                        "CREDENTIAL_VERIFIED",
+                                                        "certificate",
+                                                        certificate.key(),
+                                                        detail)
+                                                .replaceWith(new VerificationView(
+                                                        result,
+                                                        officer.name,
+                                                        officer.photoRef,
+                                                        department.name,
+                                                        certificate.sortedCategories(),
+                                                        certificate.validFrom,
+                                                        certificate.validTo,
+                                                        certificate.kind));
+                                    }));
+                }));
     }
 
     private VerificationView counted(VerificationView view) {

@@ -1,12 +1,9 @@
 package org.supervisionhub.officer;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.supervisionhub.common.IdentityEntity;
 
 /**
  * An enforcement officer (执法人员). The ID number is kept only as a keyed hash (to find the person again) and a
@@ -14,11 +11,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "officer")
-public class Officer extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Officer extends IdentityEntity {
 
     public String name;
 

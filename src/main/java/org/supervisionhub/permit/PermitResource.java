@@ -15,11 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.Problem;
 import org.supervisionhub.common.code.ItemCode;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -70,10 +68,7 @@ public class PermitResource {
                     + "already received open follow-ups for the claiming departments it applies to now; later ones as "
                     + "they arrive. Binding twice in the same scope changes nothing. Audited.")
     @APIResponse(responseCode = "200", description = "Bound")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such supervision sub-item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such supervision sub-item")
     public BindingResult bindPermitItem(@NotNull @Valid BindingRequest request) {
         int opened = permits.bind(callers.caller(), request.permitItemCode(), request.itemCode());
         return new BindingResult(request.permitItemCode(), request.itemCode(), opened);

@@ -1,10 +1,8 @@
 package org.supervisionhub.portal;
 
-import io.quarkus.oidc.IdToken;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.supervisionhub.security.SecurityClaimsConfig;
 
 /**
  * The hub as a web application: a signed-in page (OIDC authorization-code flow with PKCE, tenant {@code portal})
@@ -33,26 +30,16 @@ public class PortalResource {
     }
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    @IdToken
-    JsonWebToken idToken;
+    SignedInUsers users;
 
     @Inject
     JsonWebToken accessToken;
-
-    @Inject
-    SecurityClaimsConfig claims;
 
     @GET
     @Authenticated
     @Operation(hidden = true)
     public TemplateInstance portal() {
-        return Templates.portal(
-                SignedInUser.of(identity, idToken, claims.departmentClaim(), claims.regionClaim()),
-                accessToken.getRawToken(),
-                accessToken.getExpirationTime());
+        return Templates.portal(users.current(), accessToken.getRawToken(), accessToken.getExpirationTime());
     }
 
     @GET

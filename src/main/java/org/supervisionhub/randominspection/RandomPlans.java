@@ -66,20 +66,25 @@ public class RandomPlans {
             where p.department_code = $1
             group by p.id order by p.start_date desc, p.id desc limit 200""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final BlockingTransactions transactions;
+    private final AuditTrail audit;
+    private final DepartmentScope scope;
+    private final ObjectMapper mapper;
 
     @Inject
-    BlockingTransactions transactions;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    DepartmentScope scope;
-
-    @Inject
-    ObjectMapper mapper;
+    RandomPlans(
+            Pool pool,
+            BlockingTransactions transactions,
+            AuditTrail audit,
+            DepartmentScope scope,
+            ObjectMapper mapper) {
+        this.pool = pool;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.scope = scope;
+        this.mapper = mapper;
+    }
 
     public Outcome receive(Caller caller, String sourceSystem, RandomPlanInput plan) {
         String department = caller.scope().ownDepartment();

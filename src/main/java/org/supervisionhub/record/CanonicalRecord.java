@@ -4,16 +4,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * A record that passed validation, as it is stored and sent on: the key columns plus the canonical body (personal
- * identifiers replaced by their masked forms) and the hash that tells an identical re-send from a change. A delete
- * carries only its key.
+ * A record that passed validation, as it is stored and sent on: its key (the department's own source system and
+ * source record id), the columns the hub filters on, the canonical body (personal identifiers replaced by their
+ * masked forms) and the hash that tells an identical re-send from a change. A delete carries only its key and kind.
  */
 record CanonicalRecord(
         RecordOperation operation,
-        RecordKind kind,
+        String departmentCode,
         String sourceSystem,
         String sourceRecordId,
-        String departmentCode,
+        RecordKind kind,
         String itemCode,
         String regionCode,
         String subjectCreditCode,
@@ -23,6 +23,24 @@ record CanonicalRecord(
         boolean disclosable,
         String body,
         String contentHash) {
+
+    static CanonicalRecord delete(String departmentCode, String sourceSystem, String sourceRecordId, RecordKind kind) {
+        return new CanonicalRecord(
+                RecordOperation.DELETE,
+                departmentCode,
+                sourceSystem,
+                sourceRecordId,
+                kind,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null);
+    }
 
     boolean isDelete() {
         return operation == RecordOperation.DELETE;

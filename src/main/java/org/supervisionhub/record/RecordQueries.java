@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.supervisionhub.common.Page;
+import org.supervisionhub.common.PageRequest;
+import org.supervisionhub.common.PagedQuery;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
@@ -45,6 +44,17 @@ public class RecordQueries {
             left join catalog_item i on i.code = r.item_code
             where r.subject_credit_code = $4 and not r.deleted and (r.disclosable or %s)""".formatted(SCOPE);
 
+    private static final String SEARCH =
+            "select r.* " + SEARCH_WHERE + " order by r.act_date desc, r.id desc limit $11 offset $12";
+    private static final String SEARCH_COUNT = "select count(*) " + SEARCH_WHERE;
+
+    private static final String HISTORY =
+            """
+            select r.id, r.kind, r.act_date, r.department_code, d.name as department_name, r.item_code,
+                   i.name as item_name, r.body, %s as in_scope
+            """.formatted(SCOPE) + HISTORY_WHERE + " order by r.act_date desc, r.id desc limit $5 offset $6";
+    private static final String HISTORY_COUNT = "select count(*) " + HISTORY_WHERE;
+
     @Inject
     Pool pool;
 
@@ -74,7 +84,7 @@ public class RecordQueries {
         });
     }
 
-    public Uni<Page<RecordView>> search(Caller caller, Filter filter, int page, int size) {
+    public Uni<Page<RecordView>> search(Caller caller, Filter filter, PageRequest paging) {
         Object[] scope = caller.scope().sqlArguments();
         String department = caller.scope().departmentFilter(filter.department()).orElse(null);
         Object[] where = {
@@ -89,41 +99,14 @@ public class RecordQueries {
             filter.to(),
             filter.includeDeleted()
         };
-        Tuple parameters =
-                Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
-        Uni<RowSet<Row>> items = pool.preparedQuery(
-                        "select r.* " + SEARCH_WHERE + " order by r.act_date desc, r.id desc limit $11 offset $12")
-                .execute(parameters);
-        Uni<Long> total = pool.preparedQuery("select count(*) " + SEARCH_WHERE)
-                .execute(Tuple.from(where))
-                .map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(items, total).asTuple().map(both -> {
-            List<RecordView> views = new ArrayList<>();
-            both.getItem1().forEach(row -> views.add(view(row)));
-            return new Page<>(views, page, size, both.getItem2());
-        });
+        return PagedQuery.fetch(pool, SEARCH, SEARCH_COUNT, where, paging, this::view);
     }
 
     /** A subject's supervision history, newest first: everything in the caller's scope, the disclosable rest. */
-    public Uni<Page<SubjectRecordView>> subjectHistory(Caller caller, String creditCode, int page, int size) {
+    public Uni<Page<SubjectRecordView>> subjectHistory(Caller caller, String creditCode, PageRequest paging) {
         Object[] scope = caller.scope().sqlArguments();
         Object[] where = {scope[0], scope[1], scope[2], creditCode};
-        Tuple parameters =
-                Tuple.from(java.util.Arrays.asList(where)).addInteger(size).addLong((long) page * size);
-        Uni<RowSet<Row>> items = pool.preparedQuery("""
-                select r.id, r.kind, r.act_date, r.department_code, d.name as department_name, r.item_code,
-                       i.name as item_name, r.body, %s as in_scope
-                """.formatted(SCOPE) + HISTORY_WHERE
-                        + " order by r.act_date desc, r.id desc limit $5 offset $6")
-                .execute(parameters);
-        Uni<Long> total = pool.preparedQuery("select count(*) " + HISTORY_WHERE)
-                .execute(Tuple.from(where))
-                .map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(items, total).asTuple().map(both -> {
-            List<SubjectRecordView> views = new ArrayList<>();
-            both.getItem1().forEach(row -> views.add(historyEntry(row)));
-            return new Page<>(views, page, size, both.getItem2());
-        });
+        return PagedQuery.fetch(pool, HISTORY, HISTORY_COUNT, where, paging, this::historyEntry);
     }
 
     private SubjectRecordView historyEntry(Row row) {

@@ -5,11 +5,10 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.MDC;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
-import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.PageRequest;
 import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.code.ItemCode;
 import org.supervisionhub.security.Caller;
@@ -112,12 +111,8 @@ public class RecordResource {
     @APIResponse(
             responseCode = "413",
             description =
-                    "Body over the size or record limit (checked before reading when " + "Content-Length is given)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "atomic=true and some record was rejected: nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    "Body over the size or record limit (checked before reading when " + "Content-Length is given)")
+    @APIResponse(responseCode = "422", description = "atomic=true and some record was rejected: nothing was stored")
     public Response uploadRecords(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -169,10 +164,7 @@ public class RecordResource {
             description =
                     "Records of departments outside the caller's scope are " + "answered like unknown ones (404).")
     @APIResponse(responseCode = "200", description = "The record")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record in the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record in the caller's scope")
     public Uni<RecordView> getRecord(@PathParam("id") long id) {
         return queries.byId(callers.caller(), id)
                 .map(found -> found.orElseThrow(() -> HubException.notFound("RECORD_NOT_FOUND", "no record " + id)));
@@ -200,13 +192,7 @@ public class RecordResource {
             @Parameter(description = "Acts on or after this day") @QueryParam("from") LocalDate from,
             @Parameter(description = "Acts on or before this day") @QueryParam("to") LocalDate to,
             @Parameter(description = "Include tombstoned records") @QueryParam("includeDeleted") boolean includeDeleted,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT)
-                    @QueryParam("size")
-                    @DefaultValue("50")
-                    @Min(1)
-                    @Max(Page.MAX_SIZE)
-                    int size) {
+            @BeanParam @Valid PageRequest paging) {
         if (from != null && to != null && to.isBefore(from)) {
             throw HubException.validation(java.util.List.of(
                     new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
@@ -214,8 +200,7 @@ public class RecordResource {
         return queries.search(
                 callers.caller(),
                 new RecordQueries.Filter(department, kind, item, subject, from, to, includeDeleted),
-                page,
-                size);
+                paging);
     }
 
     /** The caller's own department, which must be registered: uploads are always a department's own records. */

@@ -177,21 +177,7 @@ public class RecordValidator {
             return checks.rejected(index, line, in.sourceRecordId());
         }
         CanonicalRecord record = operation == RecordOperation.DELETE
-                ? new CanonicalRecord(
-                        operation,
-                        in.kind(),
-                        in.sourceSystem(),
-                        in.sourceRecordId(),
-                        context.callerDepartment(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        null)
+                ? CanonicalRecord.delete(context.callerDepartment(), in.sourceSystem(), in.sourceRecordId(), in.kind())
                 : canonical(in, operation, context.callerDepartment(), actDate);
         return new RecordCheck(index, line, in.sourceRecordId(), record, List.of(), List.copyOf(checks.warnings));
     }
@@ -250,10 +236,10 @@ public class RecordValidator {
                 (in.kind() == RecordKind.INSPECTION || in.kind() == RecordKind.PENALTY) && subjectCreditCode != null;
         return new CanonicalRecord(
                 operation,
-                in.kind(),
+                department,
                 in.sourceSystem(),
                 in.sourceRecordId(),
-                department,
+                in.kind(),
                 in.itemCode(),
                 in.regionCode(),
                 subjectCreditCode,

@@ -3,24 +3,21 @@ package org.supervisionhub.record;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
-import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.PageRequest;
 import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -33,18 +30,9 @@ import org.supervisionhub.subject.SubjectQueries;
 @Path("/api/v1/subjects/{creditCode}/records")
 @Tag(name = "Subjects", description = "Regulated subjects (监管对象): lookup, search, who supervises them")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "400",
-        description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "401",
-        description = "Missing or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "Role or region scope does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
+@APIResponse(responseCode = "401", description = "Missing or invalid token")
+@APIResponse(responseCode = "403", description = "Role or region scope does not allow this")
 public class SubjectRecordResource {
 
     @Inject
@@ -68,23 +56,13 @@ public class SubjectRecordResource {
             responseCode = "200",
             description = "One page of the history",
             content = @Content(schema = @Schema(implementation = SubjectRecordPage.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown subject",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown subject")
     public Uni<Page<SubjectRecordView>> getSubjectRecords(
-            @PathParam("creditCode") @CreditCode String creditCode,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT)
-                    @QueryParam("size")
-                    @DefaultValue("50")
-                    @Min(1)
-                    @Max(Page.MAX_SIZE)
-                    int size) {
+            @PathParam("creditCode") @CreditCode String creditCode, @BeanParam @Valid PageRequest paging) {
         return subjects.byCreditCode(creditCode).chain(found -> {
             found.orElseThrow(
                     () -> HubException.notFound("SUBJECT_NOT_FOUND", "no subject with credit code " + creditCode));
-            return records.subjectHistory(callers.caller(), creditCode, page, size);
+            return records.subjectHistory(callers.caller(), creditCode, paging);
         });
     }
 }

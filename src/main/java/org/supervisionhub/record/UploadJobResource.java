@@ -23,17 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.Problem;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
 /** Progress and error reports of upload jobs. */
 @Path("/api/v1/upload-jobs")
 @Tag(name = "Records")
-@APIResponse(
-        responseCode = "404",
-        description = "No such job in the caller's scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such job in the caller's scope")
 public class UploadJobResource {
 
     private static final String CSV = "text/csv";

@@ -1,18 +1,27 @@
 package org.supervisionhub.stats;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.code.RegionCode;
+import org.supervisionhub.common.FieldError;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.WireTime;
+import org.supervisionhub.permit.PermitQueries;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -29,7 +38,7 @@ public class StatsResource {
     CoverageStatsService coverageStats;
 
     @Inject
-    org.supervisionhub.permit.PermitQueries permits;
+    PermitQueries permits;
 
     @Inject
     CallerContext callers;
@@ -41,19 +50,9 @@ public class StatsResource {
             summary = "Claim rate (认领率) and implementation list completion rate (检查实施清单编制完成率)",
             description = "Per department, per region and in total, exact over the in-use catalog. A region admin sees "
                     + "its region (default) or a region inside it; a department admin sees its own department.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The figures")
-    public Uni<ClaimStats> getClaimStats(
-            @Parameter(description = "Region code (GB/T 2260); includes the regions below it")
-                    @QueryParam("region")
-                    @RegionCode
-                    String region,
-            @Parameter(description = "Department code")
-                    @QueryParam("department")
-                    @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
-                    String department) {
-        return claimStats.claimStats(callers.caller(), region, department);
+    @APIResponse(responseCode = "200", description = "The figures")
+    public Uni<ClaimStats> getClaimStats(@BeanParam @Valid StatsFilter filter) {
+        return claimStats.claimStats(callers.caller(), filter.region, filter.department);
     }
 
     @GET
@@ -65,44 +64,32 @@ public class StatsResource {
                     "Per department: the share of its claimed in-use sub-items with at least one record of its own "
                             + "whose act date lies in the period, and the share of uploaded records rejected, by error code (by "
                             + "day of receipt). Scoped like the claim rates. The period defaults to the current year.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The figures")
+    @APIResponse(responseCode = "200", description = "The figures")
     public Uni<CoverageStats> getCoverageStats(
-            @Parameter(description = "Region code (GB/T 2260); includes the regions below it")
-                    @QueryParam("region")
-                    @RegionCode
-                    String region,
-            @Parameter(description = "Department code")
-                    @QueryParam("department")
-                    @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
-                    String department,
+            @BeanParam @Valid StatsFilter filter,
             @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
-                    java.time.LocalDate from,
-            @Parameter(description = "Last day (default: today)") @QueryParam("to") java.time.LocalDate to) {
-        java.time.LocalDate today = java.time.LocalDate.now(org.supervisionhub.common.WireTime.ZONE);
-        java.time.LocalDate first = from != null ? from : today.withDayOfYear(1);
-        java.time.LocalDate last = to != null ? to : today;
+                    LocalDate from,
+            @Parameter(description = "Last day (default: today)") @QueryParam("to") LocalDate to) {
+        LocalDate today = LocalDate.now(WireTime.ZONE);
+        LocalDate first = from != null ? from : today.withDayOfYear(1);
+        LocalDate last = to != null ? to : today;
         if (last.isBefore(first)) {
-            throw org.supervisionhub.common.HubException.validation(java.util.List.of(
-                    new org.supervisionhub.common.FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
+            throw HubException.validation(List.of(new FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
         }
-        return coverageStats.coverage(callers.caller(), region, department, first, last);
+        return coverageStats.coverage(callers.caller(), filter.region, filter.department, first, last);
     }
 
     @GET
     @Path("/permit-binding")
-    @io.smallrye.common.annotation.Blocking
+    @Blocking
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
     @Operation(
             summary = "Permit binding rate per department (审管联动 绑定率)",
             description =
                     "Per issuing department: the distinct permit items of its permits, how many are bound to at least "
                             + "one supervision item, and the share. A department admin sees its own, a region admin its region.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The figures")
-    public java.util.List<org.supervisionhub.permit.PermitQueries.BindingRateView> getPermitBindingStats(
+    @APIResponse(responseCode = "200", description = "The figures")
+    public List<PermitQueries.BindingRateView> getPermitBindingStats(
             @Parameter(description = "Department code")
                     @QueryParam("department")
                     @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")

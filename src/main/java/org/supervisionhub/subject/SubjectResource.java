@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
-import org.supervisionhub.common.Problem;
 import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.code.RegionCode;
 import org.supervisionhub.common.code.RegionCodes;
@@ -70,10 +69,7 @@ public class SubjectResource {
             description = "Includes the departments that supervise it. A code failing the GB 32100 check is 400 "
                     + "VALIDATION_FAILED with CREDIT_CODE_INVALID; an unknown valid code is 404 SUBJECT_NOT_FOUND.")
     @APIResponse(responseCode = "200", description = "The subject")
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown subject",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown subject")
     public Uni<SubjectView> getSubject(@PathParam("creditCode") @CreditCode String creditCode) {
         return queries.byCreditCode(creditCode).map(found -> found.orElseThrow(() -> notFound(creditCode)));
     }
@@ -116,10 +112,7 @@ public class SubjectResource {
                     + "(GB/T 4754), each with its claimed, in-use sub-items of those sectors. Computed per region and "
                     + "industry and cached for up to a minute, so a new claim may take that long to show.")
     @APIResponse(responseCode = "200", description = "The supervising departments and items")
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown subject",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown subject")
     public Uni<SupervisorsView> getSupervisors(
             @PathParam("creditCode") @CreditCode String creditCode,
             @Parameter(description = "Only items of this type") @QueryParam("type") ItemType type) {
@@ -138,15 +131,9 @@ public class SubjectResource {
             summary = "Report an organisation subject (upsert, merged by code)",
             description = "Present fields replace, absent fields keep what other sources reported; the source is added "
                     + "to the subject's sources. A system reports subjects of its own region only.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Updated or unchanged",
-            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    public Uni<Response> putSubject(
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Updated or unchanged")
+    public Uni<RestResponse<SubjectService.WriteResult>> putSubject(
             @PathParam("creditCode") @CreditCode String creditCode,
             @NotNull @Valid SubjectRequest request,
             UriInfo uri) {
@@ -161,15 +148,10 @@ public class SubjectResource {
     @Operation(
             summary = "Report a natural-person subject (upsert by ID number)",
             description = "The ID number is hashed (HMAC-SHA256) on arrival; only the hash and a masked form are kept.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Updated or unchanged",
-            content = @Content(schema = @Schema(implementation = SubjectService.WriteResult.class)))
-    public Uni<Response> putPerson(@NotNull @Valid PersonSubjectRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Updated or unchanged")
+    public Uni<RestResponse<SubjectService.WriteResult>> putPerson(
+            @NotNull @Valid PersonSubjectRequest request, UriInfo uri) {
         return subjects.upsertPerson(callers.caller(), request).map(result -> written(result, null));
     }
 
@@ -183,10 +165,7 @@ public class SubjectResource {
                     + "each successful lookup is written to the audit log. Persons registered outside the caller's "
                     + "region (a region-admin's, or the region in a department token) read as unknown.")
     @APIResponse(responseCode = "200", description = "The person")
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown person")
     public Uni<SubjectView> lookupPerson(@NotNull @Valid PersonLookupRequest request) {
         Caller caller = callers.caller();
         caller.scope().requireBound();
@@ -199,11 +178,15 @@ public class SubjectResource {
         });
     }
 
-    private static Response written(SubjectService.WriteResult result, UriInfo uri) {
-        Response.ResponseBuilder response = result.outcome() == SubjectService.Outcome.CREATED
-                ? (uri == null ? Response.status(Response.Status.CREATED) : Response.created(uri.getAbsolutePath()))
-                : Response.ok();
-        return response.entity(result).build();
+    private static RestResponse<SubjectService.WriteResult> written(SubjectService.WriteResult result, UriInfo uri) {
+        if (result.outcome() != SubjectService.Outcome.CREATED) {
+            return RestResponse.ok(result);
+        }
+        return uri == null
+                ? RestResponse.status(RestResponse.Status.CREATED, result)
+                : RestResponse.ResponseBuilder.<SubjectService.WriteResult>created(uri.getAbsolutePath())
+                        .entity(result)
+                        .build();
     }
 
     private static HubException notFound(String creditCode) {

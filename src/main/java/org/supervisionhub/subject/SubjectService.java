@@ -1,6 +1,5 @@
 package org.supervisionhub.subject;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.ReactiveTransactions;
 import org.supervisionhub.common.pii.PersonalData;
 import org.supervisionhub.events.SubjectUpserted;
 import org.supervisionhub.security.Caller;
@@ -27,6 +27,9 @@ import org.supervisionhub.sync.Outbox;
  */
 @ApplicationScoped
 public class SubjectService {
+
+    @Inject
+    ReactiveTransactions transactions;
 
     @Inject
     AuditTrail audit;
@@ -51,7 +54,6 @@ public class SubjectService {
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubjectWriteResult")
     public record WriteResult(Outcome outcome, int version) {}
 
-    @WithTransaction
     public Uni<WriteResult> upsertOrganisation(Caller caller, String creditCode, SubjectRequest request) {
         if (request.subjectType() == SubjectType.NATURAL_PERSON) {
             throw HubException.validation(List.of(new FieldError(
@@ -59,7 +61,7 @@ public class SubjectService {
                     "SUBJECT_TYPE_INVALID",
                     "natural persons are reported through /api/v1/subjects/persons")));
         }
-        return Subject.<Subject>find("creditCode", creditCode)
+        return transactions.inTransaction(() -> Subject.<Subject>find("creditCode", creditCode)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult()
                 .chain(existing -> {
@@ -68,14 +70,13 @@ public class SubjectService {
                     Subject subject = existing != null ? existing : newOrganisation(creditCode, request);
                     boolean changed = merge(subject, request) | subject.sources.add(request.source());
                     return save(caller, subject, existing == null, changed, request.source());
-                });
+                }));
     }
 
-    @WithTransaction
     public Uni<WriteResult> upsertPerson(Caller caller, PersonSubjectRequest request) {
         caller.scope().requireCanWrite(Scope.Owner.region(request.regionCode()));
         String hash = personalData.hashIdNumber(request.idNumber());
-        return Subject.<Subject>find("idNumberHash", hash)
+        return transactions.inTransaction(() -> Subject.<Subject>find("idNumberHash", hash)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult()
                 .chain(existing -> {
@@ -90,7 +91,7 @@ public class SubjectService {
                                     value -> subject.registeredAddress = value)
                             | subject.sources.add(request.source());
                     return save(caller, subject, existing == null, changed, request.source());
-                });
+                }));
     }
 
     public String hashOf(String idNumber) {
@@ -98,14 +99,13 @@ public class SubjectService {
     }
 
     /** Reads of a natural person's data leave an audit entry (who looked whom up, and why it matters: PIPL). */
-    @WithTransaction
     public Uni<Void> recordPersonalDataRead(Caller caller, SubjectView person) {
-        return audit.record(
+        return transactions.inTransaction(() -> audit.record(
                 caller,
                 "PERSONAL_DATA_READ",
                 "subject",
                 person.idNumberMasked(),
-                Map.of("subjectType", person.subjectType().name()));
+                Map.of("subjectType", person.subjectType().name())));
     }
 
     private Uni<WriteResult> save(Caller caller, Subject subject, boolean created, boolean changed, String source) {

@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  *
  * <p>Transaction discipline: {@link #handle} runs on a worker thread and must do all its writes on the given
  * connection, which is inside the transaction that also marks the message processed; it must neither commit, nor
- * open another connection or transaction (no {@code @WithTransaction} service, no pool query that writes). When it
+ * open another connection or transaction (no Panache service, no pool query that writes). When it
  * throws, everything it wrote rolls back with the message's transaction and the message is retried later.
  */
 public interface InboxHandler {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.Problem;
 import org.supervisionhub.security.Roles;
 
 /**
@@ -80,14 +79,8 @@ public class NationalCallbackResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CallbackReceipt.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unreadable message",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Unsigned, badly signed, stale or replayed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable message")
+    @APIResponse(responseCode = "401", description = "Unsigned, badly signed, stale or replayed")
     public CallbackReceipt receiveCallback(
             @Parameter(
                             description = "What the platform sends",

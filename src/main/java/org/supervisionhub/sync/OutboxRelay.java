@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -21,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 import org.supervisionhub.common.BlockingTransactions;
+import org.supervisionhub.common.DatabaseHosts;
 import org.supervisionhub.common.Workers;
 
 /**
@@ -87,6 +87,8 @@ public class OutboxRelay {
                                                consecutive_failures = s.consecutive_failures + 1, last_error = $2,
                                                updated_at = now()""";
 
+    private static final Duration LISTEN_RETRY = Duration.ofSeconds(2);
+
     private final String instanceId = "relay-" + UUID.randomUUID();
     private final Map<String, Workers.Worker> relays = new ConcurrentHashMap<>();
     private volatile List<DeliveryTarget> targets = List.of();
@@ -119,17 +121,12 @@ public class OutboxRelay {
     @Inject
     Workers workers;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String databasePassword;
+    @Inject
+    DatabaseHosts databases;
 
     private volatile boolean running;
-    private PgSubscriber subscriber;
+    private volatile PgSubscriber subscriber;
+    private final AtomicInteger listening = new AtomicInteger();
 
     void start(@Observes StartupEvent event) {
         if (!config.relay().enabled()) {
@@ -201,18 +198,55 @@ public class OutboxRelay {
         relays.values().forEach(Workers.Worker::wake);
     }
 
+    /**
+     * {@code LISTEN hub_outbox} on the server that takes writes (notifications come from the primary only). When the
+     * session is lost (a failover), it listens again, on whichever server takes writes then.
+     */
     private void listen() {
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""))
-                .setUser(databaseUser)
-                .setPassword(databasePassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 2000L);
-        subscriber.channel("hub_outbox").handler(payload -> wake());
-        subscriber
-                .connect()
-                .subscribe()
-                .with(
-                        ignored -> LOG.debug("listening on hub_outbox"),
-                        failure -> LOG.warn("LISTEN hub_outbox failed; the relay polls instead", failure));
+        if (!running) {
+            return;
+        }
+        int attempt = listening.incrementAndGet();
+        databases.next().onComplete(found -> {
+            if (found.failed()) {
+                LOG.debugf("LISTEN hub_outbox waits for a database that takes writes: %s", found.cause());
+                listenLater(attempt);
+                return;
+            }
+            PgSubscriber next = PgSubscriber.subscriber(vertx, found.result());
+            next.channel("hub_outbox").handler(payload -> wake());
+            next.closeHandler(() -> {
+                if (running) {
+                    LOG.info("LISTEN hub_outbox lost its session; listening again (the relay polls meanwhile)");
+                    listenLater(attempt);
+                }
+            });
+            subscriber = next;
+            String where = DatabaseHosts.address(found.result());
+            next.connect().subscribe().with(ignored -> listened(attempt, where), failure -> {
+                LOG.warn("LISTEN hub_outbox failed; the relay polls meanwhile", failure);
+                listenLater(attempt);
+            });
+        });
+    }
+
+    private static void listened(int attempt, String where) {
+        if (attempt > 1) {
+            LOG.infof("listening on hub_outbox again, on %s", where);
+        } else {
+            LOG.debugf("listening on hub_outbox on %s", where);
+        }
+    }
+
+    /** Listens again after a pause, once per failed attempt (a failure and a close of one attempt count once). */
+    private void listenLater(int attempt) {
+        if (running && listening.get() == attempt) {
+            vertx.setTimer(LISTEN_RETRY.toMillis(), id -> {
+                if (listening.get() == attempt) {
+                    listen();
+                }
+            });
+        }
     }
 
     /** One round of a target's relay: a batch, the sync figures, then the pause the batch asked for. */

@@ -7,12 +7,13 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.Page;
+import org.supervisionhub.common.PageRequest;
+import org.supervisionhub.common.PagedQuery;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.security.Caller;
 
@@ -78,32 +79,24 @@ public class SyncAdministration {
                 relay.breakerState(target));
     }
 
-    public Page<DeadLetterView> deadLetters(String target, int page, int size) {
-        List<DeadLetterView> items = new ArrayList<>();
-        for (Row row : pool.preparedQuery(DEAD_LETTERS)
-                .execute(Tuple.of(target, size, (long) page * size))
+    public Page<DeadLetterView> deadLetters(String target, PageRequest paging) {
+        return PagedQuery.fetch(pool, DEAD_LETTERS, DEAD_COUNT, new Object[] {target}, paging, this::deadLetter)
                 .await()
-                .indefinitely()) {
-            items.add(new DeadLetterView(
-                    row.getLong("id"),
-                    row.getString("target"),
-                    row.getString("aggregate_type"),
-                    row.getString("aggregate_id"),
-                    row.getString("event_type"),
-                    row.getUUID("idempotency_key"),
-                    row.getInteger("attempts"),
-                    row.getString("last_error"),
-                    WireTime.of(row.getOffsetDateTime("created_at")),
-                    json(row.getString("payload"))));
-        }
-        long total = pool.preparedQuery(DEAD_COUNT)
-                .execute(Tuple.of(target))
-                .await()
-                .indefinitely()
-                .iterator()
-                .next()
-                .getLong(0);
-        return new Page<>(items, page, size, total);
+                .indefinitely();
+    }
+
+    private DeadLetterView deadLetter(Row row) {
+        return new DeadLetterView(
+                row.getLong("id"),
+                row.getString("target"),
+                row.getString("aggregate_type"),
+                row.getString("aggregate_id"),
+                row.getString("event_type"),
+                row.getUUID("idempotency_key"),
+                row.getInteger("attempts"),
+                row.getString("last_error"),
+                WireTime.of(row.getOffsetDateTime("created_at")),
+                json(row.getString("payload")));
     }
 
     /** Queues dead letters again (one by id, or all of a target), audited; returns how many. */

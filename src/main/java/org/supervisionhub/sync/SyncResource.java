@@ -3,10 +3,9 @@ package org.supervisionhub.sync;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
-import org.supervisionhub.common.Problem;
+import org.supervisionhub.common.PageRequest;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -52,10 +51,7 @@ public class SyncResource {
                     + "the platform first received that day. Also checked hourly for today and yesterday (differences "
                     + "are logged).")
     @APIResponse(responseCode = "200", description = "The counts side by side")
-    @APIResponse(
-            responseCode = "503",
-            description = "The national platform cannot be reached",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The national platform cannot be reached")
     public ReconciliationView getReconciliation(
             @Parameter(description = "The day (default today, China Standard Time)") @QueryParam("day")
                     java.time.LocalDate day) {
@@ -90,16 +86,12 @@ public class SyncResource {
             responseCode = "200",
             description = "One page",
             content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
     public Page<DeadLetterView> getDeadLetters(
             @Parameter(description = "Only this target") @QueryParam("target") @Pattern(regexp = "^[a-z0-9_-]{2,64}$")
                     String target,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return administration.deadLetters(target, page, size);
+            @BeanParam @Valid PageRequest paging) {
+        return administration.deadLetters(target, paging);
     }
 
     @POST
@@ -107,10 +99,7 @@ public class SyncResource {
     @RolesAllowed(Roles.HUB_ADMIN)
     @Operation(summary = "Replay one dead letter", description = "Back to PENDING with fresh attempts; audited.")
     @APIResponse(responseCode = "200", description = "Queued again")
-    @APIResponse(
-            responseCode = "404",
-            description = "No dead letter with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No dead letter with this id")
     public ReplayResult replayDeadLetter(@PathParam("id") long id) {
         long replayed = administration.replay(callers.caller(), id, null);
         if (replayed == 0) {
@@ -124,10 +113,7 @@ public class SyncResource {
     @RolesAllowed(Roles.HUB_ADMIN)
     @Operation(summary = "Replay every dead letter (of a target)", description = "Back to PENDING; audited.")
     @APIResponse(responseCode = "200", description = "How many were queued again")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
     public ReplayResult replayDeadLetters(
             @Parameter(description = "Only this target") @QueryParam("target") @Pattern(regexp = "^[a-z0-9_-]{2,64}$")
                     String target) {

@@ -3,26 +3,45 @@ package org.supervisionhub.common.code;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Optional;
 
-/** Base for the code constraint validators: null is valid, and a violation carries the specific reason. */
+/**
+ * Base for the code constraint validators: null is valid, and a violation carries the specific reason, unless the
+ * annotation names a message of its own (then that message is reported). A subclass only names its check.
+ */
 abstract class CodeConstraintValidator<A extends Annotation> implements ConstraintValidator<A, CharSequence> {
+
+    /** The check of one kind of code; it may read "now" from the validation context's clock. */
+    @FunctionalInterface
+    interface Check {
+        Optional<CodeViolation> check(String value, ConstraintValidatorContext context);
+    }
+
+    private final Check check;
 
     private boolean useSpecificMessage = true;
 
-    /** Called from {@code initialize}: a custom annotation message is reported instead of the specific reason. */
-    protected void configureMessage(String annotationMessage, String defaultMessage) {
-        useSpecificMessage = annotationMessage.equals(defaultMessage);
+    protected CodeConstraintValidator(Check check) {
+        this.check = check;
     }
 
-    protected abstract Optional<CodeViolation> check(String value, ConstraintValidatorContext context);
+    @Override
+    public void initialize(A annotation) {
+        try {
+            Method message = annotation.annotationType().getMethod("message");
+            useSpecificMessage = message.invoke(annotation).equals(message.getDefaultValue());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a constraint annotation always has a message", e);
+        }
+    }
 
     @Override
     public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
         if (value == null) {
             return true;
         }
-        Optional<CodeViolation> violation = check(value.toString(), context);
+        Optional<CodeViolation> violation = check.check(value.toString(), context);
         if (violation.isEmpty()) {
             return true;
         }

@@ -3,7 +3,6 @@ package org.supervisionhub.common.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Payload;
 import jakarta.validation.Validation;
@@ -183,9 +182,8 @@ class CodeConstraintsTest {
 
     public static class EchoValidator extends CodeConstraintValidator<Echo> {
 
-        @Override
-        protected Optional<CodeViolation> check(String value, ConstraintValidatorContext context) {
-            return Optional.of(new CodeViolation("ECHO", value));
+        public EchoValidator() {
+            super((value, context) -> Optional.of(new CodeViolation("ECHO", value)));
         }
     }
 
