@@ -49,20 +49,24 @@ public class AdapterResource {
     @Operation(
             summary = "Docked systems",
             description = "Configuration, status (UP or DISABLED with the descriptor's "
-                    + "problems), inbound figures since start, pull cursor and pending changes.")
+                    + "problems), inbound figures since start, pull cursor and pending changes. A region-admin sees the "
+                    + "adapters owned by departments of its region.")
     @APIResponse(responseCode = "200", description = "Every adapter")
     public List<AdapterView> listAdapters() {
-        return adapters.list();
+        return adapters.list(callers.caller());
     }
 
     @GET
     @Path("/{system}/health")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.SYSTEM})
-    @Operation(summary = "One docked system's status", description = "As in the list.")
+    @Operation(
+            summary = "One docked system's status",
+            description = "As in the list. A docked system sees only its own (by its OIDC client); an adapter outside "
+                    + "a region-admin's region reads as unknown (404).")
     @APIResponse(responseCode = "200", description = "The adapter")
     @APIResponse(responseCode = "404", description = "No such adapter")
     public AdapterView getAdapterHealth(@PathParam("system") String system) {
-        return adapters.view(system);
+        return adapters.view(callers.caller(), clientId(), system);
     }
 
     @POST

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.supervisionhub.record.MappedRecord;
 import org.supervisionhub.record.RecordUploads;
 import org.supervisionhub.record.UploadResult;
 import org.supervisionhub.security.Caller;
+import org.supervisionhub.security.Scope;
 
 /**
  * Docked systems at work: their payloads mapped onto canonical records and fed through the upload pipeline (the same
@@ -174,12 +176,49 @@ public class AdapterService {
         return new ChangesView(system, items, cursor);
     }
 
-    public List<AdapterView> list() {
-        return registry.all().values().stream().map(this::view).toList();
+    /** The adapters the caller may see: all for the hub's operators, those of its region's departments for a region. */
+    public List<AdapterView> list(Caller caller) {
+        return registry.all().values().stream()
+                .filter(adapter -> visible(caller, adapter.descriptor()))
+                .map(this::view)
+                .toList();
     }
 
-    public AdapterView view(String system) {
-        return view(registry.find(system).orElseThrow(() -> notFound(system)));
+    /**
+     * One adapter's health: a docked system sees only its own (by its OIDC client, like inbound and changes); a
+     * region-admin those owned by a department of its region, others reading as unknown.
+     */
+    public AdapterView view(Caller caller, String clientId, String system) {
+        AdapterRegistry.Loaded adapter = registry.find(system).orElseThrow(() -> notFound(system));
+        Scope scope = caller.scope();
+        scope.requireBound();
+        if (!scope.isAll() && !(scope instanceof Scope.Region)) {
+            if (adapter.descriptor() == null) {
+                throw notFound(system);
+            }
+            requireClient(adapter.descriptor(), clientId);
+        } else if (!visible(caller, adapter.descriptor())) {
+            throw notFound(system);
+        }
+        return view(adapter);
+    }
+
+    /** Whether the adapter's stored owner (the department its descriptor names, by its stored region) is in scope. */
+    private boolean visible(Caller caller, AdapterDescriptor descriptor) {
+        Scope scope = caller.scope();
+        if (scope.isAll()) {
+            return true;
+        }
+        if (descriptor == null || descriptor.ownerDepartment() == null) {
+            return false;
+        }
+        RowSet<Row> owner = pool.preparedQuery("select region_code from department where code = $1")
+                .execute(Tuple.of(descriptor.ownerDepartment()))
+                .await()
+                .indefinitely();
+        return owner.size() > 0
+                && scope.covers(Scope.Owner.department(
+                        descriptor.ownerDepartment(), owner.iterator().next().getString("region_code")));
     }
 
     private AdapterView view(AdapterRegistry.Loaded adapter) {

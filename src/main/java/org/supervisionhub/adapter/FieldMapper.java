@@ -137,7 +137,11 @@ public final class FieldMapper {
         return NODES.textNode(out.toString());
     }
 
-    /** The node at a dotted path with optional [n] indexes; null when absent. An empty path is the node itself. */
+    /**
+     * The node at a dotted path with optional [n] indexes; null when absent, and when the path is malformed (an index
+     * that is not a number or not closed), so a descriptor's typo reads nothing rather than failing every payload. An
+     * empty path is the node itself.
+     */
     static JsonNode at(JsonNode node, String path) {
         if (path == null || path.isEmpty()) {
             return node;
@@ -154,11 +158,23 @@ public final class FieldMapper {
             }
             while (bracket >= 0 && current != null) {
                 int close = part.indexOf(']', bracket);
-                current = current.get(Integer.parseInt(part.substring(bracket + 1, close)));
+                Integer index = close < 0 ? null : index(part.substring(bracket + 1, close));
+                if (index == null) {
+                    return null;
+                }
+                current = current.get(index);
                 bracket = part.indexOf('[', close);
             }
         }
         return current;
+    }
+
+    private static Integer index(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static void put(ObjectNode target, String path, JsonNode value) {

@@ -12,6 +12,9 @@ public enum ErrorCode {
     VALIDATION_FAILED(400, "One or more fields failed validation; see errors[]", "请求校验失败，详见 errors[]"),
     MALFORMED_JSON(
             400, "The body (or an NDJSON line) is not valid JSON or not the expected structure", "请求体不是合法 JSON 或结构不符"),
+    NESTING_TOO_DEEP(400, "JSON objects and arrays nested deeper than the limit (hub.json)", "JSON 嵌套层级超过上限"),
+    NUMBER_TOO_LONG(400, "A JSON number with more characters than the limit (hub.json)", "JSON 数值位数超过上限"),
+    STRING_TOO_LONG(413, "A JSON string longer than the limit (hub.json)", "JSON 字符串长度超过上限"),
     UNKNOWN_FIELD(400, "A field that is not part of the contract", "契约中没有的字段"),
     TYPE_MISMATCH(400, "A value of the wrong type or format (number, date, enum constant ...)", "取值类型或格式错误（数字、日期、枚举等）"),
     REQUIRED(400, "A required value is missing or blank", "必填项缺失或为空"),
@@ -87,11 +90,19 @@ public enum ErrorCode {
     CLAIM_NOT_FOUND(404, "No active claim of the item by the department", "未找到有效认领"),
     CLAIM_REQUIRED(409, "The department must claim the item first", "须先认领该事项"),
     IMPLEMENTATION_LIST_NOT_FOUND(404, "No implementation list of the item for the department", "实施清单不存在"),
+    IMPLEMENTING_BODY_NOT_OWN(
+            403,
+            "A department publishes only lists it implements: the implementing body is its own credit code",
+            "实施主体须为本部门（统一社会信用代码）"),
     LIST_CODE_MISMATCH(400, "The list code does not belong to this item and department", "实施清单编码与事项、部门不符"),
 
     // Subjects
     SUBJECT_NOT_FOUND(404, "No such subject", "监管对象不存在"),
     SUBJECT_TYPE_INVALID(400, "The subject type is not accepted here", "监管对象类型不适用"),
+    FIELD_SOURCE_NOT_DESIGNATED(
+            403,
+            "Only the systems designated for the field may set it (credit level, credit listings); see errors[]",
+            "该字段仅限指定系统报送（信用等级、信用名单），详见 errors[]"),
 
     // Officers and certificates (the team rule: officer.EnforcementTeam)
     CERTIFICATE_NOT_FOUND(404, "No enforcement certificate with this issuer and number", "执法证件不存在"),
@@ -142,7 +153,6 @@ public enum ErrorCode {
     REPORT_BEFORE_ACT(400, "A record is reported before its act", "报送时间早于行为日期"),
 
     // Random inspection (双随机) and permits
-    PLAN_OF_OTHER_DEPARTMENT(409, "The plan id belongs to another department", "抽查计划属于其他部门"),
     DATE_OUTSIDE_PLAN(400, "The date lies outside the plan's period", "日期不在计划期间内"),
     PERMIT_ITEM_UNBOUND(200, "Warning: the permit item is not bound to a supervision item", "警告：许可事项未关联监管事项"),
 
@@ -159,7 +169,7 @@ public enum ErrorCode {
     CALLBACK_KEY_UNKNOWN(401, "Unknown callback key id", "回调密钥标识未知"),
     CALLBACK_TIMESTAMP_INVALID(401, "The callback timestamp is not epoch seconds", "回调时间戳无效"),
     CALLBACK_STALE(401, "The callback timestamp is too far from now", "回调时间戳超出允许偏差"),
-    CALLBACK_NONCE_INVALID(401, "A callback nonce has 8-64 characters", "回调随机数无效"),
+    CALLBACK_NONCE_INVALID(401, "A callback nonce has 8-64 visible ASCII characters", "回调随机数无效"),
     CALLBACK_SIGNATURE_INVALID(401, "The callback signature does not verify", "回调签名校验失败"),
     CALLBACK_REPLAYED(401, "The callback nonce was used before", "回调重放"),
     NATIONAL_ID_INVALID(400, "nationalId: 1-64 letters, digits, _ . : -", "国家平台标识无效"),
@@ -167,7 +177,6 @@ public enum ErrorCode {
     NATIONAL_PLATFORM_UNAVAILABLE(503, "The national platform cannot be reached", "国家平台不可用"),
     DEAD_LETTER_NOT_FOUND(404, "No such dead letter", "死信不存在"),
     CASE_NOT_FOUND(404, "No such case", "案件不存在"),
-    CASE_NOT_ASSIGNED_TO_CALLER(403, "The case is assigned to another department", "案件未分派给本部门"),
     FEEDBACK_ALREADY_SENT(409, "The case's feedback was already sent", "案件已反馈");
 
     private final int status;

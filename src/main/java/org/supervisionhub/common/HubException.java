@@ -51,6 +51,11 @@ public class HubException extends RuntimeException {
         return forbidden(code.name(), detail);
     }
 
+    /** 403 naming the fields the caller may not set (or may not name) in {@code errors}. */
+    public static HubException forbidden(ErrorCode code, String detail, FieldError... errors) {
+        return new HubException(403, code.name(), "Forbidden", detail, List.of(errors));
+    }
+
     public static HubException conflict(ErrorCode code, String detail) {
         return conflict(code.name(), detail);
     }

@@ -107,11 +107,19 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
+        Response limit = brokenLimit(e, request);
+        if (limit != null) {
+            return limit;
+        }
         return respond(malformed("the body could not be mapped at " + emptyToRoot(Json.pathOf(e))), request);
     }
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, HttpServerRequest request) {
+        Response limit = brokenLimit(e, request);
+        if (limit != null) {
+            return limit;
+        }
         String where = e.getLocation() == null
                 ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column "
@@ -157,11 +165,20 @@ public class ProblemMapper {
                 request);
     }
 
+    /** Bytes Jackson's encoding detection takes for UTF-16/32 but cannot decode: not JSON in UTF-8. */
+    @ServerExceptionMapper
+    public Response charConversion(java.io.CharConversionException e, HttpServerRequest request) {
+        return respond(malformed("the body is not JSON in UTF-8"), request);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
             return jsonProcessing(json, request);
+        }
+        if (cause instanceof java.io.CharConversionException conversion) {
+            return charConversion(conversion, request);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
@@ -203,6 +220,16 @@ public class ProblemMapper {
                         "an unexpected error occurred; quote the requestId when reporting it",
                         null),
                 request);
+    }
+
+    /** A JSON limit ({@link JsonLimits}) broken somewhere in the cause chain, as its problem; else null. */
+    private static Response brokenLimit(Throwable e, HttpServerRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+                return respond(JsonLimits.problemOf(limit, "the body").toProblem(), request);
+            }
+        }
+        return null;
     }
 
     private static String method(HttpServerRequest request) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.ReactiveTransactions;
@@ -48,6 +49,7 @@ public class ImplementationListService {
             Caller caller, String itemCode, String departmentCode, ImplementationListRequest request) {
         validateFields(request);
         return transactions.inTransaction(() -> scope.departmentToActFor(caller, departmentCode)
+                .invoke(department -> requireOwnImplementingBody(department, request))
                 .chain(department -> CatalogItem.<CatalogItem>findById(itemCode)
                         .onItem()
                         .ifNull()
@@ -126,6 +128,22 @@ public class ImplementationListService {
                         "IMPLEMENTATION_LIST_NOT_FOUND",
                         "department " + departmentCode + " has no implementation list for item " + itemCode))
                 .map(ImplementationListView::of);
+    }
+
+    /**
+     * A department publishes lists it implements itself: the implementing body is the department's stored credit
+     * code, whatever the body claims (a list naming another body would speak for it, and take its list codes).
+     */
+    private static void requireOwnImplementingBody(Department department, ImplementationListRequest request) {
+        if (!department.creditCode.equals(request.implementingBodyCreditCode())) {
+            throw HubException.forbidden(
+                    ErrorCode.IMPLEMENTING_BODY_NOT_OWN,
+                    "department " + department.code + " publishes only lists it implements itself",
+                    new FieldError(
+                            "implementingBodyCreditCode",
+                            ErrorCode.IMPLEMENTING_BODY_NOT_OWN,
+                            "the implementing body is the department's own credit code"));
+        }
     }
 
     private static void validateFields(ImplementationListRequest request) {

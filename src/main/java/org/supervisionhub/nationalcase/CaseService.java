@@ -156,20 +156,26 @@ public class CaseService {
         }
         Row row = rows.iterator().next();
         String department = row.getString("department_code");
+        // Only the assigned department handles a case; it is also the only department caller that sees it, so any
+        // other caller reads the case as unknown, as in GET.
         if (department == null
                 || !caller.scope().department().map(department::equals).orElse(false)) {
-            if (mayRead(caller, row)) {
-                throw HubException.forbidden(
-                        "CASE_NOT_ASSIGNED_TO_CALLER", "only the department the case is assigned to handles it");
-            }
             throw notFound(kind, id);
         }
         return row;
     }
 
-    /** A case belongs to the department it is assigned to, in the case's region; unassigned ones to the region. */
+    /**
+     * A case belongs to the department it is assigned to, in the case's region; unassigned ones to the region, which a
+     * region-admin sees and a department does not (as in the list, whose scope condition reads only the assigned
+     * department for department callers): reading by id never shows more than listing.
+     */
     private static boolean mayRead(Caller caller, Row row) {
-        return caller.scope().covers(owner(row));
+        Scope scope = caller.scope();
+        if (row.getString("department_code") == null && scope instanceof Scope.Department) {
+            return false;
+        }
+        return scope.covers(owner(row));
     }
 
     private static Scope.Owner owner(Row row) {

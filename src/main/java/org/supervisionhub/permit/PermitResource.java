@@ -62,8 +62,11 @@ public class PermitResource {
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
     @Operation(
             summary = "Bind a permit item to a supervision item (审管联动)",
-            description = "Permits of the item already received open their follow-ups now; later ones as they arrive. "
-                    + "Binding twice changes nothing. Audited.")
+            description = "The binding applies to the caller's scope: a hub-admin's to every department, a "
+                    + "region-admin's to the departments of its region, a department admin's to its own registered "
+                    + "department only (403 CALLER_DEPARTMENT_UNKNOWN for an unregistered one). Permits of the item "
+                    + "already received open follow-ups for the claiming departments it applies to now; later ones as "
+                    + "they arrive. Binding twice in the same scope changes nothing. Audited.")
     @APIResponse(responseCode = "200", description = "Bound")
     @APIResponse(responseCode = "404", description = "No such supervision sub-item")
     public BindingResult bindPermitItem(@NotNull @Valid BindingRequest request) {

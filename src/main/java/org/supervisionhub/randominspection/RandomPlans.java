@@ -24,7 +24,7 @@ import org.supervisionhub.security.Caller;
 
 /**
  * 双随机 sampling plans and their tasks: validated (items claimed by the department, codes, dates), stored idempotently
- * by source system and plan id (a changed plan becomes its next version; its tasks are upserted), and read back with
+ * by the department's own key (source system and plan id) (a changed plan becomes its next version; its tasks are upserted), and read back with
  * how many tasks have their inspection record. Blocking.
  */
 @ApplicationScoped
@@ -43,14 +43,12 @@ public class RandomPlans {
             insert into random_inspection_plan as p (source_system, plan_id, name, department_code, item_codes, start_date,
                                                      end_date, sampling_ratio, content_hash)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            on conflict (source_system, plan_id) do update set
+            on conflict (department_code, source_system, plan_id) do update set
                 name = excluded.name, item_codes = excluded.item_codes, start_date = excluded.start_date,
                 end_date = excluded.end_date, sampling_ratio = excluded.sampling_ratio,
                 content_hash = excluded.content_hash, version = p.version + 1, updated_at = now()
-            where p.department_code = excluded.department_code and p.content_hash <> excluded.content_hash
+            where p.content_hash <> excluded.content_hash
             returning id, (xmax = 0) as inserted""";
-    private static final String EXISTING = """
-            select id, department_code from random_inspection_plan where source_system = $1 and plan_id = $2""";
     private static final String TASKS = """
             insert into random_inspection_task as t (plan_id, task_id, subject_credit_code, subject_name, due_date, officers)
             select $1, task_id, code, name, due, cast(officers as jsonb)
@@ -115,17 +113,8 @@ public class RandomPlans {
                 id = row.getLong("id");
                 outcome = row.getBoolean("inserted") ? Outcome.CREATED : Outcome.UPDATED;
             } else {
-                Row existing = connection
-                        .preparedQuery(EXISTING)
-                        .execute(Tuple.of(sourceSystem, plan.planId()))
-                        .await()
-                        .indefinitely()
-                        .iterator()
-                        .next();
-                if (!department.equals(existing.getString("department_code"))) {
-                    throw HubException.conflict(
-                            "PLAN_OF_OTHER_DEPARTMENT", "plan " + plan.planId() + " belongs to another department");
-                }
+                // The key is the department's own (department, source system, plan id): nothing written means the
+                // department's stored plan has the same content.
                 return Outcome.UNCHANGED;
             }
             List<RandomPlanInput.Task> tasks = plan.tasks() == null ? List.of() : plan.tasks();

@@ -88,7 +88,9 @@ public class RecordValidator {
                             "value " + abbreviate(String.valueOf(e.getValue())) + " is not a valid "
                                     + e.getTargetType().getSimpleName())));
         } catch (JsonMappingException e) {
-            return new Bound(null, List.of(new FieldError(path(e), "INVALID_VALUE", e.getOriginalMessage())));
+            // Jackson's own text names Java types and parser internals: the client gets the field and a plain reason.
+            return new Bound(
+                    null, List.of(new FieldError(path(e), "INVALID_VALUE", "the value cannot be held by this field")));
         } catch (JsonProcessingException e) {
             return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", e.getOriginalMessage())));
         }

@@ -3,6 +3,7 @@ package org.supervisionhub.record;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FilterInputStream;
@@ -14,8 +15,10 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.JsonLimits;
 
 /** Reads uploads as a sequence of raw records: a JSON array (bounded, read whole) or NDJSON (streamed). */
 final class UploadSource {
@@ -46,11 +49,17 @@ final class UploadSource {
                 throw HubException.badRequest("MALFORMED_JSON", "content after the closing ']' of the array");
             }
         } catch (JsonProcessingException e) {
+            StreamConstraintsException limit = limitOf(e);
+            if (limit != null) {
+                throw JsonLimits.problemOf(limit, "the body");
+            }
             throw HubException.badRequest(
                     "MALFORMED_JSON",
                     "the body is not valid JSON: " + e.getOriginalMessage() + " (line "
                             + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")");
+        } catch (java.io.CharConversionException e) {
+            throw HubException.badRequest("MALFORMED_JSON", "the body is not JSON in UTF-8: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -254,6 +263,18 @@ final class UploadSource {
         try {
             return new RawRecord(index, line.number(), mapper.readTree(line.bytes()), null);
         } catch (JsonProcessingException e) {
+            StreamConstraintsException limit = limitOf(e);
+            if (limit != null) {
+                ErrorCode code = JsonLimits.codeOf(limit);
+                return new RawRecord(
+                        index,
+                        line.number(),
+                        null,
+                        new FieldError(
+                                "",
+                                code,
+                                "line " + line.number() + " exceeds a JSON limit: " + JsonLimits.describe(code)));
+            }
             return new RawRecord(
                     index,
                     line.number(),
@@ -263,7 +284,22 @@ final class UploadSource {
                             "MALFORMED_JSON",
                             "line " + line.number() + " is not valid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The line is in memory: the only I/O failure left is its bytes (e.g. taken for broken UTF-32).
+            return new RawRecord(
+                    index,
+                    line.number(),
+                    null,
+                    new FieldError("", "MALFORMED_JSON", "line " + line.number() + " is not JSON in UTF-8"));
         }
+    }
+
+    /** The broken JSON limit in the cause chain, if that is why parsing failed. */
+    private static StreamConstraintsException limitOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 }

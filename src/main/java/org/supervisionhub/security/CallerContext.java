@@ -31,11 +31,15 @@ public class CallerContext {
         }
         Optional<String> department = Optional.empty();
         Optional<String> region = Optional.empty();
+        Optional<String> client = Optional.empty();
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             department = stringClaim(token, claims.departmentClaim());
             region = stringClaim(token, claims.regionClaim());
+            client = stringClaim(token, "azp").or(() -> stringClaim(token, "client_id"));
         }
-        return new Caller(identity.getPrincipal().getName(), identity.getRoles(), department, region);
+        String name = identity.getPrincipal().getName();
+        // A token without azp or client_id names its client by its principal (service accounts do).
+        return new Caller(name, identity.getRoles(), department, region, client.or(() -> Optional.ofNullable(name)));
     }
 
     private static Optional<String> stringClaim(JsonWebToken token, String name) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.ReactiveTransactions;
@@ -87,6 +88,7 @@ public class SubjectService {
                 .firstResult()
                 .chain(existing -> {
                     requireWritable(caller, existing, request.regionCode());
+                    requireDesignatedSource(caller, request);
                     Subject subject = existing != null ? existing : newOrganisation(creditCode, request);
                     boolean changed = merge(subject, request) | subject.sources.add(request.source());
                     return save(caller, subject, existing == null, changed, request.source());
@@ -246,6 +248,41 @@ public class SubjectService {
         scope.requireCanWrite(
                 Scope.Owner.region(existing.regionCode),
                 reportedRegion == null ? null : Scope.Owner.region(reportedRegion));
+    }
+
+    /**
+     * Credit level and credit listings are set only by the systems designated for them (the credit platform), by
+     * the calling OIDC client, never by what the body's {@code source} says. Any other caller's value is refused
+     * (not silently dropped), naming each field.
+     */
+    private void requireDesignatedSource(Caller caller, SubjectRequest request) {
+        SubjectsConfig.CreditSources sources = config.creditSources();
+        String client = caller.clientId().orElse(null);
+        List<FieldError> refused = new ArrayList<>();
+        refuseUnlessDesignated(refused, "creditLevel", request.creditLevel(), sources.creditLevel(), client);
+        refuseUnlessDesignated(
+                refused,
+                "seriousIllegalListed",
+                request.seriousIllegalListed(),
+                sources.seriousIllegalListed(),
+                client);
+        refuseUnlessDesignated(refused, "abnormalListed", request.abnormalListed(), sources.abnormalListed(), client);
+        if (!refused.isEmpty()) {
+            throw HubException.forbidden(
+                    ErrorCode.FIELD_SOURCE_NOT_DESIGNATED,
+                    "only the systems designated for them may set a subject's credit fields",
+                    refused.toArray(FieldError[]::new));
+        }
+    }
+
+    private static void refuseUnlessDesignated(
+            List<FieldError> refused, String field, Object value, java.util.Set<String> designated, String client) {
+        if (value != null && (client == null || !designated.contains(client))) {
+            refused.add(new FieldError(
+                    field,
+                    ErrorCode.FIELD_SOURCE_NOT_DESIGNATED,
+                    field + " is set only by the systems designated for it"));
+        }
     }
 
     private static SubjectUpserted event(String key, Subject subject) {

@@ -29,6 +29,9 @@ public class CallbackVerifier {
     public static final String NONCE = "X-National-Nonce";
     public static final String SIGNATURE = "X-National-Signature";
 
+    /** Visible ASCII only: a nonce is stored, and the database refuses some characters (NUL). */
+    private static final java.util.regex.Pattern NONCE_TEXT = java.util.regex.Pattern.compile("[\\x21-\\x7E]{8,64}");
+
     private static final String REMEMBER_NONCE = """
             insert into callback_nonce (nonce) values ($1) on conflict do nothing""";
     private static final String FORGET_NONCES =
@@ -60,15 +63,16 @@ public class CallbackVerifier {
         } catch (NumberFormatException e) {
             throw unauthorized("CALLBACK_TIMESTAMP_INVALID", "the timestamp is epoch seconds");
         }
-        Duration skew =
-                Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
-        if (skew.compareTo(config.national().callbackClockSkew()) > 0) {
+        // Compared as numbers: any long is a timestamp here, even one no Instant can hold.
+        long now = Instant.now().getEpochSecond();
+        long tolerance = config.national().callbackClockSkew().toSeconds();
+        if (seconds < now - tolerance || seconds > now + tolerance) {
             throw unauthorized(
                     "CALLBACK_STALE",
-                    "the callback's timestamp is " + skew.toSeconds() + " s away from the hub's clock");
+                    "the callback's timestamp is more than " + tolerance + " s away from the hub's clock");
         }
-        if (nonce.length() < 8 || nonce.length() > 64) {
-            throw unauthorized("CALLBACK_NONCE_INVALID", "a nonce has 8-64 characters");
+        if (!NONCE_TEXT.matcher(nonce).matches()) {
+            throw unauthorized("CALLBACK_NONCE_INVALID", "a nonce has 8-64 visible ASCII characters");
         }
         byte[] expected =
                 hmac(secret, (timestamp.strip() + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8), body);

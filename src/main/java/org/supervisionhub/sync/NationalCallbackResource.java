@@ -100,6 +100,8 @@ public class NationalCallbackResource {
         JsonNode message;
         try {
             message = mapper.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw org.supervisionhub.common.JsonLimits.problemOf(e, "the callback body");
         } catch (IOException e) {
             throw HubException.badRequest("MALFORMED_JSON", "the callback body is not valid JSON");
         }

@@ -288,7 +288,7 @@ class ImplementationListResourceTest {
     }
 
     @Test
-    void sameListCodeUsedByAnotherDepartmentIsConflict() {
+    void aDepartmentNamingAnotherDepartmentAsItsImplementingBodyIsRefusedAndCannotTakeItsListCode() {
         String item = claimedInspectionItem(nanning);
         claim(liuzhou, item);
         String listCode = nanningCredit + "3" + item;
@@ -298,14 +298,33 @@ class ImplementationListResourceTest {
                 .then()
                 .log()
                 .ifValidationFails()
-                .statusCode(409)
+                .statusCode(403)
                 .contentType("application/problem+json")
-                .body("code", equalTo("DUPLICATE"));
+                .body("code", equalTo("IMPLEMENTING_BODY_NOT_OWN"))
+                .body("errors[0].field", equalTo("implementingBodyCreditCode"))
+                .body("errors[0].code", equalTo("IMPLEMENTING_BODY_NOT_OWN"));
 
         var rows = db.rows("select department_code from implementation_list where list_code = ?", listCode);
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).containsEntry("department_code", "NN_SCJGJ");
+        assertThat(db.count(
+                        "select count(*) from implementation_list where department_code = 'LZ_SCJGJ' and item_code = ?",
+                        item))
+                .isZero();
         assertThat(events(item, "LZ_SCJGJ")).isZero();
+    }
+
+    @Test
+    void aListNamingAnImplementingBodyThatIsNoDepartmentIsRefused() {
+        String item = claimedInspectionItem(nanning);
+
+        put(nanning, item, "NN_SCJGJ", list(validCreditCode("11450100MB0000099")))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("IMPLEMENTING_BODY_NOT_OWN"))
+                .body("errors[0].field", equalTo("implementingBodyCreditCode"));
+
+        assertThat(lists(item)).isZero();
     }
 
     // ---- validation -------------------------------------------------------------------------------
@@ -313,7 +332,7 @@ class ImplementationListResourceTest {
     @Test
     void creditCodeWithWrongCheckCharacterIsRejected() {
         String item = claimedInspectionItem(nanning);
-        String valid = validCreditCode("11450100MB0000099");
+        String valid = nanningCredit;
         char wrong = valid.charAt(17) == '0' ? '1' : '0';
         String invalid = valid.substring(0, 17) + wrong;
         put(nanning, item, "NN_SCJGJ", list(valid)).then().statusCode(201);

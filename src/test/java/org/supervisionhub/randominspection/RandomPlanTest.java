@@ -136,4 +136,36 @@ class RandomPlanTest {
                 .body("rejected", equalTo(1))
                 .body("issues[0].errors.code", equalTo(List.of("ITEM_NOT_CLAIMED", "CREDIT_CODE_INVALID")));
     }
+
+    @Test
+    void anotherDepartmentCannotTakeADepartmentsFuturePlanId() {
+        RecordFixture.Department owner = fixture.department();
+        RecordFixture.Department squatter = fixture.department();
+        String planId = "PLAN-" + System.nanoTime();
+        send(squatter, "plans", plan(planId, squatter.inspectionItem(), CreditCodeGenerator.enterprise("450100")))
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
+
+        send(owner, "plans", plan(planId, owner.inspectionItem(), CreditCodeGenerator.enterprise("450100")))
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(0));
+
+        given().auth()
+                .oauth2(owner.adminToken())
+                .get("/api/v1/random-plans")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].planId", equalTo(planId))
+                .body("[0].itemCodes[0]", equalTo(owner.inspectionItem()));
+        given().auth()
+                .oauth2(squatter.adminToken())
+                .get("/api/v1/random-plans")
+                .then()
+                .statusCode(200)
+                .body("[0].itemCodes[0]", equalTo(squatter.inspectionItem()));
+    }
 }

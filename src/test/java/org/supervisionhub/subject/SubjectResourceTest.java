@@ -33,6 +33,8 @@ class SubjectResourceTest {
 
     private final String registry = Tokens.token("gx-registry", List.of("system"), "GX_SCJGJ", "450000");
     private final String reader = Tokens.deptAdmin("NN_SCJGJ", "450100");
+    /** The provincial credit platform's client, designated for the credit fields (hub.subjects.credit-sources). */
+    private final String creditPlatform = Tokens.token("system-credit", List.of("system"), "GX_FGW", "450000");
 
     private Response put(String token, String code, Map<String, Object> body) {
         return given().auth()
@@ -83,7 +85,7 @@ class SubjectResourceTest {
         String code = CreditCodeGenerator.enterprise("450103");
         put(registry, code, foodFactory("南宁市乙食品有限公司")).then().statusCode(201);
 
-        put(registry, code, Map.of("source", "gx-credit", "creditLevel", "B", "abnormalListed", true))
+        put(creditPlatform, code, Map.of("source", "gx-credit", "creditLevel", "B", "abnormalListed", true))
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("UPDATED"))
@@ -505,5 +507,90 @@ class SubjectResourceTest {
             n /= 10;
         }
         return marker.toString();
+    }
+
+    @Test
+    void creditFieldsFromASystemNotDesignatedForThemAreRefusedNamingEachField() {
+        String code = CreditCodeGenerator.enterprise("450103");
+        put(registry, code, foodFactory("南宁市癸食品有限公司")).then().statusCode(201);
+
+        put(
+                        registry,
+                        code,
+                        Map.of(
+                                "source",
+                                "gx-registry",
+                                "creditLevel",
+                                "D",
+                                "seriousIllegalListed",
+                                true,
+                                "abnormalListed",
+                                true))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FIELD_SOURCE_NOT_DESIGNATED"))
+                .body("errors.field", contains("creditLevel", "seriousIllegalListed", "abnormalListed"))
+                .body("errors.code", everyItem(equalTo("FIELD_SOURCE_NOT_DESIGNATED")));
+
+        var row = db.rows(
+                        "select credit_level, serious_illegal_listed, abnormal_listed, version from subject where credit_code = ?",
+                        code)
+                .get(0);
+        assertThat(row)
+                .containsEntry("serious_illegal_listed", false)
+                .containsEntry("abnormal_listed", false)
+                .containsEntry("version", 1);
+        assertThat(row.get("credit_level")).isNull();
+    }
+
+    @Test
+    void aHubAdminIsNoDesignatedSourceOfCreditListings() {
+        String code = CreditCodeGenerator.enterprise("450103");
+        put(registry, code, foodFactory("南宁市子食品有限公司")).then().statusCode(201);
+
+        put(Tokens.hubAdmin(), code, Map.of("source", "console", "seriousIllegalListed", true))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FIELD_SOURCE_NOT_DESIGNATED"))
+                .body("errors[0].field", equalTo("seriousIllegalListed"));
+
+        assertThat(db.single("select serious_illegal_listed from subject where credit_code = ?", code))
+                .isEqualTo(false);
+    }
+
+    @Test
+    void theCallingClientDecidesNotThePrincipalsNameNorTheBodysSource() {
+        String code = CreditCodeGenerator.enterprise("450103");
+        put(registry, code, foodFactory("南宁市丑食品有限公司")).then().statusCode(201);
+        String impostor = Tokens.ofClient("system-credit", "gx-registry", List.of("system"), "GX_SCJGJ", "450000");
+
+        put(impostor, code, Map.of("source", "credit", "creditLevel", "A"))
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FIELD_SOURCE_NOT_DESIGNATED"));
+        put(
+                        Tokens.ofClient("svc-account-7", "system-credit", List.of("system"), "GX_FGW", "450000"),
+                        code,
+                        Map.of("source", "credit", "creditLevel", "A"))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("UPDATED"));
+
+        assertThat(db.single("select credit_level from subject where credit_code = ?", code))
+                .isEqualTo("A");
+    }
+
+    @Test
+    void otherFieldsFromAnyRegionalSystemStillMerge() {
+        String code = CreditCodeGenerator.enterprise("450103");
+        put(registry, code, foodFactory("南宁市寅食品有限公司")).then().statusCode(201);
+
+        put(registry, code, Map.of("source", "gx-registry", "status", "REVOKED"))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("UPDATED"));
+
+        assertThat(db.single("select status from subject where credit_code = ?", code))
+                .isEqualTo("REVOKED");
     }
 }

@@ -42,6 +42,11 @@ public final class Tokens {
         return claims(subject, roles, department, region).sign(KEY);
     }
 
+    /** A token obtained by an OIDC client: {@code azp} names the client, whatever the principal is called. */
+    public static String ofClient(String subject, String client, List<String> roles, String department, String region) {
+        return claims(subject, roles, department, region).claim("azp", client).sign(KEY);
+    }
+
     public static String expired(String subject, List<String> roles) {
         return claims(subject, roles, null, null)
                 .issuedAt(Instant.now().minusSeconds(7200))
