@@ -118,6 +118,11 @@ public class RecordResource {
             responseCode = "422",
             description = "atomic=true and some record was rejected: nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "A job could not be kept while its body arrived (UPLOAD_JOB_LOST): it failed, nothing of "
+                    + "it is processed; send the upload again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response uploadRecords(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
