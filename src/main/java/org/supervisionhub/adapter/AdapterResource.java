@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -105,7 +106,13 @@ public class AdapterResource {
             summary = "Changes for a docked system, in its format (回流)",
             description =
                     "The hub events it subscribes to (records, subjects, certificates, ...) after the cursor, oldest "
-                            + "first, mapped by its descriptor; events of other departments are left out. Pass nextCursor as since.")
+                            + "first, mapped by its descriptor; events of other departments are left out. Pass nextCursor as since. "
+                            + "The cursor is a pull position, not an event id: an event gets its position only once its "
+                            + "transaction and every older one have ended, in that order, so no event can later appear "
+                            + "behind a cursor already handed out (paging never skips one); an event is pulled a moment "
+                            + "after it commits (at most as long as the oldest transaction still running in the hub). "
+                            + "Cursors handed out before positions existed (event ids) remain valid. Keep pulling within "
+                            + "the retention of delivered events (7 days by default).")
     @APIResponse(
             responseCode = "200",
             description = "The changes",
@@ -113,7 +120,11 @@ public class AdapterResource {
     @APIResponse(responseCode = "404", description = "No such adapter")
     public ChangesView getAdapterChanges(
             @PathParam("system") String system,
-            @QueryParam("since") @DefaultValue("0") @Min(0) long since,
+            @Parameter(description = "The nextCursor of the previous page; 0 for the oldest events kept")
+                    @QueryParam("since")
+                    @DefaultValue("0")
+                    @Min(0)
+                    long since,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         return adapters.changes(callers.caller(), clientId(), system, since, limit);
     }

@@ -23,6 +23,7 @@ import org.supervisionhub.record.RecordUploads;
 import org.supervisionhub.record.UploadResult;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
+import org.supervisionhub.sync.PullPositions;
 
 /**
  * Docked systems at work: their payloads mapped onto canonical records and fed through the upload pipeline (the same
@@ -31,13 +32,18 @@ import org.supervisionhub.security.Scope;
 @ApplicationScoped
 public class AdapterService {
 
+    // The system's events after the cursor, by pull position (see sync.PullPositions), and, read in the same snapshot,
+    // the last position handed out: when the page is not full, every event up to it has been looked at.
     private static final String CHANGES = """
-            select id, aggregate_type, aggregate_id, event_type, payload::text as payload from outbox
-            where target = $1 and aggregate_type = any($2) and id > $3
-              and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)
-            order by id limit $5""";
+            select h.last_position as horizon, c.* from outbox_pull_counter h left join lateral (
+                select pull_position, aggregate_type, aggregate_id, event_type, payload::text as payload from outbox
+                where target = $1 and aggregate_type = any($2) and pull_position > $3
+                  and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)
+                order by pull_position limit $5) c on true
+            order by c.pull_position""";
     private static final String PENDING = """
-            select count(*) from outbox where target = $1 and aggregate_type = any($2) and id > $3
+            select count(*) from outbox where target = $1 and aggregate_type = any($2)
+              and (pull_position > $3 or pull_position is null)
               and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)""";
 
     private static final String PUSH_FIGURES = """
@@ -66,6 +72,9 @@ public class AdapterService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    PullPositions positions;
 
     private final Map<String, Health> health = new ConcurrentHashMap<>();
 
@@ -135,14 +144,20 @@ public class AdapterService {
         return answer;
     }
 
-    /** The system's changes after the cursor, mapped to its format. */
+    /**
+     * The system's changes after the cursor, mapped to its format. The cursor is a pull position: events get one only
+     * once every older transaction has ended, so the cursor never moves past an event that commits later.
+     */
     public ChangesView changes(Caller caller, String clientId, String system, long since, int limit) {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
         List<String> events = descriptor.subscriptions();
         String department = caller.scope().department().orElse(null);
+        positions.assign();
         List<ChangesView.Change> items = new ArrayList<>();
         long cursor = since;
+        long horizon = since;
+        int rows = 0;
         for (Row row : pool.preparedQuery(CHANGES)
                 .execute(Tuple.of(
                         org.supervisionhub.sync.Outbox.NATIONAL,
@@ -152,7 +167,12 @@ public class AdapterService {
                         limit))
                 .await()
                 .indefinitely()) {
-            cursor = row.getLong("id");
+            horizon = Math.max(since, row.getLong("horizon"));
+            if (row.getLong("pull_position") == null) {
+                continue;
+            }
+            rows++;
+            cursor = row.getLong("pull_position");
             String event = row.getString("aggregate_type");
             Map<String, Object> data = null;
             String error = null;
@@ -172,8 +192,10 @@ public class AdapterService {
             items.add(new ChangesView.Change(
                     cursor, event, row.getString("event_type"), row.getString("aggregate_id"), data, error));
         }
-        health(system).lastPulledCursor = cursor;
-        return new ChangesView(system, items, cursor);
+        // A full page may stop short of later events; otherwise every event up to the horizon has been looked at.
+        long next = rows == limit ? cursor : horizon;
+        health(system).lastPulledCursor = next;
+        return new ChangesView(system, items, next);
     }
 
     /** The adapters the caller may see: all for the hub's operators, those of its region's departments for a region. */

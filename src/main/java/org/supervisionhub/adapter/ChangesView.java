@@ -11,13 +11,17 @@ public record ChangesView(
         String system,
         List<Change> items,
 
-        @Schema(description = "Pass as since= to get the next changes")
+        @Schema(
+                description = "Pass as since= to get the next changes. When the page holds fewer than limit "
+                        + "events, it is the last position handed out so far (past events of other departments).")
         long nextCursor) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AdapterChange")
     public record Change(
+            @Schema(description = "The event's pull position; since= this value resumes after it")
             long cursor,
+
             String event,
             String eventType,
             String aggregateId,

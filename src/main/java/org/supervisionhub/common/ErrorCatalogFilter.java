@@ -40,24 +40,25 @@ public class ErrorCatalogFilter implements OASFilter {
         catalog.addExtension("x-enum-descriptions", descriptions);
         catalog.addExtension("x-enum-http-status", statuses);
         openAPI.getComponents().addSchema(SCHEMA, catalog);
-        referToCatalog(openAPI, "Problem");
-        referToCatalog(openAPI, "FieldError");
+        referToCatalog(openAPI, "Problem", "code");
+        referToCatalog(openAPI, "FieldError", "code");
+        referToCatalog(openAPI, "UploadJob", "failureCode");
     }
 
-    /** Replaces the schema's plain-string {@code code} property by a reference to the catalog, keeping its text. */
-    private static void referToCatalog(OpenAPI openAPI, String schemaName) {
+    /** Replaces the schema's plain-string property by a reference to the catalog, keeping its text. */
+    private static void referToCatalog(OpenAPI openAPI, String schemaName, String property) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         Schema schema = schemas == null ? null : schemas.get(schemaName);
         if (schema == null
                 || schema.getProperties() == null
-                || !schema.getProperties().containsKey("code")) {
+                || !schema.getProperties().containsKey(property)) {
             return;
         }
-        Schema plain = schema.getProperties().get("code");
+        Schema plain = schema.getProperties().get(property);
         Schema reference = OASFactory.createSchema()
                 .ref("#/components/schemas/" + SCHEMA)
                 .description(plain.getDescription())
                 .examples(plain.getExamples());
-        schema.addProperty("code", reference);
+        schema.addProperty(property, reference);
     }
 }

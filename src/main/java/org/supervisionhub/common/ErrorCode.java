@@ -130,6 +130,24 @@ public enum ErrorCode {
     ATOMIC_JOB_UNSUPPORTED(400, "A job commits chunk by chunk and cannot be atomic", "异步任务不支持整体原子提交"),
     UPLOAD_REJECTED(422, "An atomic upload was rejected as a whole", "原子上传被整体拒绝"),
     UPLOAD_JOB_NOT_FOUND(404, "No such upload job", "上传任务不存在"),
+    UPLOAD_BODY_INCOMPLETE(
+            400,
+            "The upload's body broke off before its end (connection closed, or no data within the read timeout); "
+                    + "nothing of the job is processed: send it again",
+            "上传内容在结束前中断（连接关闭或读取超时），该任务未处理任何记录，请重新上传"),
+    UPLOAD_JOB_LOST(
+            503,
+            "The hub could not keep the job while its body arrived (the receiving replica stopped, the database "
+                    + "failed or the job's lease was lost); nothing of it is processed: send it again",
+            "接收上传期间平台未能保持该任务（副本停止、数据库故障或租约丢失），未处理任何记录，请重新上传"),
+    UPLOAD_JOB_INCOMPLETE(
+            500,
+            "Not every chunk the job received was committed, so the job failed instead of reporting success",
+            "任务收到的分块未全部提交，任务失败而非报告成功"),
+    UPLOAD_JOB_CHUNK_FAILED(
+            500,
+            "Processing failed repeatedly at the same chunk; the chunks before it are stored, the rest are not",
+            "同一分块多次处理失败，此前分块已保存，其余未处理"),
     RECORD_NOT_FOUND(404, "No such record", "记录不存在"),
     RECORD_KIND_CHANGED(409, "A stored record cannot change its kind", "已存记录不可变更种类"),
     DETAIL_NOT_ALLOWED(400, "A detail block of another record kind", "不属于该记录种类的明细块"),

@@ -1,8 +1,11 @@
 package org.supervisionhub.common;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.FailedExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,14 +19,23 @@ import org.jboss.logging.Logger;
  * cut short by {@link Worker#wake()}. A round that throws anything (an {@link Error} too) is logged and the loop goes
  * on after the worker's pause on failure, so one bad round never silently ends the worker. On shutdown every worker
  * is asked to stop, its round in progress finishes, and {@link Worker#stop} waits for it up to the worker's grace.
- * Periodic jobs (hourly purges, checks) use quarkus-scheduler's {@code @Scheduled} instead.
+ * Periodic jobs (hourly purges, checks) use quarkus-scheduler's {@code @Scheduled} instead: the scheduler catches
+ * anything a run throws, logs it and runs the job again at its next time. Every failure of either kind is counted in
+ * {@value #FAILURES}, tagged with the worker's name or the job's identity.
  */
 @ApplicationScoped
 public class Workers {
 
+    /** The counter of failed rounds and failed scheduled runs. */
+    public static final String FAILURES = "hub.background.failures";
+
     private static final Logger LOG = Logger.getLogger(Workers.class);
 
     private final List<Worker> started = new CopyOnWriteArrayList<>();
+
+    /** Where failures are counted; absent outside CDI (plain unit tests), where they are only logged. */
+    @Inject
+    MeterRegistry registry;
 
     /** One round of a worker's loop. */
     @FunctionalInterface
@@ -40,7 +52,7 @@ public class Workers {
      * @param grace     how long shutdown waits for the round in progress
      */
     public Worker start(String name, Round round, Duration onFailure, Duration grace) {
-        Worker worker = new Worker(name, round, onFailure, grace);
+        Worker worker = new Worker(name, round, onFailure, grace, () -> countFailure(name));
         started.add(worker);
         worker.thread.start();
         return worker;
@@ -62,6 +74,18 @@ public class Workers {
         return (int) started.stream().filter(Worker::isRunning).count();
     }
 
+    /** A scheduled run threw (the scheduler has logged it and runs the job again at its next time). */
+    void scheduledRunFailed(@Observes FailedExecution failed) {
+        countFailure(failed.getExecution().getTrigger().getId());
+    }
+
+    private void countFailure(String loop) {
+        MeterRegistry meters = registry;
+        if (meters != null) {
+            meters.counter(FAILURES, "loop", loop).increment();
+        }
+    }
+
     void stopAll(@Observes ShutdownEvent event) {
         started.forEach(Worker::signalStop);
         for (Worker worker : started) {
@@ -77,15 +101,17 @@ public class Workers {
         private final Round round;
         private final Duration onFailure;
         private final Duration grace;
+        private final Runnable failed;
         private final Semaphore wake = new Semaphore(0);
         private final Thread thread;
         private volatile boolean running = true;
 
-        private Worker(String name, Round round, Duration onFailure, Duration grace) {
+        private Worker(String name, Round round, Duration onFailure, Duration grace, Runnable failed) {
             this.name = name;
             this.round = round;
             this.onFailure = onFailure;
             this.grace = grace;
+            this.failed = failed;
             this.thread = new Thread(this::loop, name);
             this.thread.setDaemon(true);
         }
@@ -131,8 +157,13 @@ public class Workers {
                 try {
                     pause = round.run();
                 } catch (Throwable e) {
-                    LOG.errorf(e, "worker %s: round failed; next round in %s", name, onFailure);
                     pause = onFailure;
+                    try {
+                        LOG.errorf(e, "worker %s: round failed; next round in %s", name, onFailure);
+                        failed.run();
+                    } catch (Throwable ignored) {
+                        // Not even logging worked (out of memory?): the loop still goes on.
+                    }
                 }
                 if (!running) {
                     return;

@@ -113,6 +113,10 @@ public class RecordResource {
             description =
                     "Body over the size or record limit (checked before reading when " + "Content-Length is given)")
     @APIResponse(responseCode = "422", description = "atomic=true and some record was rejected: nothing was stored")
+    @APIResponse(
+            responseCode = "503",
+            description = "A job could not be kept while its body arrived (UPLOAD_JOB_LOST): it failed, nothing of "
+                    + "it is processed; send the upload again")
     public Response uploadRecords(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -12,12 +12,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UploadJobView(
         UUID id,
 
-        @Schema(description = "RECEIVING (body arriving), QUEUED, RUNNING, SUCCEEDED or FAILED")
+        @Schema(
+                description = "RECEIVING (body arriving), QUEUED, RUNNING, SUCCEEDED (every record received was "
+                        + "processed and committed) or FAILED (failureCode and failureReason say why)")
         String status,
 
         String departmentCode,
         String mediaType,
-        @Schema(description = "Records in the upload") int recordsTotal,
+
+        @Schema(description = "Records received and stored for processing (still growing while RECEIVING)")
+        int recordsTotal,
+
         @Schema(description = "Records processed so far") int recordsRead,
         int accepted,
         int updated,
@@ -33,7 +38,12 @@ public record UploadJobView(
         @Schema(description = "Records processed per second while running")
         BigDecimal recordsPerSecond,
 
-        @Schema(description = "Why the job failed") String failureReason,
+        @Schema(description = "Why the job failed, as a catalog code", example = "UPLOAD_BODY_INCOMPLETE")
+        String failureCode,
+
+        @Schema(description = "Why the job failed, in words")
+        String failureReason,
+
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.Workers;
 import org.supervisionhub.security.Caller;
@@ -24,7 +25,8 @@ import org.supervisionhub.security.Caller;
  * Processes queued upload jobs, one chunk per transaction: the chunk's records, their issues, the chunk's deletion
  * and the job's counters commit together, so after a crash the job resumes at the first chunk not yet committed.
  * A job is held by a lease that each chunk renews; a replica that dies leaves a lease that expires, and any replica
- * then takes the job over. A job whose body never fully arrived fails with a clear reason.
+ * then takes the job over. A job whose receiving replica stopped before the body was complete fails with a clear
+ * reason, and a job succeeds only when every chunk it received was committed (else it fails, saying how many were).
  */
 @ApplicationScoped
 public class UploadJobWorker {
@@ -32,14 +34,16 @@ public class UploadJobWorker {
     private static final Logger LOG = Logger.getLogger(UploadJobWorker.class);
     private static final int MAX_CHUNK_FAILURES = 3;
 
+    // The receiving replica renews the lease while the request is open, so an expired one means that replica is gone.
     private static final String ABANDONED = """
             update upload_job set status = 'FAILED', finished_at = now(), lease_owner = null, lease_until = null,
-                   updated_at = now(),
-                   failure_reason = 'the upload broke off before its body was complete; nothing of it was processed, '
-                                    || 'send it again'
+                   updated_at = now(), failure_code = $1,
+                   failure_reason = 'the replica receiving the upload stopped before its body was complete; nothing '
+                                    || 'of it was processed, send it again'
             where status = 'RECEIVING' and lease_until < now() returning id""";
     private static final String CLAIM = """
-            update upload_job set status = 'RUNNING', lease_owner = $1, lease_until = now() + $2 * interval '1 second',
+            update upload_job set status = 'RUNNING', lease_owner = $1,
+                   lease_until = now() + $2 * interval '1 millisecond',
                    started_at = coalesce(started_at, now()), updated_at = now()
             where id = (select id from upload_job
                         where status in ('QUEUED', 'RUNNING') and (lease_until is null or lease_until < now())
@@ -57,12 +61,21 @@ public class UploadJobWorker {
             update upload_job set chunks_done = chunks_done + 1, records_read = records_read + $3,
                    accepted = accepted + $4, updated = updated + $5, unchanged = unchanged + $6, deleted = deleted + $7,
                    rejected = rejected + $8, warnings = warnings + $9, chunk_failures = 0,
-                   lease_until = now() + $10 * interval '1 second', updated_at = now()
+                   lease_until = now() + $10 * interval '1 millisecond', updated_at = now()
             where id = $1 and lease_owner = $11""";
-    private static final String SUCCEED = """
-            update upload_job set status = 'SUCCEEDED', finished_at = now(), lease_owner = null, lease_until = null,
-                   updated_at = now()
-            where id = $1 and lease_owner = $2""";
+    // No chunk is left: the job succeeded if every chunk (and record) it received was committed, else it failed.
+    private static final String FINISH = """
+            with job as (select id, chunks_done = chunks_total and records_read = records_total as complete
+                         from upload_job where id = $1)
+            update upload_job u set status = case when job.complete then 'SUCCEEDED' else 'FAILED' end,
+                   failure_code = case when job.complete then null else $3 end,
+                   failure_reason = case when job.complete then null
+                       else 'only ' || u.chunks_done || ' of the ' || u.chunks_total || ' chunks received ('
+                            || u.records_read || ' of ' || u.records_total || ' records) were committed; the others '
+                            || 'were not processed: send the upload again (stored records come back UNCHANGED)' end,
+                   finished_at = now(), lease_owner = null, lease_until = null, updated_at = now()
+            from job where u.id = job.id and u.lease_owner = $2
+            returning u.status""";
     private static final String CHUNK_FAILED = """
             update upload_job set chunk_failures = chunk_failures + 1, lease_owner = null,
                    lease_until = now() + (chunk_failures + 1) * interval '10 seconds',
@@ -141,7 +154,10 @@ public class UploadJobWorker {
 
     void poll() {
         try {
-            for (Row row : pool.query(ABANDONED).execute().await().indefinitely()) {
+            for (Row row : pool.preparedQuery(ABANDONED)
+                    .execute(Tuple.of(ErrorCode.UPLOAD_JOB_LOST.name()))
+                    .await()
+                    .indefinitely()) {
                 UUID id = row.getUUID("id");
                 jobs.dropChunks(id);
                 LOG.warnf("upload job %s failed: its body never fully arrived", id);
@@ -160,7 +176,7 @@ public class UploadJobWorker {
 
     private Row claim() {
         RowSet<Row> rows = pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(instanceId, UploadJobs.LEASE.toSeconds()))
+                .execute(Tuple.of(instanceId, jobs.lease().toMillis()))
                 .await()
                 .indefinitely();
         return rows.size() == 0 ? null : rows.iterator().next();
@@ -176,11 +192,7 @@ public class UploadJobWorker {
             try {
                 Chunk chunk = nextChunk(id);
                 if (chunk == null) {
-                    pool.preparedQuery(SUCCEED)
-                            .execute(Tuple.of(id, instanceId))
-                            .await()
-                            .indefinitely();
-                    LOG.infof("upload job %s finished", id);
+                    finish(id);
                     return;
                 }
                 List<RecordCheck> checks = uploads.check(department, chunk.records());
@@ -189,11 +201,26 @@ public class UploadJobWorker {
             } catch (LeaseLost e) {
                 LOG.infof("upload job %s was taken over by another replica", id);
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (a stack overflow on a pathological record): counted, so a poisoned chunk fails the job.
                 chunkFailed(id, e);
                 return;
             }
             uploads.recordQuality(department, written);
+        }
+    }
+
+    private void finish(UUID id) {
+        RowSet<Row> rows = pool.preparedQuery(FINISH)
+                .execute(Tuple.of(id, instanceId, ErrorCode.UPLOAD_JOB_INCOMPLETE.name()))
+                .await()
+                .indefinitely();
+        if (rows.size() == 0) {
+            LOG.infof("upload job %s was taken over by another replica", id);
+        } else if ("SUCCEEDED".equals(rows.iterator().next().getString("status"))) {
+            LOG.infof("upload job %s finished", id);
+        } else {
+            LOG.errorf("upload job %s failed: not every chunk it received was committed", id);
         }
     }
 
@@ -255,7 +282,7 @@ public class UploadJobWorker {
                     counts[RecordOutcome.DELETED.ordinal()],
                     counts[RecordOutcome.REJECTED.ordinal()],
                     warned,
-                    UploadJobs.LEASE.toSeconds(),
+                    jobs.lease().toMillis(),
                     instanceId
                 }))
                 .await()
@@ -319,7 +346,7 @@ public class UploadJobWorker {
         }
     }
 
-    private void chunkFailed(UUID id, RuntimeException cause) {
+    private void chunkFailed(UUID id, Throwable cause) {
         LOG.warnf(cause, "upload job %s: a chunk failed; it is retried", id);
         try {
             RowSet<Row> rows = pool.preparedQuery(CHUNK_FAILED)
@@ -329,9 +356,10 @@ public class UploadJobWorker {
             if (rows.size() > 0 && rows.iterator().next().getInteger("chunk_failures") >= MAX_CHUNK_FAILURES) {
                 jobs.fail(
                         id,
+                        ErrorCode.UPLOAD_JOB_CHUNK_FAILED.name(),
                         "processing failed " + MAX_CHUNK_FAILURES + " times at the same chunk; the records "
                                 + "before it are stored (see the counters), the rest were not processed: "
-                                + cause.getMessage());
+                                + java.util.Objects.toString(cause.getMessage(), "an unexpected failure"));
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record the failure; the lease expires on its own", e);

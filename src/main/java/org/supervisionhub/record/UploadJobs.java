@@ -2,11 +2,13 @@ package org.supervisionhub.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +27,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
+import org.supervisionhub.common.Workers;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
 
@@ -38,23 +43,33 @@ import org.supervisionhub.security.Scope;
 @ApplicationScoped
 public class UploadJobs {
 
-    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(UploadJobs.class);
 
     private static final String CREATE = """
             insert into upload_job (department_code, created_by, caller, media_type, status, lease_owner, lease_until)
-            values ($1, $2, cast($3::text as jsonb), $4, 'RECEIVING', $5, now() + $6 * interval '1 second') returning id""";
+            values ($1, $2, cast($3::text as jsonb), $4, 'RECEIVING', $5, now() + $6 * interval '1 millisecond')
+            returning id""";
+    // A chunk is stored only while the job is still receiving under this replica's lease, and counted in the same
+    // statement: chunks_total and records_total are what was received and stored.
     private static final String ADD_CHUNK = """
-            with chunk as (
-                insert into upload_job_chunk (job_id, seq, first_index, records, line_numbers) values ($1, $2, $3, $4, $5))
-            update upload_job set lease_until = now() + $6 * interval '1 second', updated_at = now() where id = $1""";
+            with job as (
+                update upload_job set chunks_total = chunks_total + 1, records_total = records_total + $6,
+                       lease_until = now() + $7 * interval '1 millisecond', updated_at = now()
+                where id = $1 and status = 'RECEIVING' and lease_owner = $8 and chunks_total = $2
+                returning id)
+            insert into upload_job_chunk (job_id, seq, first_index, records, line_numbers)
+            select id, $2::int, $3::int, $4::text[], $5::int[] from job""";
     private static final String QUEUE = """
-            update upload_job set status = 'QUEUED', records_total = $2, chunks_total = $3, lease_owner = null,
-                   lease_until = null, updated_at = now()
-            where id = $1""";
+            update upload_job set status = 'QUEUED', lease_owner = null, lease_until = null, updated_at = now()
+            where id = $1 and status = 'RECEIVING' and lease_owner = $2 and chunks_total = $3 and records_total = $4""";
+    private static final String RENEW = """
+            update upload_job set lease_until = now() + $3 * interval '1 millisecond'
+            where id = any($1) and status = 'RECEIVING' and lease_owner = $2""";
+    // A finished job stays finished: a late failure never overwrites a success, nor an earlier failure's reason.
     private static final String FAIL = """
-            update upload_job set status = 'FAILED', failure_reason = $2, finished_at = now(), lease_owner = null,
-                   lease_until = null, updated_at = now()
-            where id = $1""";
+            update upload_job set status = 'FAILED', failure_code = $2, failure_reason = $3, finished_at = now(),
+                   lease_owner = null, lease_until = null, updated_at = now()
+            where id = $1 and status in ('RECEIVING', 'QUEUED', 'RUNNING')""";
     private static final String DROP_CHUNKS = "delete from upload_job_chunk where job_id = $1";
     private static final String JOB = """
             select j.*, d.region_code from upload_job j join department d on d.code = j.department_code where j.id = $1""";
@@ -74,9 +89,34 @@ public class UploadJobs {
     @Inject
     UploadJobWorker worker;
 
+    @Inject
+    Workers workers;
+
+    /** Jobs whose body this replica is receiving now; their leases are renewed while the request is open. */
+    private final Set<UUID> receiving = ConcurrentHashMap.newKeySet();
+
+    void start(@Observes StartupEvent event) {
+        Duration every = lease().dividedBy(3);
+        workers.start(
+                "upload-job-leases",
+                () -> {
+                    renewLeases();
+                    return every;
+                },
+                every,
+                Duration.ofSeconds(5));
+    }
+
+    Duration lease() {
+        return limits.jobs().lease();
+    }
+
     /**
      * Stores the body of an upload as a job and queues it. The body is read to its end first, chunk by chunk, so
-     * memory stays bounded; a body that breaks off or exceeds a limit fails the job and stores nothing to process.
+     * memory stays bounded and no transaction is open while the client sends; the job's lease is renewed while the
+     * request is open, however long the body takes. A body that breaks off or exceeds a limit, or a job this replica
+     * could not keep, fails the job with its reason and stores nothing to process: a job is queued only with every
+     * chunk received, and the worker succeeds it only when every one of them is committed.
      */
     public UUID receive(Caller caller, String department, String mediaType, InputStream body) {
         UUID id = pool.preparedQuery(CREATE)
@@ -86,46 +126,119 @@ public class UploadJobs {
                     callerJson(caller),
                     mediaType,
                     worker.instanceId(),
-                    LEASE.toSeconds()
+                    lease().toMillis()
                 }))
                 .await()
                 .indefinitely()
                 .iterator()
                 .next()
                 .getUUID("id");
+        receiving.add(id);
         try {
             int records = 0;
             int chunks = 0;
-            Iterator<Chunk> source = UploadSource.NDJSON.equals(mediaType) ? ndjsonChunks(body) : jsonChunks(body);
-            while (source.hasNext()) {
-                Chunk chunk = source.next();
-                pool.preparedQuery(ADD_CHUNK)
-                        .execute(Tuple.from(new Object[] {
-                            id,
-                            chunks,
-                            records,
-                            chunk.records().toArray(String[]::new),
-                            chunk.lines(),
-                            LEASE.toSeconds()
-                        }))
-                        .await()
-                        .indefinitely();
+            Iterator<Chunk> source =
+                    read(() -> UploadSource.NDJSON.equals(mediaType) ? ndjsonChunks(body) : jsonChunks(body));
+            while (read(source::hasNext)) {
+                Chunk chunk = read(source::next);
+                store(id, chunks, records, chunk);
                 records += chunk.records().size();
                 chunks++;
             }
             if (records == 0) {
                 throw HubException.badRequest("BODY_EMPTY", "the upload holds no records");
             }
-            pool.preparedQuery(QUEUE)
-                    .execute(Tuple.of(id, records, chunks))
-                    .await()
-                    .indefinitely();
-        } catch (RuntimeException e) {
-            fail(id, e instanceof HubException hub ? hub.getMessage() : "the upload broke off before its end");
+            if (pool.preparedQuery(QUEUE)
+                            .execute(Tuple.of(id, worker.instanceId(), chunks, records))
+                            .await()
+                            .indefinitely()
+                            .rowCount()
+                    == 0) {
+                throw lost("the job's lease was lost before its body was queued");
+            }
+        } catch (HubException e) {
+            failAfterReceiving(id, e.code(), e.getMessage());
             throw e;
+        } catch (RuntimeException | Error e) {
+            failAfterReceiving(
+                    id,
+                    ErrorCode.UPLOAD_JOB_LOST.name(),
+                    "the hub failed while the body arrived; nothing of it is processed, send it again");
+            throw e;
+        } finally {
+            receiving.remove(id);
         }
         worker.wake();
         return id;
+    }
+
+    /** Fails a job whose body did not arrive whole; if even that fails, its lease (no longer renewed) expires. */
+    private void failAfterReceiving(UUID id, String failure, String reason) {
+        try {
+            fail(id, failure, reason);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "upload job %s: could not record its failure; it fails when its lease expires", id);
+        }
+    }
+
+    /** Stores a chunk and counts it, while the job is still this replica's to receive. */
+    private void store(UUID id, int seq, int firstIndex, Chunk chunk) {
+        int stored;
+        try {
+            stored = pool.preparedQuery(ADD_CHUNK)
+                    .execute(Tuple.from(new Object[] {
+                        id,
+                        seq,
+                        firstIndex,
+                        chunk.records().toArray(String[]::new),
+                        chunk.lines(),
+                        chunk.records().size(),
+                        lease().toMillis(),
+                        worker.instanceId()
+                    }))
+                    .await()
+                    .indefinitely()
+                    .rowCount();
+        } catch (RuntimeException e) {
+            throw lost("chunk " + seq + " could not be stored: " + e.getMessage());
+        }
+        if (stored == 0) {
+            throw lost("the job's lease was lost while its body arrived");
+        }
+    }
+
+    /** Reads from the body: a refusal stays what it is; any other failure means the body broke off. */
+    private static <T> T read(java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (HubException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw HubException.badRequest(
+                    "UPLOAD_BODY_INCOMPLETE",
+                    "the body broke off before its end (connection closed, or no data within the read timeout); "
+                            + "nothing of it is processed, send it again");
+        }
+    }
+
+    private static HubException lost(String detail) {
+        return new HubException(
+                503,
+                "UPLOAD_JOB_LOST",
+                "Upload job lost",
+                detail + "; nothing of it is processed, send it again",
+                List.of());
+    }
+
+    /** Renews the leases of the jobs this replica is receiving (a round of the lease keeper). */
+    void renewLeases() {
+        if (receiving.isEmpty()) {
+            return;
+        }
+        pool.preparedQuery(RENEW)
+                .execute(Tuple.of(receiving.toArray(UUID[]::new), worker.instanceId(), lease().toMillis()))
+                .await()
+                .indefinitely();
     }
 
     /** The job, if the caller may see it (its own department's, or within its region). */
@@ -171,8 +284,9 @@ public class UploadJobs {
         }
     }
 
-    void fail(UUID id, String reason) {
-        pool.preparedQuery(FAIL).execute(Tuple.of(id, reason)).await().indefinitely();
+    /** Fails the job with a catalog code and its reason, unless it has finished, and drops what is left of its body. */
+    void fail(UUID id, String failure, String reason) {
+        pool.preparedQuery(FAIL).execute(Tuple.of(id, failure, reason)).await().indefinitely();
         dropChunks(id);
     }
 
@@ -281,6 +395,7 @@ public class UploadJobs {
                 row.getInteger("warnings"),
                 percent,
                 rate,
+                row.getString("failure_code"),
                 row.getString("failure_reason"),
                 WireTime.of(row.getOffsetDateTime("created_at")),
                 WireTime.of(started),

@@ -58,5 +58,18 @@ public interface UploadLimits {
         /** How often to look for queued jobs and expired leases. Defaults to 5 seconds. */
         @WithDefault("PT5S")
         java.time.Duration pollInterval();
+
+        /**
+         * How long a job is held by the replica receiving or processing it. The receiving replica renews it every third
+         * of it while the request is open (the body still arriving, however slowly), the processing one with every
+         * chunk; a job left with an expired lease is taken over (queued or running) or failed (still receiving: its
+         * body never fully arrived). Defaults to 60 seconds.
+         */
+        @WithDefault("PT60S")
+        java.time.Duration lease();
+
+        /** Finished jobs (counters and issue reports) are kept this long, then purged hourly. Defaults to 30 days. */
+        @WithDefault("P30D")
+        java.time.Duration retention();
     }
 }

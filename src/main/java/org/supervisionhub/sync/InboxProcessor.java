@@ -39,8 +39,11 @@ public class InboxProcessor {
     private static final String NEXT = """
             select id, kind, national_id, revision, payload::text as payload from inbox
             where status = 'RECEIVED' and next_attempt_at <= now() order by id limit 1 for update skip locked""";
+    // A newer revision processed, or (once purged by InboxRetention) this revision or a newer one.
     private static final String NEWER_PROCESSED = """
-            select 1 from inbox where kind = $1 and national_id = $2 and revision > $3 and status = 'PROCESSED'""";
+            select 1 from inbox where kind = $1 and national_id = $2 and revision > $3 and status = 'PROCESSED'
+            union all
+            select 1 from inbox_processed_revision where kind = $1 and national_id = $2 and revision >= $3""";
     private static final String DONE = """
             update inbox set status = $2, processed_at = now(), attempts = attempts + 1, last_error = null where id = $1""";
     private static final String FAILED = """

@@ -28,18 +28,17 @@ public class OutboxRetention {
     @Inject
     SyncConfig config;
 
-    /** Hourly (first run 5 s after start); a purge still running when the next is due is not started twice. */
+    /**
+     * Hourly (first run 5 s after start); a purge still running when the next is due is not started twice. A failed
+     * purge is logged and counted by the scheduler and {@code Workers}, and tried again an hour later.
+     */
     @Scheduled(
             identity = "outbox-retention",
             every = "1h",
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeHourly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            LOG.warn("outbox purge failed; retrying in an hour", e);
-        }
+        purge();
     }
 
     /** Deletes delivered events past the retention; returns how many. Blocking. */

@@ -92,5 +92,13 @@ public interface SyncConfig {
          */
         @WithDefault("8")
         int maxAttempts();
+
+        /**
+         * How long processed and superseded messages are kept before they are purged (hourly). The highest revision
+         * purged of each message is remembered, so a late duplicate is still recognised. Received and failed messages
+         * are never purged. Defaults to 30 days.
+         */
+        @WithDefault("P30D")
+        Duration retention();
     }
 }

@@ -2,6 +2,7 @@ package org.supervisionhub.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,36 @@ class WorkersTest {
         try {
             assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(worker.name()).isEqualTo("test-worker");
+        } finally {
+            worker.stop();
+        }
+    }
+
+    @Test
+    void everyFailedRoundIsCountedUnderTheWorkersName() throws InterruptedException {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        workers.registry = meters;
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch third = new CountDownLatch(1);
+        Workers.Worker worker = workers.start(
+                "test-counted",
+                () -> {
+                    int round = rounds.incrementAndGet();
+                    if (round == 1) {
+                        throw new StackOverflowError("an Error");
+                    }
+                    if (round == 2) {
+                        throw new IllegalStateException("an exception");
+                    }
+                    third.countDown();
+                    return Duration.ofHours(1);
+                },
+                Duration.ofMillis(10),
+                Duration.ofSeconds(5));
+        try {
+            assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(meters.counter(Workers.FAILURES, "loop", "test-counted").count())
+                    .isEqualTo(2.0);
         } finally {
             worker.stop();
         }

@@ -94,6 +94,16 @@ class UploadReaderFuzzTest {
                 public Duration pollInterval() {
                     return Duration.ofSeconds(5);
                 }
+
+                @Override
+                public Duration lease() {
+                    return Duration.ofSeconds(60);
+                }
+
+                @Override
+                public Duration retention() {
+                    return Duration.ofDays(30);
+                }
             };
         }
     };
