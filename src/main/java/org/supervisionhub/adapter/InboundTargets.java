@@ -1,5 +1,6 @@
 package org.supervisionhub.adapter;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.VertxContextSupport;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Json;
 import org.supervisionhub.common.ProblemMapper;
 import org.supervisionhub.common.code.CreditCodes;
 import org.supervisionhub.item.ItemUpsertResult;
@@ -97,7 +100,7 @@ public class InboundTargets {
                         outcome = writeSubject(caller, input, errors);
                     }
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("", "INVALID_VALUE", e.getMessage()));
+                    errors.add(unboundItem(e));
                 }
             }
             outcomes[outcome.ordinal()]++;
@@ -238,5 +241,18 @@ public class InboundTargets {
             case UPDATED -> RecordOutcome.UPDATED;
             case UNCHANGED -> RecordOutcome.UNCHANGED;
         };
+    }
+
+    /**
+     * A mapped item Jackson could not bind to the target's input. Jackson's own text names Java types and parser
+     * internals, so the docking team gets the field and a plain reason instead.
+     */
+    static FieldError unboundItem(IllegalArgumentException e) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return new FieldError(
+                    Json.pathOf(mapping), ErrorCode.INVALID_VALUE.name(), "the value cannot be held by this field");
+        }
+        return new FieldError(
+                "", ErrorCode.INVALID_VALUE.name(), "the mapped item does not have the expected structure");
     }
 }

@@ -3,6 +3,7 @@ package org.supervisionhub.common;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,12 @@ public class BodyLimits {
             refuse(context, 411, ErrorCode.LENGTH_REQUIRED, "Length required", "send the body with a Content-Length");
             return;
         }
+        // HTTP/2 frames a body without Transfer-Encoding; one sent without a declared length could only be cut off
+        // at the HTTP layer's upload-sized cap, so it is refused like a chunked one.
+        if (length == null && request.version() == HttpVersion.HTTP_2 && mayCarryBody(request.method())) {
+            refuse(context, 411, ErrorCode.LENGTH_REQUIRED, "Length required", "send the body with a Content-Length");
+            return;
+        }
         if (length != null) {
             long declared;
             try {
@@ -78,13 +85,19 @@ public class BodyLimits {
         context.next();
     }
 
+    private static boolean mayCarryBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+
     private static void refuse(RoutingContext context, int status, ErrorCode code, String title, String detail) {
         Problem problem = Problem.of(status, code, title, detail, null)
                 .at(context.request().path(), RequestIds.of(context));
-        context.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(Json.encode(problem));
+        var response = context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            // The unread body would otherwise be taken for the next request; HTTP/2 forbids the header and ends
+            // only this stream.
+            response.putHeader("Connection", "close");
+        }
+        response.end(Json.encode(problem));
     }
 }

@@ -253,12 +253,9 @@ final class UploadSource {
     }
 
     static RawRecord parse(ObjectMapper mapper, int index, Line line) {
+        String at = "line " + line.number();
         if (line.bytes() == null) {
-            return new RawRecord(
-                    index,
-                    line.number(),
-                    null,
-                    new FieldError("", "LINE_TOO_LONG", "line " + line.number() + " is longer than the limit"));
+            return unreadable(index, line, new FieldError("", "LINE_TOO_LONG", at + " is longer than the limit"));
         }
         try {
             return new RawRecord(index, line.number(), mapper.readTree(line.bytes()), null);
@@ -266,31 +263,23 @@ final class UploadSource {
             StreamConstraintsException limit = limitOf(e);
             if (limit != null) {
                 ErrorCode code = JsonLimits.codeOf(limit);
-                return new RawRecord(
+                return unreadable(
                         index,
-                        line.number(),
-                        null,
-                        new FieldError(
-                                "",
-                                code,
-                                "line " + line.number() + " exceeds a JSON limit: " + JsonLimits.describe(code)));
+                        line,
+                        new FieldError("", code, at + " exceeds a JSON limit: " + JsonLimits.describe(code)));
             }
-            return new RawRecord(
+            return unreadable(
                     index,
-                    line.number(),
-                    null,
-                    new FieldError(
-                            "",
-                            "MALFORMED_JSON",
-                            "line " + line.number() + " is not valid JSON: " + e.getOriginalMessage()));
+                    line,
+                    new FieldError("", "MALFORMED_JSON", at + " is not valid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
             // The line is in memory: the only I/O failure left is its bytes (e.g. taken for broken UTF-32).
-            return new RawRecord(
-                    index,
-                    line.number(),
-                    null,
-                    new FieldError("", "MALFORMED_JSON", "line " + line.number() + " is not JSON in UTF-8"));
+            return unreadable(index, line, new FieldError("", "MALFORMED_JSON", at + " is not JSON in UTF-8"));
         }
+    }
+
+    private static RawRecord unreadable(int index, Line line, FieldError error) {
+        return new RawRecord(index, line.number(), null, error);
     }
 
     /** The broken JSON limit in the cause chain, if that is why parsing failed. */

@@ -110,4 +110,31 @@ class AdapterTargetsTest {
                         .containsEntry("abnormal_listed", true)
                         .containsEntry("serious_illegal_listed", false));
     }
+
+    @Test
+    void aMappedValueTheTargetCannotHoldIsExplainedByFieldWithoutJavaInternals() {
+        String creditCode = CreditCodeGenerator.enterprise("450100");
+        String token = Tokens.withRoles("system-credit", List.of("system"), "GX_SCJGJ", "450000");
+
+        String body = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("list", List.of(Map.of("tyshxydm", creditCode, "xydj", Map.of("level", "C")))))
+                .post("/api/v1/adapters/credit/inbound/credit-ratings")
+                .then()
+                .statusCode(200)
+                .body("rejected", equalTo(1))
+                .body("issues[0].errors[0].code", equalTo("INVALID_VALUE"))
+                .body("issues[0].errors[0].field", equalTo("subject.creditLevel"))
+                .body("issues[0].errors[0].message", equalTo("the value cannot be held by this field"))
+                .extract()
+                .asString();
+
+        assertThat(body)
+                .doesNotContain("java.")
+                .doesNotContain("Cannot deserialize")
+                .doesNotContain("com.fasterxml");
+        assertThat(db.count("select count(*) from subject where credit_code = ?", creditCode))
+                .isZero();
+    }
 }

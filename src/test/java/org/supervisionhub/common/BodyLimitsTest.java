@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.Tokens;
 
 /** Requests other than record uploads are held to the small body limit before their body is read. */
 @QuarkusTest
 class BodyLimitsTest {
+
+    @Inject
+    Vertx vertx;
 
     private static String send(String headers) throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
@@ -72,5 +82,31 @@ class BodyLimitsTest {
                 .startsWith("HTTP/1.1 413")
                 .contains("\"code\":\"PAYLOAD_TOO_LARGE\"")
                 .contains("1048576 bytes");
+    }
+
+    @Test
+    void anHttp2BodyWithoutALengthIsRefusedWith411Problem() throws Exception {
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+        try {
+            String answer = client.request(
+                            HttpMethod.PUT, RestAssured.port, "localhost", "/api/v1/subjects/91350100M000100Y43")
+                    .compose(request -> {
+                        request.putHeader("Authorization", "Bearer " + Tokens.hubAdmin())
+                                .putHeader("Content-Type", "application/json")
+                                .setChunked(true);
+                        request.write("{\"name\":");
+                        return request.end("\"x\"}").compose(sent -> request.response());
+                    })
+                    .compose(response ->
+                            response.body().map(body -> response.version() + " " + response.statusCode() + " " + body))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+
+            assertThat(answer).startsWith("HTTP_2 411").contains("\"code\":\"LENGTH_REQUIRED\"");
+        } finally {
+            client.close();
+        }
     }
 }
