@@ -93,7 +93,7 @@ public class RecordUploads {
         java.util.List<RawRecord> raws = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             raws.add(new RawRecord(
-                    i, null, records.get(i).canonical(), records.get(i).failure()));
+                    i, null, records.get(i).canonical(), records.get(i).failure(), 0));
         }
         return run(caller, department, raws.iterator(), false, true, reference);
     }
@@ -174,10 +174,14 @@ public class RecordUploads {
         }
     }
 
+    /** The next batch: up to {@code batchSize} records, ended early once its records reach the batch's byte budget. */
     List<RawRecord> nextBatch(Iterator<RawRecord> source) {
         List<RawRecord> batch = new ArrayList<>(limits.batchSize());
-        while (batch.size() < limits.batchSize() && source.hasNext()) {
-            batch.add(source.next());
+        long bytes = 0;
+        while (batch.size() < limits.batchSize() && bytes < limits.maxBatchBytes() && source.hasNext()) {
+            RawRecord record = source.next();
+            bytes += record.bytes();
+            batch.add(record);
         }
         return batch;
     }
@@ -193,16 +197,19 @@ public class RecordUploads {
         List<List<RecordCheck>> checked = new ArrayList<>();
         int records = 0;
         boolean rejected = false;
+        long bytes = 0;
         while (source.hasNext()) {
-            List<RecordCheck> checks = check(department, nextBatch(source));
+            List<RawRecord> batch = nextBatch(source);
+            bytes += batch.stream().mapToLong(RawRecord::bytes).sum();
+            List<RecordCheck> checks = check(department, batch);
             records += checks.size();
-            if (records > limits.maxAtomicRecords()) {
+            if (records > limits.maxAtomicRecords() || bytes > limits.maxAtomicBytes()) {
                 throw new HubException(
                         413,
                         "ATOMIC_UPLOAD_TOO_LARGE",
                         "Atomic upload too large",
-                        "an atomic upload " + "holds at most " + limits.maxAtomicRecords()
-                                + " records; send larger ones without atomic=true",
+                        "an atomic upload holds at most " + limits.maxAtomicRecords() + " records and "
+                                + limits.maxAtomicBytes() + " bytes of records; send larger ones without atomic=true",
                         List.of());
             }
             rejected |= checks.stream().anyMatch(check -> !check.accepted());

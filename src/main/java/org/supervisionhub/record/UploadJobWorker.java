@@ -245,7 +245,7 @@ public class UploadJobWorker {
                     line == null ? i + 1 : line,
                     records[i] == null ? null : records[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
             RawRecord parsed = UploadSource.parse(mapper, firstIndex + i, source);
-            raws.add(new RawRecord(parsed.index(), line, parsed.node(), parsed.unreadable()));
+            raws.add(new RawRecord(parsed.index(), line, parsed.node(), parsed.unreadable(), parsed.bytes()));
         }
         return new Chunk(chunk.getInteger("seq"), raws);
     }

@@ -312,7 +312,8 @@ public class UploadJobs {
             public Chunk next() {
                 List<String> records = new ArrayList<>(size);
                 List<Integer> numbers = new ArrayList<>(size);
-                while (records.size() < size && lines.hasNext()) {
+                long bytes = 0;
+                while (records.size() < size && bytes < limits.maxBatchBytes() && lines.hasNext()) {
                     UploadSource.Line line = lines.next();
                     if (++read > limits.maxNdjsonLines()) {
                         throw UploadSource.tooLarge(
@@ -324,6 +325,7 @@ public class UploadJobs {
                                     ? null
                                     : new String(line.bytes(), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'));
                     numbers.add(line.number());
+                    bytes += line.bytes() == null ? limits.maxLineBytes() : line.bytes().length;
                 }
                 return new Chunk(records, numbers.toArray(Integer[]::new));
             }
@@ -331,14 +333,10 @@ public class UploadJobs {
     }
 
     private Iterator<Chunk> jsonChunks(InputStream body) {
-        List<RawRecord> all = UploadSource.jsonArray(mapper, body, limits);
+        UploadSource.JsonArray all = UploadSource.jsonArray(mapper, body, limits);
         List<Chunk> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += limits.batchSize()) {
-            chunks.add(new Chunk(
-                    all.subList(from, Math.min(all.size(), from + limits.batchSize())).stream()
-                            .map(raw -> raw.node().toString())
-                            .toList(),
-                    null));
+            chunks.add(new Chunk(all.texts(from, Math.min(all.size(), from + limits.batchSize())), null));
         }
         return chunks.iterator();
     }

@@ -38,9 +38,24 @@ public interface UploadLimits {
     @WithDefault("10000")
     int maxAtomicRecords();
 
+    /**
+     * Bytes of an atomic upload's records (their JSON text): it is held in memory whole, as canonical records, until
+     * its transaction commits. Defaults to 32 MiB.
+     */
+    @WithDefault("33554432")
+    long maxAtomicBytes();
+
     /** Records validated and written per transaction. Defaults to 500. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * The memory budget of one batch, in bytes of the records' JSON text: a batch ends at {@link #batchSize()} records
+     * or once its records reach this many bytes, whichever comes first. A record is held as a JSON tree while it is
+     * validated, many times its text, so large records make smaller batches. Defaults to 4 MiB.
+     */
+    @WithDefault("4194304")
+    long maxBatchBytes();
 
     /** Rejections and warnings listed in a synchronous answer; more are counted only. Defaults to 1000. */
     @WithDefault("1000")

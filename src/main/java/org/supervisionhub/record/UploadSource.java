@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -27,10 +28,20 @@ final class UploadSource {
 
     private UploadSource() {}
 
-    /** A JSON array of at most {@code maxRecords} elements; malformed JSON rejects the whole upload. */
-    static List<RawRecord> jsonArray(ObjectMapper mapper, InputStream body, UploadLimits limits) {
-        List<RawRecord> records = new ArrayList<>();
-        try (JsonParser parser = mapper.getFactory().createParser(limited(body, limits.maxJsonBytes()))) {
+    /**
+     * A JSON array of at most {@code maxJsonRecords} elements; malformed JSON, or a value beyond the JSON limits,
+     * rejects the whole upload. The body (at most {@code maxJsonBytes}) is kept as bytes and checked in one streaming
+     * pass; each element becomes a JSON tree only when it is taken, so no more than one batch of trees is ever held.
+     */
+    static JsonArray jsonArray(ObjectMapper mapper, InputStream body, UploadLimits limits) {
+        byte[] bytes;
+        try (InputStream in = limited(body, limits.maxJsonBytes())) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<long[]> elements = new ArrayList<>();
+        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw HubException.badRequest(
                         "BODY_NOT_AN_ARRAY",
@@ -38,12 +49,17 @@ final class UploadSource {
                                 + "(send one record per line as application/x-ndjson to stream)");
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                if (records.size() == limits.maxJsonRecords()) {
+                if (elements.size() == limits.maxJsonRecords()) {
                     throw tooLarge("at most " + limits.maxJsonRecords() + " records per JSON upload; "
                             + "send larger uploads as application/x-ndjson");
                 }
-                JsonNode node = mapper.readTree(parser);
-                records.add(new RawRecord(records.size(), null, node, null));
+                long start = parser.currentTokenLocation().getByteOffset();
+                if (start < 0) {
+                    // Only a UTF-16 or UTF-32 body is read by characters; a JSON upload is UTF-8 (RFC 8259).
+                    throw HubException.badRequest("MALFORMED_JSON", "the body is not JSON in UTF-8");
+                }
+                checkValue(parser);
+                elements.add(new long[] {start, parser.currentLocation().getByteOffset()});
             }
             if (parser.nextToken() != null) {
                 throw HubException.badRequest("MALFORMED_JSON", "content after the closing ']' of the array");
@@ -63,10 +79,74 @@ final class UploadSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (records.isEmpty()) {
+        if (elements.isEmpty()) {
             throw HubException.badRequest("BODY_EMPTY", "the array holds no records");
         }
-        return records;
+        return new JsonArray(mapper, bytes, elements);
+    }
+
+    /**
+     * Reads the value at the parser's current token to its end, materialising every string on the way so that the
+     * string-length limit is enforced here, as building the tree would (nesting and number limits apply as tokens are
+     * read).
+     */
+    private static void checkValue(JsonParser parser) throws IOException {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        do {
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (token == JsonToken.VALUE_STRING) {
+                parser.getText();
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+        } while (token != null);
+    }
+
+    /** The elements of a checked JSON array upload, each parsed into a tree only when it is taken. */
+    static final class JsonArray extends AbstractList<RawRecord> {
+        private final ObjectMapper mapper;
+        private final byte[] bytes;
+        private final List<long[]> elements;
+
+        private JsonArray(ObjectMapper mapper, byte[] bytes, List<long[]> elements) {
+            this.mapper = mapper;
+            this.bytes = bytes;
+            this.elements = elements;
+        }
+
+        @Override
+        public int size() {
+            return elements.size();
+        }
+
+        @Override
+        public RawRecord get(int index) {
+            long[] element = elements.get(index);
+            int length = (int) (element[1] - element[0]);
+            try {
+                return new RawRecord(index, null, mapper.readTree(bytes, (int) element[0], length), null, length);
+            } catch (IOException e) {
+                // Checked whole before: only a limit the streaming pass could not see is left.
+                return new RawRecord(
+                        index, null, null, new FieldError("", "MALFORMED_JSON", "the record cannot be read"), 0);
+            }
+        }
+
+        /** The JSON text of elements {@code from} (inclusive) to {@code to} (exclusive). */
+        List<String> texts(int from, int to) {
+            List<String> texts = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                long[] element = elements.get(i);
+                texts.add(new String(bytes, (int) element[0], (int) (element[1] - element[0]), StandardCharsets.UTF_8));
+            }
+            return texts;
+        }
     }
 
     /** NDJSON lines as raw records, streamed: a malformed line becomes that record's error; blank lines are skipped. */
@@ -258,7 +338,7 @@ final class UploadSource {
             return unreadable(index, line, new FieldError("", "LINE_TOO_LONG", at + " is longer than the limit"));
         }
         try {
-            return new RawRecord(index, line.number(), mapper.readTree(line.bytes()), null);
+            return new RawRecord(index, line.number(), mapper.readTree(line.bytes()), null, line.bytes().length);
         } catch (JsonProcessingException e) {
             StreamConstraintsException limit = limitOf(e);
             if (limit != null) {
@@ -279,7 +359,7 @@ final class UploadSource {
     }
 
     private static RawRecord unreadable(int index, Line line, FieldError error) {
-        return new RawRecord(index, line.number(), null, error);
+        return new RawRecord(index, line.number(), null, error, 0);
     }
 
     /** The broken JSON limit in the cause chain, if that is why parsing failed. */

@@ -2,6 +2,7 @@ package org.supervisionhub.record;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -461,6 +462,26 @@ class RecordUploadResourceTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("code", equalTo("ATOMIC_UPLOAD_TOO_LARGE"));
+
+        assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
+                .isZero();
+    }
+
+    @Test
+    void anAtomicUploadBeyondItsByteBudgetIsRefusedWithoutWritingAnything() {
+        RecordFixture.Department department = fixture.department();
+        String padding = " ".repeat(20_000);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            body.append("{\"kind\": \"INSPECTION\"}").append(padding).append('\n');
+        }
+
+        uploadNdjson(department.systemToken(), body.toString(), "?atomic=true")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("ATOMIC_UPLOAD_TOO_LARGE"))
+                .body("detail", containsString("65536 bytes"));
 
         assertThat(db.count("select count(*) from behaviour_record where department_code = ?", department.code()))
                 .isZero();

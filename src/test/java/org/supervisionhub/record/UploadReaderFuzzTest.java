@@ -78,6 +78,16 @@ class UploadReaderFuzzTest {
         }
 
         @Override
+        public long maxBatchBytes() {
+            return 4096;
+        }
+
+        @Override
+        public long maxAtomicBytes() {
+            return 65_536;
+        }
+
+        @Override
         public int maxReportedIssues() {
             return 100;
         }
