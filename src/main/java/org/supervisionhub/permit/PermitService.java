@@ -186,8 +186,7 @@ public class PermitService {
     public int bind(Caller caller, String permitItemCode, String itemCode) {
         Scope scope = caller.scope();
         scope.requireBound();
-        // Scope.Department's record component region() is the token's region, not a region scope: ask the type.
-        String region = scope instanceof Scope.Region regional ? regional.code() : null;
+        String region = scope.region().orElse(null);
         String department = scope.isAll() || region != null ? null : scope.ownDepartment();
         return transactions.inTransaction(connection -> {
             if (department != null

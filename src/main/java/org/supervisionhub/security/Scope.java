@@ -29,12 +29,13 @@ public sealed interface Scope {
     }
 
     /**
-     * A department's admins, officers and docked systems: the department's own rows. {@code region} is the token's
-     * region, which bounds the region-owned registries a docked system reports to (subjects, persons, officers'
-     * certificates of the departments it serves). A region-wide system (a provincial registry) carries a region and
+     * A department's admins, officers and docked systems: the department's own rows. {@code tokenRegion} is the
+     * token's region, which bounds the region-owned registries a docked system reports to (subjects, persons,
+     * officers' certificates of the departments it serves); it is not a region scope, so {@link Scope#region()} stays
+     * empty for a department. A region-wide system (a provincial registry) carries a region and
      * no department: it owns no department's rows.
      */
-    record Department(Optional<String> code, Optional<String> region) implements Scope {}
+    record Department(Optional<String> code, Optional<String> tokenRegion) implements Scope {}
 
     /** The token's claims make no scope; every use answers {@code code} (403). */
     record Unbound(ErrorCode code, String detail) implements Scope {
@@ -76,7 +77,7 @@ public sealed interface Scope {
                     ? department.code().map(owner.department()::equals).orElse(false)
                     : owner.region() != null
                             && department
-                                    .region()
+                                    .tokenRegion()
                                     .map(own -> RegionCodes.contains(own, owner.region()))
                                     .orElse(false);
         }
