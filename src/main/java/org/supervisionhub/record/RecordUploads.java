@@ -201,8 +201,7 @@ public class RecordUploads {
         while (source.hasNext()) {
             List<RawRecord> batch = nextBatch(source);
             bytes += batch.stream().mapToLong(RawRecord::bytes).sum();
-            List<RecordCheck> checks = check(department, batch);
-            records += checks.size();
+            records += batch.size();
             if (records > limits.maxAtomicRecords() || bytes > limits.maxAtomicBytes()) {
                 throw new HubException(
                         413,
@@ -212,6 +211,7 @@ public class RecordUploads {
                                 + limits.maxAtomicBytes() + " bytes of records; send larger ones without atomic=true",
                         List.of());
             }
+            List<RecordCheck> checks = check(department, batch);
             rejected |= checks.stream().anyMatch(check -> !check.accepted());
             checked.add(checks);
         }
