@@ -28,11 +28,4 @@ public class PageRequest {
     @Max(Page.MAX_SIZE)
     @Parameter(description = "Page size, at most " + Page.MAX_SIZE_TEXT)
     public int size;
-
-    public PageRequest() {}
-
-    public PageRequest(int page, int size) {
-        this.page = page;
-        this.size = size;
-    }
 }

@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.Page;
+import org.supervisionhub.common.PageRequest;
 import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.code.RegionCode;
 import org.supervisionhub.common.code.RegionCodes;
@@ -91,7 +92,7 @@ public class SubjectResource {
                     String name,
             @Parameter(description = "Region code; includes the regions below it") @QueryParam("region") @RegionCode
                     String region,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageRequest.MAX_PAGE) int page,
             @Parameter(description = "Page size, at most 100")
                     @QueryParam("size")
                     @DefaultValue("20")
