@@ -63,7 +63,7 @@ public record AdapterView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AdapterStagingRoute")
     public record StagingRoute(
-            @Schema(description = "in:<kind> (read from the table) or out:<event> (written into it)")
+            @Schema(description = "in:<kind> (rows read from the table) or out (changes written into the 回流 tables)")
             String route,
 
             String table,

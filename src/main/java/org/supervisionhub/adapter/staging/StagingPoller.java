@@ -53,6 +53,9 @@ public class StagingPoller {
 
     private final String owner = "replica-" + UUID.randomUUID();
 
+    /** Routes failing since their last success: logged once when they start failing, then in the status only. */
+    private final Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     void start(@Observes StartupEvent event) {
         if (!config.poll()) {
             return;
@@ -86,8 +89,9 @@ public class StagingPoller {
         if (!StagingDescriptors.outboundEvents(descriptor).isEmpty()) {
             try {
                 more |= pushOutbound(descriptor).map(StagingOutbound.Push::full).orElse(false);
+                recovered(descriptor.system() + " out");
             } catch (Exception e) {
-                LOG.warnf(e, "staging route %s out failed", descriptor.system());
+                failed(descriptor.system() + " out", e);
             }
         }
         return more;
@@ -151,6 +155,20 @@ public class StagingPoller {
                 Set.of(Roles.SYSTEM),
                 Optional.of(descriptor.ownerDepartment()),
                 region);
+    }
+
+    private void failed(String route, Exception e) {
+        if (failing.add(route)) {
+            LOG.warnf(e, "staging route %s fails (reported in the adapter status until it recovers)", route);
+        } else {
+            LOG.debugf(e, "staging route %s still fails", route);
+        }
+    }
+
+    private void recovered(String route) {
+        if (failing.remove(route)) {
+            LOG.infof("staging route %s recovered", route);
+        }
     }
 
     private static String describe(Exception e) {

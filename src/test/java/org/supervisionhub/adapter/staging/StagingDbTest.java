@@ -1,7 +1,10 @@
 package org.supervisionhub.adapter.staging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,6 +31,7 @@ import org.supervisionhub.adapter.AdapterRegistry;
 import org.supervisionhub.adapter.AdapterView;
 import org.supervisionhub.record.RecordFixture;
 import org.supervisionhub.support.Db;
+import org.supervisionhub.support.Tokens;
 
 /**
  * 前置库 docking against a real MariaDB staging table (and one PostgreSQL one): rows arrive through the adapter's
@@ -491,5 +495,28 @@ class StagingDbTest {
                     assertThat(receipt.get("hub_id"))
                             .isEqualTo(record(docked, "JC-1").get("id").toString());
                 });
+    }
+
+    @Test
+    void theAdapterStatusListsEveryStagingRouteOfTheExample() {
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .get("/api/v1/adapters/city-market-staging/health")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("stagingRoutes.route", contains("in:inspections", "in:penalties", "out"))
+                .body("stagingRoutes.table", contains("t_xzjc", "t_xzcf", "t_hub_complaint"))
+                .body("stagingRoutes[0].rowsApplied", equalTo(0));
+    }
+
+    @Test
+    void aRegionAdminOfAnotherRegionDoesNotSeeTheExamplesStatus() {
+        given().auth()
+                .oauth2(Tokens.regionAdmin("450200"))
+                .get("/api/v1/adapters/city-market-staging/health")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("ADAPTER_NOT_FOUND"));
     }
 }
