@@ -20,7 +20,11 @@ public record AdapterDescriptor(
         Map<String, Inbound> inbound,
         Outbound outbound,
         Map<String, Map<String, String>> codeTables,
-        Delivery delivery) {
+        Delivery delivery,
+        StagingDb stagingDb) {
+
+    /** The inbound source of a kind read from a staging database (前置库) rather than sent over HTTP. */
+    public static final String STAGING_DB = "staging-db";
 
     /** How the hub calls the system, and which OIDC client the system calls the hub with. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,7 +44,14 @@ public record AdapterDescriptor(
             RecordKind recordKind,
             String records,
             Map<String, FieldRule> fields,
-            Map<String, String> response) {
+            Map<String, String> response,
+            String source,
+            String table) {
+
+        /** Whether the hub reads this kind from the system's staging database (前置库) instead of receiving it. */
+        public boolean fromStagingDb() {
+            return STAGING_DB.equals(source);
+        }
 
         /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
         public Target effectiveTarget() {
@@ -60,7 +71,10 @@ public record AdapterDescriptor(
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Outbound(
-            String url, Map<String, Map<String, FieldRule>> events, Map<String, Map<String, String>> when) {
+            String url,
+            Map<String, Map<String, FieldRule>> events,
+            Map<String, Map<String, String>> when,
+            Map<String, String> stagingTables) {
 
         /**
          * Whether an event is for the system: every condition of {@code when.<event>} holds (path = value; path != value
@@ -100,6 +114,29 @@ public record AdapterDescriptor(
             String dateTimeFormat,
             String codeTable,
             Map<String, FieldRule> each) {}
+
+    /**
+     * The system's staging database (前置库): how to connect, how often and how much to poll, the names of its exchange
+     * columns ({@code cd_*} by default) and of the receipt columns the hub writes back per row.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StagingDb(
+            String url,
+            String user,
+            String secretRef,
+            String pollInterval,
+            Integer batchSize,
+            StagingColumns columns,
+            StagingReceipt receipt,
+            List<String> jsonColumns) {}
+
+    /** The exchange columns of the provincial convention; each defaults to its {@code cd_*} name. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StagingColumns(String id, String time, String batch, String operation) {}
+
+    /** The columns the receipt is written to: status (required), error codes, the hub's id, the receipt's time. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StagingReceipt(String status, String errors, String hubId, String time) {}
 
     /** Delivery settings for pushes to the system. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

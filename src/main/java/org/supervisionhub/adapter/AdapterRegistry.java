@@ -214,7 +214,7 @@ public class AdapterRegistry {
                 report.problem("auth.type", "one of " + AUTH_TYPES);
             }
             if (descriptor.inbound() != null
-                    && !descriptor.inbound().isEmpty()
+                    && descriptor.inbound().values().stream().anyMatch(inbound -> !inbound.fromStagingDb())
                     && (descriptor.auth().inboundClientId() == null
                             || descriptor.auth().inboundClientId().isBlank())) {
                 report.problem(
@@ -251,6 +251,7 @@ public class AdapterRegistry {
                 }
             });
         }
+        StagingDescriptors.validate(descriptor, report::problem);
         if (descriptor.outbound() != null && descriptor.outbound().when() != null) {
             descriptor.outbound().when().keySet().forEach(event -> {
                 if (descriptor.outbound().events() == null

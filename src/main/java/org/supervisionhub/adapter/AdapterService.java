@@ -76,6 +76,9 @@ public class AdapterService {
     @Inject
     PullPositions positions;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<AdapterRouteStatus> routeStatus;
+
     private final Map<String, Health> health = new ConcurrentHashMap<>();
 
     private static final class Health {
@@ -122,17 +125,7 @@ public class AdapterService {
         if (records.isEmpty()) {
             throw HubException.badRequest("BODY_EMPTY", "the payload holds no records");
         }
-        UploadResult result = inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD
-                ? uploads.runMapped(caller, department, records, "adapter:" + system + ":" + kind)
-                : targets.write(
-                        caller,
-                        system,
-                        inbound.effectiveTarget(),
-                        records.stream().map(MappedRecord::canonical).toList(),
-                        records.stream().map(MappedRecord::failure).toList());
-        figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
-        figures.rejected.addAndGet(result.rejected());
-        figures.lastSuccessAt = OffsetDateTime.now(WireTime.ZONE);
+        UploadResult result = write(caller, department, descriptor, kind, inbound, records, figures);
         ObjectNode answer = mapper.valueToTree(result);
         if (inbound.response() != null) {
             ObjectNode renamed = mapper.createObjectNode();
@@ -145,14 +138,63 @@ public class AdapterService {
     }
 
     /**
+     * Records of the system read by another route (a staging table, 前置库), already mapped: written through the same
+     * validation and idempotent writes as {@link #receive}, and counted in the same health figures. The caller acts as
+     * the system for its owner department.
+     */
+    public UploadResult write(Caller caller, AdapterDescriptor descriptor, String kind, List<MappedRecord> records) {
+        Health figures = health(descriptor.system());
+        figures.calls.incrementAndGet();
+        return write(
+                caller,
+                caller.scope().ownDepartment(),
+                descriptor,
+                kind,
+                descriptor.inbound().get(kind),
+                records,
+                figures);
+    }
+
+    private UploadResult write(
+            Caller caller,
+            String department,
+            AdapterDescriptor descriptor,
+            String kind,
+            AdapterDescriptor.Inbound inbound,
+            List<MappedRecord> records,
+            Health figures) {
+        UploadResult result = inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD
+                ? uploads.runMapped(caller, department, records, "adapter:" + descriptor.system() + ":" + kind)
+                : targets.write(
+                        caller,
+                        descriptor.system(),
+                        inbound.effectiveTarget(),
+                        records.stream().map(MappedRecord::canonical).toList(),
+                        records.stream().map(MappedRecord::failure).toList());
+        figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
+        figures.rejected.addAndGet(result.rejected());
+        figures.lastSuccessAt = OffsetDateTime.now(WireTime.ZONE);
+        return result;
+    }
+
+    /**
      * The system's changes after the cursor, mapped to its format. The cursor is a pull position: events get one only
      * once every older transaction has ended, so the cursor never moves past an event that commits later.
      */
     public ChangesView changes(Caller caller, String clientId, String system, long since, int limit) {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
+        ChangesView view = changes(descriptor, caller.scope().department().orElse(null), since, limit);
+        health(system).lastPulledCursor = view.nextCursor();
+        return view;
+    }
+
+    /**
+     * The changes for a system after the cursor, mapped to its format, as {@code GET .../changes} gives them to a
+     * caller of the department (another route, such as the staging tables' 回流, reads them through this).
+     */
+    public ChangesView changes(AdapterDescriptor descriptor, String department, long since, int limit) {
         List<String> events = descriptor.subscriptions();
-        String department = caller.scope().department().orElse(null);
         positions.assign();
         List<ChangesView.Change> items = new ArrayList<>();
         long cursor = since;
@@ -194,8 +236,7 @@ public class AdapterService {
         }
         // A full page may stop short of later events; otherwise every event up to the horizon has been looked at.
         long next = rows == limit ? cursor : horizon;
-        health(system).lastPulledCursor = next;
-        return new ChangesView(system, items, next);
+        return new ChangesView(descriptor.system(), items, next);
     }
 
     /** The adapters the caller may see: all for the hub's operators, those of its region's departments for a region. */
@@ -302,10 +343,22 @@ public class AdapterService {
                 pushDead,
                 pushLag,
                 WireTime.of(failingSince),
-                pushError);
+                pushError,
+                stagingRoutes(adapter));
     }
 
-    private static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
+    /** The staging-db routes' cursors, lag and errors (null when the adapter has none). */
+    private List<AdapterView.StagingRoute> stagingRoutes(AdapterRegistry.Loaded adapter) {
+        if (!adapter.enabled() || !StagingDescriptors.usesStagingDb(adapter.descriptor())) {
+            return null;
+        }
+        List<AdapterView.StagingRoute> routes = new ArrayList<>();
+        routeStatus.forEach(status -> routes.addAll(status.routes(adapter.descriptor())));
+        return routes;
+    }
+
+    /** One element of the system's payload mapped by the kind's rules, or the reason it could not be. */
+    public static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
         try {
             return new MappedRecord(canonicalRecord(descriptor, inbound, element), null);
         } catch (FieldMapper.MappingException e) {

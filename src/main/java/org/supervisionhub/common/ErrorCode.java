@@ -181,6 +181,10 @@ public enum ErrorCode {
     INBOUND_KIND_NOT_FOUND(404, "The adapter sends no payload of this kind", "适配器无此类入站数据"),
     PAYLOAD_UNEXPECTED(400, "The payload holds no records where the adapter expects them", "载荷结构不符合适配器定义"),
     MAPPING_FAILED(400, "A field could not be mapped by the adapter's rules", "字段映射失败"),
+    STAGING_EXCHANGE_INVALID(
+            422, "A staging-table row lacks cd_id or cd_batch, or its cd_operation is not i/u/d", "前置库交换字段无效"),
+    STAGING_DELETE_UNSUPPORTED(
+            422, "This target cannot be deleted through a staging table (cd_operation d)", "该目标不支持前置库删除"),
 
     // National platform: callbacks, sync, cases
     CALLBACK_UNSIGNED(401, "A callback carries no signature headers", "回调缺少签名"),
