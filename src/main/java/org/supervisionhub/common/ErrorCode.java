@@ -181,6 +181,9 @@ public enum ErrorCode {
     INBOUND_KIND_NOT_FOUND(404, "The adapter sends no payload of this kind", "适配器无此类入站数据"),
     PAYLOAD_UNEXPECTED(400, "The payload holds no records where the adapter expects them", "载荷结构不符合适配器定义"),
     MAPPING_FAILED(400, "A field could not be mapped by the adapter's rules", "字段映射失败"),
+    MALFORMED_XML(400, "The body is not well-formed XML", "请求体不是格式正确的 XML"),
+    XML_DTD_FORBIDDEN(
+            400, "An XML body declares a DTD (no entities, no external references are read)", "XML 请求体不得声明 DTD"),
 
     // National platform: callbacks, sync, cases
     CALLBACK_UNSIGNED(401, "A callback carries no signature headers", "回调缺少签名"),
