@@ -89,15 +89,19 @@ public class XmlPayloads implements MessageBodyReader<JsonNode> {
     }
 
     /**
-     * The tree of an XML document (its root element's content). The charset of the HTTP header, when given, wins over
-     * the XML declaration's; otherwise the declaration's, else UTF-8.
+     * The tree of an XML document (its root element's content). Its encoding is the one its XML declaration names (or
+     * its byte order mark shows); without either, the charset of the HTTP header, else UTF-8. (HTTP clients add a
+     * default charset of their own to XML bodies often enough that the document's own declaration is the better
+     * witness.)
      */
     public static JsonNode read(InputStream body, String charset, int maxDepth, int maxText) {
         XMLStreamReader reader = null;
         try {
-            reader = charset == null
-                    ? FACTORY.createXMLStreamReader(body)
-                    : FACTORY.createXMLStreamReader(body, charset);
+            java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(body);
+            boolean declared = declaresEncoding(buffered);
+            reader = charset == null || declared
+                    ? FACTORY.createXMLStreamReader(buffered)
+                    : FACTORY.createXMLStreamReader(buffered, charset);
             Deque<Element> open = new ArrayDeque<>();
             JsonNode root = null;
             while (reader.hasNext()) {
@@ -165,6 +169,30 @@ public class XmlPayloads implements MessageBodyReader<JsonNode> {
                 }
             }
         }
+    }
+
+    /** Whether the document starts with a byte order mark or an XML declaration naming its encoding. */
+    private static boolean declaresEncoding(java.io.BufferedInputStream body) {
+        byte[] head = new byte[256];
+        int read = 0;
+        try {
+            body.mark(head.length);
+            for (int n; read < head.length && (n = body.read(head, read, head.length - read)) > 0; ) {
+                read += n;
+            }
+            body.reset();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        if (read >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
+            return true;
+        }
+        if (read >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+            return true;
+        }
+        String start = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = start.indexOf("?>");
+        return start.startsWith("<?xml") && end > 0 && start.substring(0, end).contains("encoding");
     }
 
     private static void requireLength(int length, int maxText) {

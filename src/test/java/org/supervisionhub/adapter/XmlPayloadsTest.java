@@ -74,6 +74,22 @@ class XmlPayloadsTest {
     }
 
     @Test
+    void theDeclarationWinsOverAHeaderCharsetAndTheHeaderServesADocumentWithout() {
+        byte[] declared = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r><name>王亚军</name></r>"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] undeclared = "<r><name>王亚军</name></r>".getBytes(Charset.forName("GB18030"));
+
+        assertThat(XmlPayloads.read(new ByteArrayInputStream(declared), "ISO-8859-1", DEPTH, TEXT)
+                        .get("name")
+                        .asText())
+                .isEqualTo("王亚军");
+        assertThat(XmlPayloads.read(new ByteArrayInputStream(undeclared), "GB18030", DEPTH, TEXT)
+                        .get("name")
+                        .asText())
+                .isEqualTo("王亚军");
+    }
+
+    @Test
     void aDtdIsRefusedSoBillionLaughsNeverExpands() {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
