@@ -150,7 +150,10 @@ public record AdapterDescriptor(
             Boolean number,
             @JsonProperty("boolean") Boolean bool,
             Boolean trim,
-            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> stripPrefix,
+
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            List<String> stripPrefix,
+
             Boolean idNumber15to18,
             CodeTableBy codeTableBy) {
 
@@ -164,8 +167,23 @@ public record AdapterDescriptor(
                 String codeTable,
                 Map<String, FieldRule> each) {
             this(
-                    path, constant, template, dateFormat, dateTimeFormat, codeTable, each, null, null, null, null, null,
-                    null, null, null, null, null);
+                    path,
+                    constant,
+                    template,
+                    dateFormat,
+                    dateTimeFormat,
+                    codeTable,
+                    each,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         /** A rule reading a source path as it is. */

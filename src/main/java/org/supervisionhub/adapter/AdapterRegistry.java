@@ -382,10 +382,7 @@ public class AdapterRegistry {
 
     /** The conversions of a rule (split, join, number, boolean, stripPrefix, codeTableBy): usable as written. */
     private static void validateConversions(
-            String at,
-            AdapterDescriptor.FieldRule rule,
-            Map<String, Map<String, String>> tables,
-            Report report) {
+            String at, AdapterDescriptor.FieldRule rule, Map<String, Map<String, String>> tables, Report report) {
         if (rule.split() != null && rule.split().isEmpty()) {
             report.problem(at + ".split", "split needs a separator");
         }

@@ -108,7 +108,8 @@ public class AdapterResource {
             @PathParam("kind") String kind,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @NotNull JsonNode payload) {
-        AdapterDescriptor.Format format = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("xml")
+        AdapterDescriptor.Format format = contentType != null
+                        && contentType.toLowerCase(java.util.Locale.ROOT).contains("xml")
                 ? AdapterDescriptor.Format.XML
                 : AdapterDescriptor.Format.JSON;
         return adapters.receive(callers.caller(), clientId(), system, kind, payload, format);

@@ -111,9 +111,11 @@ public class AdapterService {
         if (inbound.effectiveFormat() != format) {
             boolean xml = inbound.effectiveFormat() == AdapterDescriptor.Format.XML;
             throw new HubException(
-                    org.supervisionhub.common.ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    415,
+                    "UNSUPPORTED_MEDIA_TYPE",
                     "Unsupported media type",
-                    system + " sends '" + kind + "' as " + (xml ? "XML: use application/xml" : "JSON: use application/json"),
+                    system + " sends '" + kind + "' as "
+                            + (xml ? "XML: use application/xml" : "JSON: use application/json"),
                     List.of());
         }
         String department = caller.scope().ownDepartment();

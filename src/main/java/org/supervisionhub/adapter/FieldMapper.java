@@ -354,8 +354,7 @@ public final class FieldMapper {
     }
 
     /** The table a {@code codeTableBy} picks by the text at its path. */
-    private static String tableBy(
-            String field, AdapterDescriptor.CodeTableBy by, JsonNode source, Context context) {
+    private static String tableBy(String field, AdapterDescriptor.CodeTableBy by, JsonNode source, Context context) {
         JsonNode selector = read(source, by.path(), context);
         String key = absent(selector) || selector.isContainerNode() ? "" : strip(selector.asText());
         String table = by.tables() == null ? null : by.tables().get(key);

@@ -147,7 +147,7 @@ public class XmlPayloads implements MessageBodyReader<JsonNode> {
                         }
                         break;
                     default:
-                        // comments, processing instructions, the document's start and end: nothing to keep
+                    // comments, processing instructions, the document's start and end: nothing to keep
                 }
             }
             if (root == null) {
@@ -184,7 +184,9 @@ public class XmlPayloads implements MessageBodyReader<JsonNode> {
         } catch (java.io.IOException e) {
             return false;
         }
-        if (read >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
+        if (read >= 2
+                && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                        || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
             return true;
         }
         if (read >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
@@ -198,7 +200,8 @@ public class XmlPayloads implements MessageBodyReader<JsonNode> {
     private static void requireLength(int length, int maxText) {
         if (length > maxText) {
             throw new HubException(
-                    ErrorCode.STRING_TOO_LONG,
+                    413,
+                    "STRING_TOO_LONG",
                     "Payload too large",
                     "the XML body exceeds a limit: a text or attribute longer than " + maxText + " characters",
                     List.of());

@@ -39,8 +39,8 @@ class AdapterDescriptorsTest {
         return sampleFiles(path -> path.endsWith(".xml")
                 || path.endsWith(".json")
                         && !path.endsWith(".canonical.json")
-                && !path.endsWith(".event.json")
-                && !path.endsWith(".outbound.json"));
+                        && !path.endsWith(".event.json")
+                        && !path.endsWith(".outbound.json"));
     }
 
     /** Outbound samples: a hub event {@code <event>.event.json} beside the {@code <event>.outbound.json} it must become. */

@@ -79,8 +79,7 @@ class AdapterXmlInboundTest {
                     </taskDetails>
                   </supervisionProcess>
                 </superviseData>
-                """
-                .formatted(
+                """.formatted(
                         department.inspectionItem(),
                         department.code(),
                         reported,

@@ -31,8 +31,10 @@ class DescriptorSchemaTest {
 
     private static JsonSchema schema() {
         try {
-            JsonNode schema = new ObjectMapper().readTree(Path.of("adapters", "descriptor.schema.json").toFile());
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+            JsonNode schema = new ObjectMapper()
+                    .readTree(Path.of("adapters", "descriptor.schema.json").toFile());
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schema);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -89,8 +91,7 @@ class DescriptorSchemaTest {
                         subject.creditCode: { path: c, trim: true, stripPrefix: "统一社会信用代码：" }
                         subject.idNumber: { path: i, idNumber15to18: true }
                         subject.type: { path: t, codeTableBy: { path: $.lx, tables: { "1": a }, otherwise: a } }
-                        """)))
-                .isEmpty();
+                        """))).isEmpty();
     }
 
     @Test

@@ -28,8 +28,7 @@ class FieldMapperRulesTest {
     private static Map<String, AdapterDescriptor.FieldRule> rules(String yaml) throws Exception {
         return YAML.readValue(
                 yaml,
-                YAML.getTypeFactory()
-                        .constructMapType(Map.class, String.class, AdapterDescriptor.FieldRule.class));
+                YAML.getTypeFactory().constructMapType(Map.class, String.class, AdapterDescriptor.FieldRule.class));
     }
 
     private static ObjectNode map(String rules, String payload) throws Exception {
@@ -48,14 +47,12 @@ class FieldMapperRulesTest {
 
     @Test
     void zipPutsCommaSeparatedListsSideBySideKeepingEmptySlots() throws Exception {
-        ObjectNode mapped = map(
-                """
+        ObjectNode mapped = map("""
                 officers:
                   zip:
                     name: { path: zfry, split: "," }
                     certNo: { path: zfzh, split: "," }
-                """,
-                "{\"zfry\": \"王亚军,杜晓颖\", \"zfzh\": \",0205262020040290\"}");
+                """, "{\"zfry\": \"王亚军,杜晓颖\", \"zfzh\": \",0205262020040290\"}");
 
         assertThat(mapped.get("officers"))
                 .isEqualTo(json("[{\"name\": \"王亚军\", \"certNo\": null},"
@@ -64,14 +61,12 @@ class FieldMapperRulesTest {
 
     @Test
     void zipOfUnevenListsLeavesTheMissingSlotsNull() throws Exception {
-        ObjectNode mapped = map(
-                """
+        ObjectNode mapped = map("""
                 officers:
                   zip:
                     name: { path: names, split: "," }
                     certNo: { path: certs, split: "," }
-                """,
-                "{\"names\": \"甲,乙,丙\", \"certs\": \"C1\"}");
+                """, "{\"names\": \"甲,乙,丙\", \"certs\": \"C1\"}");
 
         assertThat(mapped.get("officers"))
                 .isEqualTo(json("[{\"name\": \"甲\", \"certNo\": \"C1\"}, {\"name\": \"乙\", \"certNo\": null},"
@@ -80,16 +75,14 @@ class FieldMapperRulesTest {
 
     @Test
     void zipLeavesOutObjectsWhoseEverySlotIsEmptyAndFillsSingleValuesEverywhere() throws Exception {
-        ObjectNode mapped = map(
-                """
+        ObjectNode mapped = map("""
                 officers:
                   zip:
                     name: { path: names, split: "," }
                     certNo: { path: certs, split: "," }
                     issuer: { constant: GXZF }
                     department: { path: dept }
-                """,
-                "{\"names\": \"甲, ,乙,\", \"certs\": \"C1,,C2,\", \"dept\": \"D1\"}");
+                """, "{\"names\": \"甲, ,乙,\", \"certs\": \"C1,,C2,\", \"dept\": \"D1\"}");
 
         assertThat(mapped.get("officers"))
                 .isEqualTo(json("[{\"name\": \"甲\", \"certNo\": \"C1\", \"issuer\": \"GXZF\", \"department\": \"D1\"},"
@@ -98,14 +91,12 @@ class FieldMapperRulesTest {
 
     @Test
     void zipMembersApplyTheirOwnConversionsToEachSlot() throws Exception {
-        ObjectNode mapped = map(
-                """
+        ObjectNode mapped = map("""
                 parties:
                   zip:
                     type: { path: kinds, split: ",", codeTable: types }
                     idNumber: { path: ids, split: ",", idNumber15to18: true }
-                """,
-                "{\"kinds\": \"1,2\", \"ids\": \"450103801215123,\"}");
+                """, "{\"kinds\": \"1,2\", \"ids\": \"450103801215123,\"}");
 
         assertThat(mapped.get("parties"))
                 .isEqualTo(json("[{\"type\": \"NATURAL_PERSON\", \"idNumber\": \"450103198012151231\"},"
@@ -120,7 +111,8 @@ class FieldMapperRulesTest {
 
     @Test
     void splitTrimsAndDropsEmptyPieces() throws Exception {
-        assertThat(map("types: { path: t, split: \",\" }", "{\"t\": \" 01, 02,,\"}").get("types"))
+        assertThat(map("types: { path: t, split: \",\" }", "{\"t\": \" 01, 02,,\"}")
+                        .get("types"))
                 .isEqualTo(json("[\"01\", \"02\"]"));
         assertThat(map("types: { path: t, split: \",\" }", "{\"t\": \",\"}")).isEmpty();
     }
@@ -138,8 +130,7 @@ class FieldMapperRulesTest {
     @Test
     void splitBombInsideAZipFailsTheMappingNamingTheMember() {
         FieldMapper.MappingException e = failure(
-                "officers: { zip: { name: { path: n, split: \",\" } } }",
-                "{\"n\": \"" + ",".repeat(20_000) + "\"}");
+                "officers: { zip: { name: { path: n, split: \",\" } } }", "{\"n\": \"" + ",".repeat(20_000) + "\"}");
 
         assertThat(e.field()).isEqualTo("officers.name");
     }
@@ -150,7 +141,9 @@ class FieldMapperRulesTest {
                         .get("basis")
                         .asText())
                 .isEqualTo("第一条；第二条");
-        assertThat(map("basis: { path: b, join: \"；\" }", "{\"b\": \"第一条\"}").get("basis").asText())
+        assertThat(map("basis: { path: b, join: \"；\" }", "{\"b\": \"第一条\"}")
+                        .get("basis")
+                        .asText())
                 .isEqualTo("第一条");
     }
 
@@ -163,14 +156,18 @@ class FieldMapperRulesTest {
         assertThat(map(rules, "{}").get("regionCode").asText()).isEqualTo("450100");
         assertThat(map(rules, "{\"xzqh\": null}").get("regionCode").asText()).isEqualTo("450100");
         assertThat(map(rules, "{\"xzqh\": \"  \"}").get("regionCode").asText()).isEqualTo("450100");
-        assertThat(map(rules, "{\"xzqh\": \"450103\"}").get("regionCode").asText()).isEqualTo("450103");
+        assertThat(map(rules, "{\"xzqh\": \"450103\"}").get("regionCode").asText())
+                .isEqualTo("450103");
     }
 
     @Test
     void defaultIsNotConverted() throws Exception {
-        assertThat(map("hearing: { path: tz, boolean: true, default: false }", "{}").get("hearing"))
+        assertThat(map("hearing: { path: tz, boolean: true, default: false }", "{}")
+                        .get("hearing"))
                 .isEqualTo(json("false"));
-        assertThat(map("kind: { path: k, codeTable: types, default: OTHER }", "{}").get("kind").asText())
+        assertThat(map("kind: { path: k, codeTable: types, default: OTHER }", "{}")
+                        .get("kind")
+                        .asText())
                 .isEqualTo("OTHER");
     }
 
@@ -178,13 +175,21 @@ class FieldMapperRulesTest {
     void trimStripsIdeographicSpacesAndStripPrefixRemovesTheFirstMatchingPrefix() throws Exception {
         String rules = "creditCode: { path: c, trim: true, stripPrefix: [\"统一社会信用代码：\", \"统一社会信用代码:\"] }";
 
-        assertThat(map(rules, "{\"c\": \"\u3000统一社会信用代码： 91450103MA5K000000 \"}").get("creditCode").asText())
+        assertThat(map(rules, "{\"c\": \"\u3000统一社会信用代码： 91450103MA5K000000 \"}")
+                        .get("creditCode")
+                        .asText())
                 .isEqualTo("91450103MA5K000000");
-        assertThat(map(rules, "{\"c\": \"统一社会信用代码:91450103MA5K000000\"}").get("creditCode").asText())
+        assertThat(map(rules, "{\"c\": \"统一社会信用代码:91450103MA5K000000\"}")
+                        .get("creditCode")
+                        .asText())
                 .isEqualTo("91450103MA5K000000");
-        assertThat(map(rules, "{\"c\": \"91450103MA5K000000\"}").get("creditCode").asText())
+        assertThat(map(rules, "{\"c\": \"91450103MA5K000000\"}")
+                        .get("creditCode")
+                        .asText())
                 .isEqualTo("91450103MA5K000000");
-        assertThat(map("c: { path: c, stripPrefix: \"（1/1）\" }", "{\"c\": \"（1/1）说明\"}").get("c").asText())
+        assertThat(map("c: { path: c, stripPrefix: \"（1/1）\" }", "{\"c\": \"（1/1）说明\"}")
+                        .get("c")
+                        .asText())
                 .isEqualTo("说明");
     }
 
@@ -197,7 +202,8 @@ class FieldMapperRulesTest {
         assertThat(map(rules, "{\"a\": \"1,200.50元\"}").get("amount").decimalValue())
                 .isEqualTo(new BigDecimal("1200.50"));
         assertThat(map(rules, "{\"a\": \"￥300\"}").get("amount").intValue()).isEqualTo(300);
-        assertThat(map(rules, "{\"a\": \"1，000，000\"}").get("amount").intValue()).isEqualTo(1_000_000);
+        assertThat(map(rules, "{\"a\": \"1，000，000\"}").get("amount").intValue())
+                .isEqualTo(1_000_000);
         assertThat(map(rules, "{\"a\": \"-0.5\"}").get("amount").decimalValue()).isEqualTo(new BigDecimal("-0.5"));
         assertThat(map(rules, "{\"a\": 12.5}").get("amount").doubleValue()).isEqualTo(12.5);
         assertThat(map(rules, "{\"a\": \" \"}")).isEmpty();
@@ -213,7 +219,8 @@ class FieldMapperRulesTest {
             assertThat(e.field()).isEqualTo("penalty.fineAmount");
             assertThat(e.getMessage()).contains("is not a number");
         }
-        assertThat(failure("n: { path: a, number: true }", "{\"a\": true}").field()).isEqualTo("n");
+        assertThat(failure("n: { path: a, number: true }", "{\"a\": true}").field())
+                .isEqualTo("n");
     }
 
     // boolean
@@ -244,9 +251,11 @@ class FieldMapperRulesTest {
     void legacyFifteenDigitIdNumberBecomesEighteenDigitsWithItsCheckCharacter() throws Exception {
         String rules = "id: { path: id, idNumber15to18: true }";
 
-        assertThat(map(rules, "{\"id\": \"450103801215123\"}").get("id").asText()).isEqualTo("450103198012151231");
+        assertThat(map(rules, "{\"id\": \"450103801215123\"}").get("id").asText())
+                .isEqualTo("450103198012151231");
         // 11010519491231002X is the standard's own example; its 15-digit form is 110105491231002.
-        assertThat(map(rules, "{\"id\": \"110105491231002\"}").get("id").asText()).isEqualTo("11010519491231002X");
+        assertThat(map(rules, "{\"id\": \"110105491231002\"}").get("id").asText())
+                .isEqualTo("11010519491231002X");
         assertThat(map(rules, "{\"id\": \"11010519491231002x\"}").get("id").asText())
                 .isEqualTo("11010519491231002X");
         assertThat(map(rules, "{\"id\": \"P1234567\"}").get("id").asText()).isEqualTo("P1234567");
@@ -275,8 +284,12 @@ class FieldMapperRulesTest {
                   codeTableBy: { path: lx, tables: { "1": random, "2": daily } }
                 """;
 
-        assertThat(map(rules, "{\"lx\": \"1\", \"r\": \"E\"}").get("resultCode").asText()).isEqualTo("E");
-        assertThat(map(rules, "{\"lx\": 2, \"r\": \" 责令改正 \"}").get("resultCode").asText()).isEqualTo("7");
+        assertThat(map(rules, "{\"lx\": \"1\", \"r\": \"E\"}").get("resultCode").asText())
+                .isEqualTo("E");
+        assertThat(map(rules, "{\"lx\": 2, \"r\": \" 责令改正 \"}")
+                        .get("resultCode")
+                        .asText())
+                .isEqualTo("7");
         assertThat(failure(rules, "{\"lx\": \"2\", \"r\": \"E\"}").getMessage())
                 .contains("code 'E' has no standard counterpart in code table daily");
         assertThat(failure(rules, "{\"lx\": \"3\", \"r\": \"E\"}").getMessage()).contains("no code table for lx = '3'");
@@ -303,15 +316,11 @@ class FieldMapperRulesTest {
     void dollarPathsAndTemplatesReadThePayloadsRoot() throws Exception {
         JsonNode root = json("{\"taskInfo\": {\"taskNo\": \"T1\", \"name\": \"联合检查\"}, \"list\": [{\"n\": \"某公司\"}]}");
 
-        ObjectNode mapped = FieldMapper.map(
-                root,
-                root.at("/list/0"),
-                rules("""
+        ObjectNode mapped = FieldMapper.map(root, root.at("/list/0"), rules("""
                         task: { path: $.taskInfo.taskNo }
                         title: { template: "{$.taskInfo.name}：{n}" }
                         everything: { path: $ }
-                        """),
-                TABLES);
+                        """), TABLES);
 
         assertThat(mapped.get("task").asText()).isEqualTo("T1");
         assertThat(mapped.get("title").asText()).isEqualTo("联合检查：某公司");
@@ -321,7 +330,8 @@ class FieldMapperRulesTest {
     @Test
     void conversionsApplyInTheDocumentedOrder() throws Exception {
         // trim, stripPrefix, split, codeTable (each element), join, default
-        String rules = "kinds: { path: k, trim: true, stripPrefix: \"类型：\", split: \"、\", codeTable: types, join: \",\" }";
+        String rules =
+                "kinds: { path: k, trim: true, stripPrefix: \"类型：\", split: \"、\", codeTable: types, join: \",\" }";
 
         assertThat(map(rules, "{\"k\": \" 类型：1、2 \"}").get("kinds").asText()).isEqualTo("NATURAL_PERSON,ENTERPRISE");
         // split, then number on each element
@@ -336,7 +346,9 @@ class FieldMapperRulesTest {
         assertThat(map("officers: { path: o, each: { name: { path: xm } } }", "{\"o\": {\"xm\": \"甲\"}}")
                         .get("officers"))
                 .isEqualTo(json("[{\"name\": \"甲\"}]"));
-        assertThat(map("first: { path: \"o[0].xm\" }", "{\"o\": {\"xm\": \"甲\"}}").get("first").asText())
+        assertThat(map("first: { path: \"o[0].xm\" }", "{\"o\": {\"xm\": \"甲\"}}")
+                        .get("first")
+                        .asText())
                 .isEqualTo("甲");
     }
 
@@ -346,7 +358,6 @@ class FieldMapperRulesTest {
 
         assertThat(rule.path()).isEqualTo("a.b");
         assertThat(rule.split()).isNull();
-        assertThatThrownBy(() -> map("x: { path: a, colour: red }", "{}"))
-                .hasMessageContaining("colour");
+        assertThatThrownBy(() -> map("x: { path: a, colour: red }", "{}")).hasMessageContaining("colour");
     }
 }

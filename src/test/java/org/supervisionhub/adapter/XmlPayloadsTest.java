@@ -43,9 +43,7 @@ class XmlPayloadsTest {
                 </superviseData>
                 """);
 
-        assertThat(tree)
-                .isEqualTo(JSON.readTree(
-                        """
+        assertThat(tree).isEqualTo(JSON.readTree("""
                         {"@version": "1.0",
                          "taskInfo": {"taskNo": "T1", "status": "反馈"},
                          "superviseObjects": {"superviseObject": [
@@ -67,16 +65,16 @@ class XmlPayloadsTest {
     void theDeclaredEncodingIsHonoured() {
         String xml = "<?xml version=\"1.0\" encoding=\"GB18030\"?><r><name>王亚军</name></r>";
 
-        JsonNode tree = XmlPayloads.read(
-                new ByteArrayInputStream(xml.getBytes(Charset.forName("GB18030"))), null, DEPTH, TEXT);
+        JsonNode tree =
+                XmlPayloads.read(new ByteArrayInputStream(xml.getBytes(Charset.forName("GB18030"))), null, DEPTH, TEXT);
 
         assertThat(tree.get("name").asText()).isEqualTo("王亚军");
     }
 
     @Test
     void theDeclarationWinsOverAHeaderCharsetAndTheHeaderServesADocumentWithout() {
-        byte[] declared = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r><name>王亚军</name></r>"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] declared =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r><name>王亚军</name></r>".getBytes(StandardCharsets.UTF_8);
         byte[] undeclared = "<r><name>王亚军</name></r>".getBytes(Charset.forName("GB18030"));
 
         assertThat(XmlPayloads.read(new ByteArrayInputStream(declared), "ISO-8859-1", DEPTH, TEXT)
@@ -116,7 +114,8 @@ class XmlPayloadsTest {
                 """);
 
         assertThat(e.code()).isEqualTo("XML_DTD_FORBIDDEN");
-        assertThat(refused("<!DOCTYPE r SYSTEM \"http://127.0.0.1:1/evil.dtd\"><r/>").code())
+        assertThat(refused("<!DOCTYPE r SYSTEM \"http://127.0.0.1:1/evil.dtd\"><r/>")
+                        .code())
                 .isEqualTo("XML_DTD_FORBIDDEN");
     }
 
@@ -127,7 +126,8 @@ class XmlPayloadsTest {
 
     @Test
     void predefinedEntitiesAndCharacterReferencesAreRead() {
-        assertThat(read("<r><a>A &amp; B &lt;&#x738B;&gt;</a></r>").get("a").asText()).isEqualTo("A & B <王>");
+        assertThat(read("<r><a>A &amp; B &lt;&#x738B;&gt;</a></r>").get("a").asText())
+                .isEqualTo("A & B <王>");
     }
 
     @Test
