@@ -44,13 +44,12 @@ import org.supervisionhub.common.JsonLimits;
 public class XmlPayloads implements MessageBodyReader<JsonNode> {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final XMLInputFactory FACTORY = factory();
 
     @Inject
     JsonLimits limits;
 
+    /** A parser factory per document: the JDK's own implementation (whatever else is on the class path), locked down. */
     private static XMLInputFactory factory() {
-        // The JDK's own implementation, whatever else is on the class path, configured the same everywhere.
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -99,9 +98,10 @@ public class XmlPayloads implements MessageBodyReader<JsonNode> {
         try {
             java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(body);
             boolean declared = declaresEncoding(buffered);
+            XMLInputFactory factory = factory();
             reader = charset == null || declared
-                    ? FACTORY.createXMLStreamReader(buffered)
-                    : FACTORY.createXMLStreamReader(buffered, charset);
+                    ? factory.createXMLStreamReader(buffered)
+                    : factory.createXMLStreamReader(buffered, charset);
             Deque<Element> open = new ArrayDeque<>();
             JsonNode root = null;
             while (reader.hasNext()) {
