@@ -1,6 +1,8 @@
 package org.supervisionhub.adapter;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +48,53 @@ public record AdapterDescriptor(
             Map<String, FieldRule> fields,
             Map<String, String> response,
             String source,
-            String table) {
+            String table,
+            Format format) {
+
+        /** The descriptor's shape before staging sources and payload formats existed (JSON over HTTP only). */
+        public Inbound(
+                Target target,
+                RecordKind recordKind,
+                String records,
+                Map<String, FieldRule> fields,
+                Map<String, String> response) {
+            this(target, recordKind, records, fields, response, null, null, null);
+        }
 
         /** Whether the hub reads this kind from the system's staging database (前置库) instead of receiving it. */
         public boolean fromStagingDb() {
             return STAGING_DB.equals(source);
         }
 
+        /** The payload's format: JSON (default) or XML (read into the same tree, see {@link XmlPayloads}). */
+        public Format effectiveFormat() {
+            return format == null ? Format.JSON : format;
+        }
+
         /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
         public Target effectiveTarget() {
             return target == null ? Target.RECORD : target;
+        }
+    }
+
+    /** The format of an inbound kind's payload ({@code format: json | xml} in the descriptor). */
+    public enum Format {
+        JSON,
+        XML;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Format of(String value) {
+            for (Format format : values()) {
+                if (format.name().equalsIgnoreCase(value)) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException("one of json, xml");
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -104,7 +143,11 @@ public record AdapterDescriptor(
         }
     }
 
-    /** One target field: from a source path, a constant, a template, or a list mapped element by element. */
+    /**
+     * One target field: from a source path, a constant, a template, a list mapped element by element, or lists zipped
+     * side by side; then converted in a fixed order (see {@link FieldMapper}): trim, stripPrefix, split, codeTable /
+     * codeTableBy, number, boolean, idNumber15to18, dateFormat, dateTimeFormat, join, default.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldRule(
             String path,
@@ -113,7 +156,63 @@ public record AdapterDescriptor(
             String dateFormat,
             String dateTimeFormat,
             String codeTable,
-            Map<String, FieldRule> each) {}
+            Map<String, FieldRule> each,
+            String split,
+            Map<String, FieldRule> zip,
+            String join,
+            @JsonProperty("default") JsonNode fallback,
+            Boolean number,
+            @JsonProperty("boolean") Boolean bool,
+            Boolean trim,
+
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            List<String> stripPrefix,
+
+            Boolean idNumber15to18,
+            CodeTableBy codeTableBy) {
+
+        /** The rule's shape before the richer conversions existed. */
+        public FieldRule(
+                String path,
+                JsonNode constant,
+                String template,
+                String dateFormat,
+                String dateTimeFormat,
+                String codeTable,
+                Map<String, FieldRule> each) {
+            this(
+                    path,
+                    constant,
+                    template,
+                    dateFormat,
+                    dateTimeFormat,
+                    codeTable,
+                    each,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        /** A rule reading a source path as it is. */
+        public static FieldRule of(String path) {
+            return new FieldRule(path, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * A code table chosen by another field of the same source record: {@code path} is read (from the record, or with
+     * {@code $.} from the payload's root), its text picks the table in {@code tables}; {@code otherwise} names the table
+     * for any other value (without it, another value fails the mapping).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeTableBy(String path, Map<String, String> tables, String otherwise) {}
 
     /**
      * The system's staging database (前置库): how to connect, how often and how much to poll, the names of its exchange

@@ -318,16 +318,18 @@ public class AdapterRegistry {
             Map<String, Map<String, String>> tables,
             Report report) {
         if (rule == null) {
-            report.problem(at, "a rule needs path, constant, template or each");
+            report.problem(at, "a rule needs path, constant, template, each or zip");
             return;
         }
         int sources = (rule.constant() != null ? 1 : 0)
                 + (rule.template() != null ? 1 : 0)
                 + (rule.path() != null && rule.each() == null ? 1 : 0)
-                + (rule.each() != null ? 1 : 0);
+                + (rule.each() != null ? 1 : 0)
+                + (rule.zip() != null ? 1 : 0);
         if (sources != 1) {
-            report.problem(at, "exactly one of path, constant, template or each (with its path)");
+            report.problem(at, "exactly one of path, constant, template, each (with its path) or zip");
         }
+        validateConversions(at, rule, tables, report);
         if (rule.each() != null && rule.path() == null) {
             report.problem(at + ".path", "each needs the path of the source list");
         }
@@ -352,6 +354,20 @@ public class AdapterRegistry {
                 report.problem(at, "'" + target + "' is not a field of the canonical record");
             }
         }
+        if (rule.zip() != null) {
+            Class<?> elementType = element;
+            if (rule.zip().isEmpty()) {
+                report.problem(at + ".zip", "zip needs the lists to put side by side");
+            }
+            rule.zip()
+                    .forEach((nested, nestedRule) -> validateRule(
+                            at + ".zip." + nested,
+                            nested,
+                            elementType == Object.class ? null : elementType,
+                            nestedRule,
+                            tables,
+                            report));
+        }
         if (rule.each() != null) {
             Class<?> elementType = element;
             rule.each()
@@ -362,6 +378,47 @@ public class AdapterRegistry {
                             nestedRule,
                             tables,
                             report));
+        }
+    }
+
+    /** The conversions of a rule (split, join, number, boolean, stripPrefix, codeTableBy): usable as written. */
+    private static void validateConversions(
+            String at, AdapterDescriptor.FieldRule rule, Map<String, Map<String, String>> tables, Report report) {
+        if (rule.split() != null && rule.split().isEmpty()) {
+            report.problem(at + ".split", "split needs a separator");
+        }
+        if (rule.join() != null && rule.join().isEmpty()) {
+            report.problem(at + ".join", "join needs a separator (e.g. \",\")");
+        }
+        if (Boolean.TRUE.equals(rule.number()) && Boolean.TRUE.equals(rule.bool())) {
+            report.problem(at, "a value is a number or a boolean, not both");
+        }
+        if (rule.stripPrefix() != null
+                && rule.stripPrefix().stream().anyMatch(prefix -> prefix == null || prefix.isEmpty())) {
+            report.problem(at + ".stripPrefix", "a prefix is not empty");
+        }
+        AdapterDescriptor.CodeTableBy by = rule.codeTableBy();
+        if (by == null) {
+            return;
+        }
+        if (rule.codeTable() != null) {
+            report.problem(at, "codeTable or codeTableBy, not both");
+        }
+        if (by.path() == null || by.path().isBlank()) {
+            report.problem(at + ".codeTableBy.path", "the path of the value that chooses the table is required");
+        }
+        if ((by.tables() == null || by.tables().isEmpty()) && by.otherwise() == null) {
+            report.problem(at + ".codeTableBy.tables", "tables (value -> code table) are required");
+        }
+        if (by.tables() != null) {
+            by.tables().forEach((value, table) -> {
+                if (!tables.containsKey(table)) {
+                    report.problem(at + ".codeTableBy.tables." + value, "no code table '" + table + "' in codeTables");
+                }
+            });
+        }
+        if (by.otherwise() != null && !tables.containsKey(by.otherwise())) {
+            report.problem(at + ".codeTableBy.otherwise", "no code table '" + by.otherwise() + "' in codeTables");
         }
     }
 

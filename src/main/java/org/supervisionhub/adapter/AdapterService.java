@@ -93,12 +93,33 @@ public class AdapterService {
 
     /** Maps the system's payload and uploads the records; answers in the system's terms when its descriptor says so. */
     public JsonNode receive(Caller caller, String clientId, String system, String kind, JsonNode payload) {
+        return receive(caller, clientId, system, kind, payload, AdapterDescriptor.Format.JSON);
+    }
+
+    /** As above, for a payload that arrived in the given format (JSON, or XML read by {@link XmlPayloads}). */
+    public JsonNode receive(
+            Caller caller,
+            String clientId,
+            String system,
+            String kind,
+            JsonNode payload,
+            AdapterDescriptor.Format format) {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
         AdapterDescriptor.Inbound inbound =
                 descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
         if (inbound == null) {
             throw HubException.notFound("INBOUND_KIND_NOT_FOUND", system + " sends no '" + kind + "'");
+        }
+        if (inbound.effectiveFormat() != format) {
+            boolean xml = inbound.effectiveFormat() == AdapterDescriptor.Format.XML;
+            throw new HubException(
+                    415,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "Unsupported media type",
+                    system + " sends '" + kind + "' as "
+                            + (xml ? "XML: use application/xml" : "JSON: use application/json"),
+                    List.of());
         }
         String department = caller.scope().ownDepartment();
         Health figures = health(system);
@@ -120,7 +141,7 @@ public class AdapterService {
         }
         List<MappedRecord> records = new ArrayList<>();
         for (JsonNode element : elements(list)) {
-            records.add(map(descriptor, inbound, element));
+            records.add(map(descriptor, inbound, payload, element));
         }
         if (records.isEmpty()) {
             throw HubException.badRequest("BODY_EMPTY", "the payload holds no records");
@@ -359,8 +380,14 @@ public class AdapterService {
 
     /** One element of the system's payload mapped by the kind's rules, or the reason it could not be. */
     public static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
+        return map(descriptor, inbound, element, element);
+    }
+
+    /** As above, for one record of a larger payload whose {@code $.} paths read from the payload's root. */
+    private static MappedRecord map(
+            AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode payload, JsonNode element) {
         try {
-            return new MappedRecord(canonicalRecord(descriptor, inbound, element), null);
+            return new MappedRecord(canonicalRecord(descriptor, inbound, payload, element), null);
         } catch (FieldMapper.MappingException e) {
             return new MappedRecord(null, new FieldError(e.field(), "MAPPING_FAILED", e.getMessage()));
         }
@@ -374,7 +401,13 @@ public class AdapterService {
     /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */
     static ObjectNode canonicalRecord(
             AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
-        ObjectNode canonical = FieldMapper.map(element, inbound.fields(), tables(descriptor));
+        return canonicalRecord(descriptor, inbound, element, element);
+    }
+
+    /** As above, for one record of a larger payload: {@code $.} paths of the rules read from the payload's root. */
+    static ObjectNode canonicalRecord(
+            AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode payload, JsonNode element) {
+        ObjectNode canonical = FieldMapper.map(payload, element, inbound.fields(), tables(descriptor));
         if (inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD) {
             canonical.put("kind", inbound.recordKind().name());
             if (!canonical.has("sourceSystem")) {

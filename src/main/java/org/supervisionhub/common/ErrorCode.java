@@ -185,6 +185,9 @@ public enum ErrorCode {
             422, "A staging-table row lacks cd_id or cd_batch, or its cd_operation is not i/u/d", "前置库交换字段无效"),
     STAGING_DELETE_UNSUPPORTED(
             422, "This target cannot be deleted through a staging table (cd_operation d)", "该目标不支持前置库删除"),
+    MALFORMED_XML(400, "The body is not well-formed XML", "请求体不是格式正确的 XML"),
+    XML_DTD_FORBIDDEN(
+            400, "An XML body declares a DTD (no entities, no external references are read)", "XML 请求体不得声明 DTD"),
 
     // National platform: callbacks, sync, cases
     CALLBACK_UNSIGNED(401, "A callback carries no signature headers", "回调缺少签名"),

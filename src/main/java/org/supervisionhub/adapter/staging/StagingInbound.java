@@ -314,7 +314,8 @@ public class StagingInbound {
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
                 inbound.response(),
                 inbound.source(),
-                inbound.table());
+                inbound.table(),
+                inbound.format());
         MappedRecord key = AdapterService.map(descriptor, keyOnly, row.columns());
         if (key.failure() != null) {
             return key;
