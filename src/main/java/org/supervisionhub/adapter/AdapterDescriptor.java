@@ -42,7 +42,7 @@ public record AdapterDescriptor(
             Map<String, FieldRule> fields,
             Map<String, String> response) {
 
-        /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
+        /** What the payload feeds: behaviour records (default), certificates, subjects, permits, plans or departments. */
         public Target effectiveTarget() {
             return target == null ? Target.RECORD : target;
         }
@@ -54,7 +54,8 @@ public record AdapterDescriptor(
         CERTIFICATE,
         SUBJECT,
         PERMIT,
-        RANDOM_PLAN
+        RANDOM_PLAN,
+        DEPARTMENT
     }
 
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
