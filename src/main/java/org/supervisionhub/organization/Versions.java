@@ -1,6 +1,5 @@
 package org.supervisionhub.organization;
 
-import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.HubException;
 
 /** Optimistic versions as HTTP entity tags: {@code ETag: "3"}; a write with {@code If-Match} must name the stored one. */
@@ -30,7 +29,8 @@ public final class Versions {
         }
         if (stored == null || !tag.equals(etag(stored))) {
             throw new HubException(
-                    ErrorCode.VERSION_MISMATCH,
+                    412,
+                    "VERSION_MISMATCH",
                     "Precondition failed",
                     stored == null
                             ? "If-Match names a version, but there is nothing stored yet"
