@@ -71,7 +71,7 @@ public record AdapterDescriptor(
             return format == null ? Format.JSON : format;
         }
 
-        /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
+        /** What the payload feeds: behaviour records (default), certificates, subjects, permits, plans or departments. */
         public Target effectiveTarget() {
             return target == null ? Target.RECORD : target;
         }
@@ -104,7 +104,8 @@ public record AdapterDescriptor(
         CERTIFICATE,
         SUBJECT,
         PERMIT,
-        RANDOM_PLAN
+        RANDOM_PLAN,
+        DEPARTMENT
     }
 
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */

@@ -241,6 +241,7 @@ public class AdapterRegistry {
                     case SUBJECT -> InboundTargets.SubjectInput.class;
                     case PERMIT -> org.supervisionhub.permit.PermitInput.class;
                     case RANDOM_PLAN -> org.supervisionhub.randominspection.RandomPlanInput.class;
+                    case DEPARTMENT -> InboundTargets.DepartmentInput.class;
                 };
                 if (inbound.fields() == null || inbound.fields().isEmpty()) {
                     report.problem(at + ".fields", "fields are required");

@@ -338,7 +338,7 @@ public class ProblemMapper {
         return new FieldError(fieldName(violation.getPropertyPath()), code, violation.getMessage());
     }
 
-    /** {@code claim.request.reason} → {@code reason}; {@code list.size} → {@code size}. */
+    /** {@code claim.request.reason} → {@code reason}; {@code list.size} → {@code size}; a bean in a list → {@code list[0].field}. */
     static String fieldName(Path path) {
         List<String> names = new ArrayList<>();
         List<Path.Node> nodes = new ArrayList<>();
@@ -353,6 +353,16 @@ public class ProblemMapper {
                 continue;
             }
             String name = node.getName();
+            if (node.getKind() == ElementKind.PROPERTY
+                    && node.isInIterable()
+                    && (node.getIndex() != null || node.getKey() != null)
+                    && !names.isEmpty()) {
+                // A field of a bean in a list: the index belongs to the list ({@code entrusted[0].creditCode}).
+                Object index = node.getIndex() != null ? node.getIndex() : node.getKey();
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + index + "]");
+                names.add(name);
+                continue;
+            }
             if (node.getIndex() != null) {
                 name = name + "[" + node.getIndex() + "]";
             } else if (node.getKey() != null) {
