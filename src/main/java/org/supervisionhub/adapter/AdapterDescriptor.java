@@ -40,7 +40,23 @@ public record AdapterDescriptor(
             RecordKind recordKind,
             String records,
             Map<String, FieldRule> fields,
-            Map<String, String> response) {
+            Map<String, String> response,
+            String source) {
+
+        /** The descriptor's shape before file sources existed. */
+        public Inbound(
+                Target target,
+                RecordKind recordKind,
+                String records,
+                Map<String, FieldRule> fields,
+                Map<String, String> response) {
+            this(target, recordKind, records, fields, response, null);
+        }
+
+        /** How the payload arrives: {@code http} (pushed to the inbound endpoint, the default) or {@code file}. */
+        public String effectiveSource() {
+            return source == null ? "http" : source;
+        }
 
         /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
         public Target effectiveTarget() {

@@ -232,6 +232,11 @@ public class AdapterRegistry {
                 if (target == AdapterDescriptor.Target.RECORD && inbound.recordKind() == null) {
                     report.problem(at + ".recordKind", "recordKind is required for records");
                 }
+                if (!List.of("http", "file").contains(inbound.effectiveSource())) {
+                    report.problem(at + ".source", "one of http, file");
+                } else if (inbound.effectiveSource().equals("file") && target != AdapterDescriptor.Target.RECORD) {
+                    report.problem(at + ".source", "a file feeds records only");
+                }
                 if (target != AdapterDescriptor.Target.RECORD && inbound.recordKind() != null) {
                     report.problem(at + ".recordKind", "recordKind applies to records only");
                 }
