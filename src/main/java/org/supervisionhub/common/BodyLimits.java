@@ -45,7 +45,8 @@ public class BodyLimits {
 
     private void check(RoutingContext context) {
         var request = context.request();
-        if (request.method() == HttpMethod.POST && (UPLOAD_PATH.equals(request.path()) || isFileImport(request.path()))) {
+        if (request.method() == HttpMethod.POST
+                && (UPLOAD_PATH.equals(request.path()) || isFileImport(request.path()))) {
             context.next();
             return;
         }

@@ -45,7 +45,7 @@ public class AdapterFileResource {
     @POST
     @Path("/{system}/files/{kind}")
     @Blocking
-    @Consumes({FileImports.XLSX, FileImports.CSV, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.ms-excel"})
+    @Consumes(MediaType.WILDCARD) // the file's type is read from its bytes (xlsx or CSV), whatever the client labels it
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
     @Operation(
@@ -85,7 +85,10 @@ public class AdapterFileResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             UriInfo uri) {
         var id = imports.importAdapterFile(
-                callers.caller(), system, kind, new FileImports.Upload(body, contentLength, contentType, charset, name));
+                callers.caller(),
+                system,
+                kind,
+                new FileImports.Upload(body, contentLength, contentType, charset, name));
         return jobs.accepted(callers.caller(), id, uri);
     }
 }

@@ -43,16 +43,15 @@ final class CsvSheet implements SheetRows {
     private CsvSheet(Reader in, ImportLimits limits) {
         this.in = in;
         this.limits = limits;
-        List<String> first = null;
-        int number;
+        List<String> first;
         do {
-            number = line;
             first = readRecord();
         } while (first != null && SheetRows.blank(first));
         if (first == null) {
             throw HubException.badRequest(ErrorCode.FILE_HEADERS_INVALID, "the file holds no header row");
         }
-        this.header = first.stream().map(cell -> cell == null ? "" : cell.strip()).toList();
+        this.header =
+                first.stream().map(cell -> cell == null ? "" : cell.strip()).toList();
     }
 
     static CsvSheet open(Path file, Charset charset, ImportLimits limits) {

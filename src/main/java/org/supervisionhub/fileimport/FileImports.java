@@ -67,8 +67,8 @@ public class FileImports {
 
     /** The standard sheet of a record kind, for the caller's department (a hub-admin names the department). */
     public UUID importStandard(Caller caller, String kindName, String requestedDepartment, Upload upload) {
-        RecordKind kind = StandardColumns.kind(kindName).orElseThrow(() -> kindNotFound(kindName));
         String department = targetDepartment(caller, requestedDepartment);
+        RecordKind kind = StandardColumns.kind(kindName).orElseThrow(() -> kindNotFound(kindName));
         String sourceSystem = "sheet." + department;
         return run(
                 caller,
@@ -85,7 +85,8 @@ public class FileImports {
                 .orElseThrow(() -> HubException.notFound(ErrorCode.ADAPTER_NOT_FOUND, "no adapter " + system));
         if (!adapter.enabled()) {
             throw new HubException(
-                    ErrorCode.ADAPTER_DISABLED,
+                    503,
+                    "ADAPTER_DISABLED",
                     "Service unavailable",
                     "adapter " + system + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system
                             + "/health)",
@@ -99,7 +100,8 @@ public class FileImports {
                     ErrorCode.IMPORT_KIND_NOT_FOUND, system + " declares no file kind '" + kind + "'");
         }
         Scope scope = caller.scope();
-        boolean person = caller.roles().contains(Roles.HUB_ADMIN) || caller.roles().contains(Roles.DEPT_ADMIN);
+        boolean person =
+                caller.roles().contains(Roles.HUB_ADMIN) || caller.roles().contains(Roles.DEPT_ADMIN);
         if (!person) {
             String expected = descriptor.auth().inboundClientId();
             if (expected == null || !caller.clientId().map(expected::equals).orElse(false)) {
@@ -238,7 +240,8 @@ public class FileImports {
         }
         if (binary || (type.contains("spreadsheetml") && n > 0)) {
             throw new HubException(
-                    ErrorCode.FILE_TYPE_UNSUPPORTED,
+                    415,
+                    "FILE_TYPE_UNSUPPORTED",
                     "Unsupported media type",
                     "the file is neither an xlsx workbook nor a CSV text (a legacy .xls must be saved as .xlsx)",
                     List.of());
@@ -299,7 +302,7 @@ public class FileImports {
     }
 
     static HubException tooLarge(String detail) {
-        return new HubException(ErrorCode.PAYLOAD_TOO_LARGE, "Payload too large", detail, List.of());
+        return new HubException(413, "PAYLOAD_TOO_LARGE", "Payload too large", detail, List.of());
     }
 
     private static HubException kindNotFound(String kind) {

@@ -33,7 +33,8 @@ public class ImportFiles {
     private static final String READ_PART = "select bytes from upload_job_file_part where job_id = $1 and seq = $2";
 
     /** What is known of a job's file: its format, the charset it was read with, and the route it came by. */
-    public record Meta(String format, String charset, String kind, String system, String fileName, long bytes, int parts) {}
+    public record Meta(
+            String format, String charset, String kind, String system, String fileName, long bytes, int parts) {}
 
     @Inject
     Pool pool;
@@ -41,7 +42,13 @@ public class ImportFiles {
     void store(UUID job, Meta meta, Path file) {
         pool.preparedQuery(FILE)
                 .execute(Tuple.from(new Object[] {
-                    job, meta.format(), meta.charset(), meta.kind(), meta.system(), meta.fileName(), meta.bytes(),
+                    job,
+                    meta.format(),
+                    meta.charset(),
+                    meta.kind(),
+                    meta.system(),
+                    meta.fileName(),
+                    meta.bytes(),
                     meta.parts()
                 }))
                 .await()
@@ -62,7 +69,8 @@ public class ImportFiles {
     }
 
     Optional<Meta> meta(UUID job) {
-        RowSet<Row> rows = pool.preparedQuery(META).execute(Tuple.of(job)).await().indefinitely();
+        RowSet<Row> rows =
+                pool.preparedQuery(META).execute(Tuple.of(job)).await().indefinitely();
         if (rows.size() == 0) {
             return Optional.empty();
         }

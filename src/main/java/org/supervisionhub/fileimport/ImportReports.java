@@ -114,7 +114,8 @@ public class ImportReports {
                             text.append("；\n");
                         }
                         text.append(pending.severity().equals("ERROR") ? "错误 " : "警告 ");
-                        String header = mapping == null || error.field().isEmpty() ? null : mapping.headerOf(error.field());
+                        String header =
+                                mapping == null || error.field().isEmpty() ? null : mapping.headerOf(error.field());
                         if (header != null) {
                             text.append('【').append(header).append("】");
                         }
@@ -207,7 +208,10 @@ public class ImportReports {
             if (cell == null) {
                 continue;
             }
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+            if (cell.indexOf(',') >= 0
+                    || cell.indexOf('"') >= 0
+                    || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0) {
                 line.append('"').append(cell.replace("\"", "\"\"")).append('"');
             } else {
                 line.append(cell);
@@ -252,7 +256,8 @@ public class ImportReports {
                 comment.setString(workbook.getCreationHelper().createRichTextString(column.description()));
                 cell.setCellComment(comment);
                 example.createCell(i).setCellValue(column.example() == null ? "" : column.example());
-                sheet.setColumnWidth(i, Math.min(60, Math.max(12, column.header().length() * 3)) * 256);
+                sheet.setColumnWidth(
+                        i, Math.min(60, Math.max(12, column.header().length() * 3)) * 256);
             }
             sheet.createFreezePane(0, 1);
             Sheet guide = workbook.createSheet("说明");
@@ -274,7 +279,8 @@ public class ImportReports {
             Row note = guide.createRow(columns.size() + 2);
             note.createCell(0)
                     .setCellValue("第一行为表头，第二行起每行一条记录（示例行请替换）。One record per row below the header; "
-                            + "replace the example row. Upload: POST /api/v1/imports/" + kind.name().toLowerCase(java.util.Locale.ROOT));
+                            + "replace the example row. Upload: POST /api/v1/imports/"
+                            + kind.name().toLowerCase(java.util.Locale.ROOT));
             workbook.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

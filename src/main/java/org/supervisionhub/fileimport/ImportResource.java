@@ -36,7 +36,9 @@ import org.supervisionhub.security.Roles;
 
 /** 格式文件导入: the standard sheet of each record kind, uploaded as xlsx or CSV, and its template. */
 @Path("/api/v1/imports")
-@Tag(name = "File imports", description = "xlsx/CSV sheets with Chinese headers, one record per row, run as upload jobs")
+@Tag(
+        name = "File imports",
+        description = "xlsx/CSV sheets with Chinese headers, one record per row, run as upload jobs")
 public class ImportResource {
 
     @Inject
@@ -54,19 +56,20 @@ public class ImportResource {
     @POST
     @Path("/{kind}")
     @Blocking
-    @Consumes({FileImports.XLSX, FileImports.CSV, MediaType.APPLICATION_OCTET_STREAM, "application/vnd.ms-excel"})
+    @Consumes(MediaType.WILDCARD) // the file's type is read from its bytes (xlsx or CSV), whatever the client labels it
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
     @Operation(
             summary = "Import a sheet of records (格式文件导入)",
-            description = "The body is the file: an xlsx workbook (its first worksheet) or a CSV (UTF-8 with or without "
-                    + "BOM, or GB18030/GBK: detected, or named by charset). The first row holds the Chinese headers of "
-                    + "the kind's template (GET /api/v1/imports/{kind}/template.xlsx); every further non-blank row is one "
-                    + "record. Headers are checked before anything is stored (400 FILE_HEADERS_INVALID naming each); then "
-                    + "the rows become an upload job (202, Location): the same validation and idempotent writes as "
-                    + "POST /api/v1/records. The job's annotated-file (Link rel=annotated-file) is the file back with an "
-                    + "error column per row; its issues are the same report as NDJSON or CSV. A department's records "
-                    + "only: a hub-admin names the department.")
+            description =
+                    "The body is the file: an xlsx workbook (its first worksheet) or a CSV (UTF-8 with or without "
+                            + "BOM, or GB18030/GBK: detected, or named by charset). The first row holds the Chinese headers of "
+                            + "the kind's template (GET /api/v1/imports/{kind}/template.xlsx); every further non-blank row is one "
+                            + "record. Headers are checked before anything is stored (400 FILE_HEADERS_INVALID naming each); then "
+                            + "the rows become an upload job (202, Location): the same validation and idempotent writes as "
+                            + "POST /api/v1/records. The job's annotated-file (Link rel=annotated-file) is the file back with an "
+                            + "error column per row; its issues are the same report as NDJSON or CSV. A department's records "
+                            + "only: a hub-admin names the department.")
     @RequestBody(
             required = true,
             content = {
@@ -80,14 +83,19 @@ public class ImportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = UploadJobView.class)))
-    @APIResponse(responseCode = "400", description = "Headers, charset or file unreadable (FILE_HEADERS_INVALID, FILE_UNREADABLE, CHARSET_UNSUPPORTED)")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Headers, charset or file unreadable (FILE_HEADERS_INVALID, FILE_UNREADABLE, CHARSET_UNSUPPORTED)")
     @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND) or department")
     @APIResponse(responseCode = "413", description = "Over the file's byte or row limit (hub.imports)")
     @APIResponse(responseCode = "415", description = "Neither xlsx nor CSV (FILE_TYPE_UNSUPPORTED)")
     public Response importSheet(
             @PathParam("kind") String kind,
             InputStream body,
-            @Parameter(description = "The department the records belong to: the caller's own (default); hub-admin names it")
+            @Parameter(
+                            description =
+                                    "The department the records belong to: the caller's own (default); hub-admin names it")
                     @QueryParam("department")
                     @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
                     String department,
@@ -120,11 +128,15 @@ public class ImportResource {
     @APIResponse(
             responseCode = "200",
             description = "The template",
-            content = @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content =
+                    @Content(
+                            mediaType = FileImports.XLSX,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND)")
     public Response getImportTemplate(@PathParam("kind") String kind) {
         RecordKind recordKind = StandardColumns.kind(kind)
-                .orElseThrow(() -> HubException.notFound(ErrorCode.IMPORT_KIND_NOT_FOUND, "no standard sheet of '" + kind + "'"));
+                .orElseThrow(() ->
+                        HubException.notFound(ErrorCode.IMPORT_KIND_NOT_FOUND, "no standard sheet of '" + kind + "'"));
         StreamingOutput template = out -> reports.writeTemplate(recordKind, out);
         return Response.ok(template, FileImports.XLSX)
                 .header(

@@ -1,10 +1,10 @@
 package org.supervisionhub.fileimport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -56,8 +56,7 @@ abstract class SheetMapping {
     }
 
     private static HubException headersInvalid(String detail, List<FieldError> errors) {
-        return new HubException(
-                400, ErrorCode.FILE_HEADERS_INVALID.name(), "Invalid request", detail, List.copyOf(errors));
+        return new HubException(400, "FILE_HEADERS_INVALID", "Invalid request", detail, List.copyOf(errors));
     }
 
     private static Map<String, Integer> indexOf(List<String> header) {
@@ -108,11 +107,11 @@ abstract class SheetMapping {
                 if (position != null) {
                     columns.add(column);
                     positions.add(position);
-                } else if (column.required()
-                        && !(column.path().equals("sourceSystem") && sourceSystem != null)) {
+                } else if (column.required()) {
                     errors.add(new FieldError(
-                            column.header(), "HEADER_MISSING", "the required column " + column.header() + " ("
-                                    + column.path() + ") is missing"));
+                            column.header(),
+                            "HEADER_MISSING",
+                            "the required column " + column.header() + " (" + column.path() + ") is missing"));
                 }
             }
             for (String name : index.keySet()) {
@@ -157,7 +156,8 @@ abstract class SheetMapping {
                 for (int i = 0; i < size; i++) {
                     ObjectNode officer = list.addObject();
                     for (Map.Entry<String, List<String>> part : officers.entrySet()) {
-                        String value = i < part.getValue().size() ? part.getValue().get(i) : "";
+                        String value =
+                                i < part.getValue().size() ? part.getValue().get(i) : "";
                         if (!value.isEmpty()) {
                             officer.put(part.getKey(), value);
                         }
@@ -288,7 +288,8 @@ abstract class SheetMapping {
                 names.add(normalise(header.get(i)));
             }
             Set<String> read = new LinkedHashSet<>();
-            for (Map.Entry<String, AdapterDescriptor.FieldRule> field : inbound.fields().entrySet()) {
+            for (Map.Entry<String, AdapterDescriptor.FieldRule> field :
+                    inbound.fields().entrySet()) {
                 Set<String> paths = new LinkedHashSet<>();
                 sourcePaths(JSON.valueToTree(field.getValue()), paths);
                 read.addAll(paths);
@@ -341,7 +342,8 @@ abstract class SheetMapping {
                 }
             }
             try {
-                return new SourcedRecord(row.number(), AdapterService.canonicalRecord(descriptor, inbound, source), null);
+                return new SourcedRecord(
+                        row.number(), AdapterService.canonicalRecord(descriptor, inbound, source), null);
             } catch (FieldMapper.MappingException e) {
                 return new SourcedRecord(
                         row.number(), null, new FieldError(e.field(), ErrorCode.MAPPING_FAILED.name(), e.getMessage()));

@@ -99,7 +99,13 @@ public final class StandardColumns {
             if (kind != RecordKind.INSPECTION && name.equals("implementationListCode")) {
                 continue;
             }
-            columns.add(column(component, "", name, kind == RecordKind.INSPECTION && name.equals("implementationListCode")));
+            Column column =
+                    column(component, "", name, kind == RecordKind.INSPECTION && name.equals("implementationListCode"));
+            if (name.equals("sourceSystem")) {
+                // A sheet without the column is the department's own: sourceSystem defaults to sheet.<department>.
+                column = new Column(column.header(), column.path(), column.type(), false, null);
+            }
+            columns.add(column);
         }
         return columns;
     }
@@ -151,7 +157,8 @@ public final class StandardColumns {
             end++;
         }
         String label = description.substring(0, end).strip();
-        if (label.isEmpty() || label.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        if (label.isEmpty()
+                || label.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
             throw new IllegalStateException(key + " has no Chinese label in its @Schema description");
         }
         return label;
@@ -160,7 +167,10 @@ public final class StandardColumns {
     /** The component's @Schema: it lands on the record's field (the annotation does not target record components). */
     private static Schema schemaOf(RecordComponent component) {
         try {
-            return component.getDeclaringRecord().getDeclaredField(component.getName()).getAnnotation(Schema.class);
+            return component
+                    .getDeclaringRecord()
+                    .getDeclaredField(component.getName())
+                    .getAnnotation(Schema.class);
         } catch (NoSuchFieldException e) {
             return null;
         }

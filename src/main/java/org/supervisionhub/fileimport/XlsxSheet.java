@@ -102,7 +102,8 @@ final class XlsxSheet implements SheetRows {
         } else if (reason.length() > 200) {
             reason = reason.substring(0, 200) + "...";
         }
-        return HubException.badRequest(ErrorCode.FILE_UNREADABLE, "the file is not a readable xlsx workbook: " + reason);
+        return HubException.badRequest(
+                ErrorCode.FILE_UNREADABLE, "the file is not a readable xlsx workbook: " + reason);
     }
 
     @Override
@@ -144,7 +145,8 @@ final class XlsxSheet implements SheetRows {
     /** The next {@code <row>} of the sheet, or null after the last. */
     private Row readRow() throws XMLStreamException {
         while (xml.hasNext()) {
-            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT
+                    && xml.getLocalName().equals("row")) {
                 return row();
             }
         }
@@ -169,7 +171,8 @@ final class XlsxSheet implements SheetRows {
                     cells.add(null);
                 }
                 cells.add(value);
-            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+            } else if (event == XMLStreamConstants.END_ELEMENT
+                    && xml.getLocalName().equals("row")) {
                 break;
             }
         }

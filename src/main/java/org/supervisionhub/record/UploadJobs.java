@@ -344,7 +344,8 @@ public class UploadJobs {
                                     lastIndex,
                                     row.getInteger("line"),
                                     lastSeverity,
-                                    List.of(mapper.readValue(row.getJsonArray("errors").encode(), FieldError[].class))));
+                                    List.of(mapper.readValue(
+                                            row.getJsonArray("errors").encode(), FieldError[].class))));
                         } catch (JsonProcessingException e) {
                             throw new IllegalStateException(e);
                         }

@@ -57,7 +57,9 @@ class AdapterFileImportTest {
     }
 
     private static List<Object> complaint(String number, String type) {
-        String now = LocalDateTime.now(RecordFixture.ZONE).minusMinutes(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String now = LocalDateTime.now(RecordFixture.ZONE)
+                .minusMinutes(5)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         return new ArrayList<>(List.of(
                 number, "450103", now, type, RecordFixture.TODAY.minusDays(1).toString(), "小区噪音扰民，夜间施工", "无"));
     }
@@ -178,7 +180,9 @@ class AdapterFileImportTest {
     void countyInspectionLedgerArrivesRowByRow() throws Exception {
         String item = fixture.claimed(COUNTY, "INSPECTION");
         String creditCode = (String) db.single("select credit_code from department where code = ?", COUNTY);
-        String reported = LocalDateTime.now(RecordFixture.ZONE).minusMinutes(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String reported = LocalDateTime.now(RecordFixture.ZONE)
+                .minusMinutes(5)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             rows.add(CountyInspectionSheetTest.row(

@@ -24,9 +24,25 @@ class CountyInspectionSheetTest {
 
     static final Path FOLDER = Path.of("adapters", "county-inspection-xlsx");
     static final List<String> HEADER = List.of(
-            "序号", "检查编号", "监管事项编码", "检查实施清单编码", "检查单位", "检查单位统一社会信用代码", "对象类型", "被检查对象名称",
-            "被检查对象统一社会信用代码", "行政区划代码", "检查人员", "执法证号", "检查事项", "检查形式", "检查日期", "检查结果", "结果说明",
-            "填报时间", "填报人");
+            "序号",
+            "检查编号",
+            "监管事项编码",
+            "检查实施清单编码",
+            "检查单位",
+            "检查单位统一社会信用代码",
+            "对象类型",
+            "被检查对象名称",
+            "被检查对象统一社会信用代码",
+            "行政区划代码",
+            "检查人员",
+            "执法证号",
+            "检查事项",
+            "检查形式",
+            "检查日期",
+            "检查结果",
+            "结果说明",
+            "填报时间",
+            "填报人");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static final ImportLimits LIMITS = new ImportLimits() {
@@ -71,19 +87,45 @@ class CountyInspectionSheetTest {
             LocalDate checkDate,
             String reported) {
         return new ArrayList<>(List.of(
-                1, number, item, list, "南宁市青秀区市场监督管理局", bodyCode, "企业", "南宁市青秀区某某餐饮店有限公司", subjectCode,
-                "450103", "王亚军,杜晓颖", "GX0000000001,GX0000000002", "餐饮服务食品安全日常检查", "现场检查", checkDate,
-                "未发现问题", "", reported, "李明"));
+                1,
+                number,
+                item,
+                list,
+                "南宁市青秀区市场监督管理局",
+                bodyCode,
+                "企业",
+                "南宁市青秀区某某餐饮店有限公司",
+                subjectCode,
+                "450103",
+                "王亚军,杜晓颖",
+                "GX0000000001,GX0000000002",
+                "餐饮服务食品安全日常检查",
+                "现场检查",
+                checkDate,
+                "未发现问题",
+                "",
+                reported,
+                "李明"));
     }
 
     private static byte[] sample() {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(row(
-                "QX-JC-2026-0001", "45001000100001", "114501030000000001445001000100001", "11450103000000000X",
-                "91450103MA5K000001", LocalDate.of(2026, 11, 20), "2026-11-21 09:30:00"));
+                "QX-JC-2026-0001",
+                "45001000100001",
+                "114501030000000001445001000100001",
+                "11450103000000000X",
+                "91450103MA5K000001",
+                LocalDate.of(2026, 11, 20),
+                "2026-11-21 09:30:00"));
         List<Object> second = row(
-                "QX-JC-2026-0002", "45001000100001", "114501030000000001445001000100001", "11450103000000000X",
-                "92450103MA5K000002", LocalDate.of(2026, 11, 21), "2026-11-22 10:05:00");
+                "QX-JC-2026-0002",
+                "45001000100001",
+                "114501030000000001445001000100001",
+                "11450103000000000X",
+                "92450103MA5K000002",
+                LocalDate.of(2026, 11, 21),
+                "2026-11-22 10:05:00");
         second.set(0, 2);
         second.set(HEADER.indexOf("对象类型"), "个体工商户");
         second.set(HEADER.indexOf("检查结果"), "责令已改正");
@@ -99,8 +141,9 @@ class CountyInspectionSheetTest {
         if (Boolean.getBoolean("hub.samples.update") || !Files.exists(workbook)) {
             Files.write(workbook, sample());
         }
-        AdapterDescriptor descriptor =
-                AdapterRegistry.loadAll(FOLDER.getParent()).get("county-inspection-xlsx").descriptor();
+        AdapterDescriptor descriptor = AdapterRegistry.loadAll(FOLDER.getParent())
+                .get("county-inspection-xlsx")
+                .descriptor();
 
         ArrayNode mapped = JSON.createArrayNode();
         try (SheetRows sheet = XlsxSheet.open(workbook, LIMITS)) {
@@ -124,8 +167,10 @@ class CountyInspectionSheetTest {
 
     @Test
     void theCountyDescriptorLoadsWithoutProblems() {
-        AdapterRegistry.Loaded loaded = AdapterRegistry.loadAll(FOLDER.getParent()).get("county-inspection-xlsx");
+        AdapterRegistry.Loaded loaded =
+                AdapterRegistry.loadAll(FOLDER.getParent()).get("county-inspection-xlsx");
         assertThat(loaded.problems()).isEmpty();
-        assertThat(loaded.descriptor().inbound().get("inspections").effectiveSource()).isEqualTo("file");
+        assertThat(loaded.descriptor().inbound().get("inspections").effectiveSource())
+                .isEqualTo("file");
     }
 }

@@ -269,8 +269,11 @@ class FileImportTest {
             rows.add(rows.get(0));
         }
 
-        post(department.adminToken(), "/api/v1/imports/inspection", "text/csv", Sheets.csv(
-                        Sheets.headers(INSPECTION), rows, StandardCharsets.UTF_8, false))
+        post(
+                        department.adminToken(),
+                        "/api/v1/imports/inspection",
+                        "text/csv",
+                        Sheets.csv(Sheets.headers(INSPECTION), rows, StandardCharsets.UTF_8, false))
                 .then()
                 .statusCode(413)
                 .body("code", equalTo("PAYLOAD_TOO_LARGE"));
@@ -315,8 +318,7 @@ class FileImportTest {
     @Test
     void aHubAdminNamesTheDepartment() throws Exception {
         RecordFixture.Department department = fixture.department();
-        byte[] body =
-                Sheets.csv(Sheets.headers(INSPECTION), inspections(department, 1), StandardCharsets.UTF_8, false);
+        byte[] body = Sheets.csv(Sheets.headers(INSPECTION), inspections(department, 1), StandardCharsets.UTF_8, false);
 
         post(Tokens.hubAdmin(), "/api/v1/imports/inspection", "text/csv", body)
                 .then()
@@ -332,15 +334,15 @@ class FileImportTest {
                 .body("departmentCode", equalTo(department.code()))
                 .extract()
                 .header("Location");
-        assertThat(awaitFinished(Tokens.hubAdmin(), location).getInt("accepted")).isEqualTo(1);
+        assertThat(awaitFinished(Tokens.hubAdmin(), location).getInt("accepted"))
+                .isEqualTo(1);
     }
 
     @Test
     void annotatedFileIsScopedLikeItsJob() throws Exception {
         RecordFixture.Department department = fixture.department("450200");
         RecordFixture.Department other = fixture.department("450200");
-        byte[] body =
-                Sheets.csv(Sheets.headers(INSPECTION), inspections(department, 1), StandardCharsets.UTF_8, false);
+        byte[] body = Sheets.csv(Sheets.headers(INSPECTION), inspections(department, 1), StandardCharsets.UTF_8, false);
         String location = post(department.adminToken(), "/api/v1/imports/inspection", "text/csv", body)
                 .then()
                 .statusCode(202)
@@ -378,9 +380,9 @@ class FileImportTest {
     @Test
     void anUploadJobNotFedFromAFileHasNoAnnotatedFile() throws Exception {
         RecordFixture.Department department = fixture.department();
-        String ndjson = new com.fasterxml.jackson.databind.ObjectMapper()
-                        .writeValueAsString(fixture.inspection(department))
-                + "\n";
+        String ndjson =
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(fixture.inspection(department))
+                        + "\n";
         String location = given().auth()
                 .oauth2(department.systemToken())
                 .contentType("application/x-ndjson")
@@ -416,8 +418,12 @@ class FileImportTest {
         assertThat(sheet.get(0)).containsExactlyElementsOf(Sheets.headers(columns));
         assertThat(sheet.get(0)).contains("处罚决定书文号", "罚款金额", "执法人员执法证号");
         assertThat(sheet.get(1).get(Sheets.headers(columns).indexOf("程序类型"))).isEqualTo("02");
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
-            var comment = workbook.getSheetAt(0).getRow(0).getCell(Sheets.headers(columns).indexOf("罚款金额")).getCellComment();
+        try (var workbook =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            var comment = workbook.getSheetAt(0)
+                    .getRow(0)
+                    .getCell(Sheets.headers(columns).indexOf("罚款金额"))
+                    .getCellComment();
             assertThat(comment.getString().getString()).contains("penalty.fineAmount", "number");
             assertThat(workbook.getSheet("说明")).isNotNull();
         }

@@ -21,10 +21,12 @@ public final class Sheets {
 
     /** An xlsx whose first sheet holds the header and rows; a value that is a LocalDate becomes a date cell. */
     public static byte[] xlsx(List<String> header, List<List<Object>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Sheet1");
             var dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            dateStyle.setDataFormat(
+                    workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
             Row first = sheet.createRow(0);
             for (int i = 0; i < header.size(); i++) {
                 first.createCell(i).setCellValue(header.get(i));
@@ -114,9 +116,14 @@ public final class Sheets {
             if (column.path().startsWith("officers[].")) {
                 String part = column.path().substring("officers[].".length());
                 List<Map<String, Object>> officers = (List<Map<String, Object>>) record.get("officers");
-                row.add(officers == null
-                        ? null
-                        : String.join(",", officers.stream().map(o -> String.valueOf(o.get(part))).toList()));
+                row.add(
+                        officers == null
+                                ? null
+                                : String.join(
+                                        ",",
+                                        officers.stream()
+                                                .map(o -> String.valueOf(o.get(part)))
+                                                .toList()));
                 continue;
             }
             Object value = record;
