@@ -19,7 +19,7 @@ public class GenerateSheet {
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     static String creditCode(int n) {
-        String first17 = "91450100" + String.valueOf(100000000 + n).substring(1);
+        String first17 = "91450100" + String.valueOf(100000000 + n);
         int total = 0;
         for (int i = 0; i < 17; i++) {
             total += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];

@@ -20,7 +20,7 @@ psql_admin -c "drop database if exists $db" >/dev/null
 psql_admin -c "create database $db owner hub" >/dev/null
 psql_db() { psql -h 127.0.0.1 -U hub -d "$db" -v ON_ERROR_STOP=1 -qtA "$@"; }
 
-mvn -B -ntp -q package -DskipTests
+[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -ntp -q package -DskipTests   # BENCH_SKIP_BUILD=1: use the built target/quarkus-app
 
 hub=""
 start_hub() {

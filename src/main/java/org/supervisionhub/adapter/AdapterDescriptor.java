@@ -1,6 +1,8 @@
 package org.supervisionhub.adapter;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,14 @@ public record AdapterDescriptor(
         Map<String, Inbound> inbound,
         Outbound outbound,
         Map<String, Map<String, String>> codeTables,
-        Delivery delivery) {
+        Delivery delivery,
+        StagingDb stagingDb) {
+
+    /** The inbound source of a kind read from a staging database (前置库) rather than sent over HTTP. */
+    public static final String STAGING_DB = "staging-db";
+
+    /** The inbound source of a kind uploaded as xlsx/csv sheets (POST /api/v1/adapters/{system}/files/{kind}). */
+    public static final String FILE = "file";
 
     /** How the hub calls the system, and which OIDC client the system calls the hub with. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,26 +50,59 @@ public record AdapterDescriptor(
             String records,
             Map<String, FieldRule> fields,
             Map<String, String> response,
-            String source) {
+            String source,
+            String table,
+            Format format) {
 
-        /** The descriptor's shape before file sources existed. */
+        /** The descriptor's shape before staging sources and payload formats existed (JSON over HTTP only). */
         public Inbound(
                 Target target,
                 RecordKind recordKind,
                 String records,
                 Map<String, FieldRule> fields,
                 Map<String, String> response) {
-            this(target, recordKind, records, fields, response, null);
+            this(target, recordKind, records, fields, response, null, null, null);
         }
 
-        /** How the payload arrives: {@code http} (pushed to the inbound endpoint, the default) or {@code file}. */
+        /** Whether the hub reads this kind from the system's staging database (前置库) instead of receiving it. */
+        public boolean fromStagingDb() {
+            return STAGING_DB.equals(source);
+        }
+
+        /** Where the kind comes from: {@code http} (the default), {@code staging-db} or {@code file}. */
         public String effectiveSource() {
             return source == null ? "http" : source;
         }
 
-        /** What the payload feeds: behaviour records (default), certificates, the subject library, or permits. */
+        /** The payload's format: JSON (default) or XML (read into the same tree, see {@link XmlPayloads}). */
+        public Format effectiveFormat() {
+            return format == null ? Format.JSON : format;
+        }
+
+        /** What the payload feeds: behaviour records (default), certificates, subjects, permits, plans or departments. */
         public Target effectiveTarget() {
             return target == null ? Target.RECORD : target;
+        }
+    }
+
+    /** The format of an inbound kind's payload ({@code format: json | xml} in the descriptor). */
+    public enum Format {
+        JSON,
+        XML;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Format of(String value) {
+            for (Format format : values()) {
+                if (format.name().equalsIgnoreCase(value)) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException("one of json, xml");
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -70,13 +112,17 @@ public record AdapterDescriptor(
         CERTIFICATE,
         SUBJECT,
         PERMIT,
-        RANDOM_PLAN
+        RANDOM_PLAN,
+        DEPARTMENT
     }
 
     /** Events that flow back to the system (回流), pulled from {@code /changes} or pushed to its URL. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Outbound(
-            String url, Map<String, Map<String, FieldRule>> events, Map<String, Map<String, String>> when) {
+            String url,
+            Map<String, Map<String, FieldRule>> events,
+            Map<String, Map<String, String>> when,
+            Map<String, String> stagingTables) {
 
         /**
          * Whether an event is for the system: every condition of {@code when.<event>} holds (path = value; path != value
@@ -106,7 +152,11 @@ public record AdapterDescriptor(
         }
     }
 
-    /** One target field: from a source path, a constant, a template, or a list mapped element by element. */
+    /**
+     * One target field: from a source path, a constant, a template, a list mapped element by element, or lists zipped
+     * side by side; then converted in a fixed order (see {@link FieldMapper}): trim, stripPrefix, split, codeTable /
+     * codeTableBy, number, boolean, idNumber15to18, dateFormat, dateTimeFormat, join, default.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldRule(
             String path,
@@ -115,7 +165,86 @@ public record AdapterDescriptor(
             String dateFormat,
             String dateTimeFormat,
             String codeTable,
-            Map<String, FieldRule> each) {}
+            Map<String, FieldRule> each,
+            String split,
+            Map<String, FieldRule> zip,
+            String join,
+            @JsonProperty("default") JsonNode fallback,
+            Boolean number,
+            @JsonProperty("boolean") Boolean bool,
+            Boolean trim,
+
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            List<String> stripPrefix,
+
+            Boolean idNumber15to18,
+            CodeTableBy codeTableBy) {
+
+        /** The rule's shape before the richer conversions existed. */
+        public FieldRule(
+                String path,
+                JsonNode constant,
+                String template,
+                String dateFormat,
+                String dateTimeFormat,
+                String codeTable,
+                Map<String, FieldRule> each) {
+            this(
+                    path,
+                    constant,
+                    template,
+                    dateFormat,
+                    dateTimeFormat,
+                    codeTable,
+                    each,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        /** A rule reading a source path as it is. */
+        public static FieldRule of(String path) {
+            return new FieldRule(path, null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * A code table chosen by another field of the same source record: {@code path} is read (from the record, or with
+     * {@code $.} from the payload's root), its text picks the table in {@code tables}; {@code otherwise} names the table
+     * for any other value (without it, another value fails the mapping).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeTableBy(String path, Map<String, String> tables, String otherwise) {}
+
+    /**
+     * The system's staging database (前置库): how to connect, how often and how much to poll, the names of its exchange
+     * columns ({@code cd_*} by default) and of the receipt columns the hub writes back per row.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StagingDb(
+            String url,
+            String user,
+            String secretRef,
+            String pollInterval,
+            Integer batchSize,
+            StagingColumns columns,
+            StagingReceipt receipt,
+            List<String> jsonColumns) {}
+
+    /** The exchange columns of the provincial convention; each defaults to its {@code cd_*} name. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StagingColumns(String id, String time, String batch, String operation) {}
+
+    /** The columns the receipt is written to: status (required), error codes, the hub's id, the receipt's time. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StagingReceipt(String status, String errors, String hubId, String time) {}
 
     /** Delivery settings for pushes to the system. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

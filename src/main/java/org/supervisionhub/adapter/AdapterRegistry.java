@@ -214,7 +214,7 @@ public class AdapterRegistry {
                 report.problem("auth.type", "one of " + AUTH_TYPES);
             }
             if (descriptor.inbound() != null
-                    && !descriptor.inbound().isEmpty()
+                    && descriptor.inbound().values().stream().anyMatch(inbound -> !inbound.fromStagingDb())
                     && (descriptor.auth().inboundClientId() == null
                             || descriptor.auth().inboundClientId().isBlank())) {
                 report.problem(
@@ -232,9 +232,11 @@ public class AdapterRegistry {
                 if (target == AdapterDescriptor.Target.RECORD && inbound.recordKind() == null) {
                     report.problem(at + ".recordKind", "recordKind is required for records");
                 }
-                if (!List.of("http", "file").contains(inbound.effectiveSource())) {
-                    report.problem(at + ".source", "one of http, file");
-                } else if (inbound.effectiveSource().equals("file") && target != AdapterDescriptor.Target.RECORD) {
+                if (!List.of("http", AdapterDescriptor.STAGING_DB, AdapterDescriptor.FILE)
+                        .contains(inbound.effectiveSource())) {
+                    report.problem(at + ".source", "one of http, staging-db, file");
+                } else if (inbound.effectiveSource().equals(AdapterDescriptor.FILE)
+                        && target != AdapterDescriptor.Target.RECORD) {
                     report.problem(at + ".source", "a file feeds records only");
                 }
                 if (target != AdapterDescriptor.Target.RECORD && inbound.recordKind() != null) {
@@ -246,6 +248,7 @@ public class AdapterRegistry {
                     case SUBJECT -> InboundTargets.SubjectInput.class;
                     case PERMIT -> org.supervisionhub.permit.PermitInput.class;
                     case RANDOM_PLAN -> org.supervisionhub.randominspection.RandomPlanInput.class;
+                    case DEPARTMENT -> InboundTargets.DepartmentInput.class;
                 };
                 if (inbound.fields() == null || inbound.fields().isEmpty()) {
                     report.problem(at + ".fields", "fields are required");
@@ -256,6 +259,7 @@ public class AdapterRegistry {
                 }
             });
         }
+        StagingDescriptors.validate(descriptor, report::problem);
         if (descriptor.outbound() != null && descriptor.outbound().when() != null) {
             descriptor.outbound().when().keySet().forEach(event -> {
                 if (descriptor.outbound().events() == null
@@ -322,16 +326,18 @@ public class AdapterRegistry {
             Map<String, Map<String, String>> tables,
             Report report) {
         if (rule == null) {
-            report.problem(at, "a rule needs path, constant, template or each");
+            report.problem(at, "a rule needs path, constant, template, each or zip");
             return;
         }
         int sources = (rule.constant() != null ? 1 : 0)
                 + (rule.template() != null ? 1 : 0)
                 + (rule.path() != null && rule.each() == null ? 1 : 0)
-                + (rule.each() != null ? 1 : 0);
+                + (rule.each() != null ? 1 : 0)
+                + (rule.zip() != null ? 1 : 0);
         if (sources != 1) {
-            report.problem(at, "exactly one of path, constant, template or each (with its path)");
+            report.problem(at, "exactly one of path, constant, template, each (with its path) or zip");
         }
+        validateConversions(at, rule, tables, report);
         if (rule.each() != null && rule.path() == null) {
             report.problem(at + ".path", "each needs the path of the source list");
         }
@@ -356,6 +362,20 @@ public class AdapterRegistry {
                 report.problem(at, "'" + target + "' is not a field of the canonical record");
             }
         }
+        if (rule.zip() != null) {
+            Class<?> elementType = element;
+            if (rule.zip().isEmpty()) {
+                report.problem(at + ".zip", "zip needs the lists to put side by side");
+            }
+            rule.zip()
+                    .forEach((nested, nestedRule) -> validateRule(
+                            at + ".zip." + nested,
+                            nested,
+                            elementType == Object.class ? null : elementType,
+                            nestedRule,
+                            tables,
+                            report));
+        }
         if (rule.each() != null) {
             Class<?> elementType = element;
             rule.each()
@@ -366,6 +386,47 @@ public class AdapterRegistry {
                             nestedRule,
                             tables,
                             report));
+        }
+    }
+
+    /** The conversions of a rule (split, join, number, boolean, stripPrefix, codeTableBy): usable as written. */
+    private static void validateConversions(
+            String at, AdapterDescriptor.FieldRule rule, Map<String, Map<String, String>> tables, Report report) {
+        if (rule.split() != null && rule.split().isEmpty()) {
+            report.problem(at + ".split", "split needs a separator");
+        }
+        if (rule.join() != null && rule.join().isEmpty()) {
+            report.problem(at + ".join", "join needs a separator (e.g. \",\")");
+        }
+        if (Boolean.TRUE.equals(rule.number()) && Boolean.TRUE.equals(rule.bool())) {
+            report.problem(at, "a value is a number or a boolean, not both");
+        }
+        if (rule.stripPrefix() != null
+                && rule.stripPrefix().stream().anyMatch(prefix -> prefix == null || prefix.isEmpty())) {
+            report.problem(at + ".stripPrefix", "a prefix is not empty");
+        }
+        AdapterDescriptor.CodeTableBy by = rule.codeTableBy();
+        if (by == null) {
+            return;
+        }
+        if (rule.codeTable() != null) {
+            report.problem(at, "codeTable or codeTableBy, not both");
+        }
+        if (by.path() == null || by.path().isBlank()) {
+            report.problem(at + ".codeTableBy.path", "the path of the value that chooses the table is required");
+        }
+        if ((by.tables() == null || by.tables().isEmpty()) && by.otherwise() == null) {
+            report.problem(at + ".codeTableBy.tables", "tables (value -> code table) are required");
+        }
+        if (by.tables() != null) {
+            by.tables().forEach((value, table) -> {
+                if (!tables.containsKey(table)) {
+                    report.problem(at + ".codeTableBy.tables." + value, "no code table '" + table + "' in codeTables");
+                }
+            });
+        }
+        if (by.otherwise() != null && !tables.containsKey(by.otherwise())) {
+            report.problem(at + ".codeTableBy.otherwise", "no code table '" + by.otherwise() + "' in codeTables");
         }
     }
 

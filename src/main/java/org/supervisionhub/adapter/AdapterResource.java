@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -72,7 +74,7 @@ public class AdapterResource {
 
     @POST
     @Path("/{system}/inbound/{kind}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @RolesAllowed(Roles.SYSTEM)
     @Operation(
             summary = "A docked system sends data in its own format",
@@ -80,23 +82,37 @@ public class AdapterResource {
                     "The payload is mapped by the system's descriptor onto canonical records, which then go through "
                             + "the same validation and idempotency as POST /api/v1/records (records of the caller's department). "
                             + "Only the system's own OIDC client may call it. The answer is the upload result, with its fields "
-                            + "renamed to the system's terms where the descriptor says so.")
+                            + "renamed to the system's terms where the descriptor says so. A kind declared "
+                            + "`format: xml` is sent as application/xml (or text/xml): no DTD, read into the same tree "
+                            + "as JSON (attributes as @name, repeated elements as lists); any other kind as JSON.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.OBJECT, description = "The system's own payload")))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.OBJECT, description = "The system's own payload")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_XML,
+                        schema = @Schema(type = SchemaType.STRING, description = "The system's own XML payload"))
+            })
     @APIResponse(
             responseCode = "200",
             description = "Counts and, per rejected record, why",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "400", description = "Unreadable payload")
+    @APIResponse(responseCode = "400", description = "Unreadable payload (malformed JSON or XML, an XML DTD)")
     @APIResponse(responseCode = "404", description = "No such adapter or kind")
+    @APIResponse(responseCode = "415", description = "JSON for an XML kind, or XML for a JSON kind")
     @APIResponse(responseCode = "503", description = "The adapter is disabled")
     public JsonNode receiveAdapterPayload(
-            @PathParam("system") String system, @PathParam("kind") String kind, @NotNull JsonNode payload) {
-        return adapters.receive(callers.caller(), clientId(), system, kind, payload);
+            @PathParam("system") String system,
+            @PathParam("kind") String kind,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @NotNull JsonNode payload) {
+        AdapterDescriptor.Format format = contentType != null
+                        && contentType.toLowerCase(java.util.Locale.ROOT).contains("xml")
+                ? AdapterDescriptor.Format.XML
+                : AdapterDescriptor.Format.JSON;
+        return adapters.receive(callers.caller(), clientId(), system, kind, payload, format);
     }
 
     @GET

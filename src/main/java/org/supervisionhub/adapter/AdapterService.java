@@ -76,6 +76,9 @@ public class AdapterService {
     @Inject
     PullPositions positions;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<AdapterRouteStatus> routeStatus;
+
     private final Map<String, Health> health = new ConcurrentHashMap<>();
 
     private static final class Health {
@@ -90,12 +93,33 @@ public class AdapterService {
 
     /** Maps the system's payload and uploads the records; answers in the system's terms when its descriptor says so. */
     public JsonNode receive(Caller caller, String clientId, String system, String kind, JsonNode payload) {
+        return receive(caller, clientId, system, kind, payload, AdapterDescriptor.Format.JSON);
+    }
+
+    /** As above, for a payload that arrived in the given format (JSON, or XML read by {@link XmlPayloads}). */
+    public JsonNode receive(
+            Caller caller,
+            String clientId,
+            String system,
+            String kind,
+            JsonNode payload,
+            AdapterDescriptor.Format format) {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
         AdapterDescriptor.Inbound inbound =
                 descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
         if (inbound == null) {
             throw HubException.notFound("INBOUND_KIND_NOT_FOUND", system + " sends no '" + kind + "'");
+        }
+        if (inbound.effectiveFormat() != format) {
+            boolean xml = inbound.effectiveFormat() == AdapterDescriptor.Format.XML;
+            throw new HubException(
+                    415,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "Unsupported media type",
+                    system + " sends '" + kind + "' as "
+                            + (xml ? "XML: use application/xml" : "JSON: use application/json"),
+                    List.of());
         }
         String department = caller.scope().ownDepartment();
         Health figures = health(system);
@@ -117,22 +141,12 @@ public class AdapterService {
         }
         List<MappedRecord> records = new ArrayList<>();
         for (JsonNode element : elements(list)) {
-            records.add(map(descriptor, inbound, element));
+            records.add(map(descriptor, inbound, payload, element));
         }
         if (records.isEmpty()) {
             throw HubException.badRequest("BODY_EMPTY", "the payload holds no records");
         }
-        UploadResult result = inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD
-                ? uploads.runMapped(caller, department, records, "adapter:" + system + ":" + kind)
-                : targets.write(
-                        caller,
-                        system,
-                        inbound.effectiveTarget(),
-                        records.stream().map(MappedRecord::canonical).toList(),
-                        records.stream().map(MappedRecord::failure).toList());
-        figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
-        figures.rejected.addAndGet(result.rejected());
-        figures.lastSuccessAt = OffsetDateTime.now(WireTime.ZONE);
+        UploadResult result = write(caller, department, descriptor, kind, inbound, records, figures);
         ObjectNode answer = mapper.valueToTree(result);
         if (inbound.response() != null) {
             ObjectNode renamed = mapper.createObjectNode();
@@ -145,14 +159,63 @@ public class AdapterService {
     }
 
     /**
+     * Records of the system read by another route (a staging table, 前置库), already mapped: written through the same
+     * validation and idempotent writes as {@link #receive}, and counted in the same health figures. The caller acts as
+     * the system for its owner department.
+     */
+    public UploadResult write(Caller caller, AdapterDescriptor descriptor, String kind, List<MappedRecord> records) {
+        Health figures = health(descriptor.system());
+        figures.calls.incrementAndGet();
+        return write(
+                caller,
+                caller.scope().ownDepartment(),
+                descriptor,
+                kind,
+                descriptor.inbound().get(kind),
+                records,
+                figures);
+    }
+
+    private UploadResult write(
+            Caller caller,
+            String department,
+            AdapterDescriptor descriptor,
+            String kind,
+            AdapterDescriptor.Inbound inbound,
+            List<MappedRecord> records,
+            Health figures) {
+        UploadResult result = inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD
+                ? uploads.runMapped(caller, department, records, "adapter:" + descriptor.system() + ":" + kind)
+                : targets.write(
+                        caller,
+                        descriptor.system(),
+                        inbound.effectiveTarget(),
+                        records.stream().map(MappedRecord::canonical).toList(),
+                        records.stream().map(MappedRecord::failure).toList());
+        figures.accepted.addAndGet(result.accepted() + result.updated() + result.unchanged() + result.deleted());
+        figures.rejected.addAndGet(result.rejected());
+        figures.lastSuccessAt = OffsetDateTime.now(WireTime.ZONE);
+        return result;
+    }
+
+    /**
      * The system's changes after the cursor, mapped to its format. The cursor is a pull position: events get one only
      * once every older transaction has ended, so the cursor never moves past an event that commits later.
      */
     public ChangesView changes(Caller caller, String clientId, String system, long since, int limit) {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
+        ChangesView view = changes(descriptor, caller.scope().department().orElse(null), since, limit);
+        health(system).lastPulledCursor = view.nextCursor();
+        return view;
+    }
+
+    /**
+     * The changes for a system after the cursor, mapped to its format, as {@code GET .../changes} gives them to a
+     * caller of the department (another route, such as the staging tables' 回流, reads them through this).
+     */
+    public ChangesView changes(AdapterDescriptor descriptor, String department, long since, int limit) {
         List<String> events = descriptor.subscriptions();
-        String department = caller.scope().department().orElse(null);
         positions.assign();
         List<ChangesView.Change> items = new ArrayList<>();
         long cursor = since;
@@ -194,8 +257,7 @@ public class AdapterService {
         }
         // A full page may stop short of later events; otherwise every event up to the horizon has been looked at.
         long next = rows == limit ? cursor : horizon;
-        health(system).lastPulledCursor = next;
-        return new ChangesView(system, items, next);
+        return new ChangesView(descriptor.system(), items, next);
     }
 
     /** The adapters the caller may see: all for the hub's operators, those of its region's departments for a region. */
@@ -302,12 +364,30 @@ public class AdapterService {
                 pushDead,
                 pushLag,
                 WireTime.of(failingSince),
-                pushError);
+                pushError,
+                stagingRoutes(adapter));
     }
 
-    private static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
+    /** The staging-db routes' cursors, lag and errors (null when the adapter has none). */
+    private List<AdapterView.StagingRoute> stagingRoutes(AdapterRegistry.Loaded adapter) {
+        if (!adapter.enabled() || !StagingDescriptors.usesStagingDb(adapter.descriptor())) {
+            return null;
+        }
+        List<AdapterView.StagingRoute> routes = new ArrayList<>();
+        routeStatus.forEach(status -> routes.addAll(status.routes(adapter.descriptor())));
+        return routes;
+    }
+
+    /** One element of the system's payload mapped by the kind's rules, or the reason it could not be. */
+    public static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
+        return map(descriptor, inbound, element, element);
+    }
+
+    /** As above, for one record of a larger payload whose {@code $.} paths read from the payload's root. */
+    private static MappedRecord map(
+            AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode payload, JsonNode element) {
         try {
-            return new MappedRecord(canonicalRecord(descriptor, inbound, element), null);
+            return new MappedRecord(canonicalRecord(descriptor, inbound, payload, element), null);
         } catch (FieldMapper.MappingException e) {
             return new MappedRecord(null, new FieldError(e.field(), "MAPPING_FAILED", e.getMessage()));
         }
@@ -321,7 +401,13 @@ public class AdapterService {
     /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */
     public static ObjectNode canonicalRecord(
             AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
-        ObjectNode canonical = FieldMapper.map(element, inbound.fields(), tables(descriptor));
+        return canonicalRecord(descriptor, inbound, element, element);
+    }
+
+    /** As above, for one record of a larger payload: {@code $.} paths of the rules read from the payload's root. */
+    static ObjectNode canonicalRecord(
+            AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode payload, JsonNode element) {
+        ObjectNode canonical = FieldMapper.map(payload, element, inbound.fields(), tables(descriptor));
         if (inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD) {
             canonical.put("kind", inbound.recordKind().name());
             if (!canonical.has("sourceSystem")) {

@@ -41,6 +41,9 @@ public class InboundTargets {
     /** The canonical shape of a subject report: its credit code and the subject endpoint's body. */
     public record SubjectInput(String creditCode, SubjectRequest subject) {}
 
+    /** The canonical shape of a directory's department: its code and the department endpoint's body. */
+    public record DepartmentInput(String code, org.supervisionhub.organization.DepartmentRequest department) {}
+
     @Inject
     ObjectMapper mapper;
 
@@ -58,6 +61,9 @@ public class InboundTargets {
 
     @Inject
     org.supervisionhub.randominspection.RandomPlans plans;
+
+    @Inject
+    org.supervisionhub.organization.DepartmentRegistry departments;
 
     /** Writes each mapped item; failures of one item are reported with it and do not stop the others. */
     UploadResult write(
@@ -90,6 +96,10 @@ public class InboundTargets {
                                 mapper.convertValue(items.get(i), org.supervisionhub.permit.PermitInput.class);
                         key = input.permitNumber();
                         outcome = writePermit(caller, system, input, errors, warnings);
+                    } else if (target == AdapterDescriptor.Target.DEPARTMENT) {
+                        DepartmentInput input = mapper.convertValue(items.get(i), DepartmentInput.class);
+                        key = input.code();
+                        outcome = writeDepartment(caller, input, errors);
                     } else if (target == AdapterDescriptor.Target.CERTIFICATE) {
                         CertificateInput input = mapper.convertValue(items.get(i), CertificateInput.class);
                         key = input.certNo();
@@ -165,6 +175,34 @@ public class InboundTargets {
                                         .collect(java.util.stream.Collectors.joining("; "))));
             }
             return outcome.created() ? RecordOutcome.CREATED : RecordOutcome.UNCHANGED;
+        } catch (HubException e) {
+            errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors());
+            return RecordOutcome.REJECTED;
+        }
+    }
+
+    /** A department of a provincial directory, written for the region the directory's token carries. */
+    private RecordOutcome writeDepartment(Caller caller, DepartmentInput input, List<FieldError> errors) {
+        if (input.code() == null || !input.code().matches(org.supervisionhub.organization.Departments.CODE)) {
+            errors.add(
+                    new FieldError("code", ErrorCode.FORMAT_INVALID, "a department code of 2-32 letters, digits, _ -"));
+            return RecordOutcome.REJECTED;
+        }
+        if (input.department() == null) {
+            errors.add(new FieldError("department", "REQUIRED", "the department is required"));
+            return RecordOutcome.REJECTED;
+        }
+        if (!valid(input.department(), "department.", errors)) {
+            return RecordOutcome.REJECTED;
+        }
+        try {
+            return switch (departments
+                    .upsertFromDirectory(caller, input.code(), input.department())
+                    .outcome()) {
+                case CREATED -> RecordOutcome.CREATED;
+                case UPDATED -> RecordOutcome.UPDATED;
+                case UNCHANGED -> RecordOutcome.UNCHANGED;
+            };
         } catch (HubException e) {
             errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors());
             return RecordOutcome.REJECTED;

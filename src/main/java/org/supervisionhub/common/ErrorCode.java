@@ -75,6 +75,14 @@ public enum ErrorCode {
     DEPARTMENT_OUT_OF_SCOPE(403, "The department is outside the caller's scope", "部门超出调用方权限范围"),
     REGION_OUT_OF_SCOPE(403, "The region is outside the caller's (or the department's) region", "行政区划超出权限范围"),
 
+    // Organisation registry
+    REGION_NOT_FOUND(404, "No such region in the national table", "行政区划不存在"),
+    REGION_ABOLISHED(422, "The region code is abolished; use its successor", "行政区划代码已撤销，请使用继任代码"),
+    REGION_SUCCESSOR_INVALID(
+            422, "A successor must be another active region, and only an abolished region has one", "继任行政区划无效"),
+    DEPARTMENT_PARENT_INVALID(422, "The parent department does not exist or would make a cycle", "上级部门无效"),
+    VERSION_MISMATCH(412, "If-Match does not name the stored version; read it again", "版本不一致，请重新读取"),
+
     // Catalog, claims and implementation lists
     ITEM_NOT_FOUND(404, "No such catalog item", "监管事项不存在"),
     ITEM_NOT_IN_USE(409, "The item is suspended or cancelled", "监管事项未在用"),
@@ -200,6 +208,13 @@ public enum ErrorCode {
     INBOUND_KIND_NOT_FOUND(404, "The adapter sends no payload of this kind", "适配器无此类入站数据"),
     PAYLOAD_UNEXPECTED(400, "The payload holds no records where the adapter expects them", "载荷结构不符合适配器定义"),
     MAPPING_FAILED(400, "A field could not be mapped by the adapter's rules", "字段映射失败"),
+    STAGING_EXCHANGE_INVALID(
+            422, "A staging-table row lacks cd_id or cd_batch, or its cd_operation is not i/u/d", "前置库交换字段无效"),
+    STAGING_DELETE_UNSUPPORTED(
+            422, "This target cannot be deleted through a staging table (cd_operation d)", "该目标不支持前置库删除"),
+    MALFORMED_XML(400, "The body is not well-formed XML", "请求体不是格式正确的 XML"),
+    XML_DTD_FORBIDDEN(
+            400, "An XML body declares a DTD (no entities, no external references are read)", "XML 请求体不得声明 DTD"),
 
     // National platform: callbacks, sync, cases
     CALLBACK_UNSIGNED(401, "A callback carries no signature headers", "回调缺少签名"),

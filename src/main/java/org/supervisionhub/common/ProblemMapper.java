@@ -135,26 +135,40 @@ public class ProblemMapper {
     public io.smallrye.mutiny.Uni<Response> unauthenticated(
             RuntimeException e, HttpServerRequest request, io.vertx.ext.web.RoutingContext context) {
         LOG.debugf(e, "Authentication failed for %s %s", request.method(), request.path());
+        Response unauthenticated = Response.fromResponse(respond(
+                        Problem.of(
+                                401,
+                                ErrorCode.UNAUTHENTICATED,
+                                "Authentication required",
+                                "a valid bearer token is required",
+                                null),
+                        request))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
         if (!request.path().startsWith("/api/")) {
-            // Web pages (the portal) answer with their mechanism's challenge: a redirect to the sign-in page.
+            // Web pages (the portal) answer with their mechanism's challenge: a redirect to the sign-in page. A
+            // mechanism may have none (the offline demo profile has no identity provider to redirect to): then the
+            // page gets the same 401 problem as the API, never a null challenge turned into a 500.
             io.quarkus.vertx.http.runtime.security.HttpAuthenticator authenticator =
                     context.get(io.quarkus.vertx.http.runtime.security.HttpAuthenticator.class.getName());
             if (authenticator != null) {
-                return authenticator.getChallenge(context).map(challenge -> {
-                    Response.ResponseBuilder response = Response.status(challenge.status);
-                    if (challenge.headerName != null) {
-                        response.header(challenge.headerName.toString(), challenge.headerContent);
-                    }
-                    return response.build();
-                });
+                return authenticator
+                        .getChallenge(context)
+                        .onFailure()
+                        .recoverWithNull()
+                        .map(challenge -> {
+                            if (challenge == null) {
+                                return unauthenticated;
+                            }
+                            Response.ResponseBuilder response = Response.status(challenge.status);
+                            if (challenge.headerName != null) {
+                                response.header(challenge.headerName.toString(), challenge.headerContent);
+                            }
+                            return response.build();
+                        });
             }
         }
-        Problem problem = Problem.of(
-                401, ErrorCode.UNAUTHENTICATED, "Authentication required", "a valid bearer token is required", null);
-        return io.smallrye.mutiny.Uni.createFrom()
-                .item(Response.fromResponse(respond(problem, request))
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                        .build());
+        return io.smallrye.mutiny.Uni.createFrom().item(unauthenticated);
     }
 
     @ServerExceptionMapper
@@ -324,7 +338,7 @@ public class ProblemMapper {
         return new FieldError(fieldName(violation.getPropertyPath()), code, violation.getMessage());
     }
 
-    /** {@code claim.request.reason} → {@code reason}; {@code list.size} → {@code size}. */
+    /** {@code claim.request.reason} → {@code reason}; {@code list.size} → {@code size}; a bean in a list → {@code list[0].field}. */
     static String fieldName(Path path) {
         List<String> names = new ArrayList<>();
         List<Path.Node> nodes = new ArrayList<>();
@@ -339,6 +353,16 @@ public class ProblemMapper {
                 continue;
             }
             String name = node.getName();
+            if (node.getKind() == ElementKind.PROPERTY
+                    && node.isInIterable()
+                    && (node.getIndex() != null || node.getKey() != null)
+                    && !names.isEmpty()) {
+                // A field of a bean in a list: the index belongs to the list ({@code entrusted[0].creditCode}).
+                Object index = node.getIndex() != null ? node.getIndex() : node.getKey();
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + index + "]");
+                names.add(name);
+                continue;
+            }
             if (node.getIndex() != null) {
                 name = name + "[" + node.getIndex() + "]";
             } else if (node.getKey() != null) {

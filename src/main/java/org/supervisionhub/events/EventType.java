@@ -53,7 +53,17 @@ public enum EventType {
             "case-feedback.sent",
             "case-feedback",
             CaseFeedbackSent.class,
-            "A department's disposition of a complaint, risk clue or task sent down by the national platform.");
+            "A department's disposition of a complaint, risk clue or task sent down by the national platform."),
+    DEPARTMENT_UPSERTED(
+            "department.upserted",
+            "department",
+            DepartmentUpserted.class,
+            "An enforcement body (执法主体) of the organisation registry was created or changed."),
+    DEPARTMENT_DEACTIVATED(
+            "department.deactivated",
+            "department",
+            DepartmentDeactivated.class,
+            "An enforcement body was deactivated; its history stays, its claims and cases wait for reassignment.");
 
     private final String value;
     private final String aggregateType;

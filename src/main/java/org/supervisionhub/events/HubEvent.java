@@ -14,7 +14,9 @@ public sealed interface HubEvent
                 RecordCreated,
                 RecordUpdated,
                 RecordDeleted,
-                CaseFeedbackSent {
+                CaseFeedbackSent,
+                DepartmentUpserted,
+                DepartmentDeactivated {
 
     /** The event's entry in the catalog. */
     EventType type();

@@ -95,7 +95,7 @@ public class FileImports {
         AdapterDescriptor descriptor = adapter.descriptor();
         AdapterDescriptor.Inbound inbound =
                 descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
-        if (inbound == null || !inbound.effectiveSource().equals("file")) {
+        if (inbound == null || !inbound.effectiveSource().equals(AdapterDescriptor.FILE)) {
             throw HubException.notFound(
                     ErrorCode.IMPORT_KIND_NOT_FOUND, system + " declares no file kind '" + kind + "'");
         }

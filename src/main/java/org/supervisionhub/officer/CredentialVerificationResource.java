@@ -12,8 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -72,6 +76,7 @@ public class CredentialVerificationResource {
     @GET
     @Path("/verify")
     @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(
             summary = "Verify a scanned electronic credential (扫码查证)",
             description =
@@ -80,26 +85,51 @@ public class CredentialVerificationResource {
                             + "(tampered, truncated, foreign or unsigned) and TOKEN_EXPIRED show nothing else; VALID, REVOKED, "
                             + "SUSPENDED, CREDENTIAL_EXPIRED and NOT_YET_VALID show the holder's name and photo, department, "
                             + "categories (执法门类), validity and kind, never the ID number. Each such answer is audited. Rate "
-                            + "limited per client address across all replicas (429 RATE_LIMITED with Retry-After).")
+                            + "limited per client address across all replicas (429 RATE_LIMITED with Retry-After). "
+                            + "Content negotiation: a browser (Accept text/html before application/json) gets a mobile page "
+                            + "showing the result in large colour (有效 / 已过期 / 已暂停 / 已吊销 / 二维码已过期 / 伪造); "
+                            + "apps and any other Accept get JSON.")
     @APIResponse(
             responseCode = "200",
             description = "The result",
-            content = @Content(schema = @Schema(implementation = VerificationView.class)))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = VerificationView.class)),
+                @Content(
+                        mediaType = MediaType.TEXT_HTML,
+                        schema = @Schema(type = SchemaType.STRING, description = "The mobile result page"))
+            })
     @APIResponse(responseCode = "400", description = "No token")
     @APIResponse(responseCode = "429", description = "Too many scans from this address (RATE_LIMITED)")
     public Uni<Response> verifyCredential(
             @Parameter(description = "The token from the QR code", required = true) @QueryParam("token") @NotBlank
                     String token,
-            @Context HttpServerRequest request) {
+            @Context HttpServerRequest request,
+            @Context Request negotiation) {
         String address = clientAddress(request);
+        boolean page = wantsPage(negotiation);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoTransform(false);
         return rateLimiter
                 .admit(address)
                 .chain(() -> electronic.verify(token, address))
-                .map(view -> Response.ok(view).cacheControl(noStore).build());
+                .map(view -> (page ? VerificationPage.of(view) : Response.ok(view, MediaType.APPLICATION_JSON_TYPE))
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                        .cacheControl(noStore)
+                        .build());
     }
+
+    /** JSON unless the client ranks HTML above it: {@code *}{@code /*} and an absent Accept choose the first variant. */
+    private static boolean wantsPage(Request negotiation) {
+        Variant chosen = negotiation.selectVariant(NEGOTIATED);
+        return chosen != null && MediaType.TEXT_HTML_TYPE.isCompatible(chosen.getMediaType());
+    }
+
+    private static final List<Variant> NEGOTIATED = Variant.mediaTypes(
+                    MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE)
+            .build();
 
     /**
      * The peer address of the connection. Forwarded headers count only when the peer is one of the trusted proxies

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,34 +63,40 @@ public class ElectronicCredentialService {
      * when no public base URL is configured.
      */
     public Uni<ElectronicCredentialView> issue(Caller caller, String issuer, String certNo, String requestBaseUrl) {
-        return transactions.inTransaction(() -> Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
-                .<Certificate>firstResult()
-                .onItem()
-                .ifNull()
-                .failWith(() -> CredentialService.notFound(issuer, certNo))
-                .chain(certificate -> Officer.<Officer>findById(certificate.officerId)
-                        .chain(officer -> {
-                            if (officer.account == null || !officer.account.equals(caller.subject())) {
-                                throw HubException.forbidden(
-                                        "NOT_YOUR_CREDENTIAL",
-                                        "an electronic credential is shown only by the certificate's holder");
-                            }
-                            CredentialState state = certificate.stateOn(CredentialService.today());
-                            if (state != CredentialState.VALID) {
-                                throw HubException.conflict(
-                                        state.problem(), "the certificate is " + state.name() + " and cannot be shown");
-                            }
-                            CredentialTokens.Issued issued = tokens.issue(certificate.publicId, Instant.now());
-                            Map<String, Object> detail = new LinkedHashMap<>();
-                            detail.put("jti", issued.jti());
-                            detail.put("kid", tokens.activeKid());
-                            detail.put("expiresAt", issued.expiresAt().toString());
-                            return audit.record(caller, "E_CREDENTIAL_ISSUED", "certificate", certificate.key(), detail)
-                                    .replaceWith(new ElectronicCredentialView(
-                                            issued.token(),
-                                            WireTime.of(issued.expiresAt()),
-                                            verifyUrl(requestBaseUrl, issued.token())));
-                        })));
+        return transactions
+                .inTransaction(() -> Certificate.find("issuer = ?1 and certNo = ?2", issuer, certNo)
+                        .<Certificate>firstResult()
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> CredentialService.notFound(issuer, certNo))
+                        .chain(certificate -> Officer.<Officer>findById(certificate.officerId)
+                                .chain(officer -> {
+                                    if (officer.account == null || !officer.account.equals(caller.subject())) {
+                                        throw HubException.forbidden(
+                                                "NOT_YOUR_CREDENTIAL",
+                                                "an electronic credential is shown only by the certificate's holder");
+                                    }
+                                    CredentialState state = certificate.stateOn(CredentialService.today());
+                                    if (state != CredentialState.VALID) {
+                                        throw HubException.conflict(
+                                                state.problem(),
+                                                "the certificate is " + state.name() + " and cannot be shown");
+                                    }
+                                    CredentialTokens.Issued issued = tokens.issue(certificate.publicId, Instant.now());
+                                    Map<String, Object> detail = new LinkedHashMap<>();
+                                    detail.put("jti", issued.jti());
+                                    detail.put("kid", tokens.activeKid());
+                                    detail.put("expiresAt", issued.expiresAt().toString());
+                                    return audit.record(
+                                                    caller,
+                                                    "E_CREDENTIAL_ISSUED",
+                                                    "certificate",
+                                                    certificate.key(),
+                                                    detail)
+                                            .replaceWith(issued);
+                                })))
+                // Drawn after the commit: the images need no connection and no transaction.
+                .map(issued -> view(issued, verifyUrl(requestBaseUrl, issued.token())));
     }
 
     /**
@@ -157,6 +165,24 @@ public class ElectronicCredentialService {
             case SUSPENDED -> VerificationResult.SUSPENDED;
             case REVOKED -> VerificationResult.REVOKED;
         };
+    }
+
+    /**
+     * The credential with its QR code. The holder's app refreshes a fifth of the lifetime (at most a minute) before
+     * the token expires, so the code on the screen never shows an expired token to a scanner.
+     */
+    private static ElectronicCredentialView view(CredentialTokens.Issued issued, String verifyUrl) {
+        Duration lifetime = Duration.between(Instant.now(), issued.expiresAt());
+        Duration margin = lifetime.dividedBy(5).compareTo(Duration.ofMinutes(1)) > 0
+                ? Duration.ofMinutes(1)
+                : lifetime.dividedBy(5);
+        return new ElectronicCredentialView(
+                issued.token(),
+                WireTime.of(issued.expiresAt()),
+                WireTime.of(issued.expiresAt().minus(margin)),
+                verifyUrl,
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(verifyUrl)),
+                QrCodes.svg(verifyUrl));
     }
 
     private String verifyUrl(String requestBaseUrl, String token) {

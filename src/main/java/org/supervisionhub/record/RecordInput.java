@@ -23,7 +23,11 @@ public record RecordInput(
 
         @Schema(description = "记录类型", required = true) RecordKind kind,
 
-        @Schema(description = "来源系统: id of the reporting system", example = "GX-SSJ", required = true)
+        @Schema(
+                description = "来源系统: id of the reporting system (2-64 letters, digits, _ . -); a record "
+                        + "entered by hand (系统补录) names manual:<the caller's department code>",
+                example = "GX-SSJ",
+                required = true)
         String sourceSystem,
 
         @Schema(description = "来源记录唯一标识: unique within the source system", example = "JC-2026-000123", required = true)

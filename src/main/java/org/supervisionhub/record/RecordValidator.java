@@ -46,6 +46,9 @@ import org.supervisionhub.subject.SubjectType;
 public class RecordValidator {
 
     static final Pattern SOURCE_SYSTEM = Pattern.compile("[A-Za-z0-9_.-]{2,64}");
+    /** 系统补录: records entered by hand name their source {@code manual:<the caller's department>}. */
+    static final String MANUAL = "manual:";
+
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     private static final int SHORT_TEXT = 200;
     private static final int LONG_TEXT = 4000;
@@ -119,9 +122,19 @@ public class RecordValidator {
         Checks checks = new Checks(context.snapshot());
         String sourceRecordId = in.sourceRecordId();
         checkText(checks, "sourceSystem", in.sourceSystem(), 64, true);
-        if (in.sourceSystem() != null
+        if (in.sourceSystem() != null && in.sourceSystem().startsWith(MANUAL)) {
+            if (!in.sourceSystem().equals(MANUAL + context.callerDepartment())) {
+                checks.error(
+                        "sourceSystem",
+                        "DEPARTMENT_OUT_OF_SCOPE",
+                        "a manual entry is the caller's own: manual:" + context.callerDepartment());
+            }
+        } else if (in.sourceSystem() != null
                 && !SOURCE_SYSTEM.matcher(in.sourceSystem()).matches()) {
-            checks.error("sourceSystem", "FORMAT_INVALID", "2-64 letters, digits, '_', '.' or '-'");
+            checks.error(
+                    "sourceSystem",
+                    "FORMAT_INVALID",
+                    "2-64 letters, digits, '_', '.' or '-', or manual:<the caller's department>");
         }
         checkText(checks, "sourceRecordId", sourceRecordId, 64, true);
         String department = context.callerDepartment();

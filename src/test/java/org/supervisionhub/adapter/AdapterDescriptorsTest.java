@@ -22,17 +22,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AdapterDescriptorsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals read exactly, as the number rule writes them (1200.50 stays 1200.50).
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     private static final Path ADAPTERS = Path.of("adapters");
 
     private static final Path TEST_ADAPTERS = Path.of("src", "test", "adapters");
 
-    /** Inbound samples: {@code <kind>.json} beside the {@code <kind>.canonical.json} it must map to. */
+    /**
+     * Inbound samples: {@code <kind>.json} (or {@code <kind>.xml} for a kind of {@code format: xml}) beside the
+     * {@code <kind>.canonical.json} it must map to.
+     */
     static Stream<String> samples() throws IOException {
-        return sampleFiles(path -> path.endsWith(".json")
-                && !path.endsWith(".canonical.json")
-                && !path.endsWith(".event.json")
-                && !path.endsWith(".outbound.json"));
+        return sampleFiles(path -> path.endsWith(".xml")
+                || path.endsWith(".json")
+                        && !path.endsWith(".canonical.json")
+                        && !path.endsWith(".event.json")
+                        && !path.endsWith(".outbound.json"));
     }
 
     /** Outbound samples: a hub event {@code <event>.event.json} beside the {@code <event>.outbound.json} it must become. */
@@ -74,16 +82,27 @@ class AdapterDescriptorsTest {
     @MethodSource("samples")
     void samplePayloadMapsOntoItsCanonicalRecords(String sample) throws IOException {
         Path file = Path.of(sample);
-        String kind = file.getFileName().toString().replace(".json", "");
+        boolean xml = sample.endsWith(".xml");
+        String kind = file.getFileName().toString().replaceFirst("\\.(json|xml)$", "");
         AdapterDescriptor descriptor = descriptorOf(file);
         AdapterDescriptor.Inbound inbound = descriptor.inbound().get(kind);
-        JsonNode payload = JSON.readTree(file.toFile());
+        assertThat(inbound.effectiveFormat())
+                .as("the format of " + kind)
+                .isEqualTo(xml ? AdapterDescriptor.Format.XML : AdapterDescriptor.Format.JSON);
+        JsonNode payload;
+        if (xml) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                payload = XmlPayloads.read(in, null, 64, 1_000_000);
+            }
+        } else {
+            payload = JSON.readTree(file.toFile());
+        }
         JsonNode expected =
                 JSON.readTree(file.resolveSibling(kind + ".canonical.json").toFile());
 
         ArrayNode mapped = JSON.createArrayNode();
         AdapterService.elements(FieldMapper.at(payload, inbound.records()))
-                .forEach(element -> mapped.add(AdapterService.canonicalRecord(descriptor, inbound, element)));
+                .forEach(element -> mapped.add(AdapterService.canonicalRecord(descriptor, inbound, payload, element)));
 
         assertThat(mapped).isEqualTo(expected);
     }

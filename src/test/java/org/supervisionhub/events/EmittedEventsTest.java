@@ -59,6 +59,7 @@ class EmittedEventsTest {
         upsertSubjects();
         createUpdateAndDeleteARecord();
         sendCaseFeedback();
+        registerAndDeactivateADepartment();
 
         EventSchemas schemas = EventSchemas.committed();
         Set<EventType> seen = EnumSet.noneOf(EventType.class);
@@ -231,6 +232,32 @@ class EmittedEventsTest {
                 .contentType(ContentType.JSON)
                 .body(Map.of("result", "经现场核查，投诉属实，已责令整改"))
                 .post("/api/v1/complaints/{id}/feedback", id)
+                .then()
+                .statusCode(200);
+    }
+
+    private void registerAndDeactivateADepartment() {
+        String code = "T_EVT_" + System.nanoTime() % 1_000_000_000L;
+        Map<String, Object> department = new LinkedHashMap<>();
+        department.put("name", "事件契约测试局");
+        department.put("creditCode", CreditCodeGenerator.enterprise("450100"));
+        department.put("regionCode", "450100");
+        department.put("level", "CITY");
+        department.put("sectorCodes", List.of("SAMR"));
+        department.put(
+                "entrusted",
+                List.of(Map.of("name", "事件契约测试队", "creditCode", CreditCodeGenerator.enterprise("450100"))));
+        department.put("validFrom", TODAY.toString());
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .contentType(ContentType.JSON)
+                .body(department)
+                .put("/api/v1/departments/{code}", code)
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .delete("/api/v1/departments/{code}", code)
                 .then()
                 .statusCode(200);
     }

@@ -36,6 +36,7 @@ class CountyInspectionSheetTest {
             "行政区划代码",
             "检查人员",
             "执法证号",
+            "发证机关",
             "检查事项",
             "检查形式",
             "检查日期",
@@ -85,7 +86,9 @@ class CountyInspectionSheetTest {
             String bodyCode,
             String subjectCode,
             LocalDate checkDate,
-            String reported) {
+            String reported,
+            String issuer,
+            String certNos) {
         return new ArrayList<>(List.of(
                 1,
                 number,
@@ -98,7 +101,8 @@ class CountyInspectionSheetTest {
                 subjectCode,
                 "450103",
                 "王亚军,杜晓颖",
-                "GX0000000001,GX0000000002",
+                certNos,
+                issuer,
                 "餐饮服务食品安全日常检查",
                 "现场检查",
                 checkDate,
@@ -117,7 +121,9 @@ class CountyInspectionSheetTest {
                 "11450103000000000X",
                 "91450103MA5K000001",
                 LocalDate.of(2026, 11, 20),
-                "2026-11-21 09:30:00"));
+                "2026-11-21 09:30:00",
+                "GXZF",
+                "GX0000000001,GX0000000002"));
         List<Object> second = row(
                 "QX-JC-2026-0002",
                 "45001000100001",
@@ -125,7 +131,9 @@ class CountyInspectionSheetTest {
                 "11450103000000000X",
                 "92450103MA5K000002",
                 LocalDate.of(2026, 11, 21),
-                "2026-11-22 10:05:00");
+                "2026-11-22 10:05:00",
+                "GXZF",
+                ",GX0000000002");
         second.set(0, 2);
         second.set(HEADER.indexOf("对象类型"), "个体工商户");
         second.set(HEADER.indexOf("检查结果"), "责令已改正");
@@ -163,6 +171,11 @@ class CountyInspectionSheetTest {
         assertThat(mapped).isEqualTo(expected);
         assertThat(mapped.get(1).path("inspection").path("checkDate").asText()).isEqualTo("2026-11-21");
         assertThat(mapped.get(1).path("subject").path("type").asText()).isEqualTo("INDIVIDUAL_BUSINESS");
+        assertThat(mapped.get(0).path("officers").get(1).path("name").asText()).isEqualTo("杜晓颖");
+        assertThat(mapped.get(0).path("officers").get(1).path("certNo").asText())
+                .isEqualTo("GX0000000002");
+        assertThat(mapped.get(1).path("officers").get(0).path("certNo").isNull())
+                .isTrue();
     }
 
     @Test

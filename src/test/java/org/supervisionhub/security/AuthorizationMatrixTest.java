@@ -349,8 +349,8 @@ class AuthorizationMatrixTest {
     }
 
     /**
-     * What a department owns, as one text: its claims, lists, cases, records and bindings; for the department of
-     * another region also the region-owned registries (its certificates, its region's subject), which callers of the
+     * What a department owns, as one text: its registry row and administrators, claims, lists, cases, records and
+     * bindings; for the department of another region also the region-owned registries (its certificates, its region's subject), which callers of the
      * first region legitimately change for the other department of their own region.
      */
     private Map<Place, String> fingerprints(Map<Place, Holder> places) {
@@ -359,6 +359,8 @@ class AuthorizationMatrixTest {
                 place,
                 String.join(
                         " | ",
+                        rows("select status, version, region_code from department where code = ?", holder),
+                        rows("select subject from department_administrator where department_code = ?", holder),
                         rows("select item_code, status from item_claim where department_code = ? order by id", holder),
                         rows(
                                 "select item_code, version from implementation_list where department_code = ? order by id",
@@ -561,6 +563,17 @@ class AuthorizationMatrixTest {
                 h -> h.department().systemToken() == null
                         ? List.of(Map.of())
                         : List.of(fixture.inspection(h.department())));
+        bodies.put(
+                "PUT /api/v1/departments/{departmentCode}",
+                h -> Map.of(
+                        "name", "矩阵测试局",
+                        "creditCode", h.department().creditCode(),
+                        "regionCode", h.department().regionCode(),
+                        "level", "CITY",
+                        "sectorCodes", List.of("SAMR")));
+        bodies.put(
+                "PUT /api/v1/departments/{departmentCode}/administrators",
+                h -> Map.of("administrators", List.of("matrix-admin")));
         for (String kind : List.of("complaints", "risk-clues", "tasks")) {
             bodies.put("POST /api/v1/" + kind + "/{id}/feedback", h -> Map.of("result", "矩阵测试已处理"));
         }
