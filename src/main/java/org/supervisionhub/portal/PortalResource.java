@@ -27,6 +27,8 @@ public class PortalResource {
         static native TemplateInstance portal(SignedInUser user, String accessToken, long expiresAt);
 
         static native TemplateInstance signedOut();
+
+        static native TemplateInstance console(String accessToken);
     }
 
     @Inject
@@ -40,6 +42,18 @@ public class PortalResource {
     @Operation(hidden = true)
     public TemplateInstance portal() {
         return Templates.portal(users.current(), accessToken.getRawToken(), accessToken.getExpirationTime());
+    }
+
+    /**
+     * Hands the signed-in user's access token to the console (a single-page application calling the same API as every
+     * system, with a bearer token), in the tab's session storage, then opens it.
+     */
+    @GET
+    @Path("/console")
+    @Authenticated
+    @Operation(hidden = true)
+    public TemplateInstance console() {
+        return Templates.console(accessToken.getRawToken());
     }
 
     @GET

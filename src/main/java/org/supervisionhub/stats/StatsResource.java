@@ -38,6 +38,9 @@ public class StatsResource {
     CoverageStatsService coverageStats;
 
     @Inject
+    MonthlyStatsService monthlyStats;
+
+    @Inject
     PermitQueries permits;
 
     @Inject
@@ -70,13 +73,41 @@ public class StatsResource {
             @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
                     LocalDate from,
             @Parameter(description = "Last day (default: today)") @QueryParam("to") LocalDate to) {
+        LocalDate[] period = period(from, to);
+        return coverageStats.coverage(callers.caller(), filter.region, filter.department, period[0], period[1]);
+    }
+
+    @GET
+    @Path("/monthly")
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(
+            summary = "Data received by month (数据汇聚量趋势)",
+            description = "Records received and rejected per month of receipt, every month of the period listed (zero "
+                    + "when nothing arrived), for trend lines. Scoped like the claim rates. The period defaults to the "
+                    + "current year and spans at most ten years.")
+    @APIResponse(responseCode = "200", description = "The figures")
+    public Uni<MonthlyStats> getMonthlyStats(
+            @BeanParam @Valid StatsFilter filter,
+            @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
+                    LocalDate from,
+            @Parameter(description = "Last day (default: today)") @QueryParam("to") LocalDate to) {
+        LocalDate[] period = period(from, to);
+        return monthlyStats.monthly(callers.caller(), filter.region, filter.department, period[0], period[1]);
+    }
+
+    /** The period asked for: from 1 January of this year to today by default, in order, at most ten years long. */
+    private static LocalDate[] period(LocalDate from, LocalDate to) {
         LocalDate today = LocalDate.now(WireTime.ZONE);
         LocalDate first = from != null ? from : today.withDayOfYear(1);
         LocalDate last = to != null ? to : today;
         if (last.isBefore(first)) {
             throw HubException.validation(List.of(new FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
         }
-        return coverageStats.coverage(callers.caller(), filter.region, filter.department, first, last);
+        if (last.isAfter(first.plusYears(10))) {
+            throw HubException.validation(
+                    List.of(new FieldError("to", "DATE_RANGE_INVALID", "the period spans more than ten years")));
+        }
+        return new LocalDate[] {first, last};
     }
 
     @GET

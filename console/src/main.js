@@ -1,0 +1,25 @@
+import { createApp } from 'vue';
+import { createRouter, createWebHashHistory } from 'vue-router';
+import App from './App.vue';
+import SignIn from './views/SignIn.vue';
+import Dashboard from './views/Dashboard.vue';
+import Operations from './views/Operations.vue';
+import Work from './views/Work.vue';
+import { load, session, hasRole } from './session.js';
+
+load();
+
+const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: () => (hasRole('dept-admin', 'officer') ? '/work' : '/dashboard') },
+    { path: '/sign-in', component: SignIn, meta: { public: true } },
+    { path: '/dashboard', component: Dashboard },
+    { path: '/operations', component: Operations },
+    { path: '/work', component: Work },
+  ],
+});
+
+router.beforeEach((to) => (to.meta.public || session.token ? true : '/sign-in'));
+
+createApp(App).use(router).mount('#app');

@@ -1,0 +1,138 @@
+// The console and the citizen's verify page in headless Chromium, as their users meet them. Driven by
+// ConsoleEndToEndTest, which prepares the data and passes it as JSON; prints STEP lines the test asserts, screenshots
+// into target/e2e/, and runs axe-core (WCAG 2 A/AA: labels, contrast, keyboard names) on every page it visits.
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+
+const [base, outDir, fixtureJson] = process.argv.slice(2);
+const fixture = JSON.parse(fixtureJson);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+function step(message) {
+  console.log(`STEP ${message}`);
+}
+
+async function accessible(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) {
+    console.log(`AXE ${name} ${v.id} ${v.impact} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  console.log(`AXE ${name} violations=${serious.length}`);
+}
+
+async function signIn(page, role, department, region) {
+  await page.goto(`${base}/console/#/sign-in`);
+  await page.selectOption('#demo-role', role);
+  await page.fill('#demo-department', department || '');
+  await page.fill('#demo-region', region || '');
+  await page.click('#demo-submit');
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    // A director (region admin) sees the indicators for the province, then drills down into a city.
+    const director = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(director, 'region-admin', '', fixture.region);
+    await director.waitForSelector('#claim-rate');
+    await director.waitForSelector('#region-chart canvas');
+    step(`dashboard region=${await director.textContent('#dashboard-region')} claimRate=${await director.textContent('#claim-rate')}`);
+    await accessible(director, 'dashboard');
+    await director.screenshot({ path: path.join(outDir, 'console-dashboard.png'), fullPage: true });
+    const target = await director.getAttribute(`a.drill[data-region="${fixture.drillTo}"]`, 'data-region');
+    await director.click(`a.drill[data-region="${target}"]`);
+    await director.waitForFunction((code) => document.querySelector('#dashboard-region').textContent.trim() === code, target);
+    await director.waitForSelector('#claim-rate');
+    step(`drilled down to ${await director.textContent('#dashboard-region')}`);
+
+    // An operator replays a dead letter and follows an upload job to 100%.
+    const operator = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(operator, 'hub-admin', '', '');
+    await operator.click('a[href="#/operations"]');
+    await operator.waitForSelector(`tr[data-dead-letter="${fixture.deadLetter}"] button.replay`);
+    await operator.click(`tr[data-dead-letter="${fixture.deadLetter}"] button.replay`);
+    await operator.waitForSelector(`tr[data-dead-letter="${fixture.deadLetter}"] .replayed`);
+    step(`replayed dead letter ${fixture.deadLetter}`);
+    await operator.fill('#job-id', fixture.uploadJob);
+    await operator.press('#job-id', 'Enter');
+    await operator.waitForFunction(() => {
+      const percent = document.querySelector('#job-percent');
+      return percent && percent.textContent.trim() === '100%';
+    }, null, { timeout: 30000 });
+    step('upload job reached 100%');
+    await accessible(operator, 'operations');
+    await operator.screenshot({ path: path.join(outDir, 'console-operations.png'), fullPage: true });
+
+    // A department admin claims an item and sees a field error for a bad credit code in a manual entry.
+    const clerk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    // Signed in with the keyboard alone: every control is reachable with Tab and labelled.
+    await clerk.goto(`${base}/console/#/sign-in`);
+    await clerk.focus('#demo-role');
+    await clerk.keyboard.press('ArrowDown');
+    await clerk.keyboard.press('ArrowDown');
+    await clerk.keyboard.press('Tab');
+    await clerk.keyboard.type(fixture.department);
+    await clerk.keyboard.press('Tab');
+    await clerk.keyboard.press('Control+A');
+    await clerk.keyboard.type(fixture.departmentRegion);
+    await clerk.keyboard.press('Enter');
+    await clerk.waitForURL(/#\/work/);
+    step('signed in with the keyboard alone');
+    await clerk.waitForSelector('#items button.claim');
+    const item = await clerk.getAttribute('#items tr:has(button.claim)', 'data-item');
+    await clerk.click(`#items tr[data-item="${item}"] button.claim`);
+    await clerk.waitForSelector(`#items tr[data-item="${item}"] .claimed`);
+    step(`claimed ${item}`);
+    await clerk.click(`#items tr[data-item="${item}"] button.compile`);
+    await clerk.fill('#l-object', '食品经营者');
+    await clerk.fill('#l-content', '经营场所卫生、进货查验记录、食品贮存条件');
+    await clerk.click('#list-submit');
+    await clerk.waitForSelector('#list-compiled');
+    step(`compiled list ${(await clerk.textContent('#list-compiled')).trim()}`);
+    for (const [field, value] of Object.entries(fixture.record)) {
+      await clerk.fill(`[id="f-${field}"]`, value);
+    }
+    await clerk.fill('[id="f-subject.creditCode"]', '91450100MA5XXXXXX0');
+    await clerk.click('#manual-submit');
+    await clerk.waitForSelector('.field-error[data-field="subject.creditCode"]');
+    step(`field error ${await clerk.textContent('.field-error[data-field="subject.creditCode"]')}`);
+    await clerk.fill('[id="f-subject.creditCode"]', fixture.subjectCreditCode);
+    await clerk.click('#manual-submit');
+    await clerk.waitForSelector('#manual-saved');
+    step('manual entry saved');
+    await accessible(clerk, 'work');
+    await clerk.screenshot({ path: path.join(outDir, 'console-work.png'), fullPage: true });
+
+    // A citizen scans an officer's code with a phone: 有效; a tampered code: 伪造.
+    const phone = await (await browser.newContext({
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+    })).newPage();
+    await phone.goto(fixture.verifyUrl);
+    step(`verify shows ${(await phone.textContent('#result h1')).trim()}`);
+    await accessible(phone, 'verify');
+    await phone.screenshot({ path: path.join(outDir, 'verify-valid.png') });
+    await phone.goto(fixture.tamperedUrl);
+    step(`tampered shows ${(await phone.textContent('#result h1')).trim()}`);
+    await phone.screenshot({ path: path.join(outDir, 'verify-forged.png') });
+
+    console.log('OK');
+  } catch (e) {
+    console.log(`FAILED ${e.stack}`);
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) {
+        console.log(`PAGE ${page.url()}\n${await page.innerText('body').catch(() => '')}`);
+      }
+    }
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+})();

@@ -1,0 +1,166 @@
+package org.supervisionhub.portal;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.supervisionhub.officer.ElectronicCredentials;
+import org.supervisionhub.record.RecordFixture;
+import org.supervisionhub.support.CreditCodeGenerator;
+import org.supervisionhub.support.Db;
+
+/**
+ * The web console and the citizen's verify page in headless Chromium (src/test/e2e/console.cjs), each as its user
+ * meets it: a director drills down the indicators, an operator replays a dead letter and follows an upload job, a
+ * department admin claims an item and sees a field error, a citizen's phone shows 有效 and 伪造. axe-core checks
+ * every page for serious WCAG 2 A/AA violations. Screenshots land in target/e2e/.
+ */
+@QuarkusTest
+class ConsoleEndToEndTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Db db;
+
+    @Inject
+    RecordFixture records;
+
+    @BeforeEach
+    void prerequisites() {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/chromium"))
+                && Files.isDirectory(Path.of(SsoPrerequisites.nodePath(), "playwright-core"))
+                && Files.isDirectory(Path.of(SsoPrerequisites.nodePath(), "axe-core"));
+        if (SsoPrerequisites.required()) {
+            assertThat(present)
+                    .as("Chromium, playwright-core and axe-core (scripts/e2e-prereqs.sh)")
+                    .isTrue();
+        }
+        Assumptions.assumeTrue(present, "browser prerequisites missing: run scripts/e2e-prereqs.sh");
+    }
+
+    private long deadLetter() {
+        return ((Number) db.single("""
+                        insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, status, attempts,
+                                            last_error)
+                        values ('national', 'console-e2e', ?, 'THING_CREATED', '{}', 'DEAD', 8, 'HTTP 500 from national')
+                        returning id""", UUID.randomUUID().toString())).longValue();
+    }
+
+    private String uploadJob(RecordFixture.Department department) {
+        String location = given().auth()
+                .oauth2(department.systemToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(records.inspection(department)))
+                .post("/api/v1/records?async=true")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, String> manualEntry(RecordFixture.Department department) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("itemCode", department.inspectionItem());
+        form.put("implementationListCode", department.creditCode() + "3" + department.inspectionItem());
+        form.put("implementingBody.name", "测试局");
+        form.put("implementingBody.creditCode", department.creditCode());
+        form.put("subject.name", "南宁某某餐饮有限公司");
+        form.put("regionCode", department.regionCode());
+        form.put("officers.0.issuer", "GX_REC");
+        form.put("officers.0.certNo", department.officerA());
+        form.put("officers.0.name", "执法员");
+        form.put("officers.1.issuer", "GX_REC");
+        form.put("officers.1.certNo", department.officerB());
+        form.put("officers.1.name", "执法员");
+        form.put("inspection.actionName", "食品经营日常检查");
+        return form;
+    }
+
+    @Test
+    void directorOperatorDepartmentAndCitizenEachDoTheirWorkInTheBrowser() throws Exception {
+        RecordFixture.Department department = records.department();
+        long deadLetter = deadLetter();
+        String token = ElectronicCredentials.freshToken();
+        String verify = base.toString() + "api/v1/credentials/verify?token=";
+        Map<String, Object> fixture = new LinkedHashMap<>();
+        fixture.put("region", "450000");
+        fixture.put("drillTo", "450100");
+        fixture.put("deadLetter", deadLetter);
+        fixture.put("uploadJob", uploadJob(department));
+        fixture.put("department", department.code());
+        fixture.put("departmentRegion", department.regionCode());
+        fixture.put("record", manualEntry(department));
+        fixture.put("subjectCreditCode", CreditCodeGenerator.enterprise(department.regionCode()));
+        fixture.put("verifyUrl", verify + token);
+        fixture.put("tamperedUrl", verify + token.substring(0, token.length() - 6) + "AAAAAA");
+        Path out = Path.of("target", "e2e").toAbsolutePath();
+        Files.createDirectories(out);
+
+        ProcessBuilder browser = new ProcessBuilder(
+                        "node",
+                        "src/test/e2e/console.cjs",
+                        base.toString().replaceAll("/$", ""),
+                        out.toString(),
+                        new ObjectMapper().writeValueAsString(fixture))
+                .redirectErrorStream(true);
+        browser.environment().put("NODE_PATH", SsoPrerequisites.nodePath());
+        Process process = browser.start();
+        boolean finished = process.waitFor(Duration.ofMinutes(3).toSeconds(), TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("console.log"), output);
+
+        assertThat(finished).as("browser run finished").isTrue();
+        assertThat(output)
+                .as(output)
+                .contains(
+                        "STEP dashboard region=450000",
+                        "STEP drilled down to 450100",
+                        "STEP replayed dead letter " + deadLetter,
+                        "STEP upload job reached 100%",
+                        "STEP compiled list 已编制 ",
+                        "STEP field error CREDIT_CODE",
+                        "STEP manual entry saved",
+                        "STEP verify shows 有效",
+                        "STEP tampered shows 伪造",
+                        "AXE dashboard violations=0",
+                        "AXE operations violations=0",
+                        "AXE work violations=0",
+                        "AXE verify violations=0",
+                        "OK");
+        assertThat(process.exitValue()).as(output).isZero();
+        String claimed = output.lines()
+                .filter(line -> line.startsWith("STEP claimed "))
+                .findFirst()
+                .orElseThrow()
+                .substring("STEP claimed ".length());
+        assertThat(db.single(
+                        "select count(*) from item_claim where item_code = ? and department_code = ? and status = 'ACTIVE'",
+                        claimed,
+                        department.code()))
+                .isEqualTo(1L);
+        assertThat(db.single("select status from outbox where id = ?", deadLetter))
+                .isNotEqualTo("DEAD");
+        assertThat(out.resolve("console-dashboard.png")).exists();
+        assertThat(out.resolve("verify-valid.png")).exists();
+    }
+}
