@@ -99,6 +99,7 @@ class ConsoleEndToEndTest {
     @Test
     void directorOperatorDepartmentAndCitizenEachDoTheirWorkInTheBrowser() throws Exception {
         RecordFixture.Department department = records.department();
+        records.unclaimedItem("INSPECTION"); // at least one item of its sector left to claim, on any database
         long deadLetter = deadLetter();
         String token = ElectronicCredentials.freshToken();
         String verify = base.toString() + "api/v1/credentials/verify?token=";

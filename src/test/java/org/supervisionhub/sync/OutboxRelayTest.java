@@ -96,6 +96,16 @@ class OutboxRelayTest {
                 "a delivery failed",
                 () -> db.count("select count(*) from outbox where aggregate_id like ? and attempts > 0", prefix + "%")
                         > 0);
+        // The failed attempt is committed before the relay counts it: wait for the status to show it too.
+        await(
+                "the status shows the failing target",
+                () -> given().auth()
+                                .oauth2(Tokens.hubAdmin())
+                                .get("/api/v1/sync/status")
+                                .then()
+                                .extract()
+                                .<Integer>path("[0].consecutiveFailures")
+                        >= 1);
         given().auth()
                 .oauth2(Tokens.hubAdmin())
                 .get("/api/v1/sync/status")
