@@ -48,7 +48,9 @@ public class RandomDrawConflictResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "A department's declared conflicts (回避), newest first, at most 500")
+    @Operation(
+            summary = "A department's declared conflicts (回避), newest first, at most 500",
+            description = "Admins name the department; a department admin reads its own.")
     @APIResponse(responseCode = "200", description = "The conflicts")
     public List<ConflictView> listRandomDrawConflicts(
             @QueryParam("department") @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {

@@ -33,7 +33,9 @@ public class RandomDrawResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "A draw: seed, inputs, ratios and result")
+    @Operation(
+            summary = "A draw: seed, inputs, ratios and result",
+            description = "The inputs are the snapshot taken at announcement; the result is null until executed.")
     @APIResponse(responseCode = "200", description = "The draw")
     @APIResponse(responseCode = "404", description = "No such draw in the caller's scope (RANDOM_DRAW_NOT_FOUND)")
     public RandomDrawView getRandomDraw(@PathParam("id") long id) {
@@ -77,7 +79,10 @@ public class RandomDrawResource {
     @GET
     @Path("/{id}/verification")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "Recompute a draw from its stored seed and inputs and compare with its result")
+    @Operation(
+            summary = "Recompute a draw from its stored seed and inputs and compare with its result",
+            description =
+                    "Checks that the stored inputs still hash to inputsHash and that recomputing from the seed gives the stored result hash.")
     @APIResponse(responseCode = "200", description = "The comparison")
     @APIResponse(responseCode = "404", description = "No such draw in the caller's scope (RANDOM_DRAW_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "Not executed yet (RANDOM_DRAW_NOT_EXECUTED)")
@@ -88,7 +93,9 @@ public class RandomDrawResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Roles.DEPT_ADMIN)
-    @Operation(summary = "Publish an executed draw's result (公开), desensitised; publishing again changes nothing")
+    @Operation(
+            summary = "Publish an executed draw's result (公开), desensitised; publishing again changes nothing",
+            description = "Only the plan\'s department admin; the public reads it at GET /public/random-draws/{id}.")
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "404", description = "No such draw in the caller's scope (RANDOM_DRAW_NOT_FOUND)")
     @APIResponse(responseCode = "409", description = "Not executed yet (RANDOM_DRAW_NOT_EXECUTED)")

@@ -79,7 +79,9 @@ public class RandomPlanResource {
     @GET
     @Path("/{id}/draws")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "The draws of a plan, oldest first")
+    @Operation(
+            summary = "The draws of a plan, oldest first",
+            description = "Each with its seed, inputs and result, as GET /random-draws/{id} shows it.")
     @APIResponse(responseCode = "200", description = "The draws")
     @APIResponse(responseCode = "404", description = "No such plan in the caller's scope (RANDOM_PLAN_NOT_FOUND)")
     public List<RandomDrawView> listRandomDraws(@PathParam("id") long id) {
