@@ -201,6 +201,18 @@ public enum ErrorCode {
     DATE_OUTSIDE_PLAN(400, "The date lies outside the plan's period", "日期不在计划期间内"),
     PERMIT_ITEM_UNBOUND(200, "Warning: the permit item is not bound to a supervision item", "警告：许可事项未关联监管事项"),
 
+    // 双随机 draws
+    RANDOM_PLAN_NOT_FOUND(404, "No such sampling plan in the caller's scope", "抽查计划不存在"),
+    RANDOM_DRAW_NOT_FOUND(404, "No such draw in the caller's scope (or not published)", "抽取不存在（或未公开）"),
+    RANDOM_DRAW_ALREADY_EXECUTED(409, "The draw has already been executed", "该抽取已执行"),
+    RANDOM_DRAW_NOT_EXECUTED(409, "The draw has not been executed yet", "该抽取尚未执行"),
+    RANDOM_DRAW_TOO_FEW_INSPECTORS(
+            409,
+            "Fewer eligible inspectors (valid certificates covering the items, no conflict, not the previous plan's) "
+                    + "than a subject needs",
+            "符合条件的检查人员不足（持有效执法证、覆盖事项门类、无回避、非上次检查人员）"),
+    CREDIT_CLASS_INVALID(400, "Not a credit class (A, B, C or D)", "信用等级分类无效（A、B、C、D）"),
+
     // Adapters (docked systems)
     ADAPTER_NOT_FOUND(404, "No such adapter", "适配器不存在"),
     ADAPTER_DISABLED(503, "The adapter is disabled", "适配器已停用"),

@@ -63,7 +63,22 @@ public enum EventType {
             "department.deactivated",
             "department",
             DepartmentDeactivated.class,
-            "An enforcement body was deactivated; its history stays, its claims and cases wait for reassignment.");
+            "An enforcement body was deactivated; its history stays, its claims and cases wait for reassignment."),
+    RANDOM_DRAW_ANNOUNCED(
+            "random-draw.announced",
+            "random_draw",
+            RandomDrawAnnounced.class,
+            "A department announced a 双随机 draw: its seed and the hash of its inputs, published before the draw."),
+    RANDOM_DRAW_EXECUTED(
+            "random-draw.executed",
+            "random_draw",
+            RandomDrawExecuted.class,
+            "A 双随机 draw was computed from its published seed and inputs."),
+    RANDOM_DRAW_PUBLISHED(
+            "random-draw.published",
+            "random_draw",
+            RandomDrawPublished.class,
+            "A 双随机 draw's result was made public, desensitised.");
 
     private final String value;
     private final String aggregateType;

@@ -16,7 +16,10 @@ public sealed interface HubEvent
                 RecordDeleted,
                 CaseFeedbackSent,
                 DepartmentUpserted,
-                DepartmentDeactivated {
+                DepartmentDeactivated,
+                RandomDrawAnnounced,
+                RandomDrawExecuted,
+                RandomDrawPublished {
 
     /** The event's entry in the catalog. */
     EventType type();

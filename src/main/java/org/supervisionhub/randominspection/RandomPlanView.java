@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A sampling plan and how far its tasks are done. */
 @Schema(name = "RandomInspectionPlan")
 public record RandomPlanView(
+        @Schema(description = "The hub's id of the plan (what draws are made for)")
+        long id,
+
         String sourceSystem,
         String planId,
         String name,

@@ -158,6 +158,7 @@ public class RandomPlans {
             long tasks = row.getLong("tasks");
             long done = row.getLong("done");
             views.add(new RandomPlanView(
+                    row.getLong("id"),
                     row.getString("source_system"),
                     row.getString("plan_id"),
                     row.getString("name"),

@@ -60,6 +60,7 @@ class EmittedEventsTest {
         createUpdateAndDeleteARecord();
         sendCaseFeedback();
         registerAndDeactivateADepartment();
+        announceExecuteAndPublishARandomDraw();
 
         EventSchemas schemas = EventSchemas.committed();
         Set<EventType> seen = EnumSet.noneOf(EventType.class);
@@ -83,6 +84,38 @@ class EmittedEventsTest {
 
         assertThat(problems).isEmpty();
         assertThat(seen).as("every type of the catalog was emitted").containsExactlyInAnyOrder(EventType.values());
+    }
+
+    private void announceExecuteAndPublishARandomDraw() {
+        RecordFixture.Department department = fixture.department();
+        String industry = "T" + (1000 + Math.floorMod(System.nanoTime(), 9000L));
+        db.update(
+                "insert into subject (credit_code, subject_type, name, region_code, industry_code, credit_level) "
+                        + "values (?, 'ENTERPRISE', '事件测试公司', '450103', ?, 'D')",
+                org.supervisionhub.support.CreditCodeGenerator.enterprise("450103"),
+                industry);
+        long plan = ((Number) db.single("""
+                        insert into random_inspection_plan (source_system, plan_id, name, department_code, item_codes,
+                                                            start_date, end_date, content_hash)
+                        values ('ssj', ?, '事件测试', ?, array[?]::char(14)[], current_date, current_date + 30,
+                                repeat('0', 64)) returning id""", "EV-" + System.nanoTime(), department.code(), department.inspectionItem()))
+                .longValue();
+        int draw = given().auth()
+                .oauth2(department.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("industryCode", industry))
+                .post("/api/v1/random-plans/{id}/draws", plan)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String step : List.of("execute", "publish")) {
+            given().auth()
+                    .oauth2(department.adminToken())
+                    .post("/api/v1/random-draws/{id}/" + step, draw)
+                    .then()
+                    .statusCode(200);
+        }
     }
 
     private void claimListAndRelease() {

@@ -100,7 +100,10 @@ class AuthorizationMatrixTest {
      * too) and the public credential scan and its keys.
      */
     private static final Set<String> NO_ROLE_OPERATIONS = Set.of(
-            "POST /api/v1/national/callbacks/{kind}", "GET /api/v1/credentials/verify", "GET /api/v1/credentials/jwks");
+            "POST /api/v1/national/callbacks/{kind}",
+            "GET /api/v1/credentials/verify",
+            "GET /api/v1/credentials/jwks",
+            "GET /api/v1/public/random-draws/{id}");
 
     private static final Set<String> CATALOG =
             java.util.Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
@@ -121,7 +124,9 @@ class AuthorizationMatrixTest {
             long complaint,
             long riskClue,
             long task,
-            String newCertificate) {
+            String newCertificate,
+            long randomPlan,
+            long randomDraw) {
 
         String code() {
             return department.code();
@@ -300,6 +305,20 @@ class AuthorizationMatrixTest {
                 .statusCode(202)
                 .extract()
                 .path("id");
+        long plan = ((Number) db.single("""
+                        insert into random_inspection_plan (source_system, plan_id, name, department_code, item_codes,
+                                                            start_date, end_date, content_hash)
+                        values ('matrix', ?, '矩阵', ?, array[?]::char(14)[], current_date, current_date + 30,
+                                repeat('0', 64)) returning id""", "MX-" + UUID.randomUUID(), department.code(), department.inspectionItem()))
+                .longValue();
+        String inputs = "{\"planId\":" + plan + ",\"departmentCode\":\"" + department.code()
+                + "\",\"drawDate\":\"2026-01-01\",\"itemCodes\":[],\"sectors\":[],\"regionCode\":null,"
+                + "\"industryCode\":null,\"ratios\":{\"A\":5,\"B\":20,\"C\":60,\"D\":100},"
+                + "\"inspectorsPerSubject\":2,\"subjects\":[],\"inspectors\":[],\"previous\":[],\"conflicts\":[]}";
+        long draw = ((Number) db.single("""
+                        insert into random_draw (plan_id, department_code, status, seed, inputs, inputs_hash, announced_by)
+                        values (?, ?, 'ANNOUNCED', repeat('ab', 32), ?, encode(sha256(convert_to(?, 'UTF8')), 'hex'),
+                                'matrix') returning id""", plan, department.code(), inputs, inputs)).longValue();
         return new Holder(
                 department,
                 subjectRegion,
@@ -309,7 +328,9 @@ class AuthorizationMatrixTest {
                 nationalCase("COMPLAINT", department, subjectRegion),
                 nationalCase("RISK_CLUE", department, subjectRegion),
                 nationalCase("TASK", department, subjectRegion),
-                "MX" + department.code());
+                "MX" + department.code(),
+                plan,
+                draw);
     }
 
     private long nationalCase(String kind, RecordFixture.Department department, String region) {
@@ -345,7 +366,9 @@ class AuthorizationMatrixTest {
                 Long.MAX_VALUE / 2,
                 Long.MAX_VALUE / 2,
                 Long.MAX_VALUE / 2,
-                "NO-SUCH-CERT");
+                "NO-SUCH-CERT",
+                Long.MAX_VALUE / 2,
+                Long.MAX_VALUE / 2);
     }
 
     /**
@@ -373,6 +396,9 @@ class AuthorizationMatrixTest {
                                 holder),
                         rows(
                                 "select permit_item_code from permit_binding where department_code = ? order by id",
+                                holder),
+                        rows(
+                                "select id, status, published from random_draw where department_code = ? order by id",
                                 holder),
                         place != Place.FOREIGN_REGION
                                 ? ""
@@ -492,6 +518,12 @@ class AuthorizationMatrixTest {
                 }
                 if (template.startsWith("/api/v1/tasks")) {
                     return String.valueOf(target.task());
+                }
+                if (template.startsWith("/api/v1/random-plans")) {
+                    return String.valueOf(target.randomPlan());
+                }
+                if (template.startsWith("/api/v1/random-draws")) {
+                    return String.valueOf(target.randomDraw());
                 }
                 return "999999999";
             default:

@@ -23,9 +23,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EndpointSweepTest {
 
-    /** Public by design: the electronic-credential keys and the QR-code verification (扫码查证). */
-    private static final Set<String> PUBLIC_OPERATIONS =
-            Set.of("get /api/v1/credentials/jwks", "get /api/v1/credentials/verify");
+    /**
+     * Public by design: the electronic-credential keys, the QR-code verification (扫码查证) and published 双随机 draws
+     * (结果公开, desensitised).
+     */
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "get /api/v1/credentials/jwks", "get /api/v1/credentials/verify", "get /api/v1/public/random-draws/{id}");
 
     @Test
     @SuppressWarnings("unchecked")

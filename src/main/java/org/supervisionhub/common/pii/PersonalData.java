@@ -47,6 +47,15 @@ public class PersonalData {
         return IdNumbers.mask(idNumber);
     }
 
+    /** {@code 王**}: a person's name as the public sees it, its first character only. */
+    public static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        int first = name.offsetByCodePoints(0, 1);
+        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    }
+
     /** {@code 138****5678}. */
     public static String maskPhone(String phone) {
         if (phone == null) {
