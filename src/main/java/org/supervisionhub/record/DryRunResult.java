@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -66,11 +67,15 @@ public record DryRunResult(
             RecordOutcome outcome,
 
             @Schema(
+                    type = SchemaType.OBJECT,
+                    implementation = Object.class,
                     description = "规范记录（POST /api/v1/records 的格式；适配器载荷为映射结果）\n"
                             + "The canonical record, as POST /api/v1/records takes it (for an adapter: its mapping)")
             JsonNode canonical,
 
             @Schema(
+                    type = SchemaType.OBJECT,
+                    implementation = Object.class,
                     description =
                             "将存储的正文（个人标识已脱敏）；被拒绝或删除时为空\n"
                                     + "The body the hub would store (personal identifiers masked); absent when rejected or a delete")

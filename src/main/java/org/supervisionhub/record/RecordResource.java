@@ -113,7 +113,10 @@ public class RecordResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(oneOf = {UploadResult.class, DryRunResult.class})))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            oneOf = {UploadResult.class, DryRunResult.class})))
     @APIResponse(
             responseCode = "202",
             description = "Accepted as a job; follow Location",
