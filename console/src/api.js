@@ -26,3 +26,40 @@ export async function api(path, { method = 'GET', body, query } = {}) {
   if (!response.ok) throw new ApiProblem(response.status, payload);
   return payload;
 }
+
+/**
+ * Follows a server-sent event stream with the bearer token (EventSource cannot send one): calls onEvent with each
+ * event's parsed JSON data until the stream ends; returns a function that stops following.
+ */
+export function follow(path, onEvent, onError) {
+  const controller = new AbortController();
+  (async () => {
+    try {
+      const response = await fetch(new URL(path, location.origin), {
+        headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` },
+        signal: controller.signal,
+      });
+      if (!response.ok) {
+        const text = await response.text();
+        throw new ApiProblem(response.status, text ? JSON.parse(text) : null);
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+          if (data) onEvent(JSON.parse(data));
+        }
+      }
+    } catch (e) {
+      if (e.name !== 'AbortError' && onError) onError(e);
+    }
+  })();
+  return () => controller.abort();
+}

@@ -68,6 +68,9 @@ async function signIn(page, role, department, region) {
       return percent && percent.textContent.trim() === '100%';
     }, null, { timeout: 30000 });
     step('upload job reached 100%');
+    await operator.click('#audit-verify');
+    await operator.waitForSelector('#audit-head');
+    step(`audit chain ${(await operator.textContent('#audit-result dd')).trim()} head=${(await operator.textContent('#audit-head')).trim().length}`);
     await accessible(operator, 'operations');
     await operator.screenshot({ path: path.join(outDir, 'console-operations.png'), fullPage: true });
 
@@ -75,8 +78,9 @@ async function signIn(page, role, department, region) {
     const clerk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     // Signed in with the keyboard alone: every control is reachable with Tab and labelled.
     await clerk.goto(`${base}/console/#/sign-in`);
+    await clerk.waitForSelector('#demo-role');
     await clerk.focus('#demo-role');
-    await clerk.keyboard.press('ArrowDown');
+    // The role list starts at region-admin; the next one down is dept-admin.
     await clerk.keyboard.press('ArrowDown');
     await clerk.keyboard.press('Tab');
     await clerk.keyboard.type(fixture.department);
@@ -85,7 +89,7 @@ async function signIn(page, role, department, region) {
     await clerk.keyboard.type(fixture.departmentRegion);
     await clerk.keyboard.press('Enter');
     await clerk.waitForURL(/#\/work/);
-    step('signed in with the keyboard alone');
+    step(`signed in with the keyboard alone as ${(await clerk.textContent('.who')).trim()}`);
     await clerk.waitForSelector('#items button.claim');
     const item = await clerk.getAttribute('#items tr:has(button.claim)', 'data-item');
     await clerk.click(`#items tr[data-item="${item}"] button.claim`);
@@ -114,6 +118,8 @@ async function signIn(page, role, department, region) {
     // A citizen scans an officer's code with a phone: 有效; a tampered code: 伪造.
     const phone = await (await browser.newContext({
       viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+      // The page's Content-Security-Policy forbids scripts; axe-core is the test's own, injected past it.
+      bypassCSP: true,
     })).newPage();
     await phone.goto(fixture.verifyUrl);
     step(`verify shows ${(await phone.textContent('#result h1')).trim()}`);

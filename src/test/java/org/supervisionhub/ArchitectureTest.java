@@ -39,6 +39,7 @@ class ArchitectureTest {
     private static final String[] FEATURES = {
         ROOT + ".adapter..",
         ROOT + ".demo..",
+        ROOT + ".fileimport..",
         ROOT + ".item..",
         ROOT + ".nationalcase..",
         ROOT + ".officer..",

@@ -28,6 +28,9 @@ public record AdapterDescriptor(
     /** The inbound source of a kind read from a staging database (前置库) rather than sent over HTTP. */
     public static final String STAGING_DB = "staging-db";
 
+    /** The inbound source of a kind uploaded as xlsx/csv sheets (POST /api/v1/adapters/{system}/files/{kind}). */
+    public static final String FILE = "file";
+
     /** How the hub calls the system, and which OIDC client the system calls the hub with. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Auth(
@@ -64,6 +67,11 @@ public record AdapterDescriptor(
         /** Whether the hub reads this kind from the system's staging database (前置库) instead of receiving it. */
         public boolean fromStagingDb() {
             return STAGING_DB.equals(source);
+        }
+
+        /** Where the kind comes from: {@code http} (the default), {@code staging-db} or {@code file}. */
+        public String effectiveSource() {
+            return source == null ? "http" : source;
         }
 
         /** The payload's format: JSON (default) or XML (read into the same tree, see {@link XmlPayloads}). */

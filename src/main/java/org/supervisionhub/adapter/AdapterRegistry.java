@@ -232,6 +232,13 @@ public class AdapterRegistry {
                 if (target == AdapterDescriptor.Target.RECORD && inbound.recordKind() == null) {
                     report.problem(at + ".recordKind", "recordKind is required for records");
                 }
+                if (!List.of("http", AdapterDescriptor.STAGING_DB, AdapterDescriptor.FILE)
+                        .contains(inbound.effectiveSource())) {
+                    report.problem(at + ".source", "one of http, staging-db, file");
+                } else if (inbound.effectiveSource().equals(AdapterDescriptor.FILE)
+                        && target != AdapterDescriptor.Target.RECORD) {
+                    report.problem(at + ".source", "a file feeds records only");
+                }
                 if (target != AdapterDescriptor.Target.RECORD && inbound.recordKind() != null) {
                     report.problem(at + ".recordKind", "recordKind applies to records only");
                 }

@@ -429,7 +429,7 @@ public class AdapterService {
     }
 
     /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */
-    static ObjectNode canonicalRecord(
+    public static ObjectNode canonicalRecord(
             AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
         return canonicalRecord(descriptor, inbound, element, element);
     }

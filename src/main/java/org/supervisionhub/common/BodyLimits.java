@@ -11,8 +11,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The HTTP layer admits bodies as large as the largest upload; this filter holds every other request to a small
- * limit before its body is read: over it is 413, and a body without a declared length is 411. Record uploads
- * check their own, larger limits (and may stream without a length).
+ * limit before its body is read: over it is 413, and a body without a declared length is 411. Record uploads and
+ * file imports check their own, larger limits (and may stream without a length).
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -45,7 +45,8 @@ public class BodyLimits {
 
     private void check(RoutingContext context) {
         var request = context.request();
-        if (request.method() == HttpMethod.POST && UPLOAD_PATH.equals(request.path())) {
+        if (request.method() == HttpMethod.POST
+                && (UPLOAD_PATH.equals(request.path()) || isFileImport(request.path()))) {
             context.next();
             return;
         }
@@ -83,6 +84,12 @@ public class BodyLimits {
             }
         }
         context.next();
+    }
+
+    /** File imports (xlsx/csv sheets) check their own limit (hub.imports.max-file-bytes) on the bytes they read. */
+    private static boolean isFileImport(String path) {
+        return path.startsWith("/api/v1/imports/")
+                || (path.startsWith("/api/v1/adapters/") && path.contains("/files/"));
     }
 
     private static boolean mayCarryBody(HttpMethod method) {

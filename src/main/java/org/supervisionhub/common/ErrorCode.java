@@ -158,6 +158,25 @@ public enum ErrorCode {
             500,
             "Processing failed repeatedly at the same chunk; the chunks before it are stored, the rest are not",
             "同一分块多次处理失败，此前分块已保存，其余未处理"),
+
+    // File imports (xlsx/csv sheets run as upload jobs)
+    FILE_TYPE_UNSUPPORTED(415, "The file is neither an xlsx workbook nor a CSV text file", "文件既不是 xlsx 工作簿也不是 CSV 文本"),
+    FILE_UNREADABLE(
+            400,
+            "The file cannot be read as its type (a damaged or encrypted workbook, a zip bomb, no sheet, undecodable text)",
+            "文件无法按其类型读取（工作簿损坏或加密、压缩炸弹、无工作表、文本无法解码）"),
+    FILE_HEADERS_INVALID(
+            400,
+            "The first row does not hold the expected column headers (missing, unknown or repeated ones)",
+            "首行表头不符合要求（缺少、未知或重复的列）"),
+    HEADER_MISSING(400, "A column the sheet must have is not in its header row", "表头缺少必需的列"),
+    HEADER_UNKNOWN(400, "A column of the header row is no field of the sheet's kind", "表头含有不属于该类型的列"),
+    HEADER_REPEATED(400, "A column appears twice in the header row", "表头列重复"),
+    CHARSET_UNSUPPORTED(400, "A CSV is read as UTF-8 or GB18030 only", "CSV 仅支持 UTF-8 或 GB18030 编码"),
+    CELL_TOO_LONG(400, "A cell holds more characters than a cell may", "单元格字符数超过上限"),
+    IMPORT_KIND_NOT_FOUND(404, "No standard import of this record kind, or no file kind of this adapter", "无此导入类型"),
+    IMPORT_FILE_NOT_FOUND(
+            404, "The upload job was not fed from a file, so it has no annotated copy", "该上传任务并非文件导入，没有带错误列的副本"),
     RECORD_NOT_FOUND(404, "No such record", "记录不存在"),
     RECORD_KIND_CHANGED(409, "A stored record cannot change its kind", "已存记录不可变更种类"),
     DETAIL_NOT_ALLOWED(400, "A detail block of another record kind", "不属于该记录种类的明细块"),

@@ -6,10 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -54,6 +56,17 @@ public class DemoSignInResource {
 
     @ConfigProperty(name = "quarkus.oidc.token.issuer", defaultValue = "https://demo.supervision-hub.local")
     String issuer;
+
+    /** 204 where the demo sign-in exists, 404 elsewhere: the console shows its demo form only where it works. */
+    @GET
+    @PermitAll
+    @Operation(hidden = true)
+    public Response available() {
+        if (config.signIn().privateKey().isEmpty()) {
+            throw HubException.notFound(ErrorCode.NOT_FOUND, "there is no demo sign-in on this hub");
+        }
+        return Response.noContent().build();
+    }
 
     @POST
     @PermitAll

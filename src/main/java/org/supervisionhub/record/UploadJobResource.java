@@ -1,6 +1,8 @@
 package org.supervisionhub.record;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -33,6 +39,12 @@ import org.supervisionhub.security.Roles;
 public class UploadJobResource {
 
     private static final String CSV = "text/csv";
+
+    /** How often a followed job's state is read and sent. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
+    /** Longest a client may follow one job on one connection. */
+    private static final Duration PROGRESS_LIMIT = Duration.ofHours(1);
 
     @Inject
     UploadJobs jobs;
@@ -93,6 +105,49 @@ public class UploadJobResource {
                         "Content-Disposition",
                         "attachment; filename=\"upload-" + id + "-issues." + (csv ? "csv" : "ndjson") + "\"")
                 .build();
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
+    @Operation(
+            summary = "Follow an upload job's progress live (server-sent events)",
+            description = "上传任务进度推送：每秒一个事件，任务结束（SUCCEEDED 或 FAILED）后发送最后一个事件并关闭。\n"
+                    + "One event per second with the job as GET /upload-jobs/{id} shows it; after the event that shows "
+                    + "it SUCCEEDED or FAILED the stream ends (at the latest after an hour). Between events the hub holds "
+                    + "no database connection. Jobs of other departments are answered like unknown ones.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream of job states",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = UploadJobView.class)))
+    public Multi<UploadJobView> followUploadJob(@PathParam("id") UUID id, UriInfo uri) {
+        Caller caller = callers.caller();
+        String issuesUrl = uri.getAbsolutePath().toString().replaceFirst("/progress$", "/issues");
+        // Refused at once (404) rather than as an event: the first state is read before the stream starts.
+        jobs.find(caller, id, issuesUrl).orElseThrow(() -> notFound(id));
+        AtomicBoolean ended = new AtomicBoolean();
+        return Multi.createFrom()
+                .ticks()
+                .every(PROGRESS_INTERVAL)
+                .onOverflow()
+                .drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> jobs.find(caller, id, issuesUrl).orElseThrow(() -> notFound(id)))
+                // Emits the state that shows the end, then completes on the next tick.
+                .select()
+                .first(view -> !ended.getAndSet(finished(view)))
+                .select()
+                .first(PROGRESS_LIMIT);
+    }
+
+    private static boolean finished(UploadJobView view) {
+        return "SUCCEEDED".equals(view.status()) || "FAILED".equals(view.status());
     }
 
     private static HubException notFound(UUID id) {

@@ -119,6 +119,40 @@ public class UploadJobs {
      * chunk received, and the worker succeeds it only when every one of them is committed.
      */
     public UUID receive(Caller caller, String department, String mediaType, InputStream body) {
+        return receive(
+                caller,
+                department,
+                mediaType,
+                id -> {},
+                () -> UploadSource.NDJSON.equals(mediaType) ? ndjsonChunks(body) : jsonChunks(body));
+    }
+
+    /**
+     * One record of an upload read from a file (a sheet row): its 1-based row number, and its canonical JSON or why it
+     * could not be turned into one (then it is rejected with that error, like an unreadable NDJSON line).
+     */
+    public record SourcedRecord(int line, com.fasterxml.jackson.databind.JsonNode canonical, FieldError failure) {}
+
+    /**
+     * Stores records read from a file as a job, like {@link #receive}: chunk by chunk as the source yields them, with
+     * their row numbers as the report's lines. {@code attach} runs once the job exists and before it is queued (the
+     * file import keeps the file beside the job there); if it fails, the job fails.
+     */
+    public UUID receiveRecords(
+            Caller caller,
+            String department,
+            String mediaType,
+            Iterator<SourcedRecord> records,
+            java.util.function.Consumer<UUID> attach) {
+        return receive(caller, department, mediaType, attach, () -> recordChunks(records));
+    }
+
+    private UUID receive(
+            Caller caller,
+            String department,
+            String mediaType,
+            java.util.function.Consumer<UUID> attach,
+            java.util.function.Supplier<Iterator<Chunk>> chunkSource) {
         UUID id = pool.preparedQuery(CREATE)
                 .execute(Tuple.from(new Object[] {
                     department,
@@ -137,8 +171,8 @@ public class UploadJobs {
         try {
             int records = 0;
             int chunks = 0;
-            Iterator<Chunk> source =
-                    read(() -> UploadSource.NDJSON.equals(mediaType) ? ndjsonChunks(body) : jsonChunks(body));
+            attach.accept(id);
+            Iterator<Chunk> source = read(chunkSource);
             while (read(source::hasNext)) {
                 Chunk chunk = read(source::next);
                 store(id, chunks, records, chunk);
@@ -284,6 +318,53 @@ public class UploadJobs {
         }
     }
 
+    /** One record's issues in a job's report: its 0-based index, its line (row), ERROR or WARNING, and the issues. */
+    public record JobIssue(int index, Integer line, String severity, List<FieldError> errors) {}
+
+    /** The job's issues in upload order (index, then ERROR before WARNING), read page by page as they are taken. */
+    public Iterator<JobIssue> issues(UUID id) {
+        return new Iterator<>() {
+            private final java.util.ArrayDeque<JobIssue> page = new java.util.ArrayDeque<>();
+            private int lastIndex = -1;
+            private String lastSeverity = "";
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (page.isEmpty() && !exhausted) {
+                    RowSet<Row> rows = pool.preparedQuery(ISSUES)
+                            .execute(Tuple.of(id, lastIndex, lastSeverity, 1000))
+                            .await()
+                            .indefinitely();
+                    for (Row row : rows) {
+                        lastIndex = row.getInteger("record_index");
+                        lastSeverity = row.getString("severity");
+                        try {
+                            page.add(new JobIssue(
+                                    lastIndex,
+                                    row.getInteger("line"),
+                                    lastSeverity,
+                                    List.of(mapper.readValue(
+                                            row.getJsonArray("errors").encode(), FieldError[].class))));
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    exhausted = rows.size() < 1000;
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public JobIssue next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.poll();
+            }
+        };
+    }
+
     /** Fails the job with a catalog code and its reason, unless it has finished, and drops what is left of its body. */
     void fail(UUID id, String failure, String reason) {
         pool.preparedQuery(FAIL).execute(Tuple.of(id, failure, reason)).await().indefinitely();
@@ -328,6 +409,32 @@ public class UploadJobs {
                     bytes += line.bytes() == null ? limits.maxLineBytes() : line.bytes().length;
                 }
                 return new Chunk(records, numbers.toArray(Integer[]::new));
+            }
+        };
+    }
+
+    private Iterator<Chunk> recordChunks(Iterator<SourcedRecord> records) {
+        int size = limits.batchSize();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            @Override
+            public Chunk next() {
+                List<String> texts = new ArrayList<>(size);
+                List<Integer> numbers = new ArrayList<>(size);
+                long bytes = 0;
+                while (texts.size() < size && bytes < limits.maxBatchBytes() && records.hasNext()) {
+                    SourcedRecord record = records.next();
+                    String text = UploadSource.text(mapper, record.canonical(), record.failure())
+                            .replace('\u0000', '\uFFFD');
+                    texts.add(text);
+                    numbers.add(record.line());
+                    bytes += text.length();
+                }
+                return new Chunk(texts, numbers.toArray(Integer[]::new));
             }
         };
     }

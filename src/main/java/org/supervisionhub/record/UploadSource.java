@@ -332,6 +332,38 @@ final class UploadSource {
         }
     }
 
+    /**
+     * The key of a stored record that stands for a failure to produce one (a file row its mapping could not convert):
+     * the job worker reads it back as that record's error. Never a field of a record, so it cannot hide one.
+     */
+    static final String FAILURE = "$unreadable";
+
+    /** The stored text of a record read from a file: its JSON, or its failure under {@link #FAILURE}. */
+    static String text(ObjectMapper mapper, com.fasterxml.jackson.databind.JsonNode canonical, FieldError failure) {
+        try {
+            return failure != null
+                    ? mapper.writeValueAsString(java.util.Map.of(FAILURE, failure))
+                    : mapper.writeValueAsString(canonical);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A parsed record that is a stored failure becomes that record's error; any other stays as it is. */
+    static RawRecord failureOf(ObjectMapper mapper, RawRecord parsed) {
+        com.fasterxml.jackson.databind.JsonNode node = parsed.node();
+        if (node == null || !node.isObject() || node.size() != 1 || !node.has(FAILURE)) {
+            return parsed;
+        }
+        FieldError failure;
+        try {
+            failure = mapper.treeToValue(node.get(FAILURE), FieldError.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            failure = new FieldError("", "MALFORMED_JSON", "the record cannot be read");
+        }
+        return new RawRecord(parsed.index(), parsed.line(), null, failure, parsed.bytes());
+    }
+
     static RawRecord parse(ObjectMapper mapper, int index, Line line) {
         String at = "line " + line.number();
         if (line.bytes() == null) {

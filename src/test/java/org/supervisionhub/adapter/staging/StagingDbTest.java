@@ -447,7 +447,14 @@ class StagingDbTest {
         poll(docked);
         long recordId = ((Number) record(docked, "JC-1").get("id")).longValue();
 
+        // The record's event gets its pull position once every older transaction has ended (snapshot-safe cursors):
+        // in a busy hub that may take a moment, so push until it has gone out.
         StagingOutbound.Push first = poller.pushOutbound(docked.descriptor()).orElseThrow();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (first.written() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            first = poller.pushOutbound(docked.descriptor()).orElseThrow();
+        }
         // A crash after the staging commit, before the hub's cursor moved: the same changes are written again.
         db.update("update staging_cursor set last_position = 0 where system = ? and route = 'out'", docked.system());
         poller.pushOutbound(docked.descriptor()).orElseThrow();

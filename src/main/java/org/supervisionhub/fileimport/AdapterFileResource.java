@@ -1,0 +1,94 @@
+package org.supervisionhub.fileimport;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.record.UploadJobView;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/** A docked system's own sheets (an inbound kind of {@code source: file}), mapped by its descriptor. */
+@Path("/api/v1/adapters")
+@Tag(name = "File imports")
+public class AdapterFileResource {
+
+    @Inject
+    FileImports imports;
+
+    @Inject
+    ImportJobs jobs;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @Path("/{system}/files/{kind}")
+    @Blocking
+    @Consumes(MediaType.WILDCARD) // the file's type is read from its bytes (xlsx or CSV), whatever the client labels it
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
+    @Operation(
+            summary = "Import a docked system's sheet",
+            description = "Like POST /api/v1/imports/{kind}, but the headers are the system's own: the descriptor's "
+                    + "inbound kind (source: file) maps each row (header → cell text) onto a canonical record with its "
+                    + "field rules. The records are the adapter's owner department's: its dept-admin, the system's own "
+                    + "client, or a hub-admin may import them.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = FileImports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "202",
+            description = "The job; follow Location for its progress",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UploadJobView.class)))
+    @APIResponse(responseCode = "400", description = "Headers, charset or file unreadable")
+    @APIResponse(responseCode = "404", description = "No such adapter or file kind")
+    @APIResponse(responseCode = "413", description = "Over the file's byte or row limit")
+    @APIResponse(responseCode = "415", description = "Neither xlsx nor CSV")
+    @APIResponse(responseCode = "503", description = "The adapter is disabled")
+    public Response importAdapterSheet(
+            @PathParam("system") String system,
+            @PathParam("kind") String kind,
+            InputStream body,
+            @Parameter(description = "CSV charset: UTF-8 or GB18030 (GBK); detected when absent")
+                    @QueryParam("charset")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]{3,16}$")
+                    String charset,
+            @Parameter(description = "The file's name, kept with the job") @QueryParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            UriInfo uri) {
+        var id = imports.importAdapterFile(
+                callers.caller(),
+                system,
+                kind,
+                new FileImports.Upload(body, contentLength, contentType, charset, name));
+        return jobs.accepted(callers.caller(), id, uri);
+    }
+}

@@ -1,0 +1,147 @@
+package org.supervisionhub.fileimport;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.ErrorCode;
+import org.supervisionhub.common.HubException;
+import org.supervisionhub.record.RecordKind;
+import org.supervisionhub.record.UploadJobView;
+import org.supervisionhub.security.CallerContext;
+import org.supervisionhub.security.Roles;
+
+/** 格式文件导入: the standard sheet of each record kind, uploaded as xlsx or CSV, and its template. */
+@Path("/api/v1/imports")
+@Tag(
+        name = "File imports",
+        description = "xlsx/CSV sheets with Chinese headers, one record per row, run as upload jobs")
+public class ImportResource {
+
+    @Inject
+    FileImports imports;
+
+    @Inject
+    ImportReports reports;
+
+    @Inject
+    ImportJobs jobs;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @Path("/{kind}")
+    @Blocking
+    @Consumes(MediaType.WILDCARD) // the file's type is read from its bytes (xlsx or CSV), whatever the client labels it
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
+    @Operation(
+            summary = "Import a sheet of records (格式文件导入)",
+            description =
+                    "The body is the file: an xlsx workbook (its first worksheet) or a CSV (UTF-8 with or without "
+                            + "BOM, or GB18030/GBK: detected, or named by charset). The first row holds the Chinese headers of "
+                            + "the kind's template (GET /api/v1/imports/{kind}/template.xlsx); every further non-blank row is one "
+                            + "record. Headers are checked before anything is stored (400 FILE_HEADERS_INVALID naming each); then "
+                            + "the rows become an upload job (202, Location): the same validation and idempotent writes as "
+                            + "POST /api/v1/records. The job's annotated-file (Link rel=annotated-file) is the file back with an "
+                            + "error column per row; its issues are the same report as NDJSON or CSV. A department's records "
+                            + "only: a hub-admin names the department.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = FileImports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "202",
+            description = "The job; follow Location for its progress",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UploadJobView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Headers, charset or file unreadable (FILE_HEADERS_INVALID, FILE_UNREADABLE, CHARSET_UNSUPPORTED)")
+    @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND) or department")
+    @APIResponse(responseCode = "413", description = "Over the file's byte or row limit (hub.imports)")
+    @APIResponse(responseCode = "415", description = "Neither xlsx nor CSV (FILE_TYPE_UNSUPPORTED)")
+    public Response importSheet(
+            @PathParam("kind") String kind,
+            InputStream body,
+            @Parameter(
+                            description =
+                                    "The department the records belong to: the caller's own (default); hub-admin names it")
+                    @QueryParam("department")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
+                    String department,
+            @Parameter(description = "CSV charset: UTF-8 or GB18030 (GBK); detected when absent")
+                    @QueryParam("charset")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]{3,16}$")
+                    String charset,
+            @Parameter(description = "The file's name, kept with the job") @QueryParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            UriInfo uri) {
+        var id = imports.importStandard(
+                callers.caller(),
+                kind,
+                department,
+                new FileImports.Upload(body, contentLength, contentType, charset, name));
+        return jobs.accepted(callers.caller(), id, uri);
+    }
+
+    @GET
+    @Path("/{kind}/template.xlsx")
+    @Blocking
+    @Produces(FileImports.XLSX)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
+    @Operation(
+            summary = "The template of a kind's standard sheet",
+            description = "Generated from the canonical schema: the Chinese headers (required ones bold), each with a "
+                    + "comment giving the English field and its format, one example row, and a sheet 说明 listing "
+                    + "every column.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The template",
+            content =
+                    @Content(
+                            mediaType = FileImports.XLSX,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND)")
+    public Response getImportTemplate(@PathParam("kind") String kind) {
+        RecordKind recordKind = StandardColumns.kind(kind)
+                .orElseThrow(() ->
+                        HubException.notFound(ErrorCode.IMPORT_KIND_NOT_FOUND, "no standard sheet of '" + kind + "'"));
+        StreamingOutput template = out -> reports.writeTemplate(recordKind, out);
+        return Response.ok(template, FileImports.XLSX)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + recordKind.name().toLowerCase(Locale.ROOT) + "-template.xlsx\"")
+                .build();
+    }
+}
