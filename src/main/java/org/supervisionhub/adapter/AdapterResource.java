@@ -84,7 +84,12 @@ public class AdapterResource {
                             + "Only the system's own OIDC client may call it. The answer is the upload result, with its fields "
                             + "renamed to the system's terms where the descriptor says so. A kind declared "
                             + "`format: xml` is sent as application/xml (or text/xml): no DTD, read into the same tree "
-                            + "as JSON (attributes as @name, repeated elements as lists); any other kind as JSON.")
+                            + "as JSON (attributes as @name, repeated elements as lists); any other kind as JSON. "
+                            + "With dryRun=true (试运行) the payload is mapped and validated exactly the same way but "
+                            + "nothing is stored and no event queued: the answer (a DryRunResult, renamed likewise) gives "
+                            + "the counts and issues the real call would give and every record's canonical mapping; one "
+                            + "ADAPTER_DRY_RUN audit entry is written. Kinds whose target is not behaviour records "
+                            + "refuse it (DRY_RUN_UNSUPPORTED).")
     @RequestBody(
             required = true,
             content = {
@@ -99,7 +104,10 @@ public class AdapterResource {
             responseCode = "200",
             description = "Counts and, per rejected record, why",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "400", description = "Unreadable payload (malformed JSON or XML, an XML DTD)")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unreadable payload (malformed JSON or XML, an XML DTD), or a dry run of a kind that offers "
+                    + "none (DRY_RUN_UNSUPPORTED)")
     @APIResponse(responseCode = "404", description = "No such adapter or kind")
     @APIResponse(responseCode = "415", description = "JSON for an XML kind, or XML for a JSON kind")
     @APIResponse(responseCode = "503", description = "The adapter is disabled")
@@ -107,12 +115,14 @@ public class AdapterResource {
             @PathParam("system") String system,
             @PathParam("kind") String kind,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = org.supervisionhub.record.RecordResource.DRY_RUN) @QueryParam("dryRun")
+                    boolean dryRun,
             @NotNull JsonNode payload) {
         AdapterDescriptor.Format format = contentType != null
                         && contentType.toLowerCase(java.util.Locale.ROOT).contains("xml")
                 ? AdapterDescriptor.Format.XML
                 : AdapterDescriptor.Format.JSON;
-        return adapters.receive(callers.caller(), clientId(), system, kind, payload, format);
+        return adapters.receive(callers.caller(), clientId(), system, kind, payload, format, dryRun);
     }
 
     @GET

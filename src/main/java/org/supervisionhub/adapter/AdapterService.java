@@ -104,6 +104,23 @@ public class AdapterService {
             String kind,
             JsonNode payload,
             AdapterDescriptor.Format format) {
+        return receive(caller, clientId, system, kind, payload, format, false);
+    }
+
+    /**
+     * As above; with {@code dryRun} (试运行) the payload is mapped and validated exactly the same way, but nothing is
+     * stored, no event queued and the adapter's figures are left alone: the answer gives the counts and issues the real
+     * call would give, with every record's mapping, and one ADAPTER_DRY_RUN audit entry is written. Only kinds whose
+     * target is behaviour records offer a dry run.
+     */
+    public JsonNode receive(
+            Caller caller,
+            String clientId,
+            String system,
+            String kind,
+            JsonNode payload,
+            AdapterDescriptor.Format format,
+            boolean dryRun) {
         AdapterDescriptor descriptor = usable(system);
         requireClient(descriptor, clientId);
         AdapterDescriptor.Inbound inbound =
@@ -121,8 +138,15 @@ public class AdapterService {
                             + (xml ? "XML: use application/xml" : "JSON: use application/json"),
                     List.of());
         }
+        if (dryRun && inbound.effectiveTarget() != AdapterDescriptor.Target.RECORD) {
+            throw HubException.badRequest(
+                    "DRY_RUN_UNSUPPORTED",
+                    system + " sends '" + kind + "' as " + inbound.effectiveTarget()
+                            + " items; a dry run covers kinds that become behaviour records");
+        }
         String department = caller.scope().ownDepartment();
-        Health figures = health(system);
+        // A dry run's failures and counts stay out of the adapter's figures: they describe its real traffic.
+        Health figures = dryRun ? new Health() : health(system);
         figures.calls.incrementAndGet();
         JsonNode list = FieldMapper.at(payload, inbound.records());
         if (list == null || !(list.isArray() || list.isObject())) {
@@ -146,8 +170,14 @@ public class AdapterService {
         if (records.isEmpty()) {
             throw HubException.badRequest("BODY_EMPTY", "the payload holds no records");
         }
-        UploadResult result = write(caller, department, descriptor, kind, inbound, records, figures);
-        ObjectNode answer = mapper.valueToTree(result);
+        ObjectNode answer = dryRun
+                ? mapper.valueToTree(uploads.dryRunMapped(
+                        caller,
+                        department,
+                        records,
+                        "ADAPTER_DRY_RUN",
+                        Map.of("system", descriptor.system(), "kind", kind)))
+                : mapper.valueToTree(write(caller, department, descriptor, kind, inbound, records, figures));
         if (inbound.response() != null) {
             ObjectNode renamed = mapper.createObjectNode();
             answer.fields()

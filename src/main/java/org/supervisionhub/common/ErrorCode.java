@@ -136,6 +136,8 @@ public enum ErrorCode {
             "An atomic upload holds more records than it may (it is validated whole before its one transaction)",
             "原子上传的记录数超过上限"),
     ATOMIC_JOB_UNSUPPORTED(400, "A job commits chunk by chunk and cannot be atomic", "异步任务不支持整体原子提交"),
+    DRY_RUN_ASYNC_UNSUPPORTED(400, "A dry run answers in the request and cannot be a job", "试运行不支持异步任务"),
+    DRY_RUN_UNSUPPORTED(400, "This inbound kind offers no dry run", "该接入类型不支持试运行"),
     UPLOAD_REJECTED(422, "An atomic upload was rejected as a whole", "原子上传被整体拒绝"),
     UPLOAD_JOB_NOT_FOUND(404, "No such upload job", "上传任务不存在"),
     UPLOAD_BODY_INCOMPLETE(

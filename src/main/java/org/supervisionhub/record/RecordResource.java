@@ -51,6 +51,11 @@ import org.supervisionhub.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordResource {
 
+    /** The dryRun query parameter, as every endpoint that offers a dry run describes it. */
+    public static final String DRY_RUN = "试运行：按真实上报完全相同地映射和校验，但不存储任何数据、不产生事件，仅记录审计\n"
+            + "Dry run: map and validate exactly as a real upload and answer the canonical records and every issue, "
+            + "storing nothing and queuing no event (the call is audited)";
+
     @Inject
     RecordUploads uploads;
 
@@ -83,7 +88,13 @@ public class RecordResource {
                     + "records are idempotent by sourceSystem + sourceRecordId (an identical re-send is UNCHANGED, a "
                     + "changed one a new version, DELETE tombstones). A caller uploads its own department's records. "
                     + "With atomic=true nothing is stored unless every record is valid (422 otherwise). With async=true, "
-                    + "and for NDJSON bodies over 8 MiB, the upload becomes a job: 202 and its URL.")
+                    + "and for NDJSON bodies over 8 MiB, the upload becomes a job: 202 and its URL. "
+                    + "With dryRun=true (试运行) the body is read and validated exactly as a real upload, and each valid "
+                    + "record judged against what the department has stored, but nothing is stored and no event "
+                    + "queued: the answer (DryRunResult) gives the counts and issues the real upload would give and, "
+                    + "for a JSON array, every record's canonical form; one RECORDS_DRY_RUN audit entry is written. "
+                    + "An NDJSON dry run is read as a stream in the request and answers counts and issues only; "
+                    + "dryRun=true with async=true is refused (DRY_RUN_ASYNC_UNSUPPORTED); atomic has no effect.")
     @RequestBody(
             required = true,
             content = {
@@ -96,11 +107,16 @@ public class RecordResource {
             })
     @APIResponse(
             responseCode = "200",
-            description = "Processed: counts, and why each rejected record was rejected",
+            description = "已处理：计数及每条被拒绝记录的原因；试运行（dryRun=true）时为 DryRunResult，未存储任何数据\n"
+                    + "Processed: counts, and why each rejected record was rejected; with dryRun=true a DryRunResult "
+                    + "(nothing stored)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = UploadResult.class)))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            oneOf = {UploadResult.class, DryRunResult.class})))
     @APIResponse(
             responseCode = "202",
             description = "Accepted as a job; follow Location",
@@ -123,6 +139,7 @@ public class RecordResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             @Parameter(description = "All or nothing") @QueryParam("atomic") boolean atomic,
             @Parameter(description = "Run as a job and answer 202 at once") @QueryParam("async") boolean async,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             UriInfo uri) {
         boolean ndjson = contentType != null
                 && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(UploadSource.NDJSON);
@@ -136,8 +153,30 @@ public class RecordResource {
                     "ATOMIC_JOB_UNSUPPORTED",
                     "a job commits chunk by chunk; " + "send an atomic upload without async=true");
         }
+        if (dryRun && async) {
+            throw HubException.badRequest(
+                    "DRY_RUN_ASYNC_UNSUPPORTED", "a dry run answers in the request; send it without async=true");
+        }
         Caller caller = callers.caller();
         String department = uploadingDepartment(caller);
+        if (dryRun) {
+            DryRunResult result = ndjson
+                    ? uploads.dryRun(
+                            caller,
+                            department,
+                            UploadSource.ndjson(mapper, body, limits),
+                            false,
+                            "RECORDS_DRY_RUN",
+                            java.util.Map.of())
+                    : uploads.dryRun(
+                            caller,
+                            department,
+                            UploadSource.jsonArray(mapper, body, limits).iterator(),
+                            true,
+                            "RECORDS_DRY_RUN",
+                            java.util.Map.of());
+            return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
+        }
         boolean asJob =
                 async || (ndjson && !atomic && contentLength != null && contentLength > limits.asyncThresholdBytes());
         if (asJob) {

@@ -56,6 +56,9 @@ public class RecordUploads {
     @Inject
     UploadLimits limits;
 
+    @Inject
+    org.supervisionhub.audit.AuditTrail audit;
+
     /**
      * An upload answered in the request: batches commit one by one, or all at once when atomic. Every batch is read
      * and validated before its transaction opens, so no transaction ever waits for the client's next bytes.
@@ -90,12 +93,98 @@ public class RecordUploads {
     /** Records mapped by an adapter, through the same validation and writes as an upload (batches commit one by one). */
     public UploadResult runMapped(
             Caller caller, String department, java.util.List<MappedRecord> records, String reference) {
-        java.util.List<RawRecord> raws = new ArrayList<>(records.size());
+        return run(caller, department, raws(records).iterator(), false, true, reference);
+    }
+
+    /**
+     * 试运行: reads and validates the upload exactly as {@link #run} does, batch by batch against the same reference
+     * snapshots, and judges each valid record as the write would (new, new version, unchanged, tombstone, or rejected
+     * by its stored key) by reading the department's records, but writes nothing: no record, no event, no data-quality
+     * figure. Only one audit entry ({@code action}, with the counts) is written, in its own short transaction.
+     */
+    public DryRunResult dryRun(
+            Caller caller,
+            String department,
+            Iterator<RawRecord> source,
+            boolean perRecordResults,
+            String action,
+            Map<String, Object> auditDetail) {
+        UploadTally tally = new UploadTally(limits.maxReportedIssues(), false);
+        List<DryRunResult.DryRunRecord> records = perRecordResults ? new ArrayList<>() : null;
+        Map<String, RecordWriter.Stored> stored = new java.util.HashMap<>();
+        while (source.hasNext()) {
+            List<RawRecord> batch = nextBatch(source);
+            List<RecordCheck> checks = check(department, batch);
+            List<WrittenRecord> verdicts =
+                    transactions.inTransaction(connection -> writer.preview(connection, department, checks, stored));
+            tally.add(verdicts);
+            if (records != null) {
+                for (int i = 0; i < batch.size(); i++) {
+                    WrittenRecord verdict = verdicts.get(i);
+                    CanonicalRecord record = verdict.check().record();
+                    records.add(new DryRunResult.DryRunRecord(
+                            verdict.check().index(),
+                            verdict.check().sourceRecordId(),
+                            verdict.outcome(),
+                            batch.get(i).node(),
+                            record == null || record.body() == null ? null : readTree(record.body())));
+                }
+            }
+        }
+        if (tally.received() == 0) {
+            throw HubException.badRequest("BODY_EMPTY", "the upload holds no records");
+        }
+        UploadResult counts = tally.result();
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(auditDetail);
+        detail.put("department", department);
+        detail.put("received", counts.received());
+        detail.put("valid", counts.received() - counts.rejected());
+        detail.put("rejected", counts.rejected());
+        detail.put("warned", counts.warned());
+        transactions.inTransaction(connection -> {
+            audit.record(connection, caller, action, "dry-run", department, detail);
+            return null;
+        });
+        return new DryRunResult(
+                true,
+                counts.received(),
+                counts.accepted(),
+                counts.updated(),
+                counts.unchanged(),
+                counts.deleted(),
+                counts.rejected(),
+                counts.warned(),
+                counts.errorCounts(),
+                counts.issues(),
+                counts.issuesTruncated(),
+                records == null ? null : List.copyOf(records));
+    }
+
+    /** A dry run of records mapped by an adapter (see {@link #runMapped}), every record answered with its mapping. */
+    public DryRunResult dryRunMapped(
+            Caller caller,
+            String department,
+            List<MappedRecord> records,
+            String action,
+            Map<String, Object> auditDetail) {
+        return dryRun(caller, department, raws(records).iterator(), true, action, auditDetail);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a canonical body is not JSON", e);
+        }
+    }
+
+    private static List<RawRecord> raws(List<MappedRecord> records) {
+        List<RawRecord> raws = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             raws.add(new RawRecord(
                     i, null, records.get(i).canonical(), records.get(i).failure(), 0));
         }
-        return run(caller, department, raws.iterator(), false, true, reference);
+        return raws;
     }
 
     /**

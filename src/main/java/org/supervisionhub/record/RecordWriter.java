@@ -120,6 +120,14 @@ public class RecordWriter {
               on r.source_system = t.source_system and r.source_record_id = t.source_record_id
             where r.department_code = $3""";
 
+    /** The department's records under the given source keys, for a dry run's verdicts. */
+    private static final String PREVIEW = """
+            select r.source_system, r.source_record_id, r.kind, r.content_hash, r.deleted, r.id, r.version
+            from behaviour_record r
+            join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
+              on r.source_system = t.source_system and r.source_record_id = t.source_record_id
+            where r.department_code = $3""";
+
     @Inject
     AuditTrail audit;
 
@@ -277,22 +285,119 @@ public class RecordWriter {
             Row row = existing.get(record.key());
             WrittenRecord verdict;
             if (row == null) {
-                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError(
-                        "sourceRecordId",
-                        "RECORD_NOT_FOUND",
-                        "no record " + record.sourceRecordId() + " of " + record.sourceSystem() + " to delete")));
+                verdict = WrittenRecord.rejected(check.rejectedBy(nothingToDelete(record)));
             } else if (!record.isDelete() && !record.kind().name().equals(row.getString("kind"))) {
-                verdict = WrittenRecord.rejected(check.rejectedBy(new FieldError(
-                        "kind",
-                        "RECORD_KIND_CHANGED",
-                        "source record " + record.sourceRecordId() + " is a " + row.getString("kind")
-                                + " record; a record keeps its kind")));
+                verdict = WrittenRecord.rejected(check.rejectedBy(kindChanged(record, row.getString("kind"))));
             } else {
                 verdict =
                         new WrittenRecord(check, RecordOutcome.UNCHANGED, row.getLong("id"), row.getInteger("version"));
             }
             verdicts.put(check, verdict);
         }
+    }
+
+    private static FieldError nothingToDelete(CanonicalRecord record) {
+        return new FieldError(
+                "sourceRecordId",
+                "RECORD_NOT_FOUND",
+                "no record " + record.sourceRecordId() + " of " + record.sourceSystem() + " to delete");
+    }
+
+    private static FieldError kindChanged(CanonicalRecord record, String storedKind) {
+        return new FieldError(
+                "kind",
+                "RECORD_KIND_CHANGED",
+                "source record " + record.sourceRecordId() + " is a " + storedKind
+                        + " record; a record keeps its kind");
+    }
+
+    /** What the department has stored under a source key, as far as a write's verdict depends on it. */
+    static final class Stored {
+        String kind;
+        String contentHash;
+        boolean deleted;
+        Long id;
+        Integer version;
+    }
+
+    /**
+     * 试运行: the verdicts {@link #writeAll} would reach for a batch, read without writing anything. {@code stored}
+     * carries what earlier batches of the same dry run would have left under each key (absent keys are looked up and
+     * remembered, a missing record as {@code null}), so a key sent twice is judged as the write judges it.
+     */
+    List<WrittenRecord> preview(
+            SqlConnection connection, String department, List<RecordCheck> checks, Map<String, Stored> stored) {
+        List<RecordCheck> unknown = new ArrayList<>();
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (RecordCheck check : checks) {
+            if (check.accepted()
+                    && !stored.containsKey(check.record().key())
+                    && asked.add(check.record().key())) {
+                unknown.add(check);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Tuple parameters = Tuple.of(
+                    unknown.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
+                    unknown.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new),
+                    department);
+            unknown.forEach(check -> stored.put(check.record().key(), null));
+            for (Row row : connection
+                    .preparedQuery(PREVIEW)
+                    .execute(parameters)
+                    .await()
+                    .indefinitely()) {
+                Stored found = new Stored();
+                found.kind = row.getString("kind");
+                found.contentHash = row.getString("content_hash");
+                found.deleted = row.getBoolean("deleted");
+                found.id = row.getLong("id");
+                found.version = row.getInteger("version");
+                stored.put(key(row), found);
+            }
+        }
+        List<WrittenRecord> verdicts = new ArrayList<>(checks.size());
+        for (RecordCheck check : checks) {
+            verdicts.add(check.accepted() ? previewOne(check, stored) : WrittenRecord.rejected(check));
+        }
+        return verdicts;
+    }
+
+    private static WrittenRecord previewOne(RecordCheck check, Map<String, Stored> stored) {
+        CanonicalRecord record = check.record();
+        Stored now = stored.get(record.key());
+        if (record.isDelete()) {
+            if (now == null) {
+                return WrittenRecord.rejected(check.rejectedBy(nothingToDelete(record)));
+            }
+            if (now.deleted) {
+                return new WrittenRecord(check, RecordOutcome.UNCHANGED, now.id, now.version);
+            }
+            now.deleted = true;
+            return new WrittenRecord(check, RecordOutcome.DELETED, now.id, nextVersion(now));
+        }
+        if (now == null) {
+            Stored created = new Stored();
+            created.kind = record.kind().name();
+            created.contentHash = record.contentHash();
+            created.version = 1;
+            stored.put(record.key(), created);
+            return new WrittenRecord(check, RecordOutcome.CREATED, null, 1);
+        }
+        if (!record.kind().name().equals(now.kind)) {
+            return WrittenRecord.rejected(check.rejectedBy(kindChanged(record, now.kind)));
+        }
+        if (now.deleted || !java.util.Objects.equals(now.contentHash, record.contentHash())) {
+            now.deleted = false;
+            now.contentHash = record.contentHash();
+            return new WrittenRecord(check, RecordOutcome.UPDATED, now.id, nextVersion(now));
+        }
+        return new WrittenRecord(check, RecordOutcome.UNCHANGED, now.id, now.version);
+    }
+
+    private static Integer nextVersion(Stored stored) {
+        stored.version = stored.version == null ? null : stored.version + 1;
+        return stored.version;
     }
 
     private void recordAudit(

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AdapterDescriptorsTest {
 
     // Decimals read exactly, as the number rule writes them (1200.50 stays 1200.50).
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+    static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
@@ -61,6 +61,22 @@ class AdapterDescriptorsTest {
         return found.stream().sorted();
     }
 
+    /** A sample payload as the hub reads it: JSON, or XML into the same tree. */
+    static JsonNode samplePayload(Path sample) throws IOException {
+        if (sample.toString().endsWith(".xml")) {
+            try (java.io.InputStream in = Files.newInputStream(sample)) {
+                return XmlPayloads.read(in, null, 64, 1_000_000);
+            }
+        }
+        return JSON.readTree(sample.toFile());
+    }
+
+    /** The canonical records a sample must map to: {@code <kind>.canonical.json} beside it. */
+    static JsonNode expectedCanonical(Path sample) throws IOException {
+        String kind = sample.getFileName().toString().replaceFirst("\\.(json|xml)$", "");
+        return JSON.readTree(sample.resolveSibling(kind + ".canonical.json").toFile());
+    }
+
     private static AdapterDescriptor descriptorOf(Path sample) {
         Path folder = sample.getParent().getParent();
         return AdapterRegistry.loadAll(folder.getParent())
@@ -89,16 +105,8 @@ class AdapterDescriptorsTest {
         assertThat(inbound.effectiveFormat())
                 .as("the format of " + kind)
                 .isEqualTo(xml ? AdapterDescriptor.Format.XML : AdapterDescriptor.Format.JSON);
-        JsonNode payload;
-        if (xml) {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                payload = XmlPayloads.read(in, null, 64, 1_000_000);
-            }
-        } else {
-            payload = JSON.readTree(file.toFile());
-        }
-        JsonNode expected =
-                JSON.readTree(file.resolveSibling(kind + ".canonical.json").toFile());
+        JsonNode payload = samplePayload(file);
+        JsonNode expected = expectedCanonical(file);
 
         ArrayNode mapped = JSON.createArrayNode();
         AdapterService.elements(FieldMapper.at(payload, inbound.records()))
