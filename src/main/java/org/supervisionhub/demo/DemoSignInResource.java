@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -54,8 +55,9 @@ public class DemoSignInResource {
     @Inject
     DemoConfig config;
 
-    @ConfigProperty(name = "quarkus.oidc.token.issuer", defaultValue = "https://demo.supervision-hub.local")
-    String issuer;
+    /** The issuer the profile's offline token key expects; profiles without a demo key may leave it empty. */
+    @ConfigProperty(name = "quarkus.oidc.token.issuer")
+    Optional<String> issuer;
 
     /** 204 where the demo sign-in exists, 404 elsewhere: the console shows its demo form only where it works. */
     @GET
@@ -84,7 +86,7 @@ public class DemoSignInResource {
                 ? request.subject()
                 : "demo-" + request.role() + (request.department() == null ? "" : "-" + request.department());
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
+        claims.setIssuer(issuer.orElse("https://demo.supervision-hub.local"));
         claims.setSubject(subject);
         claims.setClaim("preferred_username", subject);
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
