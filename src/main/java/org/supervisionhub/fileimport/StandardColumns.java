@@ -220,7 +220,7 @@ public final class StandardColumns {
         EXAMPLES.put("implementingBody.creditCode", "11450100MB0000000A");
         EXAMPLES.put("subject.type", "ENTERPRISE");
         EXAMPLES.put("subject.name", "南宁某某餐饮有限公司");
-        EXAMPLES.put("subject.creditCode", "91450100MA5KXXXXXX");
+        EXAMPLES.put("subject.creditCode", "91450100MA5K00001E");
         EXAMPLES.put("reporter", "张三");
         EXAMPLES.put("inspection.actionName", "食品经营日常检查");
         EXAMPLES.put("inspection.actionNumber", "JC-2026-000123");
