@@ -4,7 +4,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.supervisionhub.adapter.AdapterDescriptor;
 import org.supervisionhub.adapter.AdapterRegistry;
+import org.supervisionhub.common.ByteLimitedInputStream;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
@@ -271,34 +271,7 @@ public class FileImports {
     }
 
     private static InputStream limited(InputStream body, long maxBytes) {
-        return new FilterInputStream(body) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) {
-                read += n;
-                if (read > maxBytes) {
-                    throw tooLarge("the file exceeds " + maxBytes + " bytes");
-                }
-            }
-        };
+        return new ByteLimitedInputStream(body, maxBytes, limit -> tooLarge("the file exceeds " + limit + " bytes"));
     }
 
     static HubException tooLarge(String detail) {

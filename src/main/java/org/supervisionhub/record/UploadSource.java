@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.supervisionhub.common.ByteLimitedInputStream;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
@@ -167,34 +167,7 @@ final class UploadSource {
     }
 
     private static InputStream limited(InputStream body, long maxBytes) {
-        return new FilterInputStream(body) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) {
-                read += n;
-                if (read > maxBytes) {
-                    throw tooLarge("the body exceeds " + maxBytes + " bytes");
-                }
-            }
-        };
+        return new ByteLimitedInputStream(body, maxBytes, limit -> tooLarge("the body exceeds " + limit + " bytes"));
     }
 
     /** A line of an NDJSON body: its 1-based number and bytes, or null bytes when the line was too long. */
