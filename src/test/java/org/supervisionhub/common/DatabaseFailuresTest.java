@@ -132,10 +132,11 @@ class DatabaseFailuresTest {
             var twoWaits = two.preparedQuery("select pg_advisory_xact_lock($1)")
                     .execute(Tuple.of(first))
                     .subscribeAsCompletionStage();
-            // The victim fails first; the survivor gets its lock once the victim's transaction is aborted.
-            Throwable failure = catchThrowable(() -> java.util.concurrent.CompletableFuture.anyOf(
-                            oneWaits.toCompletableFuture(), twoWaits.toCompletableFuture())
-                    .join());
+            // Exactly one is the victim. Wait for both outcomes: the survivor's answer can arrive on its own
+            // connection before the victim's error has been read from the other one.
+            Throwable oneFailure = outcome(oneWaits.toCompletableFuture());
+            Throwable twoFailure = outcome(twoWaits.toCompletableFuture());
+            Throwable failure = oneFailure != null ? oneFailure : twoFailure;
             oneTx.rollback().await().indefinitely();
             twoTx.rollback().await().indefinitely();
 
@@ -144,6 +145,15 @@ class DatabaseFailuresTest {
         } finally {
             one.close().await().indefinitely();
             two.close().await().indefinitely();
+        }
+    }
+
+    private static Throwable outcome(java.util.concurrent.CompletableFuture<?> waiting) throws Exception {
+        try {
+            waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException failed) {
+            return failed.getCause();
         }
     }
 
