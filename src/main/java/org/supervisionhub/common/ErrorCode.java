@@ -205,6 +205,14 @@ public enum ErrorCode {
 
     // 双随机 draws
     RANDOM_PLAN_NOT_FOUND(404, "No such sampling plan in the caller's scope", "抽查计划不存在"),
+    DISCLOSURE_NOT_FOUND(
+            404, "No such disclosure (or none in the caller's scope, or not public now)", "公示信息不存在（或不在公示期内）"),
+    RECORD_NOT_DISCLOSABLE(
+            409,
+            "The record cannot be disclosed: not a penalty or a 双随机 inspection on an organisation, deleted, or its "
+                    + "disclosure period has ended",
+            "该记录不可公示：非对法人或组织的行政处罚或双随机检查结果、已删除或公示期已过"),
+    DISCLOSURE_PERIOD_INVALID(400, "The disclosure period is outside what the credit rules allow", "公示期限超出信用规则允许的范围"),
     RANDOM_DRAW_NOT_FOUND(404, "No such draw in the caller's scope (or not published)", "抽取不存在（或未公开）"),
     RANDOM_DRAW_ALREADY_EXECUTED(409, "The draw has already been executed", "该抽取已执行"),
     RANDOM_DRAW_NOT_EXECUTED(409, "The draw has not been executed yet", "该抽取尚未执行"),

@@ -78,7 +78,17 @@ public enum EventType {
             "random-draw.published",
             "random_draw",
             RandomDrawPublished.class,
-            "A 双随机 draw's result was made public, desensitised.");
+            "A 双随机 draw's result was made public, desensitised."),
+    DISCLOSURE_PUBLISHED(
+            "disclosure.published",
+            "disclosure",
+            DisclosurePublished.class,
+            "A penalty or a 双随机 inspection result was made public (双公示), or its disclosure period changed."),
+    DISCLOSURE_WITHDRAWN(
+            "disclosure.withdrawn",
+            "disclosure",
+            DisclosureWithdrawn.class,
+            "A disclosure was withdrawn (撤回) before its period ended.");
 
     private final String value;
     private final String aggregateType;

@@ -19,7 +19,9 @@ public sealed interface HubEvent
                 DepartmentDeactivated,
                 RandomDrawAnnounced,
                 RandomDrawExecuted,
-                RandomDrawPublished {
+                RandomDrawPublished,
+                DisclosurePublished,
+                DisclosureWithdrawn {
 
     /** The event's entry in the catalog. */
     EventType type();

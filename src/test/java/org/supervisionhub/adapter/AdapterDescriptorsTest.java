@@ -133,25 +133,19 @@ class AdapterDescriptorsTest {
     }
 
     @Test
-    void creditPlatformReceivesPenaltiesOnOrganisationsOnly() throws IOException {
+    void creditPlatformReceivesPublishedPenaltiesOnly() throws IOException {
         AdapterDescriptor.Outbound outbound =
                 AdapterRegistry.loadAll(ADAPTERS).get("credit").descriptor().outbound();
         JsonNode penalty = JSON.readTree(
-                ADAPTERS.resolve("credit/samples/record.event.json").toFile());
+                ADAPTERS.resolve("credit/samples/disclosure.event.json").toFile());
 
-        assertThat(outbound.wants("record", penalty)).isTrue();
+        assertThat(outbound.wants("disclosure", penalty)).isTrue();
         assertThat(outbound.wants(
-                        "record",
-                        JSON.readTree(penalty.toString()
-                                .replace(
-                                        "\"kind\":\"PENALTY\",\"departmentCode\"",
-                                        "\"kind\":\"INSPECTION\",\"departmentCode\""))))
+                        "disclosure",
+                        JSON.readTree(penalty.toString().replace("\"kind\":\"PENALTY\"", "\"kind\":\"INSPECTION\""))))
+                .as("双随机 results go to the enterprise credit publicity system instead")
                 .isFalse();
-        assertThat(outbound.wants(
-                        "record",
-                        JSON.readTree(
-                                penalty.toString().replace("\"type\":\"ENTERPRISE\"", "\"type\":\"NATURAL_PERSON\""))))
-                .isFalse();
+        assertThat(outbound.events()).as("records themselves are not sent").containsOnlyKeys("disclosure");
     }
 
     @Test

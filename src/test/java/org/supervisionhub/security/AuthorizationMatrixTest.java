@@ -103,7 +103,9 @@ class AuthorizationMatrixTest {
             "POST /api/v1/national/callbacks/{kind}",
             "GET /api/v1/credentials/verify",
             "GET /api/v1/credentials/jwks",
-            "GET /api/v1/public/random-draws/{id}");
+            "GET /api/v1/public/random-draws/{id}",
+            "GET /api/v1/public/disclosures",
+            "GET /api/v1/public/disclosures/{id}");
 
     private static final Set<String> CATALOG =
             java.util.Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());

@@ -25,10 +25,14 @@ class EndpointSweepTest {
 
     /**
      * Public by design: the electronic-credential keys, the QR-code verification (扫码查证) and published 双随机 draws
-     * (结果公开, desensitised).
+     * (结果公开, desensitised) and current 双公示 disclosures (曝光台, desensitised).
      */
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
-            "get /api/v1/credentials/jwks", "get /api/v1/credentials/verify", "get /api/v1/public/random-draws/{id}");
+            "get /api/v1/credentials/jwks",
+            "get /api/v1/credentials/verify",
+            "get /api/v1/public/random-draws/{id}",
+            "get /api/v1/public/disclosures",
+            "get /api/v1/public/disclosures/{id}");
 
     @Test
     @SuppressWarnings("unchecked")

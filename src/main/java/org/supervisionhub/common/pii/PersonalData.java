@@ -6,6 +6,8 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.supervisionhub.common.code.IdNumbers;
@@ -54,6 +56,31 @@ public class PersonalData {
         }
         int first = name.offsetByCodePoints(0, 1);
         return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    }
+
+    // Candidates in free text: 18 characters of an ID number (checked before masking, so a credit code or a document
+    // number of the same length stays) and mainland mobile numbers, neither glued to further digits.
+    private static final Pattern ID_NUMBER_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+
+    /**
+     * Free text fit for the public (违法事实, 检查结果说明): valid ID numbers and mobile numbers in it masked. Names
+     * cannot be recognised in free text; texts meant for disclosure are written without them.
+     */
+    public static String redactText(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Matcher ids = ID_NUMBER_IN_TEXT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (ids.find()) {
+            String candidate = ids.group().toUpperCase(Locale.ROOT);
+            ids.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(IdNumbers.isValid(candidate) ? maskIdNumber(candidate) : ids.group()));
+        }
+        ids.appendTail(out);
+        return MOBILE_IN_TEXT.matcher(out).replaceAll(match -> maskPhone(match.group()));
     }
 
     /** {@code 138****5678}. */

@@ -47,4 +47,18 @@ class PersonalDataTest {
         assertThat(PersonalData.maskPhone("138-0013-8000")).isEqualTo("138****8000");
         assertThat(PersonalData.maskPhone("12345")).isEqualTo("*****");
     }
+
+    @Test
+    void redactedTextMasksValidIdNumbersAndMobilesButKeepsCreditCodesAndDocumentNumbers() {
+        String text = "当事人11010519491231002X（手机13800138000）；统一社会信用代码914501030000000000，决定书 450103198506120000";
+
+        assertThat(PersonalData.redactText(text))
+                .isEqualTo("当事人110105********002X（手机138****8000）；统一社会信用代码914501030000000000，决定书 450103198506120000");
+    }
+
+    @Test
+    void redactedTextLeavesLongerDigitRunsAlone() {
+        assertThat(PersonalData.redactText("流水号 2138001380001")).isEqualTo("流水号 2138001380001");
+        assertThat(PersonalData.redactText(null)).isNull();
+    }
 }

@@ -1,0 +1,29 @@
+package org.supervisionhub.disclosure;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * How long disclosures stay public, in months from the act (the penalty decision, the check). The defaults follow the
+ * national credit-repair rules (失信行为纠正后的信用信息修复管理办法（试行）, 2023): a penalty for an ordinary breach is
+ * public for at least three months and at most one year, one for a serious breach (a major case, 重大案件) for at least
+ * one and at most three years; the maximum is the default. A province may shorten them.
+ */
+@ConfigMapping(prefix = "hub.disclosure")
+public interface DisclosureConfig {
+
+    /** An ordinary penalty. */
+    Period penalty();
+
+    /** A penalty decided as a major case. */
+    Period majorPenalty();
+
+    /** A 双随机 inspection result. */
+    Period inspection();
+
+    /** Shortest and longest disclosure, in months from the act. */
+    interface Period {
+        int minMonths();
+
+        int maxMonths();
+    }
+}
