@@ -205,6 +205,7 @@ public enum ErrorCode {
 
     // 双随机 draws
     RANDOM_PLAN_NOT_FOUND(404, "No such sampling plan in the caller's scope", "抽查计划不存在"),
+    RISK_MODEL_NOT_FOUND(404, "No risk model with this id is in effect", "该风险预警模型不存在或未生效"),
     DISCLOSURE_NOT_FOUND(
             404, "No such disclosure (or none in the caller's scope, or not public now)", "公示信息不存在（或不在公示期内）"),
     RECORD_NOT_DISCLOSABLE(

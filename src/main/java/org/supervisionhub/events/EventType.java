@@ -88,7 +88,12 @@ public enum EventType {
             "disclosure.withdrawn",
             "disclosure",
             DisclosureWithdrawn.class,
-            "A disclosure was withdrawn (撤回) before its period ended.");
+            "A disclosure was withdrawn (撤回) before its period ended."),
+    RISK_CLUE_RAISED(
+            "risk-clue.raised",
+            "risk_clue",
+            RiskClueRaised.class,
+            "One of the hub's risk models found a subject at risk and raised a risk clue (风险预警线索).");
 
     private final String value;
     private final String aggregateType;

@@ -21,7 +21,8 @@ public sealed interface HubEvent
                 RandomDrawExecuted,
                 RandomDrawPublished,
                 DisclosurePublished,
-                DisclosureWithdrawn {
+                DisclosureWithdrawn,
+                RiskClueRaised {
 
     /** The event's entry in the catalog. */
     EventType type();

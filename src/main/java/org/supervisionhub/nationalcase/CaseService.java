@@ -46,6 +46,7 @@ public class CaseService {
             where id = $1 returning *""";
     private static final String FEEDBACK = """
             update national_case set status = 'FEEDBACK_SENT', handled_by = $2, handled_at = now(), result = $3,
+                                     risk_confirmed = $5,
                                      accepted_by = coalesce(accepted_by, $4), accepted_at = coalesce(accepted_at, now()),
                                      updated_at = now()
             where id = $1 returning *""";
@@ -120,7 +121,12 @@ public class CaseService {
             String handledBy = request.handledBy() != null ? request.handledBy().strip() : caller.auditName();
             Row row = connection
                     .preparedQuery(FEEDBACK)
-                    .execute(Tuple.of(id, handledBy, request.result().strip(), caller.auditName()))
+                    .execute(Tuple.of(
+                            id,
+                            handledBy,
+                            request.result().strip(),
+                            caller.auditName(),
+                            kind == CaseKind.RISK_CLUE ? request.riskConfirmed() : null))
                     .await()
                     .indefinitely()
                     .iterator()
@@ -211,6 +217,7 @@ public class CaseService {
                 row.getString("handled_by"),
                 WireTime.of(row.getOffsetDateTime("handled_at")),
                 row.getString("result"),
+                row.getBoolean("risk_confirmed"),
                 WireTime.of(row.getOffsetDateTime("closed_at")),
                 WireTime.of(row.getOffsetDateTime("received_at")),
                 message(row));

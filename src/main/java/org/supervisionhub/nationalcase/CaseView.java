@@ -39,6 +39,10 @@ public record CaseView(
         String handledBy,
         OffsetDateTime handledAt,
         String result,
+
+        @Schema(description = "Risk clues: whether the check found the risk real, as the feedback said")
+        Boolean riskConfirmed,
+
         OffsetDateTime closedAt,
         OffsetDateTime receivedAt,
 

@@ -11,4 +11,9 @@ public record FeedbackRequest(
         String result,
 
         @Schema(description = "办理人; defaults to the caller") @Size(max = 100)
-        String handledBy) {}
+        String handledBy,
+
+        @Schema(
+                description = "风险是否属实: for a risk clue, whether the check found the risk real (what a risk model's "
+                        + "confirmed rate counts); not sent for complaints and tasks")
+        Boolean riskConfirmed) {}

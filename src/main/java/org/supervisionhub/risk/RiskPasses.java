@@ -1,0 +1,143 @@
+package org.supervisionhub.risk;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the models. <b>Incremental</b> (every 30 s): the subjects whose records, library entry, cases or permits
+ * changed since the cursor (read again from a little before it, so a late commit is not missed; re-evaluating changes
+ * nothing) are evaluated by every model. <b>Full</b> (nightly, 02:30 Beijing time): every model over every subject,
+ * which also catches what time alone changes (a permit ageing past its window, a case passing its deadline). Both
+ * first close the hits whose clues were answered. Replicas may run both at once: raising is idempotent.
+ */
+@ApplicationScoped
+public class RiskPasses {
+
+    private static final Logger LOG = Logger.getLogger(RiskPasses.class);
+    /** At most this many changed subjects per incremental pass; the rest wait for the next (the cursor says where). */
+    static final int BATCH = 5_000;
+
+    private static final String CURSOR = "select changed_to, now() as now from risk_cursor where name = 'incremental'";
+    // The changes after $1, oldest first, up to the batch; each with the time it changed.
+    private static final String CHANGED = """
+            select code, max(changed) as changed from (
+                select subject_credit_code as code, updated_at as changed from behaviour_record
+                where updated_at > $1 and subject_credit_code is not null
+                union all
+                select credit_code, updated_at from subject where updated_at > $1 and credit_code is not null
+                union all
+                select subject_credit_code, updated_at from national_case
+                where updated_at > $1 and subject_credit_code is not null
+                union all
+                select subject_credit_code, received_at from permit where received_at > $1) changes
+            group by code order by max(changed) limit $2""";
+    private static final String ADVANCE = """
+            update risk_cursor set changed_to = greatest(changed_to, $1) where name = 'incremental'""";
+
+    @Inject
+    RiskModels models;
+
+    @Inject
+    RiskEvaluator evaluator;
+
+    @Inject
+    RiskClues clues;
+
+    @Inject
+    RiskConfig config;
+
+    @Inject
+    Pool pool;
+
+    /** What a pass did, per outcome. */
+    public record Tally(int subjects, Map<RiskClues.Outcome, Integer> outcomes, int closed) {}
+
+    @Scheduled(
+            identity = "risk-incremental",
+            every = "${hub.risk.incremental-every:30s}",
+            delayed = "20s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void incrementalOnSchedule() {
+        if (config.enabled()) {
+            incremental();
+        }
+    }
+
+    @Scheduled(
+            identity = "risk-full",
+            cron = "${hub.risk.full-pass-cron:0 30 2 * * ?}",
+            timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fullOnSchedule() {
+        if (config.enabled()) {
+            Tally tally = full();
+            LOG.infof("risk models, nightly pass: %s", tally);
+        }
+    }
+
+    /** Evaluates the subjects changed since the cursor and moves the cursor past them. Blocking. */
+    public Tally incremental() {
+        int closed = clues.closeAnswered();
+        Row cursor = pool.preparedQuery(CURSOR)
+                .execute()
+                .await()
+                .indefinitely()
+                .iterator()
+                .next();
+        OffsetDateTime now = cursor.getOffsetDateTime("now");
+        Changes changes = changedSince(cursor.getOffsetDateTime("changed_to").minus(config.overlap()));
+        Map<RiskClues.Outcome, Integer> outcomes =
+                changes.subjects().isEmpty() ? new EnumMap<>(RiskClues.Outcome.class) : evaluate(changes.subjects());
+        // A full batch stops at the last change read; otherwise everything up to the pass's start was read.
+        OffsetDateTime to = changes.subjects().size() == BATCH ? changes.reached() : now;
+        pool.preparedQuery(ADVANCE).execute(Tuple.of(to)).await().indefinitely();
+        return new Tally(changes.subjects().size(), outcomes, closed);
+    }
+
+    /** Every model over every subject. Blocking. */
+    public Tally full() {
+        int closed = clues.closeAnswered();
+        return new Tally(-1, run(null), closed);
+    }
+
+    /** Every model over the subjects named. Blocking. */
+    public Map<RiskClues.Outcome, Integer> evaluate(List<String> subjects) {
+        return run(List.copyOf(subjects));
+    }
+
+    /** Subjects changed after {@code from}, oldest change first, at most {@link #BATCH}, and the last change read. */
+    record Changes(List<String> subjects, OffsetDateTime reached) {}
+
+    Changes changedSince(OffsetDateTime from) {
+        List<String> subjects = new ArrayList<>();
+        OffsetDateTime reached = null;
+        for (Row row : pool.preparedQuery(CHANGED)
+                .execute(Tuple.of(from, BATCH))
+                .await()
+                .indefinitely()) {
+            subjects.add(row.getString("code"));
+            reached = row.getOffsetDateTime("changed");
+        }
+        return new Changes(subjects, reached);
+    }
+
+    private Map<RiskClues.Outcome, Integer> run(List<String> subjects) {
+        Map<RiskClues.Outcome, Integer> outcomes = new EnumMap<>(RiskClues.Outcome.class);
+        for (RiskModel model : models.all()) {
+            for (RiskEvaluator.Finding finding : evaluator.evaluate(model, subjects)) {
+                outcomes.merge(clues.raise(model, finding), 1, Integer::sum);
+            }
+        }
+        return outcomes;
+    }
+}
