@@ -213,7 +213,8 @@ public class FileImports {
                 }
                 if (rows.size() >= limits.maxDryRunRows()) {
                     throw new HubException(
-                            ErrorCode.DRY_RUN_TOO_MANY_ROWS,
+                            413,
+                            "DRY_RUN_TOO_MANY_ROWS",
                             "Payload too large",
                             "a dry run reads at most " + limits.maxDryRunRows() + " rows; row " + row.number()
                                     + " is beyond it (import the file as a job, or try a part of it)",
