@@ -131,7 +131,7 @@ async function signIn(page, role, department, region) {
     }, null, { timeout: 30000 });
     await clerk.waitForSelector('#import-annotated');
     const bad = '#import-report tr[data-row="3"]';
-    step(`import report row=3 field=${(await clerk.textContent(`${bad} td:nth-child(2)`)).trim()} code=${(await clerk.textContent(`${bad} td:nth-child(3)`)).trim()} zh=${(await clerk.textContent(`${bad} td:nth-child(4) [lang="zh-CN"]`)).trim()}`);
+    step(`import report row=3 header=${(await clerk.textContent(`${bad} td:nth-child(2) .header`)).trim()} field=${(await clerk.textContent(`${bad} td:nth-child(2) code`)).trim()} code=${(await clerk.textContent(`${bad} td:nth-child(3)`)).trim()} zh=${(await clerk.textContent(`${bad} td:nth-child(4) [lang="zh-CN"]`)).trim()}`);
     step(`import annotated file ${(await clerk.getAttribute('#import-annotated', 'href')).slice(0, 5)}`);
     await clerk.locator('section:has(#file-import)').screenshot({ path: path.join(outDir, 'console-import.png') });
     await accessible(clerk, 'work');

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -131,6 +132,30 @@ public class ImportResource {
         }
         var id = imports.importStandard(callers.caller(), kind, department, upload);
         return jobs.accepted(callers.caller(), id, uri);
+    }
+
+    @GET
+    @Path("/{kind}/columns")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
+    @Operation(
+            summary = "The columns of a kind's standard sheet (导入模板列说明)",
+            description = "导入模板各列：中文表头、对应字段、格式、是否必填、示例，与模板的“说明”页相同。\n"
+                    + "The template's columns as JSON, in sheet order, as its sheet 说明 lists them: a report's field "
+                    + "(an issue's field path) is named by its header here.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The columns",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportColumn.class)))
+    @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND)")
+    public List<ImportColumn> getImportColumns(@PathParam("kind") String kind) {
+        RecordKind recordKind = StandardColumns.kind(kind)
+                .orElseThrow(() ->
+                        HubException.notFound(ErrorCode.IMPORT_KIND_NOT_FOUND, "no standard sheet of '" + kind + "'"));
+        return StandardColumns.of(recordKind).stream().map(ImportColumn::of).toList();
     }
 
     @GET

@@ -159,7 +159,7 @@ class ConsoleEndToEndTest {
                         "STEP field error CREDIT_CODE",
                         "STEP manual entry saved",
                         "STEP import dry run row=3 code=RESULT_CODE_INVALID",
-                        "STEP import report row=3 field=inspection.resultCode code=RESULT_CODE_INVALID zh=检查结果代码无效",
+                        "STEP import report row=3 header=检查结果代码 field=inspection.resultCode code=RESULT_CODE_INVALID zh=检查结果代码无效",
                         "STEP import annotated file blob:",
                         "STEP verify shows 有效",
                         "STEP tampered shows 伪造",
