@@ -52,12 +52,17 @@ public class EffectivenessStatsService {
     private static final String LISTS = """
             with %s,
             g as (
-                select s.region_code, s.code as department_code, s.credit_code,
-                       case s.level when 'NATIONAL' then 1 when 'PROVINCIAL' then 2 when 'CITY' then 3
-                                    when 'COUNTY' then 4 when 'TOWNSHIP' then 5 end as level_digit,
-                       l.id as list_id, l.implementing_body_name, l.implementing_body_credit_code, l.list_code,
-                       l.exercise_level, l.supervised_object, l.check_content, l.frequency_times, l.frequency_period,
-                       l.random_inspection, l.sampling_proportion
+                select s.region_code, s.code as department_code, l.id as list_id,
+                       btrim(l.implementing_body_name) <> '' and btrim(l.supervised_object) <> ''
+                           and btrim(l.check_content) <> '' and l.frequency_times is not null
+                           and l.frequency_period is not null
+                           and (not l.random_inspection or l.sampling_proportion is not null) as complete,
+                       l.implementing_body_code_valid and l.implementing_body_credit_code = s.credit_code
+                           and length(l.list_code) > 19 and left(l.list_code, 18) = l.implementing_body_credit_code
+                           and substr(l.list_code, 19, 1) = l.exercise_level::text
+                           and coalesce(l.exercise_level = case s.level when 'NATIONAL' then 1 when 'PROVINCIAL' then 2
+                                            when 'CITY' then 3 when 'COUNTY' then 4 when 'TOWNSHIP' then 5 end, true)
+                           as accurate
                 from scoped s
                 join item_claim c on c.department_code = s.code and c.status = 'ACTIVE'
                 join catalog_item i on i.code = c.item_code and i.status = 'IN_USE' and i.parent_code is not null
@@ -65,14 +70,8 @@ public class EffectivenessStatsService {
                 left join implementation_list l on l.item_code = c.item_code and l.department_code = c.department_code)
             select %s, g.region_code, g.department_code,
                    count(*) as claimed, count(g.list_id) as compiled,
-                   count(g.list_id) filter (where btrim(g.implementing_body_name) <> '' and btrim(g.supervised_object) <> ''
-                       and btrim(g.check_content) <> '' and g.frequency_times is not null and g.frequency_period is not null
-                       and (not g.random_inspection or g.sampling_proportion is not null)) as complete,
-                   count(g.list_id) filter (where gb32100_valid(g.implementing_body_credit_code)
-                       and g.implementing_body_credit_code = g.credit_code
-                       and length(g.list_code) > 19 and left(g.list_code, 18) = g.implementing_body_credit_code
-                       and substr(g.list_code, 19, 1) = g.exercise_level::text
-                       and (g.level_digit is null or g.level_digit = g.exercise_level)) as accurate
+                   count(*) filter (where g.complete) as complete,
+                   count(*) filter (where g.accurate) as accurate
             from g %s""".formatted(SCOPED, LEVEL, GROUPS);
 
     /** $3: the day on which a certificate must be valid. */
@@ -147,11 +146,11 @@ public class EffectivenessStatsService {
         return Uni.combine()
                 .all()
                 .unis(
-                        pool.preparedQuery(DEPARTMENTS).execute(scope),
-                        pool.preparedQuery(LISTS).execute(scope),
-                        pool.preparedQuery(OFFICERS).execute(Tuple.of(prefix, effectiveDepartment, to)),
-                        pool.preparedQuery(CASES).execute(scope),
-                        pool.preparedQuery(PUSH).execute(Tuple.of(prefix, effectiveDepartment, from, to)))
+                        StatsQueries.run(pool, DEPARTMENTS, scope),
+                        StatsQueries.run(pool, LISTS, scope),
+                        StatsQueries.run(pool, OFFICERS, Tuple.of(prefix, effectiveDepartment, to)),
+                        StatsQueries.run(pool, CASES, scope),
+                        StatsQueries.run(pool, PUSH, Tuple.of(prefix, effectiveDepartment, from, to)))
                 .asTuple()
                 .chain(all -> {
                     Assembly assembly = new Assembly();
@@ -169,8 +168,7 @@ public class EffectivenessStatsService {
                     List<String> unnamed = assembly.unnamedRegions();
                     Uni<Map<String, String>> names = unnamed.isEmpty()
                             ? Uni.createFrom().item(Map.of())
-                            : pool.preparedQuery(REGION_NAMES)
-                                    .execute(Tuple.of(unnamed.toArray(String[]::new)))
+                            : StatsQueries.run(pool, REGION_NAMES, Tuple.of(unnamed.toArray(String[]::new)))
                                     .map(rows -> {
                                         Map<String, String> found = new HashMap<>();
                                         rows.forEach(row -> found.put(row.getString("code"), row.getString("name")));
