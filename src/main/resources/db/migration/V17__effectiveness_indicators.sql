@@ -1,11 +1,11 @@
 -- Effectiveness indicators (监管效能, issue 13): what the statistics need from the database.
 
 -- GB 32100-2015 check character of a unified social credit code (see ../shared/DOMAIN.md): the same rule as
--- common.code.CreditCodes, for 事项要素填报准确率, which checks stored implementation lists in SQL. One expression
--- (weights 3^(i-1) mod 31 written out), so PostgreSQL inlines it into the statistics statement.
+-- common.code.CreditCodes (alphabet, positions 3-8 digits, check character), for 事项要素填报准确率, which checks
+-- stored implementation lists. One expression, the weights 3^(i-1) mod 31 written out.
 create function gb32100_valid(code text) returns boolean language sql immutable parallel safe as
 $$
-select code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'
+select code ~ '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$'
    and strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, 18, 1)) - 1
        = (31 - ((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, 1, 1)) - 1) * 1 + (strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, 2, 1)) - 1) * 3 + (strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, 3, 1)) - 1) * 9
                + (strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, 4, 1)) - 1) * 27 + (strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, 5, 1)) - 1) * 19 + (strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, 6, 1)) - 1) * 26
