@@ -75,7 +75,10 @@ class EffectivenessStatsTest {
         return Double.parseDouble(value.toString()); // JsonPath reads decimals as floats
     }
 
-    /** An outbox event of the test target: a department's (or, without one, a subject's of 451100). */
+    /**
+     * An outbox event of the test target: a department's (or, without one, a subject's of 451100), written
+     * {@code createdAgo} and delivered {@code deliveredAgo} (null: not delivered).
+     */
     private void event(String department, String status, String createdAgo, String deliveredAgo) {
         String payload = department == null
                 ? "{\"regionCode\": \"451100\", \"creditCode\": \"91451100MA5K00001X\"}"
@@ -84,10 +87,7 @@ class EffectivenessStatsTest {
                 insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, status, created_at,
                                     delivered_at)
                 values (?, 'record', 'effectiveness', 'record.created', cast(? as jsonb), ?, now() - cast(? as interval),
-                        now() - cast(? as interval))""", TARGET, payload, status, createdAgo, deliveredAgo == null ? "0 seconds" : deliveredAgo);
-        if (deliveredAgo == null) {
-            db.update("update outbox set delivered_at = null where target = ? and status <> 'DELIVERED'", TARGET);
-        }
+                        now() - cast(? as interval))""", TARGET, payload, status, createdAgo, deliveredAgo);
     }
 
     @Test
