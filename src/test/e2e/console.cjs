@@ -45,8 +45,18 @@ async function signIn(page, role, department, region) {
     await director.waitForSelector('#claim-rate');
     await director.waitForSelector('#region-chart canvas');
     step(`dashboard region=${await director.textContent('#dashboard-region')} claimRate=${await director.textContent('#claim-rate')}`);
+    await director.waitForSelector('#completeness-rate');
+    await director.waitForSelector('#quality-chart canvas');
+    step(`indicators completeness=${(await director.textContent('#completeness-rate')).trim()}`
+      + ` accuracy=${(await director.textContent('#accuracy-rate')).trim()}`
+      + ` certified=${(await director.textContent('#certified-rate')).trim()}`
+      + ` overdue=${(await director.textContent('#overdue-cases')).trim()}`);
     await accessible(director, 'dashboard');
     await director.screenshot({ path: path.join(outDir, 'console-dashboard.png'), fullPage: true });
+    // 导出 Excel: the workbook downloads under the hub's name for it; the test opens it.
+    const [download] = await Promise.all([director.waitForEvent('download'), director.click('#export-excel')]);
+    await download.saveAs(path.join(outDir, 'dashboard-export.xlsx'));
+    step(`exported ${download.suggestedFilename()} bytes=${fs.statSync(path.join(outDir, 'dashboard-export.xlsx')).size}`);
     const target = await director.getAttribute(`a.drill[data-region="${fixture.drillTo}"]`, 'data-region');
     await director.click(`a.drill[data-region="${target}"]`);
     await director.waitForFunction((code) => document.querySelector('#dashboard-region').textContent.trim() === code, target);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +193,18 @@ class ConsoleEndToEndTest {
                 .isEqualTo(1L);
         assertThat(out.resolve("console-import.png")).exists();
         assertThat(out.resolve("console-dashboard.png")).exists();
+        assertThat(output)
+                .as(output)
+                .containsPattern(
+                        "STEP indicators completeness=[0-9.]+% accuracy=[0-9.]+% certified=[0-9.]+% overdue=\\d+ / \\d+")
+                .containsPattern(
+                        "STEP exported effectiveness-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.xlsx bytes=\\d+");
+        try (XSSFWorkbook export = new XSSFWorkbook(Files.newInputStream(out.resolve("dashboard-export.xlsx")))) {
+            assertThat(export.getSheet("实施清单质量").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("合计");
+            assertThat(export.getSheet("实施清单质量").getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("450000");
+        }
         assertThat(out.resolve("verify-valid.png")).exists();
     }
 }
