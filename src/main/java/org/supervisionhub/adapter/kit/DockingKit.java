@@ -36,7 +36,7 @@ import org.supervisionhub.adapter.AdapterProblem;
 import org.supervisionhub.adapter.AdapterRegistry;
 import org.supervisionhub.adapter.DescriptorLoader;
 import org.supervisionhub.adapter.FieldMapper;
-import org.supervisionhub.adapter.XmlPayloads;
+import org.supervisionhub.adapter.XmlTrees;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.Json;
 import org.supervisionhub.events.EventSchemas;
@@ -144,6 +144,8 @@ public final class DockingKit {
     private DockingKit() {}
 
     public static void main(String[] args) {
+        // The schema validator logs through SLF4J; the kit ships no logging backend, and says so only on errors.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -284,7 +286,7 @@ public final class DockingKit {
     public static JsonNode readSample(Path sample) throws IOException {
         if (sample.toString().endsWith(".xml")) {
             try (InputStream in = Files.newInputStream(sample)) {
-                return XmlPayloads.read(in, null, 64, 1_000_000);
+                return XmlTrees.read(in, null, 64, 1_000_000);
             }
         }
         return JSON.readTree(sample.toFile());
