@@ -16,6 +16,7 @@ const messages = {
     dashboard: '监管效能',
     operations: '运行监控',
     work: '部门工作',
+    supervision: '双随机与公示',
     period: '统计期间',
     from: '起',
     to: '止',
@@ -115,6 +116,7 @@ const messages = {
     dashboard: 'Effectiveness',
     operations: 'Operations',
     work: 'Department work',
+    supervision: 'Draws & disclosure',
     period: 'Period',
     from: 'From',
     to: 'To',
@@ -212,4 +214,9 @@ export function toggleLocale() {
   i18n.locale = i18n.locale === 'zh' ? 'en' : 'zh';
   localStorage.setItem('hub.locale', i18n.locale);
   document.documentElement.lang = i18n.locale === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** A view's own words (zh and en), falling back to the shared dictionary: keeps each view's vocabulary beside it. */
+export function translator(local) {
+  return (key) => (local[i18n.locale] && local[i18n.locale][key]) || local.zh[key] || t(key);
 }
