@@ -4,7 +4,8 @@
 # database of the staging-db adapter tests, started by ensure-mariadb.sh), the national platform
 # simulator and, for single sign-on, a real Keycloak driven through headless Chromium (scripts/e2e-prereqs.sh
 # installs Chromium, playwright-core and Keycloak the first time); then lints the committed OpenAPI contract
-# and the event contract (the suite has already checked they equal what the hub serves and emits).
+# and the event contract (the suite has already checked they equal what the hub serves and emits, and, in
+# ApiCompatibilityTest, that the API has no breaking change against the last released contract in openapi/released/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh

@@ -39,7 +39,9 @@ results="bench/results/console-$(date +%F).md"
   echo "|---|---|---|"
 } > "$results"
 for path in "/api/v1/stats/claims" "/api/v1/stats/coverage?from=$year-01-01" "/api/v1/stats/monthly?from=$year-01-01" \
-            "/api/v1/stats/permit-binding" "/api/v1/stats/claims?region=450100"; do
+            "/api/v1/stats/permit-binding" "/api/v1/stats/claims?region=450100" \
+            "/api/v1/stats/effectiveness?from=$year-01-01" "/api/v1/stats/effectiveness?region=450100&from=$year-01-01" \
+            "/api/v1/stats/export?from=$year-01-01"; do
   for _ in 1 2 3 4 5; do curl -fs -o /dev/null -H "Authorization: Bearer $token" "$base$path"; done
   times=$(for _ in $(seq 1 20); do
     curl -fs -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$base$path"

@@ -28,6 +28,33 @@ export async function api(path, { method = 'GET', body, query } = {}) {
 }
 
 /**
+ * A call whose body or answer is not JSON (a file sent as the raw body, a file or report received): answers the
+ * Response once it is ok, throws ApiProblem (from its problem+json) otherwise.
+ */
+export async function request(path, { method = 'GET', body, query, contentType, accept = 'application/json' } = {}) {
+  const url = new URL(path, location.origin);
+  Object.entries(query || {}).forEach(([name, value]) => {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
+  });
+  const headers = { Accept: accept };
+  if (session.token) headers.Authorization = `Bearer ${session.token}`;
+  if (contentType) headers['Content-Type'] = contentType;
+  const response = await fetch(url, { method, headers, body });
+  if (response.status === 401) signOut();
+  if (!response.ok) {
+    const text = await response.text();
+    let problem = null;
+    try {
+      problem = text ? JSON.parse(text) : null;
+    } catch (e) {
+      problem = { detail: text };
+    }
+    throw new ApiProblem(response.status, problem);
+  }
+  return response;
+}
+
+/**
  * Follows a server-sent event stream with the bearer token (EventSource cannot send one): calls onEvent with each
  * event's parsed JSON data until the stream ends; returns a function that stops following.
  */

@@ -5,6 +5,7 @@ import SignIn from './views/SignIn.vue';
 import Dashboard from './views/Dashboard.vue';
 import Operations from './views/Operations.vue';
 import Work from './views/Work.vue';
+import Supervision from './views/Supervision.vue';
 import { load, session, hasRole } from './session.js';
 
 load();
@@ -17,6 +18,7 @@ const router = createRouter({
     { path: '/dashboard', component: Dashboard },
     { path: '/operations', component: Operations },
     { path: '/work', component: Work },
+    { path: '/supervision', component: Supervision },
   ],
 });
 

@@ -45,8 +45,18 @@ async function signIn(page, role, department, region) {
     await director.waitForSelector('#claim-rate');
     await director.waitForSelector('#region-chart canvas');
     step(`dashboard region=${await director.textContent('#dashboard-region')} claimRate=${await director.textContent('#claim-rate')}`);
+    await director.waitForSelector('#completeness-rate');
+    await director.waitForSelector('#quality-chart canvas');
+    step(`indicators completeness=${(await director.textContent('#completeness-rate')).trim()}`
+      + ` accuracy=${(await director.textContent('#accuracy-rate')).trim()}`
+      + ` certified=${(await director.textContent('#certified-rate')).trim()}`
+      + ` overdue=${(await director.textContent('#overdue-cases')).trim()}`);
     await accessible(director, 'dashboard');
     await director.screenshot({ path: path.join(outDir, 'console-dashboard.png'), fullPage: true });
+    // 导出 Excel: the workbook downloads under the hub's name for it; the test opens it.
+    const [download] = await Promise.all([director.waitForEvent('download'), director.click('#export-excel')]);
+    await download.saveAs(path.join(outDir, 'dashboard-export.xlsx'));
+    step(`exported ${download.suggestedFilename()} bytes=${fs.statSync(path.join(outDir, 'dashboard-export.xlsx')).size}`);
     const target = await director.getAttribute(`a.drill[data-region="${fixture.drillTo}"]`, 'data-region');
     await director.click(`a.drill[data-region="${target}"]`);
     await director.waitForFunction((code) => document.querySelector('#dashboard-region').textContent.trim() === code, target);
@@ -112,6 +122,28 @@ async function signIn(page, role, department, region) {
     await clerk.click('#manual-submit');
     await clerk.waitForSelector('#manual-saved');
     step('manual entry saved');
+    // ... and imports a sheet whose row 3 is bad: the file chosen with the keyboard, a dry run first (nothing stored),
+    // then the import, followed live to its per-row report and the annotated file.
+    await clerk.selectOption('#import-kind', 'inspection');
+    await clerk.focus('#import-file');
+    const [chooser] = await Promise.all([clerk.waitForEvent('filechooser'), clerk.keyboard.press('Space')]);
+    await chooser.setFiles(fixture.importSheet);
+    await clerk.click('#import-dry-run');
+    await clerk.waitForSelector('#import-dry-run-summary');
+    await clerk.waitForSelector('#import-report tr[data-row="3"]');
+    step(`import dry run row=3 code=${(await clerk.textContent('#import-report tr[data-row="3"] td:nth-child(3)')).trim()}`);
+    await clerk.focus('#import-submit');
+    await clerk.keyboard.press('Enter');
+    await clerk.waitForSelector('#import-job');
+    await clerk.waitForFunction(() => {
+      const percent = document.querySelector('#import-percent');
+      return percent && percent.textContent.trim() === '100%';
+    }, null, { timeout: 30000 });
+    await clerk.waitForSelector('#import-annotated');
+    const bad = '#import-report tr[data-row="3"]';
+    step(`import report row=3 header=${(await clerk.textContent(`${bad} td:nth-child(2) .header`)).trim()} field=${(await clerk.textContent(`${bad} td:nth-child(2) code`)).trim()} code=${(await clerk.textContent(`${bad} td:nth-child(3)`)).trim()} zh=${(await clerk.textContent(`${bad} td:nth-child(4) [lang="zh-CN"]`)).trim()}`);
+    step(`import annotated file ${(await clerk.getAttribute('#import-annotated', 'href')).slice(0, 5)}`);
+    await clerk.locator('section:has(#file-import)').screenshot({ path: path.join(outDir, 'console-import.png') });
     await accessible(clerk, 'work');
     await clerk.screenshot({ path: path.join(outDir, 'console-work.png'), fullPage: true });
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.record.MappedRecord;
@@ -148,7 +147,7 @@ public class AdapterService {
         // A dry run's failures and counts stay out of the adapter's figures: they describe its real traffic.
         Health figures = dryRun ? new Health() : health(system);
         figures.calls.incrementAndGet();
-        JsonNode list = FieldMapper.at(payload, inbound.records());
+        JsonNode list = AdapterMappings.recordsAt(inbound, payload);
         if (list == null || !(list.isArray() || list.isObject())) {
             fail(figures, "no records at '" + inbound.records() + "'");
             throw HubException.badRequest(
@@ -274,9 +273,7 @@ public class AdapterService {
                 if (!descriptor.outbound().wants(event, payload)) {
                     continue;
                 }
-                data = mapper.convertValue(
-                        FieldMapper.map(payload, descriptor.outbound().events().get(event), tables(descriptor)),
-                        Map.class);
+                data = mapper.convertValue(AdapterMappings.outboundPayload(descriptor, event, payload), Map.class);
             } catch (FieldMapper.MappingException e) {
                 error = e.field() + ": " + e.getMessage();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -410,41 +407,22 @@ public class AdapterService {
 
     /** One element of the system's payload mapped by the kind's rules, or the reason it could not be. */
     public static MappedRecord map(AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
-        return map(descriptor, inbound, element, element);
+        return AdapterMappings.map(descriptor, inbound, element);
     }
 
-    /** As above, for one record of a larger payload whose {@code $.} paths read from the payload's root. */
     private static MappedRecord map(
             AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode payload, JsonNode element) {
-        try {
-            return new MappedRecord(canonicalRecord(descriptor, inbound, payload, element), null);
-        } catch (FieldMapper.MappingException e) {
-            return new MappedRecord(null, new FieldError(e.field(), "MAPPING_FAILED", e.getMessage()));
-        }
+        return AdapterMappings.map(descriptor, inbound, payload, element);
     }
 
-    /** The records at the inbound path: a list's elements, or a single object. */
     static Iterable<JsonNode> elements(JsonNode list) {
-        return list.isArray() ? list : List.of(list);
+        return AdapterMappings.elements(list);
     }
 
-    /** One record of the system's payload in the canonical shape: its fields mapped, its kind and source set. */
+    /** One record of the system's payload in the canonical shape (see {@link AdapterMappings}). */
     public static ObjectNode canonicalRecord(
             AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
-        return canonicalRecord(descriptor, inbound, element, element);
-    }
-
-    /** As above, for one record of a larger payload: {@code $.} paths of the rules read from the payload's root. */
-    static ObjectNode canonicalRecord(
-            AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode payload, JsonNode element) {
-        ObjectNode canonical = FieldMapper.map(payload, element, inbound.fields(), tables(descriptor));
-        if (inbound.effectiveTarget() == AdapterDescriptor.Target.RECORD) {
-            canonical.put("kind", inbound.recordKind().name());
-            if (!canonical.has("sourceSystem")) {
-                canonical.put("sourceSystem", descriptor.system());
-            }
-        }
-        return canonical;
+        return AdapterMappings.canonicalRecord(descriptor, inbound, element);
     }
 
     private AdapterDescriptor usable(String system) {
@@ -468,10 +446,6 @@ public class AdapterService {
             throw HubException.forbidden(
                     "ADAPTER_CLIENT_MISMATCH", "only the client " + expected + " acts as " + descriptor.system());
         }
-    }
-
-    private static Map<String, Map<String, String>> tables(AdapterDescriptor descriptor) {
-        return descriptor.codeTables() == null ? Map.of() : descriptor.codeTables();
     }
 
     private Health health(String system) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.supervisionhub.sync.DeliveryResult;
 import org.supervisionhub.sync.DeliveryTarget;
 import org.supervisionhub.sync.OutboxEvent;
@@ -90,7 +89,6 @@ final class AdapterTarget implements DeliveryTarget {
     public DeliveryResult deliver(List<OutboxEvent> events) {
         ObjectNode body = mapper.createObjectNode();
         ArrayNode changes = body.putArray("changes");
-        Map<String, Map<String, String>> tables = descriptor.codeTables() == null ? Map.of() : descriptor.codeTables();
         for (OutboxEvent event : events) {
             JsonNode payload;
             try {
@@ -108,9 +106,7 @@ final class AdapterTarget implements DeliveryTarget {
             change.put("aggregateId", event.aggregateId());
             change.put("idempotencyKey", event.idempotencyKey().toString());
             try {
-                change.set(
-                        "data",
-                        FieldMapper.map(payload, descriptor.outbound().events().get(event.aggregateType()), tables));
+                change.set("data", AdapterMappings.outboundPayload(descriptor, event.aggregateType(), payload));
             } catch (FieldMapper.MappingException e) {
                 return DeliveryResult.failed("event " + event.id() + " cannot be mapped for " + name() + ": "
                         + e.field() + ": " + e.getMessage());

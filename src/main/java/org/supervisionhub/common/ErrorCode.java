@@ -177,6 +177,11 @@ public enum ErrorCode {
     IMPORT_KIND_NOT_FOUND(404, "No standard import of this record kind, or no file kind of this adapter", "无此导入类型"),
     IMPORT_FILE_NOT_FOUND(
             404, "The upload job was not fed from a file, so it has no annotated copy", "该上传任务并非文件导入，没有带错误列的副本"),
+    DRY_RUN_TOO_MANY_ROWS(
+            413,
+            "A dry run of a sheet answers in the request, so it reads at most hub.imports.max-dry-run-rows rows; "
+                    + "try a part of the file, or import it as a job",
+            "试运行在请求内应答，表格行数超过试运行上限；请截取部分行试运行，或直接导入"),
     RECORD_NOT_FOUND(404, "No such record", "记录不存在"),
     RECORD_KIND_CHANGED(409, "A stored record cannot change its kind", "已存记录不可变更种类"),
     DETAIL_NOT_ALLOWED(400, "A detail block of another record kind", "不属于该记录种类的明细块"),

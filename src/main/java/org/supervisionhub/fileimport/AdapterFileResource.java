@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.record.DryRunResult;
+import org.supervisionhub.record.RecordResource;
 import org.supervisionhub.record.UploadJobView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -53,13 +55,24 @@ public class AdapterFileResource {
             description = "Like POST /api/v1/imports/{kind}, but the headers are the system's own: the descriptor's "
                     + "inbound kind (source: file) maps each row (header → cell text) onto a canonical record with its "
                     + "field rules. The records are the adapter's owner department's: its dept-admin, the system's own "
-                    + "client, or a hub-admin may import them.")
+                    + "client, or a hub-admin may import them. "
+                    + "With dryRun=true (试运行) the file is read, mapped and validated exactly the same way but no job "
+                    + "is made and nothing is stored: the answer (200, DryRunResult) gives every row's canonical "
+                    + "record and issues, lines being row numbers; at most hub.imports.max-dry-run-rows rows "
+                    + "(413 DRY_RUN_TOO_MANY_ROWS); one FILE_IMPORT_DRY_RUN audit entry is written.")
     @RequestBody(
             required = true,
             content = {
                 @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = FileImports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
+    @APIResponse(
+            responseCode = "200",
+            description = "试运行结果（dryRun=true），未存储任何数据\nThe dry run's answer (dryRun=true); nothing stored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DryRunResult.class)))
     @APIResponse(
             responseCode = "202",
             description = "The job; follow Location for its progress",
@@ -69,7 +82,9 @@ public class AdapterFileResource {
                             schema = @Schema(implementation = UploadJobView.class)))
     @APIResponse(responseCode = "400", description = "Headers, charset or file unreadable")
     @APIResponse(responseCode = "404", description = "No such adapter or file kind")
-    @APIResponse(responseCode = "413", description = "Over the file's byte or row limit")
+    @APIResponse(
+            responseCode = "413",
+            description = "Over the file's byte or row limit, or a dry run's row limit (DRY_RUN_TOO_MANY_ROWS)")
     @APIResponse(responseCode = "415", description = "Neither xlsx nor CSV")
     @APIResponse(responseCode = "503", description = "The adapter is disabled")
     public Response importAdapterSheet(
@@ -81,14 +96,16 @@ public class AdapterFileResource {
                     @Pattern(regexp = "^[A-Za-z0-9_-]{3,16}$")
                     String charset,
             @Parameter(description = "The file's name, kept with the job") @QueryParam("name") String name,
+            @Parameter(description = RecordResource.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             UriInfo uri) {
-        var id = imports.importAdapterFile(
-                callers.caller(),
-                system,
-                kind,
-                new FileImports.Upload(body, contentLength, contentType, charset, name));
+        var upload = new FileImports.Upload(body, contentLength, contentType, charset, name);
+        if (dryRun) {
+            return Response.ok(imports.dryRunAdapterFile(callers.caller(), system, kind, upload))
+                    .build();
+        }
+        var id = imports.importAdapterFile(callers.caller(), system, kind, upload);
         return jobs.accepted(callers.caller(), id, uri);
     }
 }

@@ -12,9 +12,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +28,9 @@ import org.supervisionhub.common.ByteLimitedInputStream;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.record.DryRunResult;
 import org.supervisionhub.record.RecordKind;
+import org.supervisionhub.record.RecordUploads;
 import org.supervisionhub.record.UploadJobs;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Roles;
@@ -51,6 +56,9 @@ public class FileImports {
     ImportFiles files;
 
     @Inject
+    RecordUploads uploads;
+
+    @Inject
     ImportLimits limits;
 
     @Inject
@@ -67,13 +75,22 @@ public class FileImports {
 
     /** The standard sheet of a record kind, for the caller's department (a hub-admin names the department). */
     public UUID importStandard(Caller caller, String kindName, String requestedDepartment, Upload upload) {
+        return run(caller, standardRoute(caller, kindName, requestedDepartment), upload);
+    }
+
+    /**
+     * 试运行 of a standard sheet: read, mapped and validated exactly as {@link #importStandard} would, answered in the
+     * request with every row's canonical record and issues; nothing stored, no job, no event, one audit entry.
+     */
+    public DryRunResult dryRunStandard(Caller caller, String kindName, String requestedDepartment, Upload upload) {
+        return preview(caller, standardRoute(caller, kindName, requestedDepartment), upload);
+    }
+
+    private Route standardRoute(Caller caller, String kindName, String requestedDepartment) {
         String department = targetDepartment(caller, requestedDepartment);
         RecordKind kind = StandardColumns.kind(kindName).orElseThrow(() -> kindNotFound(kindName));
         String sourceSystem = "sheet." + department;
-        return run(
-                caller,
-                new Route(kind.name(), null, department, header -> SheetMapping.standard(kind, sourceSystem, header)),
-                upload);
+        return new Route(kind.name(), null, department, header -> SheetMapping.standard(kind, sourceSystem, header));
     }
 
     /**
@@ -81,6 +98,15 @@ public class FileImports {
      * department's admin or the system's own client, or a hub-admin.
      */
     public UUID importAdapterFile(Caller caller, String system, String kind, Upload upload) {
+        return run(caller, adapterRoute(caller, system, kind), upload);
+    }
+
+    /** 试运行 of an adapter's sheet: as {@link #dryRunStandard}, for {@link #importAdapterFile}'s route. */
+    public DryRunResult dryRunAdapterFile(Caller caller, String system, String kind, Upload upload) {
+        return preview(caller, adapterRoute(caller, system, kind), upload);
+    }
+
+    private Route adapterRoute(Caller caller, String system, String kind) {
         AdapterRegistry.Loaded adapter = registry.find(system)
                 .orElseThrow(() -> HubException.notFound(ErrorCode.ADAPTER_NOT_FOUND, "no adapter " + system));
         if (!adapter.enabled()) {
@@ -117,10 +143,7 @@ public class FileImports {
                     system + "'s sheets are " + department + "'s records; the caller may not act for it");
         }
         requireRegistered(department, scope.isAll());
-        return run(
-                caller,
-                new Route(kind, system, department, header -> SheetMapping.adapter(descriptor, inbound, header)),
-                upload);
+        return new Route(kind, system, department, header -> SheetMapping.adapter(descriptor, inbound, header));
     }
 
     /** The department the caller imports for: its own, or the one a hub-admin names. */
@@ -156,7 +179,62 @@ public class FileImports {
         }
     }
 
+    /** What a route does with a checked sheet: its spooled file, its rows past the header, their mapping, the meta. */
+    @FunctionalInterface
+    private interface SheetWork<T> {
+        T apply(Path file, SheetRows sheet, SheetMapping mapping, ImportFiles.Meta meta);
+    }
+
     private UUID run(Caller caller, Route route, Upload upload) {
+        return withSheet(
+                route,
+                upload,
+                (file, sheet, mapping, meta) -> jobs.receiveRecords(
+                        caller,
+                        route.department(),
+                        meta.format().equals("xlsx") ? XLSX : CSV,
+                        records(sheet, mapping),
+                        id -> files.store(id, meta, file)));
+    }
+
+    /**
+     * The dry run: the same spooling, header check and row mapping as {@link #run}, but the rows (at most
+     * hub.imports.max-dry-run-rows, since the answer lists each) are judged in the request by the upload dry run,
+     * which stores nothing and writes one audit entry.
+     */
+    private DryRunResult preview(Caller caller, Route route, Upload upload) {
+        return withSheet(route, upload, (file, sheet, mapping, meta) -> {
+            List<UploadJobs.SourcedRecord> rows = new ArrayList<>();
+            while (sheet.hasNext()) {
+                SheetRows.Row row = sheet.next();
+                if (rows.size() >= limits.maxRows()) {
+                    throw tooLarge("a sheet holds at most " + limits.maxRows() + " rows; row " + row.number()
+                            + " is beyond it");
+                }
+                if (rows.size() >= limits.maxDryRunRows()) {
+                    throw new HubException(
+                            413,
+                            "DRY_RUN_TOO_MANY_ROWS",
+                            "Payload too large",
+                            "a dry run reads at most " + limits.maxDryRunRows() + " rows; row " + row.number()
+                                    + " is beyond it (import the file as a job, or try a part of it)",
+                            List.of());
+                }
+                rows.add(mapping.map(row));
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("kind", route.kind());
+            if (route.system() != null) {
+                detail.put("system", route.system());
+            }
+            detail.put("format", meta.format());
+            detail.put("bytes", meta.bytes());
+            return uploads.dryRunRows(caller, route.department(), rows, "FILE_IMPORT_DRY_RUN", detail);
+        });
+    }
+
+    /** Spools the body, checks its type, charset and header row, and hands the open sheet to {@code work}. */
+    private <T> T withSheet(Route route, Upload upload, SheetWork<T> work) {
         if (upload.contentLength() != null && upload.contentLength() > limits.maxFileBytes()) {
             throw tooLarge("the file has " + upload.contentLength() + " bytes; at most " + limits.maxFileBytes()
                     + " are accepted");
@@ -180,12 +258,7 @@ public class FileImports {
                     fileName(upload.fileName()),
                     bytes,
                     (int) ((bytes + ImportFiles.PART_BYTES - 1) / ImportFiles.PART_BYTES));
-            return jobs.receiveRecords(
-                    caller,
-                    route.department(),
-                    format.equals("xlsx") ? XLSX : CSV,
-                    records(sheet, mapping),
-                    id -> files.store(id, meta, file));
+            return work.apply(file, sheet, mapping, meta);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -15,6 +15,13 @@ public interface ImportLimits {
     @WithDefault("100000")
     int maxRows();
 
+    /**
+     * Data rows of one sheet in a dry run (试运行), which answers in the request with every row's canonical record;
+     * more are refused (413 DRY_RUN_TOO_MANY_ROWS). Defaults to 1000, like a JSON array upload.
+     */
+    @WithDefault("1000")
+    int maxDryRunRows();
+
     /** Columns of one sheet. Defaults to 256. */
     @WithDefault("256")
     int maxColumns();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.record.DryRunResult;
 import org.supervisionhub.record.RecordKind;
+import org.supervisionhub.record.RecordResource;
 import org.supervisionhub.record.UploadJobView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -69,13 +72,24 @@ public class ImportResource {
                             + "the rows become an upload job (202, Location): the same validation and idempotent writes as "
                             + "POST /api/v1/records. The job's annotated-file (Link rel=annotated-file) is the file back with an "
                             + "error column per row; its issues are the same report as NDJSON or CSV. A department's records "
-                            + "only: a hub-admin names the department.")
+                            + "only: a hub-admin names the department. "
+                            + "With dryRun=true (试运行) the file is read, mapped and validated exactly the same way but no job "
+                            + "is made and nothing is stored: the answer (200, DryRunResult) gives every row's canonical "
+                            + "record and issues, lines being row numbers; at most hub.imports.max-dry-run-rows rows "
+                            + "(413 DRY_RUN_TOO_MANY_ROWS); one FILE_IMPORT_DRY_RUN audit entry is written.")
     @RequestBody(
             required = true,
             content = {
                 @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = FileImports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
+    @APIResponse(
+            responseCode = "200",
+            description = "试运行结果（dryRun=true），未存储任何数据\nThe dry run's answer (dryRun=true); nothing stored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DryRunResult.class)))
     @APIResponse(
             responseCode = "202",
             description = "The job; follow Location for its progress",
@@ -88,7 +102,10 @@ public class ImportResource {
             description =
                     "Headers, charset or file unreadable (FILE_HEADERS_INVALID, FILE_UNREADABLE, CHARSET_UNSUPPORTED)")
     @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND) or department")
-    @APIResponse(responseCode = "413", description = "Over the file's byte or row limit (hub.imports)")
+    @APIResponse(
+            responseCode = "413",
+            description =
+                    "Over the file's byte or row limit (hub.imports), or a dry run's row limit (DRY_RUN_TOO_MANY_ROWS)")
     @APIResponse(responseCode = "415", description = "Neither xlsx nor CSV (FILE_TYPE_UNSUPPORTED)")
     public Response importSheet(
             @PathParam("kind") String kind,
@@ -104,15 +121,41 @@ public class ImportResource {
                     @Pattern(regexp = "^[A-Za-z0-9_-]{3,16}$")
                     String charset,
             @Parameter(description = "The file's name, kept with the job") @QueryParam("name") String name,
+            @Parameter(description = RecordResource.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             UriInfo uri) {
-        var id = imports.importStandard(
-                callers.caller(),
-                kind,
-                department,
-                new FileImports.Upload(body, contentLength, contentType, charset, name));
+        var upload = new FileImports.Upload(body, contentLength, contentType, charset, name);
+        if (dryRun) {
+            return Response.ok(imports.dryRunStandard(callers.caller(), kind, department, upload))
+                    .build();
+        }
+        var id = imports.importStandard(callers.caller(), kind, department, upload);
         return jobs.accepted(callers.caller(), id, uri);
+    }
+
+    @GET
+    @Path("/{kind}/columns")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
+    @Operation(
+            summary = "The columns of a kind's standard sheet (导入模板列说明)",
+            description = "导入模板各列：中文表头、对应字段、格式、是否必填、示例，与模板的“说明”页相同。\n"
+                    + "The template's columns as JSON, in sheet order, as its sheet 说明 lists them: a report's field "
+                    + "(an issue's field path) is named by its header here.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The columns",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportColumn.class)))
+    @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND)")
+    public List<ImportColumn> getImportColumns(@PathParam("kind") String kind) {
+        RecordKind recordKind = StandardColumns.kind(kind)
+                .orElseThrow(() ->
+                        HubException.notFound(ErrorCode.IMPORT_KIND_NOT_FOUND, "no standard sheet of '" + kind + "'"));
+        return StandardColumns.of(recordKind).stream().map(ImportColumn::of).toList();
     }
 
     @GET

@@ -61,6 +61,11 @@ public record DryRunResult(
             @Schema(description = "在上报中的位置（从 0 开始）\n0-based position in the upload")
             int index,
 
+            @Schema(
+                    description = "NDJSON 上报的行号，或表格文件的行号（从 1 开始）\n"
+                            + "1-based line of an NDJSON upload, or row number of a sheet")
+            Integer line,
+
             @Schema(description = "来源记录唯一标识\nThe record's source record id, when it could be read")
             String sourceRecordId,
 

@@ -124,6 +124,7 @@ public class RecordUploads {
                     CanonicalRecord record = verdict.check().record();
                     records.add(new DryRunResult.DryRunRecord(
                             verdict.check().index(),
+                            verdict.check().line(),
                             verdict.check().sourceRecordId(),
                             verdict.outcome(),
                             batch.get(i).node(),
@@ -168,6 +169,30 @@ public class RecordUploads {
             String action,
             Map<String, Object> auditDetail) {
         return dryRun(caller, department, raws(records).iterator(), true, action, auditDetail);
+    }
+
+    /**
+     * A dry run of a sheet's rows (a file import's records, see {@link UploadJobs#receiveRecords}): each row goes
+     * through the same text form and parsing as a job's stored chunk, so it is judged exactly as the import would judge
+     * it, and is answered with its row number as its line.
+     */
+    public DryRunResult dryRunRows(
+            Caller caller,
+            String department,
+            List<UploadJobs.SourcedRecord> rows,
+            String action,
+            Map<String, Object> auditDetail) {
+        List<RawRecord> raws = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            UploadJobs.SourcedRecord row = rows.get(i);
+            String text =
+                    UploadSource.text(mapper, row.canonical(), row.failure()).replace('\u0000', '\uFFFD');
+            UploadSource.Line line =
+                    new UploadSource.Line(row.line(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            RawRecord parsed = UploadSource.failureOf(mapper, UploadSource.parse(mapper, i, line));
+            raws.add(new RawRecord(parsed.index(), row.line(), parsed.node(), parsed.unreadable(), parsed.bytes()));
+        }
+        return dryRun(caller, department, raws.iterator(), true, action, auditDetail);
     }
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String json) {

@@ -73,6 +73,10 @@ public class RecordValidator {
 
     /** Binds a JSON value to the wire model; a structural problem becomes the record's one error. */
     Bound bind(JsonNode node) {
+        return bind(mapper, node);
+    }
+
+    private static Bound bind(ObjectMapper mapper, JsonNode node) {
         if (node == null || !node.isObject()) {
             return new Bound(null, List.of(new FieldError("", "NOT_AN_OBJECT", "a record is a JSON object")));
         }
@@ -121,22 +125,7 @@ public class RecordValidator {
     RecordCheck validate(int index, Integer line, RecordInput in, Context context) {
         Checks checks = new Checks(context.snapshot());
         String sourceRecordId = in.sourceRecordId();
-        checkText(checks, "sourceSystem", in.sourceSystem(), 64, true);
-        if (in.sourceSystem() != null && in.sourceSystem().startsWith(MANUAL)) {
-            if (!in.sourceSystem().equals(MANUAL + context.callerDepartment())) {
-                checks.error(
-                        "sourceSystem",
-                        "DEPARTMENT_OUT_OF_SCOPE",
-                        "a manual entry is the caller's own: manual:" + context.callerDepartment());
-            }
-        } else if (in.sourceSystem() != null
-                && !SOURCE_SYSTEM.matcher(in.sourceSystem()).matches()) {
-            checks.error(
-                    "sourceSystem",
-                    "FORMAT_INVALID",
-                    "2-64 letters, digits, '_', '.' or '-', or manual:<the caller's department>");
-        }
-        checkText(checks, "sourceRecordId", sourceRecordId, 64, true);
+        checkSource(checks, in, context.callerDepartment());
         String department = context.callerDepartment();
         if (in.departmentCode() != null && !in.departmentCode().equals(department)) {
             checks.error(
@@ -154,6 +143,63 @@ public class RecordValidator {
         }
         Optional<DepartmentClaims> claims = context.snapshot().department();
         ClaimedItem item = checkItem(checks, in, claims, context);
+        LocalDate actDate = checkContent(checks, in, claims);
+        checkReportTime(checks, in, actDate, context);
+        checkOfficers(checks, in, item, actDate);
+        return finish(index, line, in, checks, operation, context, actDate);
+    }
+
+    /**
+     * The rules of the data standard that need no reference data (no catalog, claims, certificates, caller or clock):
+     * the binding to the wire model, source fields, item code format, detail blocks, codes with their check
+     * characters, texts, amounts and dates in order. {@link #validate} applies exactly these (and then the checks
+     * against the reference snapshot); the offline docking kit checks a sample's canonical records with them.
+     */
+    public static List<FieldError> standardErrors(ObjectMapper mapper, JsonNode record) {
+        Bound bound = bind(mapper, record);
+        if (!bound.errors().isEmpty()) {
+            return bound.errors();
+        }
+        RecordInput in = bound.input();
+        Checks checks = new Checks(null);
+        checkSource(checks, in, null);
+        if (in.operation() == RecordOperation.DELETE) {
+            return List.copyOf(checks.errors);
+        }
+        if (in.kind() == null) {
+            checks.error("kind", "REQUIRED", "kind is required");
+            return List.copyOf(checks.errors);
+        }
+        checkItemCode(checks, in);
+        checkContent(checks, in, Optional.empty());
+        return List.copyOf(checks.errors);
+    }
+
+    /**
+     * sourceSystem and sourceRecordId; a manual entry ({@code manual:<department>}) must name the caller's department,
+     * which is only checked with a caller ({@code callerDepartment} not null).
+     */
+    private static void checkSource(Checks checks, RecordInput in, String callerDepartment) {
+        checkText(checks, "sourceSystem", in.sourceSystem(), 64, true);
+        if (in.sourceSystem() != null && in.sourceSystem().startsWith(MANUAL)) {
+            if (callerDepartment != null && !in.sourceSystem().equals(MANUAL + callerDepartment)) {
+                checks.error(
+                        "sourceSystem",
+                        "DEPARTMENT_OUT_OF_SCOPE",
+                        "a manual entry is the caller's own: manual:" + callerDepartment);
+            }
+        } else if (in.sourceSystem() != null
+                && !SOURCE_SYSTEM.matcher(in.sourceSystem()).matches()) {
+            checks.error(
+                    "sourceSystem",
+                    "FORMAT_INVALID",
+                    "2-64 letters, digits, '_', '.' or '-', or manual:<the caller's department>");
+        }
+        checkText(checks, "sourceRecordId", in.sourceRecordId(), 64, true);
+    }
+
+    /** The record's content by the data standard; the region also against the department's, when claims are known. */
+    private static LocalDate checkContent(Checks checks, RecordInput in, Optional<DepartmentClaims> claims) {
         checkDetailBlocks(checks, in);
         if (in.kind() == RecordKind.INSPECTION) {
             require(checks, "implementationListCode", in.implementationListCode());
@@ -173,9 +219,7 @@ public class RecordValidator {
             case OTHER -> checkOther(checks, in.other());
             case COMPLAINT -> checkComplaint(checks, in.complaint());
         };
-        checkReportTime(checks, in, actDate, context);
-        checkOfficers(checks, in, item, actDate);
-        return finish(index, line, in, checks, operation, context, actDate);
+        return actDate;
     }
 
     private RecordCheck finish(
@@ -266,18 +310,10 @@ public class RecordValidator {
 
     private static ClaimedItem checkItem(
             Checks checks, RecordInput in, Optional<DepartmentClaims> claims, Context context) {
+        if (!checkItemCode(checks, in)) {
+            return null;
+        }
         String code = in.itemCode();
-        if (code == null) {
-            if (in.kind() != RecordKind.COMPLAINT) {
-                checks.error("itemCode", "REQUIRED", "itemCode is required");
-            }
-            return null;
-        }
-        Optional<CodeViolation> violation = ItemCodes.check(code);
-        if (violation.isPresent()) {
-            checks.error("itemCode", violation.get());
-            return null;
-        }
         ClaimedItem item = claims.map(d -> d.items().get(code)).orElse(null);
         if (item == null) {
             if (context.existingItems().contains(code)) {
@@ -299,6 +335,23 @@ public class RecordValidator {
                             : "item " + code + " is of type " + item.type() + ", not " + in.kind());
         }
         return item;
+    }
+
+    /** The item code is there (complaints may go without) and well-formed; false when there is none to look up. */
+    private static boolean checkItemCode(Checks checks, RecordInput in) {
+        String code = in.itemCode();
+        if (code == null) {
+            if (in.kind() != RecordKind.COMPLAINT) {
+                checks.error("itemCode", "REQUIRED", "itemCode is required");
+            }
+            return false;
+        }
+        Optional<CodeViolation> violation = ItemCodes.check(code);
+        if (violation.isPresent()) {
+            checks.error("itemCode", violation.get());
+            return false;
+        }
+        return true;
     }
 
     private static void checkDetailBlocks(Checks checks, RecordInput in) {

@@ -66,8 +66,7 @@ public class CoverageStatsService {
         String effectiveDepartment = ClaimStatsService.scopeDepartment(caller, department);
         String prefix = effectiveRegion == null ? null : RegionCodes.scopePrefix(effectiveRegion);
         Tuple parameters = Tuple.of(prefix, effectiveDepartment, from, to);
-        Uni<Map<String, Map<String, Long>>> rejections = pool.preparedQuery(REJECTIONS)
-                .execute(parameters)
+        Uni<Map<String, Map<String, Long>>> rejections = StatsQueries.run(pool, REJECTIONS, parameters)
                 .map(rows -> {
                     Map<String, Map<String, Long>> byDepartment = new HashMap<>();
                     for (Row row : rows) {
@@ -79,7 +78,7 @@ public class CoverageStatsService {
                 });
         return Uni.combine()
                 .all()
-                .unis(pool.preparedQuery(PER_DEPARTMENT).execute(parameters), rejections)
+                .unis(StatsQueries.run(pool, PER_DEPARTMENT, parameters), rejections)
                 .asTuple()
                 .map(both -> {
                     List<CoverageStats.DepartmentFigures> departments = new ArrayList<>();

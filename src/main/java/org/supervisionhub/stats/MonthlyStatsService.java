@@ -41,8 +41,7 @@ public class MonthlyStatsService {
         String effectiveRegion = ClaimStatsService.scopeRegion(caller, region);
         String effectiveDepartment = ClaimStatsService.scopeDepartment(caller, department);
         String prefix = effectiveRegion == null ? null : RegionCodes.scopePrefix(effectiveRegion);
-        return pool.preparedQuery(PER_MONTH)
-                .execute(Tuple.of(prefix, effectiveDepartment, from, to))
+        return StatsQueries.run(pool, PER_MONTH, Tuple.of(prefix, effectiveDepartment, from, to))
                 .map(rows -> {
                     List<MonthlyStats.Month> months = new ArrayList<>();
                     for (Row row : rows) {

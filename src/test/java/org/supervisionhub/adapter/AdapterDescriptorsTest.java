@@ -15,18 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.supervisionhub.adapter.kit.DockingKit;
 
 /**
  * Every descriptor under adapters/ loads without a problem, and every sample payload maps onto exactly the canonical
- * records its folder says it must; broken descriptors are reported with file, line and field.
+ * records its folder says it must; broken descriptors are reported with file, line and field. The samples are read and
+ * mapped by the docking kit's methods ({@link DockingKit}), the code path of the hub's own mapping.
  */
 class AdapterDescriptorsTest {
 
-    // Decimals read exactly, as the number rule writes them (1200.50 stays 1200.50).
-    static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    // Decimals read exactly, as the number rule writes them (1200.50 stays 1200.50): the docking kit's reading.
+    static final ObjectMapper JSON = DockingKit.JSON;
     private static final Path ADAPTERS = Path.of("adapters");
 
     private static final Path TEST_ADAPTERS = Path.of("src", "test", "adapters");
@@ -36,11 +35,8 @@ class AdapterDescriptorsTest {
      * {@code <kind>.canonical.json} it must map to.
      */
     static Stream<String> samples() throws IOException {
-        return sampleFiles(path -> path.endsWith(".xml")
-                || path.endsWith(".json")
-                        && !path.endsWith(".canonical.json")
-                        && !path.endsWith(".event.json")
-                        && !path.endsWith(".outbound.json"));
+        return sampleFiles(
+                path -> DockingKit.isInboundSample(Path.of(path).getFileName().toString()));
     }
 
     /** Outbound samples: a hub event {@code <event>.event.json} beside the {@code <event>.outbound.json} it must become. */
@@ -63,18 +59,12 @@ class AdapterDescriptorsTest {
 
     /** A sample payload as the hub reads it: JSON, or XML into the same tree. */
     static JsonNode samplePayload(Path sample) throws IOException {
-        if (sample.toString().endsWith(".xml")) {
-            try (java.io.InputStream in = Files.newInputStream(sample)) {
-                return XmlPayloads.read(in, null, 64, 1_000_000);
-            }
-        }
-        return JSON.readTree(sample.toFile());
+        return DockingKit.readSample(sample);
     }
 
     /** The canonical records a sample must map to: {@code <kind>.canonical.json} beside it. */
     static JsonNode expectedCanonical(Path sample) throws IOException {
-        String kind = sample.getFileName().toString().replaceFirst("\\.(json|xml)$", "");
-        return JSON.readTree(sample.resolveSibling(kind + ".canonical.json").toFile());
+        return DockingKit.expectedCanonical(sample);
     }
 
     private static AdapterDescriptor descriptorOf(Path sample) {
@@ -108,9 +98,7 @@ class AdapterDescriptorsTest {
         JsonNode payload = samplePayload(file);
         JsonNode expected = expectedCanonical(file);
 
-        ArrayNode mapped = JSON.createArrayNode();
-        AdapterService.elements(FieldMapper.at(payload, inbound.records()))
-                .forEach(element -> mapped.add(AdapterService.canonicalRecord(descriptor, inbound, payload, element)));
+        ArrayNode mapped = DockingKit.mapInbound(descriptor, kind, payload);
 
         assertThat(mapped).isEqualTo(expected);
     }
@@ -124,10 +112,7 @@ class AdapterDescriptorsTest {
         JsonNode expected =
                 JSON.readTree(file.resolveSibling(event + ".outbound.json").toFile());
 
-        JsonNode mapped = FieldMapper.map(
-                JSON.readTree(file.toFile()),
-                descriptor.outbound().events().get(event),
-                descriptor.codeTables() == null ? Map.of() : descriptor.codeTables());
+        JsonNode mapped = DockingKit.mapOutbound(descriptor, event, JSON.readTree(file.toFile()));
 
         assertThat(mapped).isEqualTo(expected);
     }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supervisionhub.adapter.kit.DockingKit;
 import org.supervisionhub.record.RecordFixture;
 import org.supervisionhub.support.Db;
 import org.supervisionhub.support.Tokens;
@@ -86,6 +88,65 @@ class AdapterDryRunTest {
                     assertThat(row).containsEntry("kind", "inspections");
                     assertThat(row).containsEntry("received", String.valueOf(expected.size()));
                 });
+    }
+
+    /**
+     * The issue's done criterion, a docking team's cycle: the kit, on a copy of the hotline's folder with one mapping
+     * broken, names that mapping's line; the intact folder's sample, dry-run through the hub, answers exactly the
+     * canonical records the kit maps and the golden file holds.
+     */
+    @Test
+    void kitFindsABrokenMappingsLineAndTheDryRunAnswersTheGoldenRecords(@TempDir Path directory) throws Exception {
+        Path original = Path.of("adapters", "hotline-12345");
+        Path copy = directory.resolve("hotline-12345");
+        Files.createDirectories(copy.resolve("samples"));
+        try (var files = Files.list(original.resolve("samples"))) {
+            for (Path file : files.toList()) {
+                Files.copy(
+                        file, copy.resolve("samples").resolve(file.getFileName().toString()));
+            }
+        }
+        String descriptor = Files.readString(original.resolve("adapter.yaml"));
+        String rule = "regionCode: { path: sjqy }";
+        int line =
+                (int) descriptor.substring(0, descriptor.indexOf(rule)).lines().count();
+        Files.writeString(copy.resolve("adapter.yaml"), descriptor.replace(rule, "regionCode: { path: sjqu }"));
+        DockingKit.Contracts contracts = DockingKit.Contracts.locate(original, null, null);
+
+        DockingKit.Result broken = DockingKit.check(copy, contracts);
+        DockingKit.Result intact = DockingKit.check(original, contracts);
+
+        assertThat(broken.problems())
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem.place())
+                        .isEqualTo(
+                                copy.resolve("adapter.yaml") + ":" + line + " [inbound.complaints.fields.regionCode]"));
+        assertThat(intact.problems()).isEmpty();
+
+        RecordFixture.Department department = fixture.department();
+        Path sample = original.resolve("samples").resolve("complaints.json");
+        String answer = send(
+                        Tokens.withRoles(
+                                "hotline-12345", List.of("system"), department.code(), department.regionCode()),
+                        "hotline-12345",
+                        "complaints",
+                        "application/json",
+                        Files.readAllBytes(sample))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        ArrayNode canonical = AdapterDescriptorsTest.JSON.createArrayNode();
+        AdapterDescriptorsTest.JSON
+                .readTree(answer)
+                .path("records")
+                .forEach(record -> canonical.add(record.get("canonical")));
+        assertThat(canonical)
+                .isEqualTo(AdapterDescriptorsTest.expectedCanonical(sample))
+                .isEqualTo(intact.mapped().get("complaints.json"));
     }
 
     @Test

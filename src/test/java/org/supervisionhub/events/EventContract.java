@@ -123,17 +123,7 @@ public final class EventContract {
 
     /** The message key of a type: {@code record.created} → {@code recordCreated}. */
     public static String messageKey(EventType type) {
-        StringBuilder key = new StringBuilder();
-        boolean upper = false;
-        for (char c : type.value().toCharArray()) {
-            if (c == '.' || c == '-') {
-                upper = true;
-            } else {
-                key.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return key.toString();
+        return EventSchemas.messageKey(type);
     }
 
     private static Map<String, Object> message(EventType type) {

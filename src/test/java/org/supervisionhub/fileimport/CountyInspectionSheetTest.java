@@ -58,6 +58,11 @@ class CountyInspectionSheetTest {
         }
 
         @Override
+        public int maxDryRunRows() {
+            return 100;
+        }
+
+        @Override
         public int maxColumns() {
             return 256;
         }

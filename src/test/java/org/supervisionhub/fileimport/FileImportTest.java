@@ -436,6 +436,29 @@ class FileImportTest {
     }
 
     @Test
+    void columnsOfAKindAreItsTemplatesHeadersWithTheirFields() {
+        JsonPath columns = given().auth()
+                .oauth2(Tokens.withRoles("officer-3", List.of("officer"), "NN_SCJGJ", "450100"))
+                .get("/api/v1/imports/inspection/columns")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(columns.getList("header", String.class)).containsExactlyElementsOf(Sheets.headers(INSPECTION));
+        int result = column("检查结果代码");
+        assertThat(columns.getString("[" + result + "].field")).isEqualTo("inspection.resultCode");
+        assertThat(columns.getBoolean("[" + result + "].required")).isTrue();
+        assertThat(columns.getString("[" + column("检查日期") + "].format")).startsWith("date");
+        given().auth()
+                .oauth2(Tokens.hubAdmin())
+                .get("/api/v1/imports/permit/columns")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("IMPORT_KIND_NOT_FOUND"));
+    }
+
+    @Test
     void everyKindsTemplateImportsBackAsItsHeader() {
         for (RecordKind kind : RecordKind.values()) {
             List<String> headers = Sheets.headers(StandardColumns.of(kind));

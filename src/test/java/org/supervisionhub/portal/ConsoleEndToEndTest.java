@@ -18,18 +18,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.supervisionhub.fileimport.Sheets;
+import org.supervisionhub.fileimport.StandardColumns;
 import org.supervisionhub.officer.ElectronicCredentials;
 import org.supervisionhub.record.RecordFixture;
+import org.supervisionhub.record.RecordKind;
 import org.supervisionhub.support.CreditCodeGenerator;
 import org.supervisionhub.support.Db;
 
 /**
  * The web console and the citizen's verify page in headless Chromium (src/test/e2e/console.cjs), each as its user
  * meets it: a director drills down the indicators, an operator replays a dead letter and follows an upload job, a
- * department admin claims an item and sees a field error, a citizen's phone shows 有效 and 伪造. axe-core checks
+ * department admin claims an item, sees a field error and imports a sheet with one bad row, a citizen's phone shows 有效 and 伪造. axe-core checks
  * every page for serious WCAG 2 A/AA violations. Screenshots land in target/e2e/.
  */
 @QuarkusTest
@@ -96,6 +100,17 @@ class ConsoleEndToEndTest {
         return form;
     }
 
+    /** A sheet of two inspections for the file import, the second (row 3) with a result code that is none. */
+    private Path importSheet(RecordFixture.Department department, Path out) throws java.io.IOException {
+        List<StandardColumns.Column> columns = StandardColumns.of(RecordKind.INSPECTION);
+        List<Object> good = Sheets.standardRow(columns, records.inspection(department));
+        List<Object> bad = Sheets.standardRow(columns, records.inspection(department));
+        bad.set(Sheets.headers(columns).indexOf("检查结果代码"), "Z");
+        Path sheet = out.resolve("console-import.csv");
+        Files.write(sheet, Sheets.csv(Sheets.headers(columns), List.of(good, bad), StandardCharsets.UTF_8, true));
+        return sheet;
+    }
+
     @Test
     void directorOperatorDepartmentAndCitizenEachDoTheirWorkInTheBrowser() throws Exception {
         RecordFixture.Department department = records.department();
@@ -116,6 +131,7 @@ class ConsoleEndToEndTest {
         fixture.put("tamperedUrl", verify + token.substring(0, token.length() - 6) + "AAAAAA");
         Path out = Path.of("target", "e2e").toAbsolutePath();
         Files.createDirectories(out);
+        fixture.put("importSheet", importSheet(department, out).toString());
 
         ProcessBuilder browser = new ProcessBuilder(
                         "node",
@@ -143,6 +159,9 @@ class ConsoleEndToEndTest {
                         "STEP compiled list 已编制 ",
                         "STEP field error CREDIT_CODE",
                         "STEP manual entry saved",
+                        "STEP import dry run row=3 code=RESULT_CODE_INVALID",
+                        "STEP import report row=3 header=检查结果代码 field=inspection.resultCode code=RESULT_CODE_INVALID zh=检查结果代码无效",
+                        "STEP import annotated file blob:",
                         "STEP verify shows 有效",
                         "STEP tampered shows 伪造",
                         "AXE dashboard violations=0",
@@ -163,7 +182,29 @@ class ConsoleEndToEndTest {
                 .isEqualTo(1L);
         assertThat(db.single("select status from outbox where id = ?", deadLetter))
                 .isNotEqualTo("DEAD");
+        assertThat(db.count(
+                        "select count(*) from behaviour_record where department_code = ? and body->'inspection'->>'resultCode' = 'Z'",
+                        department.code()))
+                .isZero();
+        assertThat(db.single(
+                        "select count(*) from upload_job j join upload_job_file f on f.job_id = j.id "
+                                + "where j.department_code = ? and f.file_name = 'console-import.csv' and j.rejected = 1",
+                        department.code()))
+                .isEqualTo(1L);
+        assertThat(out.resolve("console-import.png")).exists();
         assertThat(out.resolve("console-dashboard.png")).exists();
+        assertThat(output)
+                .as(output)
+                .containsPattern(
+                        "STEP indicators completeness=[0-9.]+% accuracy=[0-9.]+% certified=[0-9.]+% overdue=\\d+ / \\d+")
+                .containsPattern(
+                        "STEP exported effectiveness-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.xlsx bytes=\\d+");
+        try (XSSFWorkbook export = new XSSFWorkbook(Files.newInputStream(out.resolve("dashboard-export.xlsx")))) {
+            assertThat(export.getSheet("实施清单质量").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("合计");
+            assertThat(export.getSheet("实施清单质量").getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("450000");
+        }
         assertThat(out.resolve("verify-valid.png")).exists();
     }
 }
