@@ -1,0 +1,20 @@
+-- Behaviour records for the risk benchmark, straight into the tables (the load is not what is measured): :count
+-- records over the subjects of bench_codes, for BENCH_DEPT, acts spread over the last year. The mix follows the
+-- provinces' reports: mostly inspections, then complaints, penalties and enforcement. updated_at is now(), so each
+-- record is a change the incremental pass must read.
+insert into behaviour_record (source_system, source_record_id, kind, department_code, item_code, region_code,
+                              subject_credit_code, act_date, reported_at, disclosable, content_hash, body)
+select 'BENCH-RISK', 'R' || g,
+       case when g % 20 < 12 then 'INSPECTION' when g % 20 < 16 then 'COMPLAINT'
+            when g % 20 < 19 then 'PENALTY' else 'ENFORCEMENT' end,
+       'BENCH_DEPT', null, '450100', b.credit_code,
+       current_date - (g % 365), now(), false, md5(g::text) || md5('r' || g::text),
+       jsonb_build_object('kind', 'BENCH', 'subject', jsonb_build_object('name', '基准主体', 'creditCode', b.credit_code))
+from generate_series(1, :count) g
+join bench_codes b on b.n = 1 + (hashint4(g) & 2147483647) % (select count(*) from bench_codes);
+-- Some of the library rated low or listed, as the credit platform would send them.
+update subject set credit_level = case when id % 10 = 0 then 'D' when id % 10 = 1 then 'C' else credit_level end,
+                   abnormal_listed = abnormal_listed or id % 50 = 0
+where credit_code is not null;
+analyze behaviour_record;
+analyze subject;
