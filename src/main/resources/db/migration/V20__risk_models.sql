@@ -24,12 +24,14 @@ create index risk_hit_case_idx on risk_hit (case_id) where status = 'OPEN';
 -- The department's verdict on a risk clue (风险属实): what a model's confirmed rate is made of.
 alter table national_case add column risk_confirmed boolean;
 
--- How far the incremental evaluation has read the changes (one row; the changes' clock, not the evaluator's).
+-- How far the incremental evaluation has read the changes, as a position in (time of change, credit code) order, so a
+-- batch can stop in the middle of many changes made at one instant (a bulk load) and the next go on from there.
 create table risk_cursor (
-    name       varchar(16) primary key,
-    changed_to timestamptz not null
+    name         varchar(16) primary key,
+    changed_to   timestamptz not null,
+    credit_code  varchar(18) not null
 );
-insert into risk_cursor (name, changed_to) values ('incremental', now());
+insert into risk_cursor (name, changed_to, credit_code) values ('incremental', now(), '');
 
 -- Changes since the cursor are found by time.
 create index behaviour_record_updated_idx on behaviour_record (updated_at);

@@ -17,11 +17,11 @@ public interface RiskConfig {
     boolean enabled();
 
     /**
-     * How far back before the cursor changes are read again, so a change whose transaction committed after the
-     * previous pass read is not missed (re-evaluating a subject changes nothing). Defaults to 2 minutes.
+     * How old a change must be before the incremental pass reads it: longer than any transaction of the hub runs, so
+     * that no change with an older time can still commit after the cursor has passed it. Defaults to 30 seconds.
      */
-    @WithDefault("PT2M")
-    Duration overlap();
+    @WithDefault("PT30S")
+    Duration settleTime();
 
     /** The prefix of the clues' ids (national_case.national_id), told apart from the national platform's. */
     @WithDefault("HUB-RISK-")

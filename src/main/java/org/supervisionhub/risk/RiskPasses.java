@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the models. <b>Incremental</b> (every 30 s): the subjects whose records, library entry, cases or permits
- * changed since the cursor (read again from a little before it, so a late commit is not missed; re-evaluating changes
- * nothing) are evaluated by every model. <b>Full</b> (nightly, 02:30 Beijing time): every model over every subject,
+ * changed since the cursor are evaluated by every model, in batches; only changes older than the settle time are read,
+ * so none can still belong to an open transaction and be missed. <b>Full</b> (nightly, 02:30 Beijing time): every model over every subject,
  * which also catches what time alone changes (a permit ageing past its window, a case passing its deadline). Both
  * first close the hits whose clues were answered. Replicas may run both at once: raising is idempotent.
  */
@@ -27,22 +27,30 @@ public class RiskPasses {
     /** At most this many changed subjects per incremental pass; the rest wait for the next (the cursor says where). */
     static final int BATCH = 5_000;
 
-    private static final String CURSOR = "select changed_to, now() as now from risk_cursor where name = 'incremental'";
-    // The changes after $1, oldest first, up to the batch; each with the time it changed.
+    private static final String CURSOR = """
+            select changed_to, credit_code, now() - make_interval(secs => $1::double precision) as settled
+            from risk_cursor where name = 'incremental'""";
+    // The subjects changed after the position ($1, $2) and no later than $3, in (time, code) order, up to $4: each with
+    // its latest change in that span. Changes newer than $3 may still belong to open transactions; they are read later.
     private static final String CHANGED = """
-            select code, max(changed) as changed from (
-                select subject_credit_code as code, updated_at as changed from behaviour_record
-                where updated_at > $1 and subject_credit_code is not null
-                union all
-                select credit_code, updated_at from subject where updated_at > $1 and credit_code is not null
-                union all
-                select subject_credit_code, updated_at from national_case
-                where updated_at > $1 and subject_credit_code is not null
-                union all
-                select subject_credit_code, received_at from permit where received_at > $1) changes
-            group by code order by max(changed) limit $2""";
+            select code, changed from (
+                select code, max(changed) as changed from (
+                    select subject_credit_code as code, updated_at as changed from behaviour_record
+                    where updated_at >= $1 and updated_at <= $3 and subject_credit_code is not null
+                    union all
+                    select credit_code, updated_at from subject
+                    where updated_at >= $1 and updated_at <= $3 and credit_code is not null
+                    union all
+                    select subject_credit_code, updated_at from national_case
+                    where updated_at >= $1 and updated_at <= $3 and subject_credit_code is not null
+                    union all
+                    select subject_credit_code, received_at from permit where received_at >= $1 and received_at <= $3
+                ) changes group by code) latest
+            where (changed, code) > ($1, $2)
+            order by changed, code limit $4""";
     private static final String ADVANCE = """
-            update risk_cursor set changed_to = greatest(changed_to, $1) where name = 'incremental'""";
+            update risk_cursor set changed_to = $1, credit_code = $2
+            where name = 'incremental' and (changed_to, credit_code) < ($1, $2)""";
 
     @Inject
     RiskModels models;
@@ -89,18 +97,22 @@ public class RiskPasses {
         long started = System.nanoTime();
         int closed = clues.closeAnswered();
         Row cursor = pool.preparedQuery(CURSOR)
-                .execute()
+                .execute(Tuple.of((double) config.settleTime().toMillis() / 1000))
                 .await()
                 .indefinitely()
                 .iterator()
                 .next();
-        OffsetDateTime now = cursor.getOffsetDateTime("now");
-        Changes changes = changedSince(cursor.getOffsetDateTime("changed_to").minus(config.overlap()));
+        OffsetDateTime settled = cursor.getOffsetDateTime("settled");
+        Changes changes =
+                changedSince(cursor.getOffsetDateTime("changed_to"), cursor.getString("credit_code"), settled);
         Map<RiskClues.Outcome, Integer> outcomes =
                 changes.subjects().isEmpty() ? new EnumMap<>(RiskClues.Outcome.class) : evaluate(changes.subjects());
-        // A full batch stops at the last change read; otherwise everything up to the pass's start was read.
-        OffsetDateTime to = changes.subjects().size() == BATCH ? changes.reached() : now;
-        pool.preparedQuery(ADVANCE).execute(Tuple.of(to)).await().indefinitely();
+        // A full batch stops at the last change read; otherwise everything up to the settled time was read.
+        boolean full = changes.subjects().size() == BATCH;
+        pool.preparedQuery(ADVANCE)
+                .execute(full ? Tuple.of(changes.reached(), changes.subjects().get(BATCH - 1)) : Tuple.of(settled, ""))
+                .await()
+                .indefinitely();
         Tally tally = new Tally(changes.subjects().size(), outcomes, closed);
         if (!changes.subjects().isEmpty()) {
             // bench/risk/run.sh reads these lines: subjects evaluated per pass and how long the pass took.
@@ -123,14 +135,14 @@ public class RiskPasses {
         return run(List.copyOf(subjects));
     }
 
-    /** Subjects changed after {@code from}, oldest change first, at most {@link #BATCH}, and the last change read. */
+    /** Subjects changed after the position and no later than {@code to}, at most {@link #BATCH}, and the last change. */
     record Changes(List<String> subjects, OffsetDateTime reached) {}
 
-    Changes changedSince(OffsetDateTime from) {
+    Changes changedSince(OffsetDateTime from, String fromCode, OffsetDateTime to) {
         List<String> subjects = new ArrayList<>();
         OffsetDateTime reached = null;
         for (Row row : pool.preparedQuery(CHANGED)
-                .execute(Tuple.of(from, BATCH))
+                .execute(Tuple.of(from, fromCode, to, BATCH))
                 .await()
                 .indefinitely()) {
             subjects.add(row.getString("code"));

@@ -224,7 +224,12 @@ class RiskModelTest {
         String subject = CreditCodeGenerator.enterprise(REGION);
         penalties(department, subject, 1);
 
-        assertThat(passes.changedSince(before).subjects()).contains(subject);
+        OffsetDateTime after = ((java.sql.Timestamp) db.single("select now() + interval '1 second'"))
+                .toInstant()
+                .atOffset(java.time.ZoneOffset.UTC);
+
+        assertThat(passes.changedSince(before, "", after).subjects()).contains(subject);
+        assertThat(passes.changedSince(before, "", before).subjects()).doesNotContain(subject);
     }
 
     @Test
