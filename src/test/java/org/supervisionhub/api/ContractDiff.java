@@ -32,6 +32,9 @@ final class ContractDiff {
     private final JsonNode before;
     private final JsonNode after;
     private final List<Change> changes = new ArrayList<>();
+    // Additive changes of a named schema (e.g. the ErrorCode catalog growing) are reported once, under the schema,
+    // not under every operation that reaches it.
+    private final Set<String> componentChanges = new HashSet<>();
 
     private ContractDiff(JsonNode before, JsonNode after) {
         this.before = before;
@@ -180,7 +183,12 @@ final class ContractDiff {
                 changes.add(new Change(name, "~ " + where + " any value", !request));
             }
             if (!oldEnum.isEmpty() && !added.isEmpty()) {
-                changes.add(new Change(name, "~ " + where + " values added " + added, false));
+                String component = componentName(newRaw);
+                if (component == null) {
+                    changes.add(new Change(name, "~ " + where + " values added " + added, false));
+                } else if (componentChanges.add(component + added)) {
+                    changes.add(new Change("schema " + component, "~ values added " + added, false));
+                }
             }
         }
         JsonNode oldProperties = oldSchema.path("properties");
@@ -212,6 +220,12 @@ final class ContractDiff {
         if (oldSchema.has("items") && newSchema.has("items")) {
             schema(name, where + "[]", oldSchema.path("items"), newSchema.path("items"), request, visited);
         }
+    }
+
+    /** The name of the component schema a {@code $ref} points at, else null. */
+    private static String componentName(JsonNode schema) {
+        String ref = schema.path("$ref").asText();
+        return ref.startsWith("#/components/schemas/") ? ref.substring("#/components/schemas/".length()) : null;
     }
 
     /** A schema with its {@code $ref} resolved and {@code allOf} merged (siblings of a $ref win, as in 3.1). */
