@@ -146,6 +146,15 @@ async function signIn(page, role, department, region) {
     await clerk.locator('section:has(#file-import)').screenshot({ path: path.join(outDir, 'console-import.png') });
     await accessible(clerk, 'work');
     await clerk.screenshot({ path: path.join(outDir, 'console-work.png'), fullPage: true });
+    // ... then publishes one of its penalties for 双公示 and sees it public in the list.
+    await clerk.goto(`${base}/console/#/supervision`);
+    await clerk.waitForSelector('#disclose-record');
+    await clerk.fill('#disclose-record', String(fixture.penaltyRecord));
+    await clerk.click('#disclosure-heading ~ form button[type="submit"]');
+    await clerk.waitForSelector('tr[data-disclosure]');
+    step(`disclosed ${(await clerk.textContent('tr[data-disclosure] td:nth-child(2)')).trim()} ${(await clerk.textContent('tr[data-disclosure] td:nth-child(5)')).trim()}`);
+    await accessible(clerk, 'supervision');
+    await clerk.screenshot({ path: path.join(outDir, 'console-supervision.png'), fullPage: true });
 
     // A citizen scans an officer's code with a phone: 有效; a tampered code: 伪造.
     const phone = await (await browser.newContext({

@@ -100,6 +100,23 @@ class ConsoleEndToEndTest {
         return form;
     }
 
+    /** A penalty of the department on an organisation, uploaded by its system: what it publishes for 双公示. */
+    private long penalty(RecordFixture.Department department) {
+        Map<String, Object> penalty = records.penalty(department);
+        given().auth()
+                .oauth2(department.systemToken())
+                .contentType("application/json")
+                .body(List.of(penalty))
+                .post("/api/v1/records")
+                .then()
+                .statusCode(200);
+        return ((Number) db.single(
+                        "select id from behaviour_record where source_system = ? and source_record_id = ?",
+                        penalty.get("sourceSystem"),
+                        penalty.get("sourceRecordId")))
+                .longValue();
+    }
+
     /** A sheet of two inspections for the file import, the second (row 3) with a result code that is none. */
     private Path importSheet(RecordFixture.Department department, Path out) throws java.io.IOException {
         List<StandardColumns.Column> columns = StandardColumns.of(RecordKind.INSPECTION);
@@ -132,6 +149,7 @@ class ConsoleEndToEndTest {
         Path out = Path.of("target", "e2e").toAbsolutePath();
         Files.createDirectories(out);
         fixture.put("importSheet", importSheet(department, out).toString());
+        fixture.put("penaltyRecord", penalty(department));
 
         ProcessBuilder browser = new ProcessBuilder(
                         "node",
@@ -162,11 +180,13 @@ class ConsoleEndToEndTest {
                         "STEP import dry run row=3 code=RESULT_CODE_INVALID",
                         "STEP import report row=3 header=检查结果代码 field=inspection.resultCode code=RESULT_CODE_INVALID zh=检查结果代码无效",
                         "STEP import annotated file blob:",
+                        "STEP disclosed PENALTY 公示中 (PUBLISHED)",
                         "STEP verify shows 有效",
                         "STEP tampered shows 伪造",
                         "AXE dashboard violations=0",
                         "AXE operations violations=0",
                         "AXE work violations=0",
+                        "AXE supervision violations=0",
                         "AXE verify violations=0",
                         "OK");
         assertThat(process.exitValue()).as(output).isZero();
@@ -206,5 +226,7 @@ class ConsoleEndToEndTest {
                     .isEqualTo("450000");
         }
         assertThat(out.resolve("verify-valid.png")).exists();
+        assertThat(db.single("select status from disclosure where record_id = ?", fixture.get("penaltyRecord")))
+                .isEqualTo("PUBLISHED");
     }
 }
