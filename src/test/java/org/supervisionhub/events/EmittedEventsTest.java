@@ -46,6 +46,9 @@ class EmittedEventsTest {
     @Inject
     RecordFixture fixture;
 
+    @Inject
+    org.supervisionhub.risk.RiskPasses riskPasses;
+
     private final String nanning = Tokens.deptAdmin("NN_SCJGJ", "450100");
     private final String registry = Tokens.token("gx-registry", List.of("system"), "GX_SCJGJ", "450000");
     private final String guangxiSystem = Tokens.withRoles("system-gx", List.of("system"), null, "450000");
@@ -61,6 +64,8 @@ class EmittedEventsTest {
         sendCaseFeedback();
         registerAndDeactivateADepartment();
         announceExecuteAndPublishARandomDraw();
+        publishAndWithdrawADisclosure();
+        raiseARiskClue();
 
         EventSchemas schemas = EventSchemas.committed();
         Set<EventType> seen = EnumSet.noneOf(EventType.class);
@@ -116,6 +121,41 @@ class EmittedEventsTest {
                     .then()
                     .statusCode(200);
         }
+    }
+
+    private void publishAndWithdrawADisclosure() {
+        RecordFixture.Department department = fixture.department();
+        Map<String, Object> penalty = fixture.penalty(department);
+        upload(department, penalty);
+        Object record = db.single(
+                "select id from behaviour_record where source_system = ? and source_record_id = ?",
+                penalty.get("sourceSystem"),
+                penalty.get("sourceRecordId"));
+        given().auth()
+                .oauth2(department.adminToken())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .put("/api/v1/records/{id}/disclosure", record)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(department.adminToken())
+                .queryParam("reason", "行政复议撤销")
+                .delete("/api/v1/records/{id}/disclosure", record)
+                .then()
+                .statusCode(200);
+    }
+
+    /** Three complaints about one business: the complaints-surge model raises a clue (evaluated for it alone). */
+    private void raiseARiskClue() {
+        RecordFixture.Department department = fixture.department();
+        String subject = org.supervisionhub.support.CreditCodeGenerator.enterprise(department.regionCode());
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> complaint = fixture.complaint(department);
+            complaint.put("subject", Map.of("type", "ENTERPRISE", "name", "事件测试公司", "creditCode", subject));
+            upload(department, complaint);
+        }
+        riskPasses.evaluate(List.of(subject));
     }
 
     private void claimListAndRelease() {
