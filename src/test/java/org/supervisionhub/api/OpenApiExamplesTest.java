@@ -30,7 +30,8 @@ import org.supervisionhub.common.ErrorCode;
 /**
  * The committed contract teaches: every operation has its docs file (src/main/resources/openapi-docs/operations),
  * every JSON request and response carries an example, every example validates against its schema (no property the
- * schema does not declare), every problem example names a catalog code of the response's status, and every text a
+ * schema does not declare), every problem example names a catalog code of the response's status, every code a
+ * failure's description names has its example, and every text a
  * reader meets is Chinese first. Plain JUnit on openapi/openapi.yaml, which OpenApiContractTest keeps equal to what
  * the hub serves.
  */
@@ -144,6 +145,36 @@ class OpenApiExamplesTest {
                     });
                 }));
         assertThat(failures).as("problem examples under the wrong status").isEmpty();
+    }
+
+    @Test
+    void everyCodeAFailureNamesHasItsExample() {
+        Pattern codeWord = Pattern.compile("\\b[A-Z][A-Z0-9_]{3,}\\b");
+        Set<String> catalog = new TreeSet<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            catalog.add(code.name());
+        }
+        List<String> failures = new ArrayList<>();
+        forEachOperation((where, operation) -> operation
+                .path("responses")
+                .fields()
+                .forEachRemaining(response -> {
+                    JsonNode examples = response.getValue()
+                            .path("content")
+                            .path("application/problem+json")
+                            .path("examples");
+                    var named = codeWord.matcher(
+                            response.getValue().path("description").asText());
+                    while (named.find()) {
+                        if (catalog.contains(named.group()) && !examples.has(named.group())) {
+                            failures.add(where + " " + response.getKey() + ": " + named.group());
+                        }
+                    }
+                }));
+        assertThat(failures)
+                .as("codes a failure's description names without an example: add them to that status in " + DOCS
+                        + "/<operationId>.json")
+                .isEmpty();
     }
 
     @Test
