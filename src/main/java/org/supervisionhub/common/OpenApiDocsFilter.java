@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * document the annotations produced. {@code openapi-docs/info.md} is the API description; {@code glossary.json} gives
  * the Chinese name of every schema property, parameter and tag (one term per name across the API, a
  * {@code Schema.property} entry where a name means something else there); {@code operations/<operationId>.json}
- * gives an operation's Chinese summary and description, its example request and its example responses by status (a
+ * gives an operation's Chinese summary and description, its own parameter terms ({@code parameters}, before the
+ * glossary's), its example request and its example responses by status (a
  * body; for a failure a catalog code, a list of them, or {@code {"problem": code, "detail": ..., "errors": [...]}},
  * from which the problem body is built). Chinese comes first, the English
  * of the annotations second. Runs at build time, so the stored contract carries it; {@code OpenApiExamplesTest}
@@ -41,6 +42,7 @@ public class OpenApiDocsFilter implements OASFilter {
 
     static final String ROOT = "openapi-docs/";
     private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -69,13 +71,16 @@ public class OpenApiDocsFilter implements OASFilter {
                 openAPI.getPaths().getPathItems().entrySet()) {
             describeParameters(glossary, path.getValue().getParameters());
             for (Operation operation : path.getValue().getOperations().values()) {
-                describeParameters(glossary, operation.getParameters());
-                if (operation.getOperationId() != null) {
-                    JsonNode docs = json(ROOT + "operations/" + operation.getOperationId() + ".json");
-                    if (docs != null) {
-                        document(operation, path.getKey(), docs);
-                    }
+                JsonNode docs = operation.getOperationId() == null
+                        ? null
+                        : json(ROOT + "operations/" + operation.getOperationId() + ".json");
+                if (docs != null) {
+                    // An operation's own parameter terms ("id" of a draw, "code" of a region) come before the
+                    // glossary's.
+                    describeParameters(docs, operation.getParameters());
+                    document(operation, path.getKey(), docs);
                 }
+                describeParameters(glossary, operation.getParameters());
             }
         }
     }
@@ -217,15 +222,17 @@ public class OpenApiDocsFilter implements OASFilter {
                 if (term.isMissingNode()) {
                     term = glossary.path("fields").path(parameter.getName());
                 }
-                parameter.setDescription(bilingual(term, parameter.getDescription()));
+                if (!term.isMissingNode()) {
+                    parameter.setDescription(bilingual(term, parameter.getDescription()));
+                }
             }
         }
     }
 
     /**
      * Chinese on the first line, English on the second. The glossary entry is the Chinese text, or a pair [Chinese,
-     * English] when the annotation has no English text. A text that is already bilingual (a Chinese
-     * first line, then more) is kept.
+     * English] whose English serves when the annotation has none. An annotation text already bilingual (a Chinese first
+     * line, then more) is kept; one in Chinese only gets the pair's English as its second line.
      */
     static String bilingual(JsonNode entry, String english) {
         String zh = null;
@@ -236,17 +243,20 @@ public class OpenApiDocsFilter implements OASFilter {
             zh = entry.get(0).asText();
             fallback = entry.get(1).asText();
         }
-        String en = english == null || english.isBlank() ? fallback : english.strip();
-        if (zh == null || (en != null && startsWithChinese(en))) {
+        String text = english == null || english.isBlank() ? null : english.strip();
+        if (text != null && CHINESE.matcher(text.substring(0, 1)).matches()) {
+            if (text.contains("\n")) {
+                return text;
+            }
+            if (!LATIN.matcher(text).find()) {
+                return fallback == null ? text : text + "\n" + fallback;
+            }
+        }
+        String en = text == null ? fallback : text;
+        if (zh == null) {
             return en;
         }
         return en == null ? zh : zh + "\n" + en;
-    }
-
-    /** Already bilingual: a Chinese first line, then more lines. */
-    private static boolean startsWithChinese(String text) {
-        int end = text.indexOf('\n');
-        return end > 0 && CHINESE.matcher(text.substring(0, 1)).matches();
     }
 
     private static String text(String resource) {
