@@ -6,3 +6,4 @@ mvn -B -ntp -q package -DskipTests
 mkdir -p openapi
 cp target/openapi/openapi.yaml openapi/openapi.yaml
 echo "openapi/openapi.yaml updated; review with: git diff openapi/"
+echo "then: mvn -o test -Dtest=OpenApiExamplesTest (every operation needs src/main/resources/openapi-docs/operations/<operationId>.json)"

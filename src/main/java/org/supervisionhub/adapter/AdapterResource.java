@@ -33,7 +33,7 @@ import org.supervisionhub.security.Roles;
 
 /** Docked departmental systems: their own payloads in, the hub's changes back out (回流), and how each is doing. */
 @Path("/api/v1/adapters")
-@Tag(name = "Adapters", description = "Declaratively docked departmental systems (adapters/<system>/adapter.yaml)")
+@Tag(name = "Adapters", description = "Declaratively docked departmental systems (`adapters/<system>/adapter.yaml`)")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class AdapterResource {
