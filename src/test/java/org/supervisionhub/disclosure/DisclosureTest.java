@@ -317,7 +317,7 @@ class DisclosureTest {
                 .jsonPath()
                 .getLong("id");
         penalty.put("operation", "DELETE");
-        post(department, penalty);
+        fixture.stored(department, penalty);
 
         given().get("/api/v1/public/disclosures/" + id).then().statusCode(404);
     }
@@ -432,25 +432,7 @@ class DisclosureTest {
 
     /** Uploads the record through the API as the department's system and answers its id. */
     private long upload(RecordFixture.Department department, Map<String, Object> record) {
-        post(department, record);
-        return ((Number) db.single(
-                        "select id from behaviour_record where source_system = ? and source_record_id = ?",
-                        record.get("sourceSystem"),
-                        record.get("sourceRecordId")))
-                .longValue();
-    }
-
-    private static void post(RecordFixture.Department department, Map<String, Object> record) {
-        given().auth()
-                .oauth2(department.systemToken())
-                .contentType(ContentType.JSON)
-                .body(List.of(record))
-                .post("/api/v1/records")
-                .then()
-                .log()
-                .ifValidationFails()
-                .statusCode(200)
-                .body("rejected", equalTo(0));
+        return fixture.stored(department, record);
     }
 
     /** An officer whose certificate was already valid more than a year ago. */

@@ -125,12 +125,7 @@ class EmittedEventsTest {
 
     private void publishAndWithdrawADisclosure() {
         RecordFixture.Department department = fixture.department();
-        Map<String, Object> penalty = fixture.penalty(department);
-        upload(department, penalty);
-        Object record = db.single(
-                "select id from behaviour_record where source_system = ? and source_record_id = ?",
-                penalty.get("sourceSystem"),
-                penalty.get("sourceRecordId"));
+        long record = fixture.stored(department, fixture.penalty(department));
         given().auth()
                 .oauth2(department.adminToken())
                 .contentType(ContentType.JSON)

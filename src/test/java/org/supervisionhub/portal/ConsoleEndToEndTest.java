@@ -102,19 +102,7 @@ class ConsoleEndToEndTest {
 
     /** A penalty of the department on an organisation, uploaded by its system: what it publishes for 双公示. */
     private long penalty(RecordFixture.Department department) {
-        Map<String, Object> penalty = records.penalty(department);
-        given().auth()
-                .oauth2(department.systemToken())
-                .contentType("application/json")
-                .body(List.of(penalty))
-                .post("/api/v1/records")
-                .then()
-                .statusCode(200);
-        return ((Number) db.single(
-                        "select id from behaviour_record where source_system = ? and source_record_id = ?",
-                        penalty.get("sourceSystem"),
-                        penalty.get("sourceRecordId")))
-                .longValue();
+        return records.stored(department, records.penalty(department));
     }
 
     /** A sheet of two inspections for the file import, the second (row 3) with a result code that is none. */

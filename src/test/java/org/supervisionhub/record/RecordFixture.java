@@ -272,6 +272,28 @@ public class RecordFixture {
                 .post("/api/v1/records" + query);
     }
 
+    /**
+     * Uploads one record as the department's system, which must accept it, and answers its hub id (what other
+     * features' tests publish, link or evaluate).
+     */
+    public long stored(Department department, Map<String, Object> record) {
+        given().auth()
+                .oauth2(department.systemToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(record))
+                .post("/api/v1/records")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("rejected", org.hamcrest.Matchers.equalTo(0));
+        return ((Number) db.single(
+                        "select id from behaviour_record where source_system = ? and source_record_id = ?",
+                        record.get("sourceSystem"),
+                        record.get("sourceRecordId")))
+                .longValue();
+    }
+
     static List<Map<String, Object>> list(Map<String, Object>... records) {
         return new ArrayList<>(List.of(records));
     }

@@ -296,16 +296,7 @@ class RiskModelTest {
         return record;
     }
 
-    private static void upload(RecordFixture.Department department, Map<String, Object> record) {
-        given().auth()
-                .oauth2(department.systemToken())
-                .contentType(ContentType.JSON)
-                .body(List.of(record))
-                .post("/api/v1/records")
-                .then()
-                .log()
-                .ifValidationFails()
-                .statusCode(200)
-                .body("rejected", equalTo(0));
+    private void upload(RecordFixture.Department department, Map<String, Object> record) {
+        fixture.stored(department, record);
     }
 }
