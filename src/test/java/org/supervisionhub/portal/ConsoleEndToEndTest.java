@@ -168,7 +168,7 @@ class ConsoleEndToEndTest {
                         "STEP import dry run row=3 code=RESULT_CODE_INVALID",
                         "STEP import report row=3 header=检查结果代码 field=inspection.resultCode code=RESULT_CODE_INVALID zh=检查结果代码无效",
                         "STEP import annotated file blob:",
-                        "STEP disclosed PENALTY 公示中 (PUBLISHED)",
+                        "STEP disclosed 行政处罚 公示中 (PUBLISHED)",
                         "STEP verify shows 有效",
                         "STEP tampered shows 伪造",
                         "AXE dashboard violations=0",
