@@ -1,6 +1,8 @@
 package org.supervisionhub.disclosure;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * How long disclosures stay public, in months from the act (the penalty decision, the check). The defaults follow the
@@ -19,6 +21,23 @@ public interface DisclosureConfig {
 
     /** A 双随机 inspection result. */
     Period inspection();
+
+    /** The public reads (曝光台), per client address across replicas. */
+    PublicRateLimit publicRateLimit();
+
+    /** At most {@code requests} public reads per {@code period} from one address; at most {@code maxClients} tracked. */
+    interface PublicRateLimit {
+        /** Defaults to 120: a person browsing, not a scraper. */
+        @WithDefault("120")
+        int requests();
+
+        @WithDefault("PT1M")
+        Duration period();
+
+        /** Bound of the addresses tracked locally while Redis is down. Defaults to 100,000. */
+        @WithDefault("100000")
+        long maxClients();
+    }
 
     /** Shortest and longest disclosure, in months from the act. */
     interface Period {

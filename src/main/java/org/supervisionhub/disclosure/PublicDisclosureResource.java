@@ -1,6 +1,7 @@
 package org.supervisionhub.disclosure;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,6 +22,7 @@ import org.supervisionhub.common.Page;
 import org.supervisionhub.common.PageRequest;
 import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.code.RegionCode;
+import org.supervisionhub.common.limit.ClientAddresses;
 
 /** 曝光台: what is public now, without a token. */
 @Path("/api/v1/public/disclosures")
@@ -31,13 +34,18 @@ public class PublicDisclosureResource {
     @Inject
     Disclosures disclosures;
 
+    @Inject
+    PublicReadLimiter limiter;
+
     @GET
     @PermitAll
     @Operation(
             summary = "Disclosures public today (曝光台), newest act first",
             description = "Without a token. Only published disclosures within their period whose record still stands; "
-                    + "desensitised (organisations only, no officers, no person's name or ID number).")
+                    + "desensitised (organisations only, no officers, no person's name or ID number). Rate limited "
+                    + "per client address (hub.disclosure.public-rate-limit).")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
+    @APIResponse(responseCode = "429", description = "Too many reads from this address (RATE_LIMITED)")
     public Page<PublicDisclosureView> listPublicDisclosures(
             @Parameter(description = "Region code (GB/T 2260) where the act took place; includes the regions below it")
                     @QueryParam("region")
@@ -51,7 +59,9 @@ public class PublicDisclosureResource {
                     @QueryParam("creditCode")
                     @CreditCode
                     String creditCode,
-            @BeanParam @Valid PageRequest page) {
+            @BeanParam @Valid PageRequest page,
+            @Context HttpServerRequest request) {
+        limiter.admit(ClientAddresses.of(request));
         return disclosures.publicList(region, kind, creditCode, page);
     }
 
@@ -63,7 +73,9 @@ public class PublicDisclosureResource {
     @APIResponse(
             responseCode = "404",
             description = "Unknown, withdrawn, expired, or its record deleted (DISCLOSURE_NOT_FOUND)")
-    public PublicDisclosureView getPublicDisclosure(@PathParam("id") long id) {
+    @APIResponse(responseCode = "429", description = "Too many reads from this address (RATE_LIMITED)")
+    public PublicDisclosureView getPublicDisclosure(@PathParam("id") long id, @Context HttpServerRequest request) {
+        limiter.admit(ClientAddresses.of(request));
         return disclosures.publicOne(id);
     }
 }

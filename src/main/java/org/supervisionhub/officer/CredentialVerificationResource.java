@@ -2,7 +2,6 @@ package org.supervisionhub.officer;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.limit.ClientAddresses;
 
 /**
  * The public side of electronic credentials: the key set for offline verification and the scan check a QR
@@ -107,7 +107,7 @@ public class CredentialVerificationResource {
                     String token,
             @Context HttpServerRequest request,
             @Context Request negotiation) {
-        String address = clientAddress(request);
+        String address = ClientAddresses.of(request);
         boolean page = wantsPage(negotiation);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
@@ -130,14 +130,4 @@ public class CredentialVerificationResource {
     private static final List<Variant> NEGOTIATED = Variant.mediaTypes(
                     MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE)
             .build();
-
-    /**
-     * The peer address of the connection. Forwarded headers count only when the peer is one of the trusted proxies
-     * configured in quarkus.http.proxy (proxy-address-forwarding, allow-x-forwarded, trusted-proxies): Quarkus then
-     * rewrites this address to the forwarded client; from any other peer they are ignored.
-     */
-    private static String clientAddress(HttpServerRequest request) {
-        SocketAddress remote = request.remoteAddress();
-        return remote == null || remote.host() == null ? "unknown" : remote.host();
-    }
 }

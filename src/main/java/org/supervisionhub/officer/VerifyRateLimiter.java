@@ -3,9 +3,7 @@ package org.supervisionhub.officer;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
+import org.supervisionhub.common.limit.ClientAddresses;
 import org.supervisionhub.common.limit.Limit;
 import org.supervisionhub.common.limit.RateLimiter;
 
@@ -49,23 +47,6 @@ public class VerifyRateLimiter {
 
     /** The address a client is counted by: IPv4 as is, IPv6 by its /64 prefix. */
     static String clientKey(String address) {
-        if (address == null || address.isBlank()) {
-            return "unknown";
-        }
-        if (address.indexOf(':') < 0) {
-            return address;
-        }
-        try {
-            // A literal address: parsed without any name lookup.
-            byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address : "[" + address + "]")
-                    .getAddress();
-            if (bytes.length == 16) {
-                byte[] prefix = Arrays.copyOf(Arrays.copyOf(bytes, 8), 16);
-                return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
-            }
-            return InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (UnknownHostException e) {
-            return address;
-        }
+        return ClientAddresses.key(address);
     }
 }

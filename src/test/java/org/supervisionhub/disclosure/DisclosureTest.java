@@ -354,6 +354,27 @@ class DisclosureTest {
     }
 
     @Test
+    void thePublicReadsAreLimitedPerClientAddress() {
+        String client = org.supervisionhub.support.ScanClients.newAddress();
+        for (int i = 0; i < 50; i++) { // the test profile's limit a minute
+            given().header("X-Forwarded-For", client)
+                    .get("/api/v1/public/disclosures")
+                    .then()
+                    .statusCode(200);
+        }
+
+        given().header("X-Forwarded-For", client)
+                .get("/api/v1/public/disclosures/1")
+                .then()
+                .statusCode(429)
+                .body("code", equalTo("RATE_LIMITED"));
+        given().header("X-Forwarded-For", org.supervisionhub.support.ScanClients.newAddress())
+                .get("/api/v1/public/disclosures")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void anOfficerMayNotPublish() {
         RecordFixture.Department department = fixture.department();
         long record = upload(department, fixture.penalty(department));
