@@ -41,6 +41,7 @@ class ArchitectureTest {
         ROOT + ".demo..",
         ROOT + ".fileimport..",
         ROOT + ".item..",
+        ROOT + ".jointtask..",
         ROOT + ".nationalcase..",
         ROOT + ".officer..",
         ROOT + ".organization..",

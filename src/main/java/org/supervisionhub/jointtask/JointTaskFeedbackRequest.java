@@ -20,8 +20,9 @@ public record JointTaskFeedbackRequest(
         String kind,
 
         @Schema(
-                description = "The hub's ids of the behaviour records the department produced (1-20): its own, of "
-                        + "this kind, on a subject of the task",
+                description =
+                        "关联的监管行为记录: the hub's ids of the behaviour records the department produced (1-20): its own, of "
+                                + "this kind, on a subject of the task",
                 example = "[10452]")
         @NotNull
         @Size(min = 1, max = 20)

@@ -59,8 +59,8 @@ public class JointTaskResource {
             content = @Content(schema = @Schema(implementation = JointTaskView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid fields (VALIDATION_FAILED with errors[]: JOINT_TASK_DEPARTMENT_INVALID on "
-                    + "participants[i], JOINT_TASK_ITEM_INVALID on itemCodes[i], DATE_OUT_OF_RANGE on deadline ...)")
+            description = "Invalid fields (VALIDATION_FAILED; errors[] names each: participants[i] an unknown, "
+                    + "inactive or foreign department, itemCodes[i] an unknown item, deadline before today ...)")
     @APIResponse(
             responseCode = "403",
             description = "The initiator is outside the caller's scope (DEPARTMENT_OUT_OF_SCOPE, REGION_OUT_OF_SCOPE)")
@@ -159,8 +159,9 @@ public class JointTaskResource {
     @APIResponse(responseCode = "200", description = "Fed back (or unchanged)")
     @APIResponse(
             responseCode = "400",
-            description = "Invalid fields (VALIDATION_FAILED; JOINT_TASK_RECORD_INVALID on recordIds[i], "
-                    + "JOINT_VISIT_DATE_MISMATCH or NOT_ALLOWED on visitId)")
+            description = "Invalid fields (VALIDATION_FAILED; errors[] names recordIds[i] for a record that is not "
+                    + "the department's own of that kind on a subject of the task, visitId for a joint visit whose "
+                    + "records do not share one date)")
     @APIResponse(
             responseCode = "403",
             description = "The participant is outside the caller's scope (DEPARTMENT_OUT_OF_SCOPE)")

@@ -41,9 +41,9 @@ public record JointTaskView(
         List<Visit> visits,
 
         Instant createdAt,
-        @Schema(description = "Who created it") String createdBy,
+        @Schema(description = "创建人 (who created it)") String createdBy,
         Instant closedAt,
-        String closedBy,
+        @Schema(description = "结束人 (who closed it)") String closedBy,
         @Schema(description = "结束说明") String closeRemark,
 
         @Schema(description = "Version; every change raises it")
@@ -67,7 +67,7 @@ public record JointTaskView(
             @Schema(description = "反馈意见") String feedbackSuggestion,
             @Schema(description = "联合检查批次号") String visitId,
 
-            @Schema(description = "The linked behaviour records")
+            @Schema(description = "关联的监管行为记录 (hub record ids)")
             List<Long> recordIds,
 
             @Schema(description = "逾期: not fed back by the deadline (still open past it, or fed back late)")
