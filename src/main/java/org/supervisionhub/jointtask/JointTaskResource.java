@@ -14,9 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -97,6 +101,40 @@ public class JointTaskResource {
     @APIResponse(responseCode = "404", description = "No such task in the caller's scope (JOINT_TASK_NOT_FOUND)")
     public JointTaskView getJointTask(@PathParam("id") long id) {
         return tasks.get(callers.caller(), id);
+    }
+
+    @GET
+    @Path("/{id}/national")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
+    @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
+    @Operation(
+            summary = "One joint task in the national superviseData shape, as JSON or XML (Accept)",
+            description =
+                    "taskInfo, superviseObjects/superviseObject (the subjects), supervisionProcess/taskDetails per "
+                            + "participant with one feedback block (admInspection, admPunishment, admForce, other) per linked "
+                            + "record. Statuses 分发, 认领 (also while handling), 反馈, 结束. JSON is the tree XML reads into "
+                            + "(attributes as @name). Scoped like GET /joint-tasks/{id}.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The superviseData document",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)),
+                @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(responseCode = "404", description = "No such task in the caller's scope (JOINT_TASK_NOT_FOUND)")
+    public Response getJointTaskNational(@PathParam("id") long id, @Context Request request) {
+        SuperviseData document = SuperviseDataCodec.of(tasks.get(callers.caller(), id));
+        Variant variant = request.selectVariant(
+                Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.APPLICATION_XML_TYPE)
+                        .build());
+        if (variant != null && MediaType.APPLICATION_XML_TYPE.isCompatible(variant.getMediaType())) {
+            return Response.ok(SuperviseDataCodec.toXml(document), MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8"))
+                    .build();
+        }
+        return Response.ok(SuperviseDataCodec.toJson(document), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @POST

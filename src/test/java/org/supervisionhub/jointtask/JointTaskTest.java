@@ -461,6 +461,51 @@ class JointTaskTest {
                 .isZero();
     }
 
+    @Test
+    void aTaskIsRenderedInTheNationalShapeAsXmlOrJson() {
+        Setting s = setting();
+        long id = create(s);
+        step(s.market(), id, "claim").statusCode(200);
+        String taskNo = (String) db.single("select task_no from joint_task where id = ?", id);
+
+        String xml = given().auth()
+                .oauth2(s.initiator().adminToken())
+                .accept("application/xml")
+                .get("/api/v1/joint-tasks/" + id + "/national")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/xml"))
+                .extract()
+                .asString();
+        SuperviseData fromXml = SuperviseDataCodec.fromXml(
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(fromXml.taskInfo().taskNo()).isEqualTo(taskNo);
+        assertThat(fromXml.taskInfo().status()).isEqualTo("分发");
+        assertThat(fromXml.taskInfo().unionDeptNo()).isEqualTo(codes(s));
+        assertThat(fromXml.superviseObjects().get(0).objectCode()).isEqualTo(s.subject());
+        assertThat(fromXml.taskDetails())
+                .extracting(SuperviseData.TaskDetails::status)
+                .containsExactly("认领", "分发", "分发");
+
+        given().auth()
+                .oauth2(s.market().adminToken())
+                .accept("application/json")
+                .get("/api/v1/joint-tasks/" + id + "/national")
+                .then()
+                .statusCode(200)
+                .body("superviseData.taskInfo.taskNo", equalTo(taskNo))
+                .body(
+                        "superviseData.supervisionProcess.taskDetails[0].'@unitNo'",
+                        equalTo(s.market().code()));
+        given().auth()
+                .oauth2(fixture.department(BEIHAI).adminToken())
+                .accept("application/json")
+                .get("/api/v1/joint-tasks/" + id + "/national")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("JOINT_TASK_NOT_FOUND"));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     private Map<String, Object> inspectionOf(RecordFixture.Department department, String subject) {
