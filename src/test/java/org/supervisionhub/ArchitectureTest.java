@@ -39,8 +39,10 @@ class ArchitectureTest {
     private static final String[] FEATURES = {
         ROOT + ".adapter..",
         ROOT + ".demo..",
+        ROOT + ".disclosure..",
         ROOT + ".fileimport..",
         ROOT + ".item..",
+        ROOT + ".jointtask..",
         ROOT + ".nationalcase..",
         ROOT + ".officer..",
         ROOT + ".organization..",
@@ -48,6 +50,7 @@ class ArchitectureTest {
         ROOT + ".portal..",
         ROOT + ".randominspection..",
         ROOT + ".record..",
+        ROOT + ".risk..",
         ROOT + ".stats..",
         ROOT + ".subject.."
     };

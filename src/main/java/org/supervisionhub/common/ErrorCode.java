@@ -229,6 +229,26 @@ public enum ErrorCode {
             "符合条件的检查人员不足（持有效执法证、覆盖事项门类、无回避、非上次检查人员）"),
     CREDIT_CLASS_INVALID(400, "Not a credit class (A, B, C or D)", "信用等级分类无效（A、B、C、D）"),
 
+    // Joint supervision tasks (跨部门联合监管)
+    JOINT_TASK_NOT_FOUND(404, "No such joint supervision task in the caller's scope", "联合监管任务不存在"),
+    JOINT_TASK_PARTICIPANT_NOT_FOUND(404, "The department does not take part in the joint task", "该部门不是联合监管任务的参与部门"),
+    JOINT_TASK_DEPARTMENT_INVALID(
+            400, "A named department is unknown, inactive or outside the initiator's region", "部门不存在、已停用或不在发起方辖区内"),
+    JOINT_TASK_ITEM_INVALID(400, "A named item is not an in-use catalog item", "监管事项不存在或未在用"),
+    JOINT_TASK_STATE_INVALID(
+            409,
+            "The participant's step does not allow this (claim before handling or feedback)",
+            "参与部门当前环节不允许此操作（须先认领）"),
+    JOINT_TASK_ALREADY_FED_BACK(409, "The participant already fed back something else", "参与部门已反馈其他内容"),
+    JOINT_TASK_NOT_ALL_FED_BACK(409, "Not every participant has fed back yet", "尚有参与部门未反馈"),
+    JOINT_TASK_CLOSED(409, "The joint task is closed", "联合监管任务已结束"),
+    JOINT_TASK_RECORD_INVALID(
+            400,
+            "A linked record is unknown, deleted, of another department or kind, or about a subject not in the task",
+            "关联的监管行为记录不存在、已删除、非本部门、种类不符或监管对象不在任务中"),
+    JOINT_VISIT_DATE_MISMATCH(
+            400, "The records of one joint visit (进一次门) do not share one date", "同一次联合检查（进一次门）的记录日期不一致"),
+
     // Adapters (docked systems)
     ADAPTER_NOT_FOUND(404, "No such adapter", "适配器不存在"),
     ADAPTER_DISABLED(503, "The adapter is disabled", "适配器已停用"),

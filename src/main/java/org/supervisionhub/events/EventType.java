@@ -93,7 +93,32 @@ public enum EventType {
             "risk-clue.raised",
             "risk_clue",
             RiskClueRaised.class,
-            "One of the hub's risk models found a subject at risk and raised a risk clue (风险预警线索).");
+            "One of the hub's risk models found a subject at risk and raised a risk clue (风险预警线索)."),
+    JOINT_TASK_CREATED(
+            "joint-task.created",
+            "joint_task",
+            JointTaskCreated.class,
+            "A department or a region initiated a joint supervision task (跨部门联合监管) and distributed it (分发)."),
+    JOINT_TASK_CLAIMED(
+            "joint-task.claimed",
+            "joint_task",
+            JointTaskClaimed.class,
+            "A participating department claimed (认领) its part of a joint supervision task."),
+    JOINT_TASK_STARTED(
+            "joint-task.started",
+            "joint_task",
+            JointTaskStarted.class,
+            "A participating department started handling (处置) its part of a joint supervision task."),
+    JOINT_TASK_ANSWERED(
+            "joint-task.answered",
+            "joint_task",
+            JointTaskAnswered.class,
+            "A participating department fed back (反馈) on a joint supervision task, linking its behaviour records."),
+    JOINT_TASK_CLOSED(
+            "joint-task.closed",
+            "joint_task",
+            JointTaskClosed.class,
+            "The initiator closed (结束) a joint supervision task after every participant fed back.");
 
     private final String value;
     private final String aggregateType;

@@ -22,7 +22,12 @@ public sealed interface HubEvent
                 RandomDrawPublished,
                 DisclosurePublished,
                 DisclosureWithdrawn,
-                RiskClueRaised {
+                RiskClueRaised,
+                JointTaskCreated,
+                JointTaskClaimed,
+                JointTaskStarted,
+                JointTaskAnswered,
+                JointTaskClosed {
 
     /** The event's entry in the catalog. */
     EventType type();

@@ -66,6 +66,7 @@ class EmittedEventsTest {
         announceExecuteAndPublishARandomDraw();
         publishAndWithdrawADisclosure();
         raiseARiskClue();
+        runAJointTask();
 
         EventSchemas schemas = EventSchemas.committed();
         Set<EventType> seen = EnumSet.noneOf(EventType.class);
@@ -137,6 +138,56 @@ class EmittedEventsTest {
                 .oauth2(department.adminToken())
                 .queryParam("reason", "行政复议撤销")
                 .delete("/api/v1/records/{id}/disclosure", record)
+                .then()
+                .statusCode(200);
+    }
+
+    /** A joint task of two departments of 北海, claimed, handled, fed back and closed. */
+    private void runAJointTask() {
+        RecordFixture.Department initiator = fixture.department("450500");
+        RecordFixture.Department participant = fixture.department("450500");
+        String subject = org.supervisionhub.support.CreditCodeGenerator.enterprise("450500");
+        Map<String, Object> inspection = fixture.inspection(participant);
+        inspection.put("subject", Map.of("type", "ENTERPRISE", "name", "事件测试公司", "creditCode", subject));
+        upload(participant, inspection);
+        Object record = db.single(
+                "select id from behaviour_record where source_system = ? and source_record_id = ?",
+                inspection.get("sourceSystem"),
+                inspection.get("sourceRecordId"));
+        int task = given().auth()
+                .oauth2(initiator.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title", "事件测试联合检查",
+                        "subjects", List.of(Map.of("creditCode", subject, "name", "事件测试公司")),
+                        "itemCodes", List.of(participant.inspectionItem()),
+                        "participants", List.of(participant.code()),
+                        "deadline", TODAY.plusDays(7).toString()))
+                .post("/api/v1/joint-tasks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String step : List.of("claim", "handling")) {
+            given().auth()
+                    .oauth2(participant.adminToken())
+                    .post("/api/v1/joint-tasks/{id}/participants/{code}/" + step, task, participant.code())
+                    .then()
+                    .statusCode(200);
+        }
+        given().auth()
+                .oauth2(participant.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "kind", "INSPECTION", "recordIds", List.of(record), "suggestion", "已检查", "visitId", "EV-1"))
+                .post("/api/v1/joint-tasks/{id}/participants/{code}/feedback", task, participant.code())
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(initiator.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("remark", "结束"))
+                .post("/api/v1/joint-tasks/{id}/close", task)
                 .then()
                 .statusCode(200);
     }

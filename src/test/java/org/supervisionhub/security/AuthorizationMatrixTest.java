@@ -128,7 +128,8 @@ class AuthorizationMatrixTest {
             long task,
             String newCertificate,
             long randomPlan,
-            long randomDraw) {
+            long randomDraw,
+            long jointTask) {
 
         String code() {
             return department.code();
@@ -332,7 +333,31 @@ class AuthorizationMatrixTest {
                 nationalCase("TASK", department, subjectRegion),
                 "MX" + department.code(),
                 plan,
-                draw);
+                draw,
+                jointTask(department, recordId));
+    }
+
+    /** A joint task the department initiated and takes part in, about the subject of its record. */
+    private long jointTask(RecordFixture.Department department, long record) {
+        long task = ((Number) db.single("""
+                        insert into joint_task (task_no, title, initiator_type, initiator_department_code,
+                                                initiator_region_code, deadline, created_by)
+                        values (?, '矩阵联合检查', 'DEPARTMENT', ?, ?, current_date + 10, 'matrix') returning id""", "MX-" + UUID.randomUUID(), department.code(), department.regionCode()))
+                .longValue();
+        db.update(
+                "insert into joint_task_subject (task_id, credit_code, position) "
+                        + "select ?, subject_credit_code, 0 from behaviour_record where id = ?",
+                task,
+                record);
+        db.update(
+                "insert into joint_task_item (task_id, item_code, position) values (?, ?, 0)",
+                task,
+                department.inspectionItem());
+        db.update(
+                "insert into joint_task_participant (task_id, department_code, position) values (?, ?, 0)",
+                task,
+                department.code());
+        return task;
     }
 
     private long nationalCase(String kind, RecordFixture.Department department, String region) {
@@ -370,6 +395,7 @@ class AuthorizationMatrixTest {
                 Long.MAX_VALUE / 2,
                 "NO-SUCH-CERT",
                 Long.MAX_VALUE / 2,
+                Long.MAX_VALUE / 2,
                 Long.MAX_VALUE / 2);
     }
 
@@ -401,6 +427,13 @@ class AuthorizationMatrixTest {
                                 holder),
                         rows(
                                 "select id, status, published from random_draw where department_code = ? order by id",
+                                holder),
+                        rows(
+                                "select task_id, status, fed_back_at from joint_task_participant where department_code = ? "
+                                        + "order by task_id",
+                                holder),
+                        rows(
+                                "select id, closed_at, version from joint_task where initiator_department_code = ? order by id",
                                 holder),
                         place != Place.FOREIGN_REGION
                                 ? ""
@@ -527,6 +560,9 @@ class AuthorizationMatrixTest {
                 if (template.startsWith("/api/v1/random-draws")) {
                     return String.valueOf(target.randomDraw());
                 }
+                if (template.startsWith("/api/v1/joint-tasks")) {
+                    return String.valueOf(target.jointTask());
+                }
                 return "999999999";
             default:
                 return schema.get("enum") instanceof List<?> options && !options.isEmpty()
@@ -611,6 +647,18 @@ class AuthorizationMatrixTest {
         for (String kind : List.of("complaints", "risk-clues", "tasks")) {
             bodies.put("POST /api/v1/" + kind + "/{id}/feedback", h -> Map.of("result", "矩阵测试已处理"));
         }
+        bodies.put(
+                "POST /api/v1/joint-tasks",
+                h -> Map.of(
+                        "title", "矩阵联合检查",
+                        "initiatorDepartmentCode", h.code(),
+                        "subjects", List.of(Map.of("creditCode", h.subject())),
+                        "itemCodes", List.of(h.department().inspectionItem()),
+                        "participants", List.of(h.code()),
+                        "deadline", RecordFixture.TODAY.plusDays(10).toString()));
+        bodies.put(
+                "POST /api/v1/joint-tasks/{id}/participants/{departmentCode}/feedback",
+                h -> Map.of("kind", "INSPECTION", "recordIds", List.of(h.record()), "suggestion", "矩阵测试已检查"));
         Function<Holder, Object> builder = bodies.get(operation.toString());
         return builder == null || department == null ? null : builder.apply(target);
     }
