@@ -37,16 +37,11 @@ public class VerifyRateLimiter {
 
     /** Counts one scan from the address; fails with 429 RATE_LIMITED past the limit. */
     public Uni<Void> admit(String clientAddress) {
-        return limiter.admit(limit, clientKey(clientAddress));
+        return limiter.admit(limit, ClientAddresses.key(clientAddress));
     }
 
     /** The Redis key counting the address's scans. */
     String key(String clientAddress) {
-        return limiter.key(limit, clientKey(clientAddress));
-    }
-
-    /** The address a client is counted by: IPv4 as is, IPv6 by its /64 prefix. */
-    static String clientKey(String address) {
-        return ClientAddresses.key(address);
+        return limiter.key(limit, ClientAddresses.key(clientAddress));
     }
 }
