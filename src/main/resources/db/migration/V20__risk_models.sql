@@ -37,3 +37,4 @@ insert into risk_cursor (name, changed_to, credit_code) values ('incremental', n
 create index behaviour_record_updated_idx on behaviour_record (updated_at);
 create index subject_updated_idx on subject (updated_at);
 create index national_case_updated_idx on national_case (updated_at);
+create index permit_received_idx on permit (received_at);
