@@ -118,7 +118,19 @@ public enum EventType {
             "joint-task.closed",
             "joint_task",
             JointTaskClosed.class,
-            "The initiator closed (结束) a joint supervision task after every participant fed back.");
+            "The initiator closed (结束) a joint supervision task after every participant fed back."),
+    JOINT_TASK_REPORTED(
+            "joint-task.reported",
+            "joint_task",
+            JointTaskReported.class,
+            "A joint supervision task in the national superviseData shape, after a change the national platform should"
+                    + " know of."),
+    JOINT_TASK_REMINDED(
+            "joint-task.reminded",
+            "joint_task",
+            JointTaskReminded.class,
+            "A participant that has not fed back on a joint supervision task was reminded (催办), before or after the"
+                    + " deadline.");
 
     private final String value;
     private final String aggregateType;

@@ -27,7 +27,9 @@ public sealed interface HubEvent
                 JointTaskClaimed,
                 JointTaskStarted,
                 JointTaskAnswered,
-                JointTaskClosed {
+                JointTaskClosed,
+                JointTaskReported,
+                JointTaskReminded {
 
     /** The event's entry in the catalog. */
     EventType type();

@@ -17,7 +17,8 @@ public record JointTaskCreated(
 
         @JsonPropertyDescription("任务名称") String title,
 
-        @JsonPropertyDescription("DEPARTMENT or REGION") String initiatorType,
+        @JsonPropertyDescription("DEPARTMENT, REGION or NATIONAL (a task the national platform sent)")
+        String initiatorType,
 
         @JsonPropertyDescription("The initiating department's code (department initiators)") @Nullable
         String initiatorDepartmentCode,

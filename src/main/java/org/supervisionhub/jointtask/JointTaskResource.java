@@ -125,7 +125,7 @@ public class JointTaskResource {
             })
     @APIResponse(responseCode = "404", description = "No such task in the caller's scope (JOINT_TASK_NOT_FOUND)")
     public Response getJointTaskNational(@PathParam("id") long id, @Context Request request) {
-        SuperviseData document = SuperviseDataCodec.of(tasks.get(callers.caller(), id));
+        SuperviseData document = tasks.national(callers.caller(), id);
         Variant variant = request.selectVariant(
                 Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.APPLICATION_XML_TYPE)
                         .build());

@@ -16,7 +16,7 @@ public record JointTaskView(
         @Schema(description = "任务名称") String title,
         @Schema(description = "检查内容") String inspectContent,
 
-        @Schema(description = "发起方类型: DEPARTMENT 部门 / REGION 地区")
+        @Schema(description = "发起方类型: DEPARTMENT 部门 / REGION 地区 / NATIONAL 国家平台下发")
         String initiatorType,
 
         @Schema(description = "发起部门 (department initiators)")

@@ -109,13 +109,16 @@ public class JointTasks {
     private final BlockingTransactions transactions;
     private final AuditTrail audit;
     private final Outbox outbox;
+    private final JointTaskReports reports;
 
     @Inject
-    JointTasks(Pool pool, BlockingTransactions transactions, AuditTrail audit, Outbox outbox) {
+    JointTasks(
+            Pool pool, BlockingTransactions transactions, AuditTrail audit, Outbox outbox, JointTaskReports reports) {
         this.pool = pool;
         this.transactions = transactions;
         this.audit = audit;
         this.outbox = outbox;
+        this.reports = reports;
     }
 
     /** Creates and distributes (分发) a task; every participant starts at DISTRIBUTED. */
@@ -196,13 +199,15 @@ public class JointTasks {
                     "joint_task",
                     String.valueOf(id),
                     Map.of("taskNo", taskNo, "participants", request.participants()));
-            return view(one(connection, VIEW_BY_ID, Tuple.of(id)));
+            JointTaskView task = read(connection, id);
+            reports.report(connection, task, "CREATED", null);
+            return task;
         });
     }
 
     /** 认领: the participant claims its part; claiming again changes nothing. */
     public JointTaskView claim(Caller caller, long id, String department) {
-        return participantStep(caller, id, department, (connection, task, participant) -> {
+        return participantStep(caller, id, department, "CLAIMED", (connection, task, participant) -> {
             String status = participant.getString("status");
             if (!"DISTRIBUTED".equals(status)) {
                 return false; // claimed before: the same answer again
@@ -230,7 +235,7 @@ public class JointTasks {
 
     /** 处置: the participant starts handling its claimed part; starting again changes nothing. */
     public JointTaskView startHandling(Caller caller, long id, String department) {
-        return participantStep(caller, id, department, (connection, task, participant) -> {
+        return participantStep(caller, id, department, "HANDLING", (connection, task, participant) -> {
             String status = participant.getString("status");
             if ("HANDLING".equals(status)) {
                 return false;
@@ -270,7 +275,7 @@ public class JointTasks {
                     new FieldError("visitId", ErrorCode.NOT_ALLOWED, "a joint visit carries inspection records only")));
         }
         List<Long> recordIds = List.copyOf(new TreeSet<>(request.recordIds()));
-        return participantStep(caller, id, department, (connection, task, participant) -> {
+        return participantStep(caller, id, department, "FED_BACK", (connection, task, participant) -> {
             String status = participant.getString("status");
             if ("FED_BACK".equals(status)) {
                 if (sameFeedback(connection, id, department, participant, request, recordIds)) {
@@ -363,8 +368,20 @@ public class JointTasks {
                 detail.put("remark", remark);
             }
             audit.record(connection, caller, "JOINT_TASK_CLOSED", "joint_task", String.valueOf(id), detail);
-            return view(one(connection, VIEW_BY_ID, Tuple.of(id)));
+            JointTaskView closedTask = read(connection, id);
+            reports.report(connection, closedTask, "CLOSED", null);
+            return closedTask;
         });
+    }
+
+    /** The task as it stands, read through {@code client} (a connection sees its own transaction). */
+    JointTaskView read(SqlClient client, long id) {
+        return view(one(client, VIEW_BY_ID, Tuple.of(id)));
+    }
+
+    /** One visible task in the national shape, its feedback blocks filled from the linked records. */
+    public SuperviseData national(Caller caller, long id) {
+        return reports.document(pool, get(caller, id));
     }
 
     /** One task the caller initiated or takes part in (by scope); 404 otherwise. */
@@ -401,7 +418,8 @@ public class JointTasks {
         boolean apply(SqlConnection connection, JointTaskView task, Row participant);
     }
 
-    private JointTaskView participantStep(Caller caller, long id, String department, Step step) {
+    /** One participant's step; {@code change} names it in the national report. */
+    private JointTaskView participantStep(Caller caller, long id, String department, String change, Step step) {
         Scope scope = caller.scope();
         scope.requireBound();
         return transactions.inTransaction(connection -> {
@@ -426,7 +444,9 @@ public class JointTasks {
                     .execute(Tuple.of(id))
                     .await()
                     .indefinitely();
-            return view(one(connection, VIEW_BY_ID, Tuple.of(id)));
+            JointTaskView changed = read(connection, id);
+            reports.report(connection, changed, change, department);
+            return changed;
         });
     }
 

@@ -415,48 +415,98 @@ public final class SuperviseDataCodec {
 
     // ---- the hub's joint tasks ---------------------------------------------------------------------
 
-    /**
-     * A task in the national shape: its overall and per-participant status (分发, 认领 also while handling, 反馈, 结束),
-     * the subjects as objects (without evidence: the hub holds none for them), and per participant one feedback block
-     * of its kind per linked record, naming the hub's record id and the joint visit.
-     */
+    /** A record linked in a feedback: its kind, subject and canonical body. */
+    public record LinkedRecord(long id, String kind, String subjectCreditCode, JsonNode body) {}
+
+    /** A task in the national shape without its records' contents (each block names only the hub's record id). */
     public static SuperviseData of(JointTaskView task) {
+        return of(task, Map.of(), null, Map.of());
+    }
+
+    /**
+     * A task in the national shape: its overall and per-participant status (分发, 认领 also while handling, 反馈, 结束)
+     * and per participant one feedback block of its kind per linked record, filled from the record's body
+     * ({@link NationalFeedbackBlocks}) and pointing at the object it is about. A task the national platform sent
+     * ({@code received}) answers in its own terms: its task information (initiating unit, names), its objects with
+     * their evidence, and each participant under the unit number the platform named it by ({@code unitNumbers}); the
+     * hub's own tasks name their subjects as objects, without evidence (the hub holds none).
+     */
+    public static SuperviseData of(
+            JointTaskView task,
+            Map<Long, LinkedRecord> records,
+            SuperviseData received,
+            Map<String, String> unitNumbers) {
         boolean closed = task.closedAt() != null;
-        TaskInfo info = new TaskInfo(
-                task.taskNo(),
-                task.title(),
-                nationalStatus(task.status()),
-                task.initiatorDepartmentCode() != null ? task.initiatorDepartmentCode() : task.initiatorRegionCode(),
-                null,
-                task.initiatorDepartmentCode() != null ? "dept" : "region",
-                task.participants().stream()
-                        .map(JointTaskView.Participant::departmentCode)
-                        .toList(),
-                List.of(),
-                List.of(task.initiatorRegionCode()),
-                task.itemCodes(),
-                task.inspectContent());
-        List<SuperviseObject> objects = new ArrayList<>();
-        for (int i = 0; i < task.subjects().size(); i++) {
-            JointTaskSubject subject = task.subjects().get(i);
-            objects.add(new SuperviseObject(String.valueOf(i + 1), subject.name(), subject.creditCode(), null));
+        TaskInfo info;
+        if (received != null) {
+            TaskInfo sent = received.taskInfo();
+            info = new TaskInfo(
+                    task.taskNo(),
+                    task.title(),
+                    nationalStatus(task.status()),
+                    sent.initiateUnitNo(),
+                    sent.initiateUnitName(),
+                    sent.initiateUnitType(),
+                    sent.unionDeptNo(),
+                    sent.unionDeptName(),
+                    sent.unionRegionCode(),
+                    sent.supervisionMatterCode(),
+                    task.inspectContent());
+        } else {
+            info = new TaskInfo(
+                    task.taskNo(),
+                    task.title(),
+                    nationalStatus(task.status()),
+                    task.initiatorDepartmentCode() != null
+                            ? task.initiatorDepartmentCode()
+                            : task.initiatorRegionCode(),
+                    null,
+                    task.initiatorDepartmentCode() != null ? "dept" : "region",
+                    task.participants().stream()
+                            .map(JointTaskView.Participant::departmentCode)
+                            .toList(),
+                    List.of(),
+                    List.of(task.initiatorRegionCode()),
+                    task.itemCodes(),
+                    task.inspectContent());
         }
+        List<SuperviseObject> objects = new ArrayList<>();
+        if (received != null) {
+            objects.addAll(received.superviseObjects());
+        } else {
+            for (int i = 0; i < task.subjects().size(); i++) {
+                JointTaskSubject subject = task.subjects().get(i);
+                objects.add(new SuperviseObject(String.valueOf(i + 1), subject.name(), subject.creditCode(), null));
+            }
+        }
+        Map<String, String> objectIds = new LinkedHashMap<>();
+        objects.forEach(object -> {
+            if (object.objectCode() != null) {
+                objectIds.putIfAbsent(object.objectCode(), object.id());
+            }
+        });
         List<TaskDetails> details = new ArrayList<>();
         for (JointTaskView.Participant participant : task.participants()) {
             List<Feedback> feedbacks = new ArrayList<>();
             if (participant.feedbackKind() != null) {
                 String kind = SuperviseData.FEEDBACK_KINDS.get(participant.feedbackKind());
-                for (Long record : participant.recordIds()) {
+                for (Long id : participant.recordIds()) {
+                    LinkedRecord record = records.get(id);
                     List<Field> fields = new ArrayList<>();
-                    fields.add(new Field("hubRecordId", String.valueOf(record), Map.of()));
+                    if (record != null) {
+                        fields.addAll(NationalFeedbackBlocks.fields(record.kind(), id, record.body()));
+                    } else {
+                        fields.add(new Field("hubRecordId", String.valueOf(id), Map.of()));
+                    }
                     if (participant.visitId() != null) {
                         fields.add(new Field("visitId", participant.visitId(), Map.of()));
                     }
-                    feedbacks.add(new Feedback(kind, null, List.copyOf(fields)));
+                    String objectId = record == null ? null : objectIds.get(record.subjectCreditCode());
+                    feedbacks.add(new Feedback(kind, objectId, List.copyOf(fields)));
                 }
             }
             details.add(new TaskDetails(
-                    participant.departmentCode(),
+                    unitNumbers.getOrDefault(participant.departmentCode(), participant.departmentCode()),
                     "dept",
                     closed ? "结束" : nationalStatus(participant.status()),
                     time(participant.claimedAt()),

@@ -1,6 +1,8 @@
 package org.supervisionhub.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.Optional;
 
 /**
  * Applies the inbox messages of one or more callback kinds; one CDI bean per kind, provided by the feature that owns
@@ -27,4 +29,12 @@ public interface InboxHandler {
 
     /** Applies the message on the connection, in its transaction. Blocking. */
     Outcome handle(SqlConnection connection, InboxItem item);
+
+    /**
+     * A message of the kind sent as XML, as the JSON message the inbox stores (with its {@code nationalId}); empty
+     * when the kind is only sent as JSON. A document it cannot read is a 400 problem ({@code HubException}).
+     */
+    default Optional<JsonNode> fromXml(String kind, byte[] body) {
+        return Optional.empty();
+    }
 }

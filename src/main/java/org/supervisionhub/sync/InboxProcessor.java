@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.supervisionhub.common.BlockingTransactions;
 import org.supervisionhub.common.HubException;
@@ -176,6 +177,11 @@ public class InboxProcessor {
         InboxItem item =
                 new InboxItem(message.getLong("id"), kind, nationalId, revision, read(message.getString("payload")));
         return handlerOf(kind).handle(connection, item).name();
+    }
+
+    /** A callback of the kind sent as XML, as the JSON message to store; empty when the kind takes JSON only. */
+    public Optional<JsonNode> fromXml(String kind, byte[] body) {
+        return handlerOf(kind).fromXml(kind, body);
     }
 
     private InboxHandler handlerOf(String kind) {

@@ -2,6 +2,7 @@ package org.supervisionhub.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
@@ -12,8 +13,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.security.Roles;
@@ -48,11 +53,14 @@ public class NationalCallbackResource {
     @Inject
     InboxProcessor processor;
 
+    /** The revision of a joint task sent as XML (the document itself carries none). */
+    static final String REVISION = "X-National-Revision";
+
     @POST
-    @Path("/{kind: items|complaints|risk-clues|tasks}")
+    @Path("/{kind: items|complaints|risk-clues|tasks|joint-tasks}")
     @PermitAll
     @Blocking
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
     @Operation(
@@ -62,16 +70,22 @@ public class NationalCallbackResource {
                     + "minutes of the hub's clock and with a fresh nonce; or sent with a token of role `national`. The "
                     + "body carries `nationalId` and optionally `revision` (default 1). A message already received is "
                     + "answered 200 with duplicate=true and not processed again; an older revision arriving after a newer "
-                    + "one is kept but superseded.")
+                    + "one is kept but superseded. Joint tasks (`joint-tasks`) carry a superviseData document: in JSON "
+                    + "beside nationalId (the taskNo), revision and an optional deadline, or as the XML document itself, "
+                    + "whose taskNo is the national id and whose revision is the X-National-Revision header.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.OBJECT,
-                                            description = "The message; nationalId required")))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.OBJECT, description = "The message; nationalId required")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_XML,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "joint-tasks only: the superviseData document"))
+            })
     @APIResponse(
             responseCode = "200",
             description = "Stored (or recognised as a duplicate)",
@@ -81,33 +95,34 @@ public class NationalCallbackResource {
                             schema = @Schema(implementation = CallbackReceipt.class)))
     @APIResponse(responseCode = "400", description = "Unreadable message")
     @APIResponse(responseCode = "401", description = "Unsigned, badly signed, stale or replayed")
+    @APIResponse(responseCode = "415", description = "XML for a kind that is sent as JSON only")
     public CallbackReceipt receiveCallback(
             @Parameter(
                             description = "What the platform sends",
-                            schema = @Schema(enumeration = {"items", "complaints", "risk-clues", "tasks"}))
+                            schema =
+                                    @Schema(
+                                            enumeration = {"items", "complaints", "risk-clues", "tasks", "joint-tasks"
+                                            }))
                     @PathParam("kind")
                     String kind,
             @HeaderParam(CallbackVerifier.KEY_ID) String keyId,
             @HeaderParam(CallbackVerifier.TIMESTAMP) String timestamp,
             @HeaderParam(CallbackVerifier.NONCE) String nonce,
             @HeaderParam(CallbackVerifier.SIGNATURE) String signature,
+            @Parameter(description = "The revision of a joint task sent as XML (a positive integer; default 1)")
+                    @HeaderParam(REVISION)
+                    String xmlRevision,
+            @Context HttpHeaders headers,
             byte[] body) {
         if (signature == null && !identity.isAnonymous() && identity.hasRole(Roles.NATIONAL)) {
             // Authenticated by the national platform's OIDC token instead of a signature.
         } else {
             verifier.verify(keyId, timestamp, nonce, signature, body == null ? new byte[0] : body);
         }
-        JsonNode message;
-        try {
-            message = mapper.readTree(body);
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw org.supervisionhub.common.JsonLimits.problemOf(e, "the callback body");
-        } catch (IOException e) {
-            throw HubException.badRequest("MALFORMED_JSON", "the callback body is not valid JSON");
-        }
-        if (message == null || !message.isObject()) {
-            throw HubException.badRequest("MALFORMED_JSON", "the callback body is a JSON object");
-        }
+        MediaType contentType = headers.getMediaType();
+        JsonNode message = contentType != null && contentType.isCompatible(MediaType.APPLICATION_XML_TYPE)
+                ? xmlMessage(kind, xmlRevision, body == null ? new byte[0] : body)
+                : jsonMessage(body);
         JsonNode id = message.get("nationalId");
         if (id == null || !id.isTextual() || !id.asText().matches("[A-Za-z0-9_.:-]{1,64}")) {
             throw HubException.badRequest(
@@ -125,5 +140,41 @@ public class NationalCallbackResource {
         int revision = revisionNode == null ? 1 : revisionNode.asInt();
         boolean stored = processor.store(kind, id.asText(), revision, message.toString());
         return new CallbackReceipt(kind, id.asText(), revision, !stored);
+    }
+
+    private JsonNode jsonMessage(byte[] body) {
+        JsonNode message;
+        try {
+            message = mapper.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw org.supervisionhub.common.JsonLimits.problemOf(e, "the callback body");
+        } catch (IOException e) {
+            throw HubException.badRequest("MALFORMED_JSON", "the callback body is not valid JSON");
+        }
+        if (message == null || !message.isObject()) {
+            throw HubException.badRequest("MALFORMED_JSON", "the callback body is a JSON object");
+        }
+        return message;
+    }
+
+    /** An XML document, read by the kind's handler; its revision comes from the header. */
+    private JsonNode xmlMessage(String kind, String revision, byte[] body) {
+        ObjectNode message = (ObjectNode) processor
+                .fromXml(kind, body)
+                .orElseThrow(() -> new HubException(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported media type",
+                        "the national platform sends " + kind + " as JSON: use application/json",
+                        List.of()));
+        if (revision != null) {
+            if (!revision.matches("[1-9][0-9]{0,8}")) {
+                throw HubException.badRequest(
+                        "REVISION_INVALID",
+                        "the " + REVISION + " header is a positive integer",
+                        new FieldError(REVISION, "REVISION_INVALID", "a positive integer"));
+            }
+            message.put("revision", Integer.parseInt(revision));
+        }
+        return message;
     }
 }

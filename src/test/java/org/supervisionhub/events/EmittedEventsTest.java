@@ -49,6 +49,9 @@ class EmittedEventsTest {
     @Inject
     org.supervisionhub.risk.RiskPasses riskPasses;
 
+    @Inject
+    org.supervisionhub.jointtask.JointTaskReminders jointTaskReminders;
+
     private final String nanning = Tokens.deptAdmin("NN_SCJGJ", "450100");
     private final String registry = Tokens.token("gx-registry", List.of("system"), "GX_SCJGJ", "450000");
     private final String guangxiSystem = Tokens.withRoles("system-gx", List.of("system"), null, "450000");
@@ -142,7 +145,7 @@ class EmittedEventsTest {
                 .statusCode(200);
     }
 
-    /** A joint task of two departments of 北海, claimed, handled, fed back and closed. */
+    /** A joint task of two departments of 北海, claimed, handled, reminded, fed back and closed (each step reported). */
     private void runAJointTask() {
         RecordFixture.Department initiator = fixture.department("450500");
         RecordFixture.Department participant = fixture.department("450500");
@@ -175,6 +178,9 @@ class EmittedEventsTest {
                     .then()
                     .statusCode(200);
         }
+        // The deadline comes near: the participant, still handling, is reminded.
+        db.update("update joint_task set deadline = ? where id = ?", TODAY.plusDays(1), task);
+        jointTaskReminders.remind();
         given().auth()
                 .oauth2(participant.adminToken())
                 .contentType(ContentType.JSON)
