@@ -179,6 +179,19 @@ async function signIn(page, role, department, region) {
     await clerk.click('#jt-feedback-submit');
     await clerk.waitForSelector('#jt-feedback', { state: 'detached' });
     step(`joint task answered ${(await clerk.textContent(`${part} .participant-status`)).trim()} task=${(await clerk.textContent('#jt-status')).trim()}`);
+    // ... and initiates one of its own: an unknown participant is refused next to its field, then it is distributed.
+    await clerk.fill('#jt-title', '南宁市餐饮单位消防安全联合检查');
+    await clerk.fill('#jt-subjects', `${fixture.jointSubject} 南宁某某餐饮有限公司`);
+    await clerk.fill('#jt-itemCodes', fixture.jointItem);
+    await clerk.fill('#jt-participants-input', 'NO_SUCH_DEPT');
+    await clerk.fill('#jt-deadline', fixture.jointDeadline);
+    await clerk.click('#jt-create-submit');
+    await clerk.waitForSelector('.field-error[data-field="participants"]');
+    step(`joint task create field error ${(await clerk.textContent('.field-error[data-field="participants"]')).trim()}`);
+    await clerk.fill('#jt-participants-input', fixture.jointPartner);
+    await clerk.click('#jt-create-submit');
+    await clerk.waitForSelector('#jt-created');
+    step(`joint task created ${(await clerk.textContent('#jt-created')).trim().split(' ').pop()}`);
     await accessible(clerk, 'joint-tasks');
     await clerk.screenshot({ path: path.join(outDir, 'console-joint-tasks.png'), fullPage: true });
     // ... and opens the risk warning: its models' figures, and the clue one of them raised, answered as confirmed.

@@ -130,11 +130,14 @@ class ConsoleEndToEndTest {
         return record;
     }
 
+    /** A joint task the department takes part in, the record it feeds back, its initiator and subject. */
+    private record JointTask(long id, long record, String initiator, String subject) {}
+
     /**
      * A joint supervision task another department of the region initiated, with the department as its one participant,
-     * and the department's inspection of the task's subject: what it claims and feeds back. Answers [task, record].
+     * and the department's inspection of the task's subject: what it claims and feeds back.
      */
-    private long[] jointTask(RecordFixture.Department department) {
+    private JointTask jointTask(RecordFixture.Department department) {
         RecordFixture.Department initiator = records.department(department.regionCode());
         String subject = CreditCodeGenerator.enterprise(department.regionCode());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -154,7 +157,8 @@ class ConsoleEndToEndTest {
                 .extract()
                 .jsonPath()
                 .getLong("id");
-        return new long[] {task, records.stored(department, about(records.inspection(department), subject))};
+        long record = records.stored(department, about(records.inspection(department), subject));
+        return new JointTask(task, record, initiator.code(), subject);
     }
 
     /**
@@ -199,9 +203,13 @@ class ConsoleEndToEndTest {
         Files.createDirectories(out);
         fixture.put("importSheet", importSheet(department, out).toString());
         fixture.put("penaltyRecord", penalty(department));
-        long[] joint = jointTask(department);
-        fixture.put("jointTask", joint[0]);
-        fixture.put("jointRecord", joint[1]);
+        JointTask joint = jointTask(department);
+        fixture.put("jointTask", joint.id());
+        fixture.put("jointRecord", joint.record());
+        fixture.put("jointSubject", joint.subject());
+        fixture.put("jointItem", department.inspectionItem());
+        fixture.put("jointPartner", joint.initiator());
+        fixture.put("jointDeadline", RecordFixture.TODAY.plusDays(5).toString());
         fixture.put("riskModel", "complaints-surge");
         fixture.put("riskClue", riskClue(department));
 
@@ -239,6 +247,8 @@ class ConsoleEndToEndTest {
                         "STEP joint task claimed 认领",
                         "STEP joint task field error recordIds[0] JOINT_TASK_RECORD_INVALID",
                         "STEP joint task answered 已反馈 task=已反馈",
+                        "STEP joint task create field error participants[0] JOINT_TASK_DEPARTMENT_INVALID",
+                        "STEP joint task created LHJG" + department.regionCode(),
                         "STEP risk model complaints-surge hits=1 open=1",
                         "STEP risk clue answered 已反馈 经现场核查，投诉属实，已立案 · 风险是否属实: 属实",
                         "STEP verify shows 有效",
@@ -292,11 +302,19 @@ class ConsoleEndToEndTest {
                 .isEqualTo("PUBLISHED");
         assertThat(db.single(
                         "select status from joint_task_participant where task_id = ? and department_code = ?",
-                        joint[0],
+                        joint.id(),
                         department.code()))
                 .isEqualTo("FED_BACK");
-        assertThat(db.single("select record_id from joint_task_record where task_id = ?", joint[0]))
-                .isEqualTo(joint[1]);
+        assertThat(db.single("select record_id from joint_task_record where task_id = ?", joint.id()))
+                .isEqualTo(joint.record());
+        assertThat(db.rows(
+                        "select t.deadline::text as deadline, p.department_code, p.status from joint_task t "
+                                + "join joint_task_participant p on p.task_id = t.id where t.initiator_department_code = ?",
+                        department.code()))
+                .containsExactly(Map.of(
+                        "deadline", fixture.get("jointDeadline"),
+                        "department_code", joint.initiator(),
+                        "status", "DISTRIBUTED"));
         assertThat(db.single("select risk_confirmed from national_case where id = ?", fixture.get("riskClue")))
                 .isEqualTo(true);
         assertThat(out.resolve("console-joint-tasks.png")).exists();
