@@ -309,7 +309,8 @@ class ConsoleEndToEndTest {
                 .isEqualTo(joint.record());
         assertThat(db.rows(
                         "select t.deadline::text as deadline, p.department_code, p.status from joint_task t "
-                                + "join joint_task_participant p on p.task_id = t.id where t.initiator_department_code = ?",
+                                + "join joint_task_participant p on p.task_id = t.id "
+                                + "where t.initiator_department_code = ?",
                         department.code()))
                 .containsExactly(Map.of(
                         "deadline", fixture.get("jointDeadline"),
