@@ -6,6 +6,8 @@ import Dashboard from './views/Dashboard.vue';
 import Operations from './views/Operations.vue';
 import Work from './views/Work.vue';
 import Supervision from './views/Supervision.vue';
+import JointTasks from './views/JointTasks.vue';
+import Risk from './views/Risk.vue';
 import { load, session, hasRole } from './session.js';
 
 load();
@@ -19,6 +21,8 @@ const router = createRouter({
     { path: '/operations', component: Operations },
     { path: '/work', component: Work },
     { path: '/supervision', component: Supervision },
+    { path: '/joint-tasks', component: JointTasks },
+    { path: '/risk', component: Risk },
   ],
 });
 

@@ -155,6 +155,61 @@ async function signIn(page, role, department, region) {
     step(`disclosed ${(await clerk.textContent('tr[data-disclosure] td:nth-child(2)')).trim()} ${(await clerk.textContent('tr[data-disclosure] td:nth-child(5)')).trim()}`);
     await accessible(clerk, 'supervision');
     await clerk.screenshot({ path: path.join(outDir, 'console-supervision.png'), fullPage: true });
+    // ... then claims its part of a joint supervision task another department initiated, starts handling it, is told
+    // next to the field that a penalty is no inspection record of the task, and feeds back with its inspection.
+    await clerk.click('a[href="#/joint-tasks"]');
+    const task = `tr[data-joint-task="${fixture.jointTask}"]`;
+    await clerk.waitForSelector(`${task} button.details`);
+    await clerk.click(`${task} button.details`);
+    const part = `#jt-participants tr[data-participant="${fixture.department}"]`;
+    await clerk.waitForSelector(`${part} button.claim`);
+    step(`joint task ${(await clerk.textContent(`${task} td:nth-child(4)`)).trim()} deadline=${(await clerk.textContent(`${task} td:nth-child(5)`)).trim()}`);
+    await clerk.click(`${part} button.claim`);
+    await clerk.waitForSelector(`${part} button.handle`);
+    step(`joint task claimed ${(await clerk.textContent(`${part} .participant-status`)).trim()}`);
+    await clerk.click(`${part} button.handle`);
+    await clerk.waitForFunction((selector) => document.querySelector(selector).textContent.trim() === '处置中', `${part} .participant-status`);
+    await clerk.selectOption('#jt-kind', 'INSPECTION');
+    await clerk.fill('#jt-records', String(fixture.penaltyRecord));
+    await clerk.fill('#jt-suggestion', '已完成现场检查，未发现违法违规行为');
+    await clerk.click('#jt-feedback-submit');
+    await clerk.waitForSelector('.field-error[data-field="recordIds"]');
+    step(`joint task field error ${(await clerk.textContent('.field-error[data-field="recordIds"]')).trim()}`);
+    await clerk.fill('#jt-records', String(fixture.jointRecord));
+    await clerk.click('#jt-feedback-submit');
+    await clerk.waitForSelector('#jt-feedback', { state: 'detached' });
+    step(`joint task answered ${(await clerk.textContent(`${part} .participant-status`)).trim()} task=${(await clerk.textContent('#jt-status')).trim()}`);
+    // ... and initiates one of its own: an unknown participant is refused next to its field, then it is distributed.
+    await clerk.fill('#jt-title', '南宁市餐饮单位消防安全联合检查');
+    await clerk.fill('#jt-subjects', `${fixture.jointSubject} 南宁某某餐饮有限公司`);
+    await clerk.fill('#jt-itemCodes', fixture.jointItem);
+    await clerk.fill('#jt-participants-input', 'NO_SUCH_DEPT');
+    await clerk.fill('#jt-deadline', fixture.jointDeadline);
+    await clerk.click('#jt-create-submit');
+    await clerk.waitForSelector('.field-error[data-field="participants"]');
+    step(`joint task create field error ${(await clerk.textContent('.field-error[data-field="participants"]')).trim()}`);
+    await clerk.fill('#jt-participants-input', fixture.jointPartner);
+    await clerk.click('#jt-create-submit');
+    await clerk.waitForSelector('#jt-created');
+    step(`joint task created ${(await clerk.textContent('#jt-created')).trim().split(' ').pop()}`);
+    await accessible(clerk, 'joint-tasks');
+    await clerk.screenshot({ path: path.join(outDir, 'console-joint-tasks.png'), fullPage: true });
+    // ... and opens the risk warning: its models' figures, and the clue one of them raised, answered as confirmed.
+    await clerk.click('a[href="#/risk"]');
+    const model = `#risk-models tr[data-model="${fixture.riskModel}"]`;
+    await clerk.waitForSelector(model);
+    await clerk.waitForSelector('#risk-chart canvas');
+    step(`risk model ${fixture.riskModel} hits=${(await clerk.textContent(`${model} .hits`)).trim()} open=${(await clerk.textContent(`${model} .open`)).trim()}`);
+    const clue = `#risk-clues tr[data-case="risk-clues-${fixture.riskClue}"]`;
+    await clerk.click(`${clue} button.accept`);
+    await clerk.waitForSelector(`${clue} form.answer`);
+    await clerk.fill(`[id="answer-risk-clues-${fixture.riskClue}"]`, '经现场核查，投诉属实，已立案');
+    await clerk.selectOption(`[id="verdict-risk-clues-${fixture.riskClue}"]`, 'true');
+    await clerk.click(`${clue} form.answer button[type="submit"]`);
+    await clerk.waitForSelector(`${clue} .case-result`);
+    step(`risk clue answered ${(await clerk.textContent(`${clue} .case-status`)).trim()} ${(await clerk.textContent(`${clue} .case-result`)).trim()}`);
+    await accessible(clerk, 'risk');
+    await clerk.screenshot({ path: path.join(outDir, 'console-risk.png'), fullPage: true });
 
     // A citizen scans an officer's code with a phone: 有效; a tampered code: 伪造.
     const phone = await (await browser.newContext({

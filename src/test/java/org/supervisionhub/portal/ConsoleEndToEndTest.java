@@ -27,14 +27,17 @@ import org.supervisionhub.fileimport.StandardColumns;
 import org.supervisionhub.officer.ElectronicCredentials;
 import org.supervisionhub.record.RecordFixture;
 import org.supervisionhub.record.RecordKind;
+import org.supervisionhub.risk.RiskPasses;
 import org.supervisionhub.support.CreditCodeGenerator;
 import org.supervisionhub.support.Db;
 
 /**
  * The web console and the citizen's verify page in headless Chromium (src/test/e2e/console.cjs), each as its user
  * meets it: a director drills down the indicators, an operator replays a dead letter and follows an upload job, a
- * department admin claims an item, sees a field error and imports a sheet with one bad row, a citizen's phone shows 有效 and 伪造. axe-core checks
- * every page for serious WCAG 2 A/AA violations. Screenshots land in target/e2e/.
+ * department admin claims an item, sees a field error and imports a sheet with one bad row, claims and feeds back its
+ * part of a joint supervision task (a refused record shown next to its field) and answers a risk clue as confirmed, a
+ * citizen's phone shows 有效 and 伪造. axe-core checks every page for serious WCAG 2 A/AA violations. Screenshots land
+ * in target/e2e/.
  */
 @QuarkusTest
 class ConsoleEndToEndTest {
@@ -47,6 +50,9 @@ class ConsoleEndToEndTest {
 
     @Inject
     RecordFixture records;
+
+    @Inject
+    RiskPasses riskPasses;
 
     @BeforeEach
     void prerequisites() {
@@ -116,6 +122,65 @@ class ConsoleEndToEndTest {
         return sheet;
     }
 
+    /** A subject of the department's region, as a record about it names it. */
+    private static Map<String, Object> about(Map<String, Object> record, String subject) {
+        record.put(
+                "subject",
+                new LinkedHashMap<>(Map.of("type", "ENTERPRISE", "name", "南宁某某餐饮有限公司", "creditCode", subject)));
+        return record;
+    }
+
+    /** A joint task the department takes part in, the record it feeds back, its initiator and subject. */
+    private record JointTask(long id, long record, String initiator, String subject) {}
+
+    /**
+     * A joint supervision task another department of the region initiated, with the department as its one participant,
+     * and the department's inspection of the task's subject: what it claims and feeds back.
+     */
+    private JointTask jointTask(RecordFixture.Department department) {
+        RecordFixture.Department initiator = records.department(department.regionCode());
+        String subject = CreditCodeGenerator.enterprise(department.regionCode());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "南宁市餐饮单位食品安全联合检查");
+        body.put("inspectContent", "食品经营许可、从业人员健康证明");
+        body.put("subjects", List.of(Map.of("creditCode", subject, "name", "南宁某某餐饮有限公司")));
+        body.put("itemCodes", List.of(initiator.inspectionItem()));
+        body.put("participants", List.of(department.code()));
+        body.put("deadline", RecordFixture.TODAY.plusDays(10).toString());
+        long task = given().auth()
+                .oauth2(initiator.adminToken())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/joint-tasks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long record = records.stored(department, about(records.inspection(department), subject));
+        return new JointTask(task, record, initiator.code(), subject);
+    }
+
+    /**
+     * Three complaints about one subject raise a complaints-surge clue (the hub's own risk pass, run here rather than
+     * waited for), handed to the department whatever other departments the database holds. Answers the clue's id.
+     */
+    private long riskClue(RecordFixture.Department department) {
+        String subject = CreditCodeGenerator.enterprise(department.regionCode());
+        for (int i = 0; i < 3; i++) {
+            records.stored(department, about(records.complaint(department), subject));
+        }
+        riskPasses.evaluate(List.of(subject));
+        long clue = ((Number) db.single(
+                        "select id from national_case where kind = 'RISK_CLUE' and subject_credit_code = ?", subject))
+                .longValue();
+        db.update(
+                "update national_case set department_code = ?, status = 'ASSIGNED' where id = ?",
+                department.code(),
+                clue);
+        return clue;
+    }
+
     @Test
     void directorOperatorDepartmentAndCitizenEachDoTheirWorkInTheBrowser() throws Exception {
         RecordFixture.Department department = records.department();
@@ -138,6 +203,15 @@ class ConsoleEndToEndTest {
         Files.createDirectories(out);
         fixture.put("importSheet", importSheet(department, out).toString());
         fixture.put("penaltyRecord", penalty(department));
+        JointTask joint = jointTask(department);
+        fixture.put("jointTask", joint.id());
+        fixture.put("jointRecord", joint.record());
+        fixture.put("jointSubject", joint.subject());
+        fixture.put("jointItem", department.inspectionItem());
+        fixture.put("jointPartner", joint.initiator());
+        fixture.put("jointDeadline", RecordFixture.TODAY.plusDays(5).toString());
+        fixture.put("riskModel", "complaints-surge");
+        fixture.put("riskClue", riskClue(department));
 
         ProcessBuilder browser = new ProcessBuilder(
                         "node",
@@ -169,12 +243,22 @@ class ConsoleEndToEndTest {
                         "STEP import report row=3 header=检查结果代码 field=inspection.resultCode code=RESULT_CODE_INVALID zh=检查结果代码无效",
                         "STEP import annotated file blob:",
                         "STEP disclosed 行政处罚 公示中 (PUBLISHED)",
+                        "STEP joint task 分发 deadline=" + RecordFixture.TODAY.plusDays(10),
+                        "STEP joint task claimed 认领",
+                        "STEP joint task field error recordIds[0] JOINT_TASK_RECORD_INVALID",
+                        "STEP joint task answered 已反馈 task=已反馈",
+                        "STEP joint task create field error participants[0] JOINT_TASK_DEPARTMENT_INVALID",
+                        "STEP joint task created LHJG" + department.regionCode(),
+                        "STEP risk model complaints-surge hits=1 open=1",
+                        "STEP risk clue answered 已反馈 经现场核查，投诉属实，已立案 · 风险是否属实: 属实",
                         "STEP verify shows 有效",
                         "STEP tampered shows 伪造",
                         "AXE dashboard violations=0",
                         "AXE operations violations=0",
                         "AXE work violations=0",
                         "AXE supervision violations=0",
+                        "AXE joint-tasks violations=0",
+                        "AXE risk violations=0",
                         "AXE verify violations=0",
                         "OK");
         assertThat(process.exitValue()).as(output).isZero();
@@ -216,5 +300,25 @@ class ConsoleEndToEndTest {
         assertThat(out.resolve("verify-valid.png")).exists();
         assertThat(db.single("select status from disclosure where record_id = ?", fixture.get("penaltyRecord")))
                 .isEqualTo("PUBLISHED");
+        assertThat(db.single(
+                        "select status from joint_task_participant where task_id = ? and department_code = ?",
+                        joint.id(),
+                        department.code()))
+                .isEqualTo("FED_BACK");
+        assertThat(db.single("select record_id from joint_task_record where task_id = ?", joint.id()))
+                .isEqualTo(joint.record());
+        assertThat(db.rows(
+                        "select t.deadline::text as deadline, p.department_code, p.status from joint_task t "
+                                + "join joint_task_participant p on p.task_id = t.id "
+                                + "where t.initiator_department_code = ?",
+                        department.code()))
+                .containsExactly(Map.of(
+                        "deadline", fixture.get("jointDeadline"),
+                        "department_code", joint.initiator(),
+                        "status", "DISTRIBUTED"));
+        assertThat(db.single("select risk_confirmed from national_case where id = ?", fixture.get("riskClue")))
+                .isEqualTo(true);
+        assertThat(out.resolve("console-joint-tasks.png")).exists();
+        assertThat(out.resolve("console-risk.png")).exists();
     }
 }
