@@ -346,32 +346,40 @@ public class JointTasks {
                         ErrorCode.JOINT_TASK_NOT_ALL_FED_BACK,
                         "task " + task.taskNo() + " waits for the feedback of " + String.join(", ", open));
             }
-            Row closed = one(connection, """
-                    update joint_task set closed_at = now(), closed_by = $2, close_remark = $3, version = version + 1
-                    where id = $1 returning closed_at""", Tuple.of(id, caller.auditName(), remark));
-            List<String> overdue = task.participants().stream()
-                    .filter(JointTaskView.Participant::overdue)
-                    .map(JointTaskView.Participant::departmentCode)
-                    .toList();
-            outbox.enqueue(
-                    connection,
-                    new JointTaskClosed(
-                            id,
-                            task.taskNo(),
-                            remark,
-                            overdue,
-                            closed.getOffsetDateTime("closed_at").toInstant()));
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("taskNo", task.taskNo());
-            detail.put("overdueDepartments", overdue);
-            if (remark != null) {
-                detail.put("remark", remark);
-            }
-            audit.record(connection, caller, "JOINT_TASK_CLOSED", "joint_task", String.valueOf(id), detail);
-            JointTaskView closedTask = read(connection, id);
+            JointTaskView closedTask = closeLocked(connection, caller, task, remark);
             reports.report(connection, closedTask, "CLOSED", null);
             return closedTask;
         });
+    }
+
+    /**
+     * Closes a task already locked by the caller's transaction: the close, {@code joint-task.closed} naming the late
+     * participants, and the audit entry. The closed task.
+     */
+    JointTaskView closeLocked(SqlConnection connection, Caller caller, JointTaskView task, String remark) {
+        Row closed = one(connection, """
+                update joint_task set closed_at = now(), closed_by = $2, close_remark = $3, version = version + 1
+                where id = $1 returning closed_at""", Tuple.of(task.id(), caller.auditName(), remark));
+        List<String> overdue = task.participants().stream()
+                .filter(JointTaskView.Participant::overdue)
+                .map(JointTaskView.Participant::departmentCode)
+                .toList();
+        outbox.enqueue(
+                connection,
+                new JointTaskClosed(
+                        task.id(),
+                        task.taskNo(),
+                        remark,
+                        overdue,
+                        closed.getOffsetDateTime("closed_at").toInstant()));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("taskNo", task.taskNo());
+        detail.put("overdueDepartments", overdue);
+        if (remark != null) {
+            detail.put("remark", remark);
+        }
+        audit.record(connection, caller, "JOINT_TASK_CLOSED", "joint_task", String.valueOf(task.id()), detail);
+        return read(connection, task.id());
     }
 
     /** The task as it stands, read through {@code client} (a connection sees its own transaction). */

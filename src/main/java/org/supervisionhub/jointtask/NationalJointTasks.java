@@ -23,7 +23,6 @@ import org.jboss.logging.Logger;
 import org.supervisionhub.audit.AuditTrail;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.code.CreditCodes;
-import org.supervisionhub.events.JointTaskClosed;
 import org.supervisionhub.events.JointTaskCreated;
 import org.supervisionhub.jointtask.SuperviseData.SuperviseObject;
 import org.supervisionhub.jointtask.SuperviseData.TaskDetails;
@@ -233,21 +232,8 @@ public class NationalJointTasks implements InboxHandler {
                             .findFirst()
                             .orElse(null),
                     500);
-            Row closed = first(connection, """
-                    update joint_task set closed_at = now(), closed_by = $2, close_remark = $3 where id = $1
-                    returning closed_at""", Tuple.of(id, PLATFORM.auditName(), remark));
-            JointTaskView task = tasks.read(connection, id);
-            outbox.enqueue(
-                    connection,
-                    new JointTaskClosed(
-                            id,
-                            task.taskNo(),
-                            remark,
-                            task.participants().stream()
-                                    .filter(JointTaskView.Participant::overdue)
-                                    .map(JointTaskView.Participant::departmentCode)
-                                    .toList(),
-                            closed.getOffsetDateTime("closed_at").toInstant()));
+            // The platform ended it: closed here too, not reported back to where the end came from.
+            tasks.closeLocked(connection, PLATFORM, tasks.read(connection, id), remark);
         }
     }
 
