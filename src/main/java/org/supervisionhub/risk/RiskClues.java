@@ -51,7 +51,7 @@ public class RiskClues {
     // The subject as the library has it, else as its latest record names it.
     private static final String SUBJECT = """
             select coalesce(s.name, r.body -> 'subject' ->> 'name') as name, coalesce(s.region_code, r.region_code) as region
-            from (select $1::text as code) q
+            from (select $1::bpchar as code) q
             left join subject s on s.credit_code = q.code
             left join lateral (select body, region_code from behaviour_record
                                where subject_credit_code = q.code order by act_date desc, id desc limit 1) r on true""";

@@ -22,18 +22,23 @@ import org.supervisionhub.risk.RiskModel.Signal;
 @ApplicationScoped
 public class RiskEvaluator {
 
-    // Every statement takes $1 the window in days (or the levels of CREDIT_LEVEL), $2 the subjects (null: all) and
-    // $3 atLeast, and answers credit_code and value.
-    private static final String SUBJECTS = "($2::text[] is null or %s = any($2::text[]))";
-    private static final Map<Signal.Type, String> STATEMENTS = new EnumMap<>(Signal.Type.class);
+    // Every statement takes $1 the window in days (or the levels of CREDIT_LEVEL), $2 the subjects and $3 atLeast, and
+    // answers credit_code and value. Two variants of each: over the subjects named (credit codes compared as the
+    // columns' char(18), so the subject indexes serve: a text[] would cast every row and scan the table), and over
+    // every subject ($2 null). Separate statements, so a cached generic plan never has to serve both.
+    private static final String SOME = "%s = any($2::bpchar[])";
+    private static final String ALL = "$2::bpchar[] is null";
+    private static final Map<Signal.Type, String> FOR_SUBJECTS = statements(SOME);
+    private static final Map<Signal.Type, String> FOR_ALL = statements(ALL);
 
-    static {
+    private static Map<Signal.Type, String> statements(String subjects) {
+        Map<Signal.Type, String> statements = new EnumMap<>(Signal.Type.class);
         String records = """
                 select r.subject_credit_code as credit_code, count(*)::int as value from behaviour_record r
                 where r.kind = '%s' and not r.deleted and r.subject_credit_code is not null
                   and r.act_date > current_date - $1::int and %s
                 group by r.subject_credit_code having count(*) >= $3""";
-        STATEMENTS.put(Signal.Type.COMPLAINTS, """
+        statements.put(Signal.Type.COMPLAINTS, """
                 select credit_code, count(*)::int as value from (
                     select r.subject_credit_code as credit_code from behaviour_record r
                     where r.kind = 'COMPLAINT' and not r.deleted and r.subject_credit_code is not null
@@ -43,41 +48,42 @@ public class RiskEvaluator {
                     where c.kind = 'COMPLAINT' and c.subject_credit_code is not null
                       and c.received_at > now() - make_interval(days => $1::int) and %s) complaints
                 group by credit_code having count(*) >= $3""".formatted(
-                        SUBJECTS.formatted("r.subject_credit_code"), SUBJECTS.formatted("c.subject_credit_code")));
-        STATEMENTS.put(
-                Signal.Type.PENALTIES, records.formatted("PENALTY", SUBJECTS.formatted("r.subject_credit_code")));
-        STATEMENTS.put(
+                        subjects.formatted("r.subject_credit_code"), subjects.formatted("c.subject_credit_code")));
+        statements.put(
+                Signal.Type.PENALTIES, records.formatted("PENALTY", subjects.formatted("r.subject_credit_code")));
+        statements.put(
                 Signal.Type.ENFORCEMENTS,
-                records.formatted("ENFORCEMENT", SUBJECTS.formatted("r.subject_credit_code")));
-        STATEMENTS.put(Signal.Type.CREDIT_LISTED, """
+                records.formatted("ENFORCEMENT", subjects.formatted("r.subject_credit_code")));
+        statements.put(Signal.Type.CREDIT_LISTED, """
                 select * from (
                     select s.credit_code, (s.abnormal_listed::int + s.serious_illegal_listed::int) as value
                     from subject s
                     where s.credit_code is not null and (s.abnormal_listed or s.serious_illegal_listed)
                       and $1::int is not null and %s) listed
-                where value >= $3""".formatted(SUBJECTS.formatted("s.credit_code")));
-        STATEMENTS.put(Signal.Type.CREDIT_LEVEL, """
+                where value >= $3""".formatted(subjects.formatted("s.credit_code")));
+        statements.put(Signal.Type.CREDIT_LEVEL, """
                 select s.credit_code, 1 as value from subject s
-                where s.credit_code is not null and s.credit_level = any($1::text[]) and %s and 1 >= $3""".formatted(SUBJECTS.formatted("s.credit_code")));
-        STATEMENTS.put(
+                where s.credit_code is not null and s.credit_level = any($1::text[]) and %s and 1 >= $3""".formatted(subjects.formatted("s.credit_code")));
+        statements.put(
                 Signal.Type.PERMIT_WITHOUT_INSPECTION, """
                 select p.subject_credit_code as credit_code, count(*)::int as value from permit p
                 where p.issued_date <= current_date - $1::int and %s
                   and not exists (select 1 from behaviour_record r
                                   where r.subject_credit_code = p.subject_credit_code and r.kind = 'INSPECTION'
                                     and not r.deleted and r.act_date >= p.issued_date)
-                group by p.subject_credit_code having count(*) >= $3""".formatted(SUBJECTS.formatted("p.subject_credit_code")));
-        STATEMENTS.put(Signal.Type.OVERDUE_CASES, """
+                group by p.subject_credit_code having count(*) >= $3""".formatted(subjects.formatted("p.subject_credit_code")));
+        statements.put(Signal.Type.OVERDUE_CASES, """
                 select c.subject_credit_code as credit_code, count(*)::int as value from national_case c
                 where c.subject_credit_code is not null and c.status in ('RECEIVED', 'ASSIGNED', 'ACCEPTED')
                   and c.deadline < now() and $1::int is not null and %s
-                group by c.subject_credit_code having count(*) >= $3""".formatted(SUBJECTS.formatted("c.subject_credit_code")));
-        STATEMENTS.put(Signal.Type.REPEATED_INSPECTIONS, """
+                group by c.subject_credit_code having count(*) >= $3""".formatted(subjects.formatted("c.subject_credit_code")));
+        statements.put(Signal.Type.REPEATED_INSPECTIONS, """
                 select r.subject_credit_code as credit_code, count(distinct r.department_code)::int as value
                 from behaviour_record r
                 where r.kind = 'INSPECTION' and not r.deleted and r.subject_credit_code is not null
                   and r.act_date > current_date - $1::int and %s
-                group by r.subject_credit_code having count(distinct r.department_code) >= $3""".formatted(SUBJECTS.formatted("r.subject_credit_code")));
+                group by r.subject_credit_code having count(distinct r.department_code) >= $3""".formatted(subjects.formatted("r.subject_credit_code")));
+        return statements;
     }
 
     @Inject
@@ -98,10 +104,9 @@ public class RiskEvaluator {
                     : (Object) signal.window();
             Tuple arguments =
                     Tuple.of(first, subjects == null ? null : subjects.toArray(String[]::new), signal.atLeast());
-            for (Row row : pool.preparedQuery(STATEMENTS.get(signal.signal()))
-                    .execute(arguments)
-                    .await()
-                    .indefinitely()) {
+            String statement = (subjects == null ? FOR_ALL : FOR_SUBJECTS).get(signal.signal());
+            for (Row row :
+                    pool.preparedQuery(statement).execute(arguments).await().indefinitely()) {
                 fired.computeIfAbsent(row.getString("credit_code"), code -> new ArrayList<>())
                         .add(new Evidence(
                                 signal.signal(),
