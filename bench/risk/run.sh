@@ -45,13 +45,29 @@ psql_db -v count="$records" -f bench/risk/load.sql > /dev/null
 echo "loaded $subjects subjects and $records records in $(( $(date +%s) - started )) s" | tee "$work/load.txt"
 stop_hub
 
-# The cursor starts before the load: the incremental pass reads every record as a change.
+# The cursor starts before the load: the incremental pass reads every record as a change. The full pass waits until
+# the incremental passes have caught up (a pass reads less than a full batch, or none has logged for 30 s), then runs
+# alone in a restarted hub whose incremental pass is idle, so neither measurement includes the other.
 psql_db -c "update risk_cursor set changed_to = now() - interval '1 hour'" > /dev/null
-full_at=$(TZ=Asia/Shanghai date -d '+100 seconds' '+%-S %-M %-H')
-start_hub "-Dhub.risk.full-pass-cron=$full_at * * ?"
-echo "waiting for the incremental passes to catch up, then for the full pass (cron $full_at * * ?)"
-for _ in $(seq 1 1800); do grep -q "full pass" "$work/hub.log" && break; sleep 1; done
-grep -q "full pass" "$work/hub.log" || { echo "no full pass within 30 minutes; see $work/hub.log" >&2; exit 1; }
+start_hub "-Dhub.risk.full-pass-cron=0 0 0 1 1 ? 2099"
+batch=$(grep -o 'BATCH = [0-9_]*' src/main/java/org/supervisionhub/risk/RiskPasses.java | tr -d '_' | cut -d' ' -f3)
+echo "waiting for the incremental passes to catch up (batches of $batch subjects)"
+caught_up=""
+for _ in $(seq 1 5400); do
+  last=$(grep "incremental pass" "$work/hub.log" | tail -1 || true)
+  if [ -n "$last" ]; then
+    n=$(sed -n 's/.*subjects=\([0-9]*\).*/\1/p' <<< "$last")
+    if [ "$n" -lt "$batch" ] || [ $(( $(date +%s) - $(stat -c %Y "$work/hub.log") )) -ge 30 ]; then caught_up=1; break; fi
+  fi
+  sleep 1
+done
+[ -n "$caught_up" ] || { echo "the incremental passes did not catch up within 90 minutes; see $work/hub.log" >&2; exit 1; }
+stop_hub
+full_at=$(TZ=Asia/Shanghai date -d '+75 seconds' '+%-S %-M %-H')
+start_hub "-Dhub.risk.full-pass-cron=$full_at * * ?" -Dhub.risk.incremental-every=1h
+echo "waiting for the full pass (cron $full_at * * ?)"
+for _ in $(seq 1 3600); do grep -q "full pass" "$work/hub.log" && break; sleep 1; done
+grep -q "full pass" "$work/hub.log" || { echo "no full pass within 60 minutes; see $work/hub.log" >&2; exit 1; }
 stop_hub
 
 # Baseline: the signals' statements of every model over every subject, straight in PostgreSQL.
@@ -84,7 +100,8 @@ out=bench/results/risk-$records.md
 cat > "$out" <<MD
 # Risk models over $records records and $subjects subjects ($(date -u +%Y-%m-%d))
 
-Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; hub, PostgreSQL and the loader on the same machine.
+Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; hub, PostgreSQL and the loader on the same machine;
+load average at the end: $(cut -d' ' -f1-3 /proc/loadavg).
 Models: $(ls rules/*.yaml | xargs -n1 basename | sed 's/.yaml//' | paste -sd, -). $(cat "$work/load.txt").
 
 | measurement | value |
