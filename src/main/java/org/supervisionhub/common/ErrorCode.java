@@ -235,6 +235,10 @@ public enum ErrorCode {
     JOINT_TASK_DEPARTMENT_INVALID(
             400, "A named department is unknown, inactive or outside the initiator's region", "部门不存在、已停用或不在发起方辖区内"),
     JOINT_TASK_ITEM_INVALID(400, "A named item is not an in-use catalog item", "监管事项不存在或未在用"),
+    JOINT_TASK_REGION_INVALID(
+            400,
+            "A participating region is outside the initiator's, or none of its departments claims an item to check",
+            "参与地区不在发起方辖区内，或其部门均未认领检查事项"),
     JOINT_TASK_STATE_INVALID(
             409,
             "The participant's step does not allow this (claim before handling or feedback)",

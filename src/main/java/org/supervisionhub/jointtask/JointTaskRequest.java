@@ -42,10 +42,29 @@ public record JointTaskRequest(
         @Size(min = 1, max = 50)
         List<@NotNull @ItemCode String> itemCodes,
 
-        @Schema(description = "参与部门 (1-30), within the initiator's region", example = "[\"BH_SCJGJ\", \"BH_XFJY\"]")
-        @NotNull
-        @Size(min = 1, max = 30)
+        @Schema(
+                description = "参与部门 (0-30), within the initiator's region; with the regions' departments at least one",
+                example = "[\"BH_SCJGJ\", \"BH_XFJY\"]")
+        @Size(max = 30)
         List<@NotNull @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String> participants,
 
+        @Schema(
+                description = "参与地区 (0-10), within the initiator's region: each takes part through its active "
+                        + "departments that claim one of the items to check",
+                example = "[\"450502\"]")
+        @Size(max = 10)
+        List<@NotNull @RegionCode String> participantRegions,
+
         @Schema(description = "反馈期限: last day to feed back, not before today", example = "2026-12-31") @NotNull
-        LocalDate deadline) {}
+        LocalDate deadline) {
+
+    /** The departments named; none when the field is absent. */
+    public List<String> participants() {
+        return participants == null ? List.of() : participants;
+    }
+
+    /** The regions named; none when the field is absent. */
+    public List<String> participantRegions() {
+        return participantRegions == null ? List.of() : participantRegions;
+    }
+}

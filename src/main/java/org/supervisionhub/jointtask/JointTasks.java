@@ -127,6 +127,11 @@ public class JointTasks {
         scope.requireBound();
         List<FieldError> errors = new ArrayList<>();
         duplicates(request.participants(), "participants", errors);
+        duplicates(request.participantRegions(), "participantRegions", errors);
+        if (request.participants().isEmpty() && request.participantRegions().isEmpty()) {
+            errors.add(new FieldError(
+                    "participants", ErrorCode.REQUIRED, "name participating departments or regions (at least one)"));
+        }
         duplicates(request.itemCodes(), "itemCodes", errors);
         duplicates(request.subjects().stream().map(JointTaskSubject::creditCode).toList(), "subjects", errors);
         if (request.deadline().isBefore(LocalDate.now(WireTime.ZONE))) {
@@ -143,6 +148,7 @@ public class JointTasks {
             Initiator initiator = initiator(connection, scope, request);
             checkParticipants(connection, initiator, request.participants());
             checkItems(connection, request.itemCodes());
+            List<String> participantCodes = withRegions(connection, initiator, request);
             Row created = one(connection, INSERT, Tuple.from(new Object[] {
                 initiator.region(),
                 request.title(),
@@ -168,8 +174,8 @@ public class JointTasks {
             }
             batch(connection, "insert into joint_task_item (task_id, item_code, position) values ($1, $2, $3)", items);
             List<Tuple> participants = new ArrayList<>();
-            for (int i = 0; i < request.participants().size(); i++) {
-                participants.add(Tuple.of(id, request.participants().get(i), (short) i));
+            for (int i = 0; i < participantCodes.size(); i++) {
+                participants.add(Tuple.of(id, participantCodes.get(i), (short) i));
             }
             batch(
                     connection,
@@ -189,7 +195,7 @@ public class JointTasks {
                                     .map(JointTaskSubject::creditCode)
                                     .toList(),
                             request.itemCodes(),
-                            request.participants(),
+                            participantCodes,
                             request.deadline(),
                             created.getOffsetDateTime("created_at").toInstant()));
             audit.record(
@@ -198,7 +204,13 @@ public class JointTasks {
                     "JOINT_TASK_CREATED",
                     "joint_task",
                     String.valueOf(id),
-                    Map.of("taskNo", taskNo, "participants", request.participants()));
+                    Map.of(
+                            "taskNo",
+                            taskNo,
+                            "participants",
+                            participantCodes,
+                            "participantRegions",
+                            request.participantRegions()));
             JointTaskView task = read(connection, id);
             reports.report(connection, task, "CREATED", null);
             return task;
@@ -555,6 +567,52 @@ public class JointTasks {
                     "initiatorRegionCode", ErrorCode.REGION_CODE_INVALID, "no region " + region + " is registered")));
         }
         return new Initiator(null, region);
+    }
+
+    /**
+     * The participants: the departments named, then for each region named its active departments that claim one of the
+     * items (a region outside the initiator's, or without such a department, is refused by field).
+     */
+    private static List<String> withRegions(SqlConnection connection, Initiator initiator, JointTaskRequest request) {
+        Set<String> participants = new LinkedHashSet<>(request.participants());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.participantRegions().size(); i++) {
+            String region = request.participantRegions().get(i);
+            List<String> claimants = RegionCodes.contains(initiator.region(), region)
+                    ? regionClaimants(connection, region, request.itemCodes())
+                    : List.of();
+            if (claimants.isEmpty()) {
+                errors.add(new FieldError(
+                        "participantRegions[" + i + "]",
+                        ErrorCode.JOINT_TASK_REGION_INVALID,
+                        "region " + region + " is not within " + initiator.region()
+                                + " or none of its departments claims an item of the task"));
+            }
+            participants.addAll(claimants);
+        }
+        if (!errors.isEmpty()) {
+            throw HubException.validation(errors);
+        }
+        return List.copyOf(participants);
+    }
+
+    /** A region's active departments (of the region itself) that hold an active claim of one of the items. */
+    static List<String> regionClaimants(SqlConnection connection, String region, List<String> items) {
+        List<String> departments = new ArrayList<>();
+        if (items.isEmpty()) {
+            return departments;
+        }
+        for (Row row : connection
+                .preparedQuery("""
+                        select distinct d.code from department d join item_claim c on c.department_code = d.code
+                        where d.status = 'ACTIVE' and d.region_code = $1 and c.status = 'ACTIVE'
+                          and c.item_code = any($2) order by d.code""")
+                .execute(Tuple.of(region, items.toArray(String[]::new)))
+                .await()
+                .indefinitely()) {
+            departments.add(row.getString("code"));
+        }
+        return departments;
     }
 
     /** Participants: active departments of the initiator's region (or of the regions below it). */

@@ -75,10 +75,6 @@ public class NationalJointTasks implements InboxHandler {
     private static final String DEPARTMENTS = """
             select code, credit_code from department
             where status = 'ACTIVE' and (code = any($1) or credit_code = any($1))""";
-    private static final String REGION_CLAIMANTS = """
-            select distinct d.code from department d join item_claim c on c.department_code = d.code
-            where d.status = 'ACTIVE' and d.region_code = $1 and c.status = 'ACTIVE' and c.item_code = any($2)
-            order by d.code""";
 
     private final JointTasks tasks;
     private final Outbox outbox;
@@ -292,15 +288,8 @@ public class NationalJointTasks implements InboxHandler {
             }
         }
         for (String region : regions) {
-            if (items.isEmpty()) {
-                continue;
-            }
-            for (Row row : connection
-                    .preparedQuery(REGION_CLAIMANTS)
-                    .execute(Tuple.of(region, items.toArray(String[]::new)))
-                    .await()
-                    .indefinitely()) {
-                participants.putIfAbsent(row.getString("code"), region);
+            for (String department : JointTasks.regionClaimants(connection, region, items)) {
+                participants.putIfAbsent(department, region);
             }
         }
         return participants;

@@ -532,6 +532,7 @@ public final class SuperviseDataCodec {
                         .toList(),
                 info.supervisionMatterCode(),
                 info.unionDeptNo(),
+                List.of(),
                 deadline);
     }
 

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.security.Roles;
@@ -162,7 +161,8 @@ public class NationalCallbackResource {
         ObjectNode message = (ObjectNode) processor
                 .fromXml(kind, body)
                 .orElseThrow(() -> new HubException(
-                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        415,
+                        "UNSUPPORTED_MEDIA_TYPE",
                         "Unsupported media type",
                         "the national platform sends " + kind + " as JSON: use application/json",
                         List.of()));

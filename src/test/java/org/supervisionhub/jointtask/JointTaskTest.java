@@ -311,6 +311,62 @@ class JointTaskTest {
     }
 
     @Test
+    void aRegionTakesPartThroughItsDepartmentsThatClaimAnItemOfTheTask() {
+        Setting s = setting();
+        // 海城区 (450502): one department claims the task's item, another claims nothing of it.
+        RecordFixture.Department claimant = fixture.department("450502");
+        RecordFixture.Department bystander = fixture.department("450502");
+        db.update(
+                "insert into item_claim (item_code, department_code, status, claimed_by) values (?, ?, 'ACTIVE', 'test')",
+                s.initiator().inspectionItem(),
+                claimant.code());
+        Map<String, Object> body = taskBody(s, List.of(s.market().code()), TODAY.plusDays(10));
+        body.put("participantRegions", List.of("450502"));
+
+        long id = post(s.initiator().adminToken(), "/api/v1/joint-tasks", body)
+                .statusCode(201)
+                .body("participants.departmentCode", contains(s.market().code(), claimant.code()))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+
+        assertThat(db.count(
+                        "select count(*) from joint_task_participant where task_id = ? and department_code = ?",
+                        id,
+                        bystander.code()))
+                .isZero();
+        given().auth()
+                .oauth2(claimant.adminToken())
+                .post("/api/v1/joint-tasks/" + id + "/participants/" + claimant.code() + "/claim")
+                .then()
+                .statusCode(200)
+                .body("participants[1].status", equalTo("CLAIMED"));
+    }
+
+    @Test
+    void aRegionOutsideTheInitiatorsOrWithoutAClaimantIsRefusedByField() {
+        Setting s = setting();
+        Map<String, Object> body = taskBody(s, List.of(), TODAY.plusDays(10));
+        body.put("participantRegions", List.of("450100", "450503"));
+
+        post(s.initiator().adminToken(), "/api/v1/joint-tasks", body)
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", contains("participantRegions[0]", "participantRegions[1]"))
+                .body("errors.code", contains("JOINT_TASK_REGION_INVALID", "JOINT_TASK_REGION_INVALID"));
+
+        body.remove("participantRegions");
+        post(s.initiator().adminToken(), "/api/v1/joint-tasks", body)
+                .statusCode(400)
+                .body("errors[0].field", equalTo("participants"))
+                .body("errors[0].code", equalTo("REQUIRED"));
+        assertThat(db.count(
+                        "select count(*) from joint_task where initiator_department_code = ?",
+                        s.initiator().code()))
+                .isZero();
+    }
+
+    @Test
     void anUnknownItemIsRefusedByField() {
         Setting s = setting();
         Map<String, Object> body = taskBody(s, codes(s), TODAY.plusDays(5));
