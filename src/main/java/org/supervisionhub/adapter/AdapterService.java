@@ -120,7 +120,7 @@ public class AdapterService {
             JsonNode payload,
             AdapterDescriptor.Format format,
             boolean dryRun) {
-        AdapterDescriptor descriptor = usable(system);
+        AdapterDescriptor descriptor = registry.usable(system);
         requireClient(descriptor, clientId);
         AdapterDescriptor.Inbound inbound =
                 descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
@@ -232,7 +232,7 @@ public class AdapterService {
      * once every older transaction has ended, so the cursor never moves past an event that commits later.
      */
     public ChangesView changes(Caller caller, String clientId, String system, long since, int limit) {
-        AdapterDescriptor descriptor = usable(system);
+        AdapterDescriptor descriptor = registry.usable(system);
         requireClient(descriptor, clientId);
         ChangesView view = changes(descriptor, caller.scope().department().orElse(null), since, limit);
         health(system).lastPulledCursor = view.nextCursor();
@@ -423,20 +423,6 @@ public class AdapterService {
     public static ObjectNode canonicalRecord(
             AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
         return AdapterMappings.canonicalRecord(descriptor, inbound, element);
-    }
-
-    private AdapterDescriptor usable(String system) {
-        AdapterRegistry.Loaded adapter = registry.find(system).orElseThrow(() -> notFound(system));
-        if (!adapter.enabled()) {
-            throw new HubException(
-                    503,
-                    "ADAPTER_DISABLED",
-                    "Service unavailable",
-                    "adapter " + system + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system
-                            + "/health)",
-                    List.of());
-        }
-        return adapter.descriptor();
     }
 
     /** A system's data comes only from its own OIDC client: another system's token cannot act as it. */
