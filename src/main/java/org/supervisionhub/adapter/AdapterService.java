@@ -90,27 +90,12 @@ public class AdapterService {
         volatile Long lastPulledCursor;
     }
 
-    /** Maps the system's payload and uploads the records; answers in the system's terms when its descriptor says so. */
-    public JsonNode receive(Caller caller, String clientId, String system, String kind, JsonNode payload) {
-        return receive(caller, clientId, system, kind, payload, AdapterDescriptor.Format.JSON);
-    }
-
-    /** As above, for a payload that arrived in the given format (JSON, or XML read by {@link XmlPayloads}). */
-    public JsonNode receive(
-            Caller caller,
-            String clientId,
-            String system,
-            String kind,
-            JsonNode payload,
-            AdapterDescriptor.Format format) {
-        return receive(caller, clientId, system, kind, payload, format, false);
-    }
-
     /**
-     * As above; with {@code dryRun} (试运行) the payload is mapped and validated exactly the same way, but nothing is
-     * stored, no event queued and the adapter's figures are left alone: the answer gives the counts and issues the real
-     * call would give, with every record's mapping, and one ADAPTER_DRY_RUN audit entry is written. Only kinds whose
-     * target is behaviour records offer a dry run.
+     * Maps the system's payload (JSON, or XML read by {@link XmlPayloads}) and uploads the records; answers in the
+     * system's terms when its descriptor says so. With {@code dryRun} (试运行) the payload is mapped and validated
+     * exactly the same way, but nothing is stored, no event queued and the adapter's figures are left alone: the answer
+     * gives the counts and issues the real call would give, with every record's mapping, and one ADAPTER_DRY_RUN audit
+     * entry is written. Only kinds whose target is behaviour records offer a dry run.
      */
     public JsonNode receive(
             Caller caller,
