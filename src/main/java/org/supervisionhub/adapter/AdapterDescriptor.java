@@ -180,38 +180,11 @@ public record AdapterDescriptor(
             Boolean idNumber15to18,
             CodeTableBy codeTableBy) {
 
-        /** The rule's shape before the richer conversions existed. */
-        public FieldRule(
-                String path,
-                JsonNode constant,
-                String template,
-                String dateFormat,
-                String dateTimeFormat,
-                String codeTable,
-                Map<String, FieldRule> each) {
-            this(
-                    path,
-                    constant,
-                    template,
-                    dateFormat,
-                    dateTimeFormat,
-                    codeTable,
-                    each,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
-        }
-
         /** A rule reading a source path as it is. */
         public static FieldRule of(String path) {
-            return new FieldRule(path, null, null, null, null, null, null);
+            return new FieldRule(
+                    path, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
+import org.supervisionhub.common.ErrorCode;
+import org.supervisionhub.common.HubException;
 
 /**
  * Loads every {@code adapters/<system>/adapter.yaml} at start-up (through {@link DescriptorLoader}, which runs without
@@ -71,6 +73,25 @@ public class AdapterRegistry {
 
     public Optional<Loaded> find(String system) {
         return Optional.ofNullable(all().get(system));
+    }
+
+    /**
+     * The descriptor of a system that may be used: 404 ADAPTER_NOT_FOUND when there is no such adapter, 503
+     * ADAPTER_DISABLED when its descriptor is broken.
+     */
+    public AdapterDescriptor usable(String system) {
+        Loaded adapter = find(system)
+                .orElseThrow(() -> HubException.notFound(ErrorCode.ADAPTER_NOT_FOUND, "no adapter " + system));
+        if (!adapter.enabled()) {
+            throw new HubException(
+                    503,
+                    "ADAPTER_DISABLED",
+                    "Service unavailable",
+                    "adapter " + system + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system
+                            + "/health)",
+                    List.of());
+        }
+        return adapter.descriptor();
     }
 
     /** Every descriptor under the directory, validated (see {@link DescriptorLoader}). */

@@ -90,27 +90,12 @@ public class AdapterService {
         volatile Long lastPulledCursor;
     }
 
-    /** Maps the system's payload and uploads the records; answers in the system's terms when its descriptor says so. */
-    public JsonNode receive(Caller caller, String clientId, String system, String kind, JsonNode payload) {
-        return receive(caller, clientId, system, kind, payload, AdapterDescriptor.Format.JSON);
-    }
-
-    /** As above, for a payload that arrived in the given format (JSON, or XML read by {@link XmlPayloads}). */
-    public JsonNode receive(
-            Caller caller,
-            String clientId,
-            String system,
-            String kind,
-            JsonNode payload,
-            AdapterDescriptor.Format format) {
-        return receive(caller, clientId, system, kind, payload, format, false);
-    }
-
     /**
-     * As above; with {@code dryRun} (试运行) the payload is mapped and validated exactly the same way, but nothing is
-     * stored, no event queued and the adapter's figures are left alone: the answer gives the counts and issues the real
-     * call would give, with every record's mapping, and one ADAPTER_DRY_RUN audit entry is written. Only kinds whose
-     * target is behaviour records offer a dry run.
+     * Maps the system's payload (JSON, or XML read by {@link XmlPayloads}) and uploads the records; answers in the
+     * system's terms when its descriptor says so. With {@code dryRun} (试运行) the payload is mapped and validated
+     * exactly the same way, but nothing is stored, no event queued and the adapter's figures are left alone: the answer
+     * gives the counts and issues the real call would give, with every record's mapping, and one ADAPTER_DRY_RUN audit
+     * entry is written. Only kinds whose target is behaviour records offer a dry run.
      */
     public JsonNode receive(
             Caller caller,
@@ -120,7 +105,7 @@ public class AdapterService {
             JsonNode payload,
             AdapterDescriptor.Format format,
             boolean dryRun) {
-        AdapterDescriptor descriptor = usable(system);
+        AdapterDescriptor descriptor = registry.usable(system);
         requireClient(descriptor, clientId);
         AdapterDescriptor.Inbound inbound =
                 descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
@@ -232,7 +217,7 @@ public class AdapterService {
      * once every older transaction has ended, so the cursor never moves past an event that commits later.
      */
     public ChangesView changes(Caller caller, String clientId, String system, long since, int limit) {
-        AdapterDescriptor descriptor = usable(system);
+        AdapterDescriptor descriptor = registry.usable(system);
         requireClient(descriptor, clientId);
         ChangesView view = changes(descriptor, caller.scope().department().orElse(null), since, limit);
         health(system).lastPulledCursor = view.nextCursor();
@@ -423,20 +408,6 @@ public class AdapterService {
     public static ObjectNode canonicalRecord(
             AdapterDescriptor descriptor, AdapterDescriptor.Inbound inbound, JsonNode element) {
         return AdapterMappings.canonicalRecord(descriptor, inbound, element);
-    }
-
-    private AdapterDescriptor usable(String system) {
-        AdapterRegistry.Loaded adapter = registry.find(system).orElseThrow(() -> notFound(system));
-        if (!adapter.enabled()) {
-            throw new HubException(
-                    503,
-                    "ADAPTER_DISABLED",
-                    "Service unavailable",
-                    "adapter " + system + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system
-                            + "/health)",
-                    List.of());
-        }
-        return adapter.descriptor();
     }
 
     /** A system's data comes only from its own OIDC client: another system's token cannot act as it. */

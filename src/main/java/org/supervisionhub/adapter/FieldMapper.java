@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.supervisionhub.common.Json;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.code.IdNumbers;
 
@@ -89,7 +90,7 @@ public final class FieldMapper {
         for (Map.Entry<String, AdapterDescriptor.FieldRule> entry : rules.entrySet()) {
             JsonNode value = evaluate(entry.getKey(), entry.getValue(), source, context, false);
             if (!absent(value)) {
-                put(target, entry.getKey(), value);
+                Json.putAtPath(target, entry.getKey(), value);
             }
         }
         return target;
@@ -292,7 +293,7 @@ public final class FieldMapper {
                 if ((list != null || columns.isEmpty()) && !absent(slot) && !isBlankText(slot)) {
                     filled = true;
                 }
-                put(element, member, absent(slot) ? NODES.nullNode() : slot);
+                Json.putAtPath(element, member, absent(slot) ? NODES.nullNode() : slot);
             }
             if (filled) {
                 zipped.add(element);
@@ -555,15 +556,5 @@ public final class FieldMapper {
     /** A value quoted in a message, cut to a readable length (a hostile value may be a megabyte). */
     private static String shorten(String text) {
         return text.length() <= 64 ? text : text.substring(0, 64) + "…";
-    }
-
-    private static void put(ObjectNode target, String path, JsonNode value) {
-        String[] parts = path.split("\\.");
-        ObjectNode current = target;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode next = current.get(parts[i]);
-            current = next instanceof ObjectNode object ? object : current.putObject(parts[i]);
-        }
-        current.set(parts[parts.length - 1], value);
     }
 }

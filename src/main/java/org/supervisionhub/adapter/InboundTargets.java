@@ -150,8 +150,7 @@ public class InboundTargets {
                 case UNCHANGED -> RecordOutcome.UNCHANGED;
             };
         } catch (HubException e) {
-            errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors());
-            return RecordOutcome.REJECTED;
+            return rejected(e, errors);
         }
     }
 
@@ -176,8 +175,7 @@ public class InboundTargets {
             }
             return outcome.created() ? RecordOutcome.CREATED : RecordOutcome.UNCHANGED;
         } catch (HubException e) {
-            errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors());
-            return RecordOutcome.REJECTED;
+            return rejected(e, errors);
         }
     }
 
@@ -204,8 +202,7 @@ public class InboundTargets {
                 case UNCHANGED -> RecordOutcome.UNCHANGED;
             };
         } catch (HubException e) {
-            errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("", e.code(), e.getMessage())) : e.errors());
-            return RecordOutcome.REJECTED;
+            return rejected(e, errors);
         }
     }
 
@@ -262,15 +259,20 @@ public class InboundTargets {
         try {
             return VertxContextSupport.subscribeAndAwait(write);
         } catch (HubException e) {
-            if (e.errors().isEmpty()) {
-                errors.add(new FieldError("", e.code(), e.getMessage()));
-            } else {
-                errors.addAll(e.errors());
-            }
-            return RecordOutcome.REJECTED;
+            return rejected(e, errors);
         } catch (Throwable e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /** A write the hub refused: its field errors (or its code as one error) go to the row's errors. */
+    private static RecordOutcome rejected(HubException e, List<FieldError> errors) {
+        if (e.errors().isEmpty()) {
+            errors.add(new FieldError("", e.code(), e.getMessage()));
+        } else {
+            errors.addAll(e.errors());
+        }
+        return RecordOutcome.REJECTED;
     }
 
     private static RecordOutcome outcome(ItemUpsertResult.Outcome outcome) {

@@ -2,7 +2,9 @@ package org.supervisionhub.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,5 +38,16 @@ public class Json {
             }
         }
         return path.toString();
+    }
+
+    /** Sets {@code value} at a dotted path ({@code a.b.c}) in {@code target}, making the objects on the way. */
+    public static void putAtPath(ObjectNode target, String path, JsonNode value) {
+        String[] parts = path.split("\\.");
+        ObjectNode current = target;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = current.get(parts[i]);
+            current = next instanceof ObjectNode object ? object : current.putObject(parts[i]);
+        }
+        current.set(parts[parts.length - 1], value);
     }
 }

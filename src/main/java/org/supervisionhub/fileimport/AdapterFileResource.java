@@ -3,15 +3,13 @@ package org.supervisionhub.fileimport;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,12 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.record.DryRunResult;
-import org.supervisionhub.record.RecordResource;
 import org.supervisionhub.record.UploadJobView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -56,10 +52,7 @@ public class AdapterFileResource {
                     + "inbound kind (source: file) maps each row (header → cell text) onto a canonical record with its "
                     + "field rules. The records are the adapter's owner department's: its dept-admin, the system's own "
                     + "client, or a hub-admin may import them. "
-                    + "With dryRun=true (试运行) the file is read, mapped and validated exactly the same way but no job "
-                    + "is made and nothing is stored: the answer (200, DryRunResult) gives every row's canonical "
-                    + "record and issues, lines being row numbers; at most hub.imports.max-dry-run-rows rows "
-                    + "(413 DRY_RUN_TOO_MANY_ROWS); one FILE_IMPORT_DRY_RUN audit entry is written.")
+                    + SheetUploadParams.DRY_RUN_DESCRIPTION)
     @RequestBody(
             required = true,
             content = {
@@ -91,17 +84,10 @@ public class AdapterFileResource {
             @PathParam("system") String system,
             @PathParam("kind") String kind,
             InputStream body,
-            @Parameter(description = "CSV charset: UTF-8 or GB18030 (GBK); detected when absent")
-                    @QueryParam("charset")
-                    @Pattern(regexp = "^[A-Za-z0-9_-]{3,16}$")
-                    String charset,
-            @Parameter(description = "The file's name, kept with the job") @QueryParam("name") String name,
-            @Parameter(description = RecordResource.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @BeanParam @Valid SheetUploadParams params,
             UriInfo uri) {
-        var upload = new FileImports.Upload(body, contentLength, contentType, charset, name);
-        if (dryRun) {
+        var upload = params.upload(body);
+        if (params.dryRun) {
             return Response.ok(imports.dryRunAdapterFile(callers.caller(), system, kind, upload))
                     .build();
         }

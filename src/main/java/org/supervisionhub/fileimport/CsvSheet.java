@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
@@ -29,29 +28,18 @@ import org.supervisionhub.common.HubException;
  * is UTF-8 (with or without a byte-order mark) or GB18030 (which includes GBK and GB2312): named by the caller, or
  * detected as UTF-8 when the whole file decodes as UTF-8, else GB18030.
  */
-final class CsvSheet implements SheetRows {
+final class CsvSheet extends NonBlankRows {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
     private final Reader in;
     private final ImportLimits limits;
-    private final List<String> header;
     private int line = 1;
-    private Row next;
-    private boolean ended;
 
     private CsvSheet(Reader in, ImportLimits limits) {
         this.in = in;
         this.limits = limits;
-        List<String> first;
-        do {
-            first = readRecord();
-        } while (first != null && SheetRows.blank(first));
-        if (first == null) {
-            throw HubException.badRequest(ErrorCode.FILE_HEADERS_INVALID, "the file holds no header row");
-        }
-        this.header =
-                first.stream().map(cell -> cell == null ? "" : cell.strip()).toList();
+        readHeader("the file holds no header row");
     }
 
     static CsvSheet open(Path file, Charset charset, ImportLimits limits) {
@@ -130,32 +118,10 @@ final class CsvSheet implements SheetRows {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public boolean hasNext() {
-        while (next == null && !ended) {
-            int number = line;
-            List<String> cells = readRecord();
-            if (cells == null) {
-                ended = true;
-            } else if (!SheetRows.blank(cells)) {
-                next = new Row(number, cells);
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
+    protected Row readNextRow() {
+        int number = line;
+        List<String> cells = readRecord();
+        return cells == null ? null : new Row(number, cells);
     }
 
     /** The next record's fields, or null at the end of the file. */

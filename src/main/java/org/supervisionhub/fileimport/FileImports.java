@@ -107,18 +107,7 @@ public class FileImports {
     }
 
     private Route adapterRoute(Caller caller, String system, String kind) {
-        AdapterRegistry.Loaded adapter = registry.find(system)
-                .orElseThrow(() -> HubException.notFound(ErrorCode.ADAPTER_NOT_FOUND, "no adapter " + system));
-        if (!adapter.enabled()) {
-            throw new HubException(
-                    503,
-                    "ADAPTER_DISABLED",
-                    "Service unavailable",
-                    "adapter " + system + " is disabled: its descriptor is broken (see GET /api/v1/adapters/" + system
-                            + "/health)",
-                    List.of());
-        }
-        AdapterDescriptor descriptor = adapter.descriptor();
+        AdapterDescriptor descriptor = registry.usable(system);
         AdapterDescriptor.Inbound inbound =
                 descriptor.inbound() == null ? null : descriptor.inbound().get(kind);
         if (inbound == null || !inbound.effectiveSource().equals(AdapterDescriptor.FILE)) {

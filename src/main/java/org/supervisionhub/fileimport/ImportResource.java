@@ -3,16 +3,16 @@ package org.supervisionhub.fileimport;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -32,7 +32,6 @@ import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.record.DryRunResult;
 import org.supervisionhub.record.RecordKind;
-import org.supervisionhub.record.RecordResource;
 import org.supervisionhub.record.UploadJobView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -73,10 +72,7 @@ public class ImportResource {
                             + "POST /api/v1/records. The job's annotated-file (Link rel=annotated-file) is the file back with an "
                             + "error column per row; its issues are the same report as NDJSON or CSV. A department's records "
                             + "only: a hub-admin names the department. "
-                            + "With dryRun=true (试运行) the file is read, mapped and validated exactly the same way but no job "
-                            + "is made and nothing is stored: the answer (200, DryRunResult) gives every row's canonical "
-                            + "record and issues, lines being row numbers; at most hub.imports.max-dry-run-rows rows "
-                            + "(413 DRY_RUN_TOO_MANY_ROWS); one FILE_IMPORT_DRY_RUN audit entry is written.")
+                            + SheetUploadParams.DRY_RUN_DESCRIPTION)
     @RequestBody(
             required = true,
             content = {
@@ -116,17 +112,10 @@ public class ImportResource {
                     @QueryParam("department")
                     @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$")
                     String department,
-            @Parameter(description = "CSV charset: UTF-8 or GB18030 (GBK); detected when absent")
-                    @QueryParam("charset")
-                    @Pattern(regexp = "^[A-Za-z0-9_-]{3,16}$")
-                    String charset,
-            @Parameter(description = "The file's name, kept with the job") @QueryParam("name") String name,
-            @Parameter(description = RecordResource.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @BeanParam @Valid SheetUploadParams params,
             UriInfo uri) {
-        var upload = new FileImports.Upload(body, contentLength, contentType, charset, name);
-        if (dryRun) {
+        var upload = params.upload(body);
+        if (params.dryRun) {
             return Response.ok(imports.dryRunStandard(callers.caller(), kind, department, upload))
                     .build();
         }

@@ -26,6 +26,7 @@ import org.supervisionhub.adapter.FieldMapper;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
+import org.supervisionhub.common.Json;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.record.RecordKind;
 import org.supervisionhub.record.UploadJobs.SourcedRecord;
@@ -148,7 +149,7 @@ abstract class SheetMapping {
                     officers.put(column.path().substring("officers[].".length()), slots(cell));
                     continue;
                 }
-                put(record, column.path(), value(column.type(), cell));
+                Json.putAtPath(record, column.path(), value(column.type(), cell));
             }
             if (!officers.isEmpty()) {
                 int size = officers.values().stream().mapToInt(List::size).max().orElse(0);
@@ -261,16 +262,6 @@ abstract class SheetMapping {
             }
         }
         return null;
-    }
-
-    private static void put(ObjectNode target, String path, JsonNode value) {
-        String[] parts = path.split("\\.");
-        ObjectNode current = target;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode next = current.get(parts[i]);
-            current = next instanceof ObjectNode object ? object : current.putObject(parts[i]);
-        }
-        current.set(parts[parts.length - 1], value);
     }
 
     private static final class Adapter extends SheetMapping {

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -33,7 +32,7 @@ import org.supervisionhub.common.HubException;
  * shared and inline strings as they are, numbers without exponent or trailing zeros, date-formatted numbers as
  * {@code yyyy-MM-dd} (or {@code yyyy-MM-dd HH:mm:ss} when they carry a time), booleans as TRUE/FALSE.
  */
-final class XlsxSheet implements SheetRows {
+final class XlsxSheet extends NonBlankRows {
 
     private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
@@ -43,9 +42,6 @@ final class XlsxSheet implements SheetRows {
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final ImportLimits limits;
-    private final List<String> header;
-    private Row next;
-    private boolean ended;
 
     private XlsxSheet(OPCPackage pkg, ImportLimits limits) throws IOException, OpenXML4JException, XMLStreamException {
         this.pkg = pkg;
@@ -63,16 +59,7 @@ final class XlsxSheet implements SheetRows {
         } catch (org.xml.sax.SAXException e) {
             throw unreadable(e);
         }
-        Row first = readRow();
-        while (first != null && SheetRows.blank(first.cells())) {
-            first = readRow();
-        }
-        if (first == null) {
-            throw HubException.badRequest(ErrorCode.FILE_HEADERS_INVALID, "the first worksheet holds no header row");
-        }
-        this.header = first.cells().stream()
-                .map(cell -> cell == null ? "" : cell.strip())
-                .toList();
+        readHeader("the first worksheet holds no header row");
     }
 
     static XlsxSheet open(Path file, ImportLimits limits) {
@@ -107,39 +94,15 @@ final class XlsxSheet implements SheetRows {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public boolean hasNext() {
-        while (next == null && !ended) {
-            Row row;
-            try {
-                row = readRow();
-            } catch (XMLStreamException | RuntimeException e) {
-                if (e instanceof HubException hub) {
-                    throw hub;
-                }
-                throw unreadable(e);
+    protected Row readNextRow() {
+        try {
+            return readRow();
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof HubException hub) {
+                throw hub;
             }
-            if (row == null) {
-                ended = true;
-            } else if (!SheetRows.blank(row.cells())) {
-                next = row;
-            }
+            throw unreadable(e);
         }
-        return next != null;
-    }
-
-    @Override
-    public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
     }
 
     /** The next {@code <row>} of the sheet, or null after the last. */

@@ -42,6 +42,13 @@ public class JointTaskResource {
 
     private static final String DEPARTMENT = "^[A-Za-z0-9_-]{2,32}$";
 
+    /** The 403 and 404 of a participant's steps: the same situations, documented once. */
+    private static final String PARTICIPANT_OUT_OF_SCOPE =
+            "The participant is outside the caller's scope (DEPARTMENT_OUT_OF_SCOPE)";
+
+    private static final String NO_SUCH_PARTICIPANT =
+            "No such task (JOINT_TASK_NOT_FOUND) or participant (JOINT_TASK_PARTICIPANT_NOT_FOUND)";
+
     @Inject
     JointTasks tasks;
 
@@ -145,9 +152,7 @@ public class JointTaskResource {
             description = "The participant department's admin, or an admin whose scope covers it (decided by the "
                     + "department's stored region). Claiming again changes nothing. Emits joint-task.claimed.")
     @APIResponse(responseCode = "200", description = "Claimed (or unchanged)")
-    @APIResponse(
-            responseCode = "403",
-            description = "The participant is outside the caller's scope (DEPARTMENT_OUT_OF_SCOPE)")
+    @APIResponse(responseCode = "403", description = PARTICIPANT_OUT_OF_SCOPE)
     @APIResponse(
             responseCode = "404",
             description = "No such task in the caller's scope (JOINT_TASK_NOT_FOUND), or the department does not "
@@ -167,12 +172,8 @@ public class JointTaskResource {
             description = "After the claim, before the feedback; again changes nothing. Feeding back straight after "
                     + "the claim is allowed too (handling then starts with the feedback). Emits joint-task.started.")
     @APIResponse(responseCode = "200", description = "Handling (or unchanged)")
-    @APIResponse(
-            responseCode = "403",
-            description = "The participant is outside the caller's scope (DEPARTMENT_OUT_OF_SCOPE)")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such task (JOINT_TASK_NOT_FOUND) or participant (JOINT_TASK_PARTICIPANT_NOT_FOUND)")
+    @APIResponse(responseCode = "403", description = PARTICIPANT_OUT_OF_SCOPE)
+    @APIResponse(responseCode = "404", description = NO_SUCH_PARTICIPANT)
     @APIResponse(
             responseCode = "409",
             description =
@@ -200,12 +201,8 @@ public class JointTaskResource {
             description = "Invalid fields (VALIDATION_FAILED; errors[] names recordIds[i] for a record that is not "
                     + "the department's own of that kind on a subject of the task, visitId for a joint visit whose "
                     + "records do not share one date)")
-    @APIResponse(
-            responseCode = "403",
-            description = "The participant is outside the caller's scope (DEPARTMENT_OUT_OF_SCOPE)")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such task (JOINT_TASK_NOT_FOUND) or participant (JOINT_TASK_PARTICIPANT_NOT_FOUND)")
+    @APIResponse(responseCode = "403", description = PARTICIPANT_OUT_OF_SCOPE)
+    @APIResponse(responseCode = "404", description = NO_SUCH_PARTICIPANT)
     @APIResponse(
             responseCode = "409",
             description = "Not claimed yet (JOINT_TASK_STATE_INVALID), other feedback given "

@@ -218,14 +218,7 @@ public class DepartmentRegistry {
         }
         List<String> sectors = List.copyOf(new TreeSet<>(request.sectorCodes()));
         return transactions.inTransaction(connection -> {
-            boolean exists = connection
-                            .preparedQuery(LOCK)
-                            .execute(Tuple.of(code))
-                            .await()
-                            .indefinitely()
-                            .size()
-                    > 0;
-            Optional<DepartmentView> stored = exists ? load(connection, code) : Optional.empty();
+            Optional<DepartmentView> stored = lock(connection, code);
             Scope.Owner next = directory
                     ? Scope.Owner.region(request.regionCode())
                     : Scope.Owner.department(code, request.regionCode());
@@ -414,11 +407,8 @@ public class DepartmentRegistry {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    /**
-     * Locks a department for a change by the caller: an unknown one is 404 for those who see everything and the
-     * one out-of-scope answer (403) for everyone else, so a write never tells a foreign department from none.
-     */
-    private static DepartmentView lockedForWrite(SqlConnection connection, Scope scope, String code) {
+    /** Locks a department's row (for update) and reads it; empty when there is no such department. */
+    private static Optional<DepartmentView> lock(SqlConnection connection, String code) {
         boolean exists = connection
                         .preparedQuery(LOCK)
                         .execute(Tuple.of(code))
@@ -426,7 +416,15 @@ public class DepartmentRegistry {
                         .indefinitely()
                         .size()
                 > 0;
-        Optional<DepartmentView> stored = exists ? load(connection, code) : Optional.empty();
+        return exists ? load(connection, code) : Optional.empty();
+    }
+
+    /**
+     * Locks a department for a change by the caller: an unknown one is 404 for those who see everything and the
+     * one out-of-scope answer (403) for everyone else, so a write never tells a foreign department from none.
+     */
+    private static DepartmentView lockedForWrite(SqlConnection connection, Scope scope, String code) {
+        Optional<DepartmentView> stored = lock(connection, code);
         if (stored.isEmpty()) {
             if (scope.isAll()) {
                 throw notFound(code);

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.security.CallerContext;
 
 /** Published 双随机 draws for the public, desensitised; no token. */
 @Path("/api/v1/public/random-draws")
@@ -22,9 +21,6 @@ public class PublicRandomDrawResource {
 
     @Inject
     RandomDraws draws;
-
-    @Inject
-    CallerContext callers;
 
     @GET
     @Path("/{id}")

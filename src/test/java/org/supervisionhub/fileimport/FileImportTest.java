@@ -221,6 +221,19 @@ class FileImportTest {
     }
 
     @Test
+    void aMalformedCharsetParameterIsAValidationErrorNamingIt() {
+        RecordFixture.Department department = fixture.department();
+        byte[] body = Sheets.csv(Sheets.headers(INSPECTION), inspections(department, 1), CsvSheet.GB18030, false);
+
+        post(department.adminToken(), "/api/v1/imports/inspection?charset=a!", "text/csv", body)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("charset"))
+                .body("errors[0].code", equalTo("FORMAT_INVALID"));
+    }
+
+    @Test
     void wrongHeadersAreRefusedBeforeAnyJobExists() {
         RecordFixture.Department department = fixture.department();
         List<String> header = new ArrayList<>(Sheets.headers(INSPECTION));

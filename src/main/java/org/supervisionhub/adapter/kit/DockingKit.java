@@ -415,11 +415,10 @@ public final class DockingKit {
             }
             mapped = mapInbound(descriptor, kind, payload);
         } catch (FieldMapper.MappingException e) {
-            String field = rules + "." + e.field();
-            problems.add(new KitProblem(
+            problems.add(ruleProblem(
                     file,
-                    DescriptorLoader.lineOf(lines, ruleKey(field)),
-                    field,
+                    lines,
+                    rules + "." + e.field(),
                     "样例 " + sample.getFileName() + " 映射失败（MAPPING_FAILED，hub 会拒绝该记录）：" + e.getMessage(),
                     "the sample " + sample.getFileName() + " cannot be mapped (MAPPING_FAILED, the hub rejects the "
                             + "record): " + e.getMessage()));
@@ -437,11 +436,10 @@ public final class DockingKit {
         }
         for (int i = 0; i < mapped.size(); i++) {
             for (FieldError error : standardErrors(inbound, mapped.get(i))) {
-                String field = rules + "." + error.field();
-                problems.add(new KitProblem(
+                problems.add(ruleProblem(
                         file,
-                        DescriptorLoader.lineOf(lines, ruleKey(field)),
-                        field,
+                        lines,
+                        rules + "." + error.field(),
                         "样例 " + sample.getFileName() + " 第 " + (i + 1) + " 条记录映射后不符合数据标准（" + error.code() + "，hub 会拒绝）："
                                 + error.message(),
                         "record " + (i + 1) + " of " + sample.getFileName() + " breaks the data standard once mapped ("
@@ -495,9 +493,9 @@ public final class DockingKit {
                 String path = difference[0];
                 String field =
                         path.equals("kind") ? "inbound." + kind + ".recordKind" : "inbound." + kind + ".fields." + path;
-                problems.add(new KitProblem(
+                problems.add(ruleProblem(
                         file,
-                        DescriptorLoader.lineOf(lines, ruleKey(field)),
+                        lines,
                         field,
                         "样例 " + sample.getFileName() + " 第 " + (i + 1) + " 条记录的 " + path + " 映射为 " + difference[2] + "，"
                                 + canonicalFile.getFileName() + " 期望 " + difference[1],
@@ -542,6 +540,12 @@ public final class DockingKit {
         }
         String text = value.toString();
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    /** A problem with a descriptor's rule (a field path), at the line of the rule's key. */
+    private static KitProblem ruleProblem(
+            String file, Map<String, Integer> lines, String field, String chinese, String english) {
+        return new KitProblem(file, DescriptorLoader.lineOf(lines, ruleKey(field)), field, chinese, english);
     }
 
     /** A field path as the descriptor's keys name it: list positions dropped. */
@@ -635,22 +639,20 @@ public final class DockingKit {
             List<String[]> differences = new ArrayList<>();
             differences(expected, mapped, "", differences);
             for (String[] difference : differences) {
-                String field = rules + "." + difference[0];
-                problems.add(new KitProblem(
+                problems.add(ruleProblem(
                         file,
-                        DescriptorLoader.lineOf(lines, ruleKey(field)),
-                        field,
+                        lines,
+                        rules + "." + difference[0],
                         "样例事件 " + sample.getFileName() + " 的 " + difference[0] + " 回流为 " + difference[2] + "，"
                                 + outboundFile.getFileName() + " 期望 " + difference[1],
                         "the sample event " + sample.getFileName() + " maps " + difference[0] + " to " + difference[2]
                                 + ", " + outboundFile.getFileName() + " expects " + difference[1]));
             }
         } catch (FieldMapper.MappingException e) {
-            String field = rules + "." + e.field();
-            problems.add(new KitProblem(
+            problems.add(ruleProblem(
                     file,
-                    DescriptorLoader.lineOf(lines, ruleKey(field)),
-                    field,
+                    lines,
+                    rules + "." + e.field(),
                     "样例事件 " + sample.getFileName() + " 回流映射失败：" + e.getMessage(),
                     "the sample event " + sample.getFileName() + " cannot be mapped: " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
