@@ -10,7 +10,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +41,10 @@ public class RiskClues {
     private static final String OPEN_HIT = """
             select id, score, evidence from risk_hit where model_id = $1 and subject_credit_code = $2 and status = 'OPEN'
             for update""";
+    // The open hits of a model, of the subjects named ($2) or of all ($2 null): read once per pass.
+    private static final String OPEN_HITS = """
+            select subject_credit_code, score, evidence from risk_hit
+            where model_id = $1 and status = 'OPEN' and ($2::bpchar[] is null or subject_credit_code = any($2::bpchar[]))""";
     private static final String UPDATE_HIT = """
             update risk_hit set score = $2, evidence = $3, updated_at = now() where id = $1""";
     private static final String RECENTLY_CLOSED = """
@@ -91,6 +98,41 @@ public class RiskClues {
         UPDATED,
         UNCHANGED,
         COOLING_DOWN
+    }
+
+    /** A model's open hit as a pass read it before its findings: its score and evidence. */
+    public record OpenHit(BigDecimal score, JsonObject evidence) {
+
+        /** Whether the finding says what the hit says already (then it needs no transaction). */
+        boolean matches(RiskEvaluator.Finding finding) {
+            return score.compareTo(finding.score()) == 0 && sameEvidence(evidence, finding);
+        }
+    }
+
+    /**
+     * The model's open hits of the subjects (all when null), by credit code. A pass reads them once, so a finding its
+     * open hit already says costs no transaction: at a province's scale nearly every finding of a nightly pass.
+     */
+    public Map<String, OpenHit> openHits(RiskModel model, List<String> subjects) {
+        Map<String, OpenHit> hits = new HashMap<>();
+        for (Row row : pool.preparedQuery(OPEN_HITS)
+                .execute(Tuple.of(model.id(), subjects == null ? null : subjects.toArray(String[]::new)))
+                .await()
+                .indefinitely()) {
+            hits.put(
+                    row.getString("subject_credit_code"),
+                    new OpenHit(row.getBigDecimal("score"), row.getJsonObject("evidence")));
+        }
+        return hits;
+    }
+
+    /**
+     * The finding against what the pass read: unchanged when its open hit says the same (no transaction), else
+     * raised or updated by {@link #raise}, which decides again under the hit's lock.
+     */
+    public Outcome apply(RiskModel model, RiskEvaluator.Finding finding, Map<String, OpenHit> openHits) {
+        OpenHit open = openHits.get(finding.creditCode());
+        return open != null && open.matches(finding) ? Outcome.UNCHANGED : raise(model, finding);
     }
 
     /** Raises the finding as a clue, or updates the open hit; one short transaction. */

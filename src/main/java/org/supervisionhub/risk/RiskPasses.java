@@ -154,8 +154,9 @@ public class RiskPasses {
     private Map<RiskClues.Outcome, Integer> run(List<String> subjects) {
         Map<RiskClues.Outcome, Integer> outcomes = new EnumMap<>(RiskClues.Outcome.class);
         for (RiskModel model : models.all()) {
+            Map<String, RiskClues.OpenHit> openHits = clues.openHits(model, subjects);
             for (RiskEvaluator.Finding finding : evaluator.evaluate(model, subjects)) {
-                outcomes.merge(clues.raise(model, finding), 1, Integer::sum);
+                outcomes.merge(clues.apply(model, finding, openHits), 1, Integer::sum);
             }
         }
         return outcomes;
