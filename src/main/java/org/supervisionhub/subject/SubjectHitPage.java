@@ -16,7 +16,7 @@ public record SubjectHitPage(
 
         @Schema(
                 description = "Number of matching subjects. Exact when totalExact is true; otherwise a lower bound "
-                        + "(the matches up to this page plus one): more pages follow")
+                        + "(the matches read for this page, at least one more than it shows): more pages follow")
         long total,
 
         @Schema(

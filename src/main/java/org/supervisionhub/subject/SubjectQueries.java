@@ -17,10 +17,15 @@ import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.item.ItemType;
 
@@ -42,6 +47,24 @@ public class SubjectQueries {
 
     /** The search in tiers (exact, prefix, contained), one statement; see the file for its parameters. */
     static final String SEARCH = resource("/sql/subject-name-search.sql");
+
+    /**
+     * Bigrams in at least this share of names are left out of the search's GIN lookup when the text has a rarer one:
+     * their posting lists are long (有限, 公司: half of all names) and the strpos check confirms them for free.
+     */
+    static final double COMMON_BIGRAM_SHARE = 0.1;
+
+    /** The bigrams at least {@link #COMMON_BIGRAM_SHARE} of names hold, from the planner's statistics of the column. */
+    private static final String COMMON_BIGRAMS = """
+            select t.bigram
+            from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as t(bigram, share)
+            where s.schemaname = current_schema() and s.tablename = 'subject' and s.attname = 'name_bigrams'
+              and t.bigram is not null and t.share >= $1::float8""";
+
+    private static final long COMMON_BIGRAMS_REFRESH_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
+    private volatile Set<String> commonBigrams = Set.of();
+    private final AtomicLong commonBigramsRead = new AtomicLong(Long.MIN_VALUE);
 
     /** The exact number of matches, on request only: it reads every candidate the bigrams select. */
     private static final String SEARCH_COUNT = """
@@ -123,7 +146,7 @@ public class SubjectQueries {
         String region = regionPrefix == null ? "" : regionPrefix;
         int textLength = normalizedLength(name);
         Uni<SubjectHitPage> hits = pool.preparedQuery(SEARCH)
-                .execute(Tuple.of(name, region, upTo + 1))
+                .execute(Tuple.of(name, region, upTo + 1, commonBigramsOf(name)))
                 .map(rows -> {
                     List<SubjectHit> items = new ArrayList<>(size);
                     int index = 0;
@@ -170,6 +193,45 @@ public class SubjectQueries {
             default -> 0.5 * covered;
         };
         return Math.round(score * 10_000) / 10_000.0;
+    }
+
+    /**
+     * The text's bigrams that are common in names (the statement keeps them when the text has no other). Statistics
+     * change slowly: they are re-read every 10 minutes, in the background; until the first read none counts as common.
+     */
+    String[] commonBigramsOf(String text) {
+        long now = System.nanoTime();
+        long read = commonBigramsRead.get();
+        if ((read == Long.MIN_VALUE || now - read > COMMON_BIGRAMS_REFRESH_NANOS)
+                && commonBigramsRead.compareAndSet(read, now)) {
+            pool.preparedQuery(COMMON_BIGRAMS)
+                    .execute(Tuple.of(COMMON_BIGRAM_SHARE))
+                    .subscribe()
+                    .with(
+                            rows -> {
+                                Set<String> common = new HashSet<>();
+                                rows.forEach(row -> common.add(row.getString("bigram")));
+                                commonBigrams = Set.copyOf(common);
+                            },
+                            failure -> commonBigramsRead.set(Long.MIN_VALUE));
+        }
+        Set<String> common = commonBigrams;
+        return common.isEmpty()
+                ? new String[0]
+                : bigrams(text).stream().filter(common::contains).toArray(String[]::new);
+    }
+
+    /** The distinct character pairs of the normalised text, as name_bigrams() makes them in the database. */
+    static Set<String> bigrams(String text) {
+        int[] points = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .codePoints()
+                .toArray();
+        Set<String> pairs = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < points.length; i++) {
+            pairs.add(new String(points, i, 2));
+        }
+        return pairs;
     }
 
     private static int normalizedLength(String text) {

@@ -96,6 +96,13 @@ class SubjectNameSearchTest {
     }
 
     @Test
+    void theTextsBigramsAreMadeAsTheDatabaseMakesThemFromTheNormalisedText() {
+        assertThat(SubjectQueries.bigrams("恒盛科技")).containsExactly("恒盛", "盛科", "科技");
+        assertThat(SubjectQueries.bigrams("ＡＢ（南")).containsExactly("ab", "b(", "(南");
+        assertThat(SubjectQueries.bigrams("哈哈哈")).containsExactly("哈哈");
+    }
+
+    @Test
     void fullWidthTextFindsTheExactNameFirst() {
         String text = uniqueText();
         String exact = report(text + "（南宁）", "450103");
