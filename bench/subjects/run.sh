@@ -184,13 +184,15 @@ run_search_benchmark() {
   pgbench -n -M prepared -h 127.0.0.1 -U hub -c 16 -j 2 -T 5 -D fragments="$fragment_count" -D n=21 \
     -f "$work/pgbench-search.sql" "$db" > /dev/null 2>&1 || { echo "pgbench search script failed" >&2; exit 1; }
   BENCH_TOKEN=$token BENCH_FRAGMENTS=$work/fragments.txt wrk -t2 -c16 -d10s -s bench/subjects/search.lua "$base" > /dev/null 2>&1
-  pg_cpu0=$(cpu_seconds $(pgrep -x postgres))
   until_stable pgbench_search > "$work/rounds-pgbench-search.txt"
-  echo "$(awk -v a="$(cpu_seconds $(pgrep -x postgres))" -v b="$pg_cpu0" 'BEGIN {print a - b}')" > "$work/cpu-pgbench-search.txt"
-  hub_cpu0=$(cpu_seconds "$hub"); pg_cpu0=$(cpu_seconds $(pgrep -x postgres))
+  # CPU of the hub and of the backends serving it (its pooled connections to this database, not other databases'
+  # backends on a shared machine); pgbench's backends end with it, so it has no such figure.
+  local backends
+  backends=$(psql_db -c "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+  hub_cpu0=$(cpu_seconds "$hub"); pg_cpu0=$(cpu_seconds $backends)
   until_stable wrk_search > "$work/rounds-hub-search.txt"
   hub_cpu=$(awk -v a="$(cpu_seconds "$hub")" -v b="$hub_cpu0" 'BEGIN {print a - b}')
-  pg_cpu=$(awk -v a="$(cpu_seconds $(pgrep -x postgres))" -v b="$pg_cpu0" 'BEGIN {print a - b}')
+  pg_cpu=$(awk -v a="$(cpu_seconds $backends)" -v b="$pg_cpu0" 'BEGIN {print a - b}')
   echo "$hub_cpu $pg_cpu" > "$work/cpu-search.txt"
   open_loop "$open_rate" > "$work/open-loop.txt"
   # Answers: a sample of what the search returns for a few fragments.
@@ -200,9 +202,11 @@ run_search_benchmark() {
   done > "$work/answers.txt"
   stop_hub
   # Where the hub's time goes under the search load: JFR execution samples, top frame grouped by package.
-  start_hub -Dhub.risk.enabled=false -XX:StartFlightRecording=filename="$work/search.jfr",settings=profile
-  BENCH_TOKEN=$token BENCH_FRAGMENTS=$work/fragments.txt wrk -t2 -c16 -d10s -s bench/subjects/search.lua "$base" > /dev/null 2>&1
+  # Recording starts after 30 s of load (-XX:StartFlightRecording delay), so start-up and the first JIT are left out.
+  start_hub -Dhub.risk.enabled=false -XX:StartFlightRecording=delay=30s,duration=20s,filename="$work/search.jfr",settings=profile
+  BENCH_TOKEN=$token BENCH_FRAGMENTS=$work/fragments.txt wrk -t2 -c16 -d25s -s bench/subjects/search.lua "$base" > /dev/null 2>&1
   run_wrk name-search-profiled -s bench/subjects/search.lua "$base" > /dev/null
+  sleep 12   # the recording is written when its 20 s end
   stop_hub
   jfr print --events jdk.ExecutionSample "$work/search.jfr" \
     | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/\(.*/, ""); n = split($0, p, ".");
@@ -234,15 +238,12 @@ write_search_report() {
     printf 'Rounds (round, load average 1/5/15 min, then req/s and latencies):\n\n```\npgbench search\n%s\nhub search\n%s\n```\n\n' \
       "$(cat "$work/rounds-pgbench-search.txt")" "$(cat "$work/rounds-hub-search.txt")"
     read -r hub_cpu pg_cpu < "$work/cpu-search.txt"
-    local pg_only hub_requests pg_transactions
-    pg_only=$(cat "$work/cpu-pgbench-search.txt")
+    local hub_requests
     hub_requests=$(grep -v '^stable\|^unstable' "$work/rounds-hub-search.txt" | awk -v d="$duration" '{n += $5 * d} END {printf "%d", n}')
-    pg_transactions=$(grep -v '^stable\|^unstable' "$work/rounds-pgbench-search.txt" | awk -v d="$duration" '{n += $5 * d} END {printf "%d", n}')
-    printf 'CPU per search, from /proc (utime + stime), which the machine'"'"'s other load does not inflate the way it inflates latency: during the hub rounds the hub used %s s and PostgreSQL %s s for %s requests (%s ms of hub and %s ms of PostgreSQL per search); during the pgbench rounds PostgreSQL used %s s for %s transactions (%s ms each, the draw included).\n\n' \
+    printf 'CPU during the hub rounds, from /proc (utime + stime; the JIT'"'"'s first rounds included): the hub %s s, the PostgreSQL backends of its pool %s s, for %s requests: %s ms of hub and %s ms of PostgreSQL per search.\n\n' \
       "$hub_cpu" "$pg_cpu" "$hub_requests" \
       "$(awk -v c="$hub_cpu" -v n="$hub_requests" 'BEGIN {printf "%.3f", 1000 * c / n}')" \
-      "$(awk -v c="$pg_cpu" -v n="$hub_requests" 'BEGIN {printf "%.3f", 1000 * c / n}')" \
-      "$pg_only" "$pg_transactions" "$(awk -v c="$pg_only" -v n="$pg_transactions" 'BEGIN {printf "%.3f", 1000 * c / n}')"
+      "$(awk -v c="$pg_cpu" -v n="$hub_requests" 'BEGIN {printf "%.3f", 1000 * c / n}')"
     printf '%s fragments of 2-4 characters drawn from the middle of generated names (`fragments.txt`). A sample of the answers (size=3):\n\n```\n%s\n```\n\n' \
       "$fragment_count" "$(cat "$work/answers.txt")"
     printf 'Hottest code in the hub during the search load (JFR execution samples, top frame grouped by package):\n\n```\n%s\n```\n' \
