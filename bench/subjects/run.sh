@@ -4,7 +4,7 @@
 # Creates database hub_bench_<subjects> (or $BENCH_DB; kept for re-runs), loads the Guangxi demo set and the subjects,
 # starts the hub on a spare port, measures, and writes bench/results/subjects-<subjects>.md (all) and
 # bench/results/subjects-search-<date>.md (all and search: the name search against pgbench running its own SQL,
-# src/main/resources/sql/subject-name-search.sql, in rounds until two agree within 5%, plus an open-loop run with
+# SubjectQueries.SEARCH, the call of V22's subject_name_search, in rounds until two agree within 5%, plus an open-loop run with
 # hey at $BENCH_OPEN_RATE requests/s, default 2000, and a JFR profile of the search).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -127,9 +127,9 @@ fragment_count=$(psql_db -c "select count(*) from bench_fragments")
 {
   echo '\set f random(1, :fragments)'
   echo "select fragment as frag, '' as region, common from bench_fragments where n = :f \\gset"
-  grep -v '^--' src/main/resources/sql/subject-name-search.sql \
-    | sed -e 's/\$1/:frag/g' -e 's/\$2/:region/g' -e 's/\$3/:n/g' -e 's/\$4/:common/g'
-  echo ';'
+  # SubjectQueries.SEARCH, word for word, with pgbench's variables for $1-$4.
+  echo 'select tier, ord, credit_code, name, subject_type, region_code, status, name_length'
+  echo 'from subject_name_search(:frag, :region, :n, :common);'
 } > "$work/pgbench-search.sql"
 
 pgbench_search() { # one round: "tps avg-latency-ms"
@@ -227,7 +227,7 @@ write_search_report() {
       "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
       "$(free -g | awk '/Mem:/ {print $2 " GiB"}')" "$(java -version 2>&1 | head -1)" "$(psql -V | awk '{print $3}')" \
       "$(psql_db -c 'show shared_buffers')" "$duration"
-    printf 'The baseline is pgbench running the statement the hub prepares (`src/main/resources/sql/subject-name-search.sql`, bound parameters, `-M prepared`), each transaction first drawing its fragment from `bench_fragments` by primary key (`\\gset`, one extra round trip the hub does not make). Both were warmed up (pgbench 5 s, wrk 10 s), then measured in rounds until two consecutive rounds agreed within 5%%: pgbench %s, hub %s.\n\n' \
+    printf 'The baseline is pgbench running the statement the hub prepares (`SubjectQueries.SEARCH`: `select … from subject_name_search($1, $2, $3, $4)`, V22) with bound parameters (`-M prepared`), each transaction first drawing its fragment from `bench_fragments` by primary key (`\\gset`, one extra round trip the hub does not make). Both were warmed up (pgbench 5 s, wrk 10 s), then measured in rounds until two consecutive rounds agreed within 5%%: pgbench %s, hub %s.\n\n' \
       "$(tail -1 "$work/rounds-pgbench-search.txt")" "$(tail -1 "$work/rounds-hub-search.txt")"
     printf '| measurement | req/s | ratio to pgbench | p50 | p99 | non-2xx |\n|---|---|---|---|---|---|\n'
     printf '| pgbench: the search SQL, straight to PostgreSQL | %s | 1.000 | %s ms (avg) | | |\n' "$(echo "$pg" | awk '{print $5}')" "$(echo "$pg" | awk '{print $6}')"
