@@ -1,28 +1,34 @@
 #!/usr/bin/env bash
 # Subject lookup and name search at provincial scale, against a bare pgbench baseline in the same run.
-#   bench/subjects/run.sh [subjects, default 1000000] [seconds per measurement, default 15] [officers, default 50000]
-# Creates database hub_bench_<subjects> (kept for re-runs), loads the Guangxi demo set and the subjects,
-# starts the hub on a spare port, measures, and writes bench/results/subjects-<subjects>.md.
+#   bench/subjects/run.sh [subjects, default 1000000] [seconds per measurement, default 15] [officers, default 50000] [all|search]
+# Creates database hub_bench_<subjects> (or $BENCH_DB; kept for re-runs), loads the Guangxi demo set and the subjects,
+# starts the hub on a spare port, measures, and writes bench/results/subjects-<subjects>.md (all) and
+# bench/results/subjects-search-<date>.md (all and search: the name search against pgbench running its own SQL,
+# SubjectQueries.SEARCH, the call of V22's subject_name_search, in rounds until two agree within 5%, plus an open-loop run with
+# hey at $BENCH_OPEN_RATE requests/s, default 2000, and a JFR profile of the search).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-1000000}
 duration=${2:-15}
 officers=${3:-50000}
+only=${4:-all}
 port=${BENCH_PORT:-8089}
-db=hub_bench_${count}
+db=${BENCH_DB:-hub_bench_${count}}
+open_rate=${BENCH_OPEN_RATE:-2000}
+max_rounds=${BENCH_MAX_ROUNDS:-6}
 work=target/bench-subjects
 mkdir -p "$work" bench/results
 rm -f "$work/load.txt"
 
-command -v wrk >/dev/null 2>&1 && command -v pgbench >/dev/null 2>&1 || {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk postgresql-contrib >/dev/null; }
-bash scripts/ensure-postgres.sh
+command -v wrk >/dev/null 2>&1 && command -v hey >/dev/null 2>&1 && command -v pgbench >/dev/null 2>&1 || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk hey postgresql-contrib >/dev/null; }
+HUB_DB_NAME=$db HUB_TEST_DB_NAME=$db bash scripts/ensure-postgres.sh   # only the bench database, never hub or hub_test
 bash scripts/ensure-redis.sh
 psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -qtA "$@" 2>/dev/null || runuser -u postgres -- psql -d postgres -qtA "$@"; }
 [ "$(psql_admin -c "select count(*) from pg_database where datname = '$db'")" = "1" ] || psql_admin -c "create database $db owner hub"
 psql_db() { psql -h 127.0.0.1 -U hub -d "$db" -v ON_ERROR_STOP=1 -qtA "$@"; }
 
-mvn -B -ntp -q package -DskipTests
+[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -ntp -q package -DskipTests
 
 hub=""
 start_hub() { # extra JVM options
@@ -44,7 +50,7 @@ if [ "$present" -lt "$count" ]; then
   echo "loaded $count subjects in $(( $(date +%s) - started )) s" | tee "$work/load.txt"
 fi
 present_officers=$(psql_db -c "select count(*) from officer")
-if [ "$present_officers" -lt "$officers" ]; then
+if [ "$only" = all ] && [ "$present_officers" -lt "$officers" ]; then
   started=$(date +%s)
   psql_db -v count="$officers" -f src/main/resources/db/demo/generators.sql -f bench/subjects/generate-officers.sql >/dev/null
   echo "loaded $officers officers in $(( $(date +%s) - started )) s" | tee -a "$work/load.txt"
@@ -103,6 +109,154 @@ cpu_seconds() { # cumulative CPU seconds of the processes named, from /proc (uti
   done
   awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
 }
+# ---- Name search: the hub against pgbench running the search's own SQL, in the same run ----
+# The fragments the load draws from, in a table for pgbench (one draw = one primary-key read, \gset).
+psql_db -c "drop table if exists bench_fragments" \
+  -c "create table bench_fragments (n integer generated always as identity primary key, fragment text not null)"
+psql_db -c "\copy bench_fragments (fragment) from '$work/fragments.txt'"
+# $4: the fragment's bigrams held by at least 10% of names, as the hub reads them from pg_stats
+# (SubjectQueries.COMMON_BIGRAM_SHARE).
+psql_db -c "alter table bench_fragments add column common text" -c "update bench_fragments f set common = array(
+  select b from unnest(name_bigrams(f.fragment)) b where b in (
+    select t.bigram from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as t(bigram, share)
+    where s.schemaname = current_schema() and s.tablename = 'subject' and s.attname = 'name_bigrams'
+      and t.bigram is not null and t.share >= 0.1))::text"
+fragment_count=$(psql_db -c "select count(*) from bench_fragments")
+# The exact statement the hub prepares, its $1-$4 bound by pgbench (-M prepared) as the hub binds them: the fragment,
+# '' for no region (pgbench -D takes no empty value: it comes with the draw), page size 20 + 1, the common bigrams.
+{
+  echo '\set f random(1, :fragments)'
+  echo "select fragment as frag, '' as region, common from bench_fragments where n = :f \\gset"
+  # SubjectQueries.SEARCH, word for word, with pgbench's variables for $1-$4.
+  echo 'select tier, ord, credit_code, name, subject_type, region_code, status, name_length'
+  echo 'from subject_name_search(:frag, :region, :n, :common);'
+} > "$work/pgbench-search.sql"
+
+pgbench_search() { # one round: "tps avg-latency-ms"
+  pgbench -n -M prepared -h 127.0.0.1 -U hub -c 16 -j 2 -T "$duration" -D fragments="$fragment_count" -D n=21 \
+    -f "$work/pgbench-search.sql" "$db" > "$work/pgbench-search.txt" 2>&1
+  awk '/^tps/ {t=$3} /latency average/ {l=$4} END {print t, l}' "$work/pgbench-search.txt"
+}
+wrk_search() { # one round: "rps p50 p99 non2xx"
+  run_wrk name-search -s bench/subjects/search.lua "$base" | awk '{print $2, $3, $4, $5}'
+}
+# Rounds of a measurement until two consecutive rounds agree within 5% (at most $max_rounds): prints every round,
+# one per line, and "stable <round>" or "unstable <round>" last.
+until_stable() {
+  local previous="" round=1 line rate
+  while [ "$round" -le "$max_rounds" ]; do
+    line=$("$@")
+    rate=${line%% *}
+    echo "$round $(cut -d' ' -f1-3 /proc/loadavg) $line"
+    if [ -n "$previous" ] && awk -v a="$rate" -v b="$previous" 'BEGIN {exit !(a > 0 && b > 0 && (a > b ? a - b : b - a) / b <= 0.05)}'; then
+      echo "stable $round"; return
+    fi
+    previous=$rate; round=$((round + 1))
+  done
+  echo "unstable $((round - 1))"
+}
+# Open loop: hey at a fixed total rate, 16 workers in 8 processes, each process on its own fragment (hey sends one
+# URL); every response time is kept (-o csv) and the percentiles are taken over all of them.
+open_loop() { # rate
+  local rate=$1 i fragment pids=()
+  rm -f "$work"/hey-*.csv
+  for i in $(seq 1 8); do
+    fragment=$(sed -n "$(( (i * 61) % fragment_count + 1 ))p" "$work/fragments.txt")
+    hey -z "${duration}s" -c 2 -q "$(awk -v r="$rate" 'BEGIN {printf "%d", r / 16}')" -o csv -t 10 \
+      -H "Authorization: Bearer $token" \
+      "$base/api/v1/subjects?size=20&name=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$fragment")" \
+      > "$work/hey-$i.csv" 2>/dev/null &
+    pids+=($!)
+  done
+  wait "${pids[@]}"   # not a bare wait: the hub is a child too
+  cat "$work"/hey-*.csv | awk -F, '$1 ~ /^[0-9.]+$/ {print $1 * 1000, $7}' | sort -n > "$work/hey-all.txt"
+  awk -v d="$duration" '{t[NR] = $1; if ($2 != 200) e++} END {
+      printf "%.0f %.2f %.2f %.2f %d\n", NR / d, t[int(NR * 0.5) + 1], t[int(NR * 0.99) + 1], t[NR], e + 0}' "$work/hey-all.txt"
+}
+
+run_search_benchmark() {
+  # The risk pass is off for the search: after a bulk load it re-reads every new subject (with a parallel scan of the
+  # records per subject), which would measure that instead, for the hub and the baseline alike.
+  start_hub -Dhub.risk.enabled=false
+  token=$(scripts/demo-token.sh system 450100_SAMR 450000 bench-system)
+  local hub_cpu0 pg_cpu0 hub_cpu pg_cpu
+  # Warm-up: PostgreSQL's caches with pgbench, the hub's JIT with wrk, before anything is counted.
+  pgbench -n -M prepared -h 127.0.0.1 -U hub -c 16 -j 2 -T 5 -D fragments="$fragment_count" -D n=21 \
+    -f "$work/pgbench-search.sql" "$db" > /dev/null 2>&1 || { echo "pgbench search script failed" >&2; exit 1; }
+  BENCH_TOKEN=$token BENCH_FRAGMENTS=$work/fragments.txt wrk -t2 -c16 -d10s -s bench/subjects/search.lua "$base" > /dev/null 2>&1
+  until_stable pgbench_search > "$work/rounds-pgbench-search.txt"
+  # CPU of the hub and of the backends serving it (its pooled connections to this database, not other databases'
+  # backends on a shared machine); pgbench's backends end with it, so it has no such figure.
+  local backends
+  backends=$(psql_db -c "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+  hub_cpu0=$(cpu_seconds "$hub"); pg_cpu0=$(cpu_seconds $backends)
+  until_stable wrk_search > "$work/rounds-hub-search.txt"
+  hub_cpu=$(awk -v a="$(cpu_seconds "$hub")" -v b="$hub_cpu0" 'BEGIN {print a - b}')
+  pg_cpu=$(awk -v a="$(cpu_seconds $backends)" -v b="$pg_cpu0" 'BEGIN {print a - b}')
+  echo "$hub_cpu $pg_cpu" > "$work/cpu-search.txt"
+  open_loop "$open_rate" > "$work/open-loop.txt"
+  # Answers: a sample of what the search returns for a few fragments.
+  for fragment in $(head -3 "$work/fragments.txt"); do
+    curl -s -H "Authorization: Bearer $token" --get --data-urlencode "name=$fragment" --data-urlencode size=3 "$base/api/v1/subjects"
+    echo
+  done > "$work/answers.txt"
+  stop_hub
+  # Where the hub's time goes under the search load: JFR execution samples, top frame grouped by package.
+  # Recording starts after 30 s of load (-XX:StartFlightRecording delay), so start-up and the first JIT are left out.
+  start_hub -Dhub.risk.enabled=false -XX:StartFlightRecording=delay=30s,duration=20s,filename="$work/search.jfr",settings=profile
+  BENCH_TOKEN=$token BENCH_FRAGMENTS=$work/fragments.txt wrk -t2 -c16 -d25s -s bench/subjects/search.lua "$base" > /dev/null 2>&1
+  run_wrk name-search-profiled -s bench/subjects/search.lua "$base" > /dev/null
+  sleep 12   # the recording is written when its 20 s end
+  stop_hub
+  jfr print --events jdk.ExecutionSample "$work/search.jfr" \
+    | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/\(.*/, ""); n = split($0, p, ".");
+                                pkg = p[1]; for (i = 2; i <= 3 && i < n - 1; i++) pkg = pkg "." p[i]; top[pkg]++; total++}
+           END {for (f in top) printf "%6.1f%%  %s\n", 100 * top[f] / total, f}' \
+    | sort -rn | head -15 > "$work/profile-search.txt" || true
+  write_search_report
+}
+
+write_search_report() {
+  local report=bench/results/subjects-search-$(date -u +%Y-%m-%d).md pg hub ratio
+  pg=$(grep -v '^stable\|^unstable' "$work/rounds-pgbench-search.txt" | tail -1)
+  hub=$(grep -v '^stable\|^unstable' "$work/rounds-hub-search.txt" | tail -1)
+  ratio=$(awk -v a="$(echo "$hub" | awk '{print $5}')" -v b="$(echo "$pg" | awk '{print $5}')" 'BEGIN { printf "%.3f", a / b }')
+  {
+    printf '# Subject name search, %s subjects\n\n' "$count"
+    printf 'Run %s on %s cores, %s, %s; %s; PostgreSQL %s (shared_buffers %s). wrk -t2 -c16 and pgbench -c16 -j2 share the machine with the hub and the database; %s s per round.\n\n' \
+      "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
+      "$(free -g | awk '/Mem:/ {print $2 " GiB"}')" "$(java -version 2>&1 | head -1)" "$(psql -V | awk '{print $3}')" \
+      "$(psql_db -c 'show shared_buffers')" "$duration"
+    printf 'The baseline is pgbench running the statement the hub prepares (`SubjectQueries.SEARCH`: `select … from subject_name_search($1, $2, $3, $4)`, V22) with bound parameters (`-M prepared`), each transaction first drawing its fragment from `bench_fragments` by primary key (`\\gset`, one extra round trip the hub does not make). Both were warmed up (pgbench 5 s, wrk 10 s), then measured in rounds until two consecutive rounds agreed within 5%%: pgbench %s, hub %s.\n\n' \
+      "$(tail -1 "$work/rounds-pgbench-search.txt")" "$(tail -1 "$work/rounds-hub-search.txt")"
+    printf '| measurement | req/s | ratio to pgbench | p50 | p99 | non-2xx |\n|---|---|---|---|---|---|\n'
+    printf '| pgbench: the search SQL, straight to PostgreSQL | %s | 1.000 | %s ms (avg) | | |\n' "$(echo "$pg" | awk '{print $5}')" "$(echo "$pg" | awk '{print $6}')"
+    printf '| hub: GET /api/v1/subjects?name=…&size=20 (wrk, closed loop) | %s | %s | %s | %s | %s |\n' \
+      "$(echo "$hub" | awk '{print $5}')" "$ratio" "$(echo "$hub" | awk '{print $6}')" "$(echo "$hub" | awk '{print $7}')" "$(echo "$hub" | awk '{print $8}')"
+    read -r orate op50 op99 omax oerr < "$work/open-loop.txt"
+    printf '| hub, open loop: hey at %s req/s (16 workers) | %s | | %s ms | %s ms (max %s ms) | %s |\n\n' "$open_rate" "$orate" "$op50" "$op99" "$omax" "$oerr"
+    printf 'Rounds (round, load average 1/5/15 min, then req/s and latencies):\n\n```\npgbench search\n%s\nhub search\n%s\n```\n\n' \
+      "$(cat "$work/rounds-pgbench-search.txt")" "$(cat "$work/rounds-hub-search.txt")"
+    read -r hub_cpu pg_cpu < "$work/cpu-search.txt"
+    local hub_requests
+    hub_requests=$(grep -v '^stable\|^unstable' "$work/rounds-hub-search.txt" | awk -v d="$duration" '{n += $5 * d} END {printf "%d", n}')
+    printf 'CPU during the hub rounds, from /proc (utime + stime; the JIT'"'"'s first rounds included): the hub %s s, the PostgreSQL backends of its pool %s s, for %s requests: %s ms of hub and %s ms of PostgreSQL per search.\n\n' \
+      "$hub_cpu" "$pg_cpu" "$hub_requests" \
+      "$(awk -v c="$hub_cpu" -v n="$hub_requests" 'BEGIN {printf "%.3f", 1000 * c / n}')" \
+      "$(awk -v c="$pg_cpu" -v n="$hub_requests" 'BEGIN {printf "%.3f", 1000 * c / n}')"
+    printf '%s fragments of 2-4 characters drawn from the middle of generated names (`fragments.txt`). A sample of the answers (size=3):\n\n```\n%s\n```\n\n' \
+      "$fragment_count" "$(cat "$work/answers.txt")"
+    printf 'Hottest code in the hub during the search load (JFR execution samples, top frame grouped by package):\n\n```\n%s\n```\n' \
+      "$(cat "$work/profile-search.txt")"
+  } > "$report"
+  cat "$report"
+}
+
+if [ "$only" = search ]; then
+  stop_hub
+  run_search_benchmark
+  exit 0
+fi
 issue_ecredentials   # tokens live 5 minutes: issued just before the measurements
 results=$(
   run_wrk health-baseline "http://127.0.0.1:$((port + 1000))/q/health/live"
@@ -150,3 +304,5 @@ $nocache"
   printf 'Hottest code during the lookup load (JFR execution samples of the hub, top frame grouped by package):\n\n```\n%s\n```\n' "$(cat "$work/profile.txt")"
 } > "$report"
 cat "$report"
+
+run_search_benchmark

@@ -11,5 +11,8 @@ public record SubjectHit(
         @Schema(description = "所属行政区划") String regionCode,
         @Schema(description = "登记状态") SubjectStatus status,
 
-        @Schema(description = "Trigram similarity of the name to the query, 0-1; results are ordered by it")
+        @Schema(
+                description = "How closely the name matches, 0-1: 1 the exact name, 0.5-1 a name starting with the "
+                        + "text, below 0.5 a name containing it further in; within a band, the share of the name the "
+                        + "text covers. Results come band by band")
         double score) {}

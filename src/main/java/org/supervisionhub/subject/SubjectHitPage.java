@@ -3,21 +3,23 @@ package org.supervisionhub.subject;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The contract's name and shape of {@code Page<SubjectHit>}; documentation only, never instantiated. */
+/**
+ * One page of a name search. Shaped like every other page ({@code items, page, size, total}) plus whether the total
+ * is exact: counting every match of a common fragment would cost more than the page itself, so it is counted only
+ * when the matches end within the page or when the caller asks ({@code exactTotal=true}).
+ */
 @Schema(name = "SubjectHitPage", description = "One page of name search results, best match first")
-final class SubjectHitPage {
+public record SubjectHitPage(
+        @Schema(description = "The results of this page") List<SubjectHit> items,
+        @Schema(description = "Zero-based page number") int page,
+        @Schema(description = "Page size asked for") int size,
 
-    @Schema(description = "The results of this page")
-    public List<SubjectHit> items;
+        @Schema(
+                description = "Number of matching subjects. Exact when totalExact is true; otherwise a lower bound "
+                        + "(the matches read for this page, at least one more than it shows): more pages follow")
+        long total,
 
-    @Schema(description = "Zero-based page number")
-    public int page;
-
-    @Schema(description = "Page size asked for")
-    public int size;
-
-    @Schema(description = "Total number of matching subjects")
-    public long total;
-
-    private SubjectHitPage() {}
-}
+        @Schema(
+                description = "Whether total is the exact number of matches: true when the matches end within this "
+                        + "page or when exactTotal=true was asked")
+        boolean totalExact) {}

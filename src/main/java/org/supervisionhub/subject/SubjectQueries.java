@@ -9,14 +9,19 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.supervisionhub.common.Page;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.item.ItemType;
 
@@ -36,18 +41,40 @@ public class SubjectQueries {
     private static final String BY_CREDIT_CODE = "select " + COLUMNS + " from subject s where s.credit_code = $1";
     private static final String BY_ID_HASH = "select " + COLUMNS + " from subject s where s.id_number_hash = $1";
 
-    // Bigram containment finds the candidates through the GIN index; strpos keeps only real substring
-    // matches; similarity ranks them.
-    private static final String SEARCH = """
-            select s.credit_code, s.name, s.subject_type, s.region_code, s.status,
-                   similarity(s.name, $1) as score, count(*) over () as total
+    /**
+     * The search in tiers (exact, prefix, contained): V22's subject_name_search, a function so that PostgreSQL keeps
+     * its generic plan instead of planning every call. bench/subjects/run.sh sends pgbench this very statement.
+     */
+    static final String SEARCH = """
+            select tier, ord, credit_code, name, subject_type, region_code, status, name_length
+            from subject_name_search($1, $2, $3, $4)""";
+
+    /**
+     * Bigrams in at least this share of names are left out of the search's GIN lookup when the text has a rarer one:
+     * their posting lists are long (有限, 公司: half of all names) and the strpos check confirms them for free.
+     */
+    static final double COMMON_BIGRAM_SHARE = 0.1;
+
+    /** The bigrams at least {@link #COMMON_BIGRAM_SHARE} of names hold, from the planner's statistics of the column. */
+    private static final String COMMON_BIGRAMS = """
+            select t.bigram
+            from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as t(bigram, share)
+            where s.schemaname = current_schema() and s.tablename = 'subject' and s.attname = 'name_bigrams'
+              and t.bigram is not null and t.share >= $1::float8""";
+
+    private static final long COMMON_BIGRAMS_REFRESH_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
+    private volatile Set<String> commonBigrams = Set.of();
+    private final AtomicLong commonBigramsRead = new AtomicLong(Long.MIN_VALUE);
+
+    /** The exact number of matches, on request only: it reads every candidate the bigrams select. */
+    private static final String SEARCH_COUNT = """
+            select count(*) as total
             from subject s
-            where s.subject_type <> 'NATURAL_PERSON'
-              and s.name_bigrams @> name_bigrams($1)
+            where s.name_bigrams @> name_bigrams($1)
               and strpos(lower(normalize(s.name, NFKC)), lower(normalize($1, NFKC))) > 0
-              and ($2::text is null or s.region_code like $2 || '%')
-            order by score desc, length(s.name), s.credit_code
-            limit $3 offset $4""";
+              and s.subject_type <> 'NATURAL_PERSON'
+              and s.region_code like $2 || '%'""";
 
     /** Departments whose region contains the region and whose sectors cover the industry, with their claims. */
     private static final String SUPERVISORS = """
@@ -110,24 +137,107 @@ public class SubjectQueries {
                         : Optional.of(view(rows.iterator().next(), List.of())));
     }
 
-    public Uni<Page<SubjectHit>> search(String name, String regionPrefix, int page, int size) {
-        return pool.preparedQuery(SEARCH)
-                .execute(Tuple.of(name, regionPrefix, size, page * size))
+    /**
+     * One page of a name search: the exact name, then names starting with the text (in code-point order), then
+     * names containing it further in. Each tier reads at most the rows up to this page plus one, so the total is
+     * exact only when the matches end within the page, or when {@code exactTotal} asks for a count.
+     */
+    public Uni<SubjectHitPage> search(String name, String regionPrefix, int page, int size, boolean exactTotal) {
+        int upTo = page * size + size;
+        String region = regionPrefix == null ? "" : regionPrefix;
+        int textLength = normalizedLength(name);
+        Uni<SubjectHitPage> hits = pool.preparedQuery(SEARCH)
+                .execute(Tuple.of(name, region, upTo + 1, commonBigramsOf(name)))
                 .map(rows -> {
-                    List<SubjectHit> hits = new ArrayList<>();
-                    long total = 0;
+                    List<SubjectHit> items = new ArrayList<>(size);
+                    int index = 0;
                     for (Row row : rows) {
-                        total = row.getLong("total");
-                        hits.add(new SubjectHit(
+                        if (index++ < page * size || items.size() == size) {
+                            continue;
+                        }
+                        items.add(new SubjectHit(
                                 row.getString("credit_code"),
                                 row.getString("name"),
                                 SubjectType.valueOf(row.getString("subject_type")),
                                 row.getString("region_code"),
                                 SubjectStatus.valueOf(row.getString("status")),
-                                Math.round(row.getDouble("score") * 10_000) / 10_000.0));
+                                score(row.getInteger("tier"), textLength, row.getInteger("name_length"))));
                     }
-                    return new Page<>(hits, page, size, total);
+                    boolean complete = index <= upTo;
+                    // Incomplete: at least the rows seen, one beyond this page included.
+                    return new SubjectHitPage(items, page, size, index, complete);
                 });
+        if (!exactTotal) {
+            return hits;
+        }
+        return hits.chain(found -> found.totalExact()
+                ? Uni.createFrom().item(found)
+                : pool.preparedQuery(SEARCH_COUNT)
+                        .execute(Tuple.of(name, region))
+                        .map(rows -> new SubjectHitPage(
+                                found.items(),
+                                page,
+                                size,
+                                rows.iterator().next().getLong("total"),
+                                true)));
+    }
+
+    /**
+     * How closely a name matches, by tier: 1 for the exact name, 0.5-1 for a name starting with the text and
+     * below 0.5 for one containing it further in; within a band, the share of the name the text covers.
+     */
+    static double score(int tier, int textLength, int nameLength) {
+        double covered = nameLength == 0 ? 0 : Math.min(1.0, (double) textLength / nameLength);
+        double score = switch (tier) {
+            case 0 -> 1.0;
+            case 1 -> 0.5 + 0.5 * covered;
+            default -> 0.5 * covered;
+        };
+        return Math.round(score * 10_000) / 10_000.0;
+    }
+
+    /**
+     * The text's bigrams that are common in names (the statement keeps them when the text has no other). Statistics
+     * change slowly: they are re-read every 10 minutes, in the background; until the first read none counts as common.
+     */
+    String[] commonBigramsOf(String text) {
+        long now = System.nanoTime();
+        long read = commonBigramsRead.get();
+        if ((read == Long.MIN_VALUE || now - read > COMMON_BIGRAMS_REFRESH_NANOS)
+                && commonBigramsRead.compareAndSet(read, now)) {
+            pool.preparedQuery(COMMON_BIGRAMS)
+                    .execute(Tuple.of(COMMON_BIGRAM_SHARE))
+                    .subscribe()
+                    .with(
+                            rows -> {
+                                Set<String> common = new HashSet<>();
+                                rows.forEach(row -> common.add(row.getString("bigram")));
+                                commonBigrams = Set.copyOf(common);
+                            },
+                            failure -> commonBigramsRead.set(Long.MIN_VALUE));
+        }
+        Set<String> common = commonBigrams;
+        return common.isEmpty()
+                ? new String[0]
+                : bigrams(text).stream().filter(common::contains).toArray(String[]::new);
+    }
+
+    /** The distinct character pairs of the normalised text, as name_bigrams() makes them in the database. */
+    static Set<String> bigrams(String text) {
+        int[] points = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .codePoints()
+                .toArray();
+        Set<String> pairs = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < points.length; i++) {
+            pairs.add(new String(points, i, 2));
+        }
+        return pairs;
+    }
+
+    private static int normalizedLength(String text) {
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return normalized.codePointCount(0, normalized.length());
     }
 
     /**

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.Page;
 import org.supervisionhub.common.PageRequest;
 import org.supervisionhub.common.code.CreditCode;
 import org.supervisionhub.common.code.RegionCode;
@@ -82,12 +81,15 @@ public class SubjectResource {
     @Operation(
             summary = "Search organisations by name",
             description = "Finds names containing the text (at least 2 characters, e.g. 腾讯 finds 腾讯科技（深圳）有限公司), "
-                    + "full-width and half-width forms alike, best match first. Natural persons are never listed.")
+                    + "full-width and half-width forms alike. Best match first: the exact name, then names starting "
+                    + "with the text, then names containing it further in. Natural persons are never listed. total is "
+                    + "exact when the matches end within the page or with exactTotal=true, otherwise a lower bound "
+                    + "(totalExact false).")
     @APIResponse(
             responseCode = "200",
             description = "One page of results",
             content = @Content(schema = @Schema(implementation = SubjectHitPage.class)))
-    public Uni<Page<SubjectHit>> searchSubjects(
+    public Uni<SubjectHitPage> searchSubjects(
             @Parameter(description = "Text contained in the name, 2-50 characters", required = true) @QueryParam("name")
                     String name,
             @Parameter(description = "Region code; includes the regions below it") @QueryParam("region") @RegionCode
@@ -98,12 +100,19 @@ public class SubjectResource {
                     @DefaultValue("20")
                     @Min(1)
                     @Max(MAX_SEARCH_SIZE)
-                    int size) {
+                    int size,
+            @Parameter(
+                            description =
+                                    "Count every match for total (slower for common fragments); by default total is "
+                                            + "exact only when the matches end within the page")
+                    @QueryParam("exactTotal")
+                    @DefaultValue("false")
+                    boolean exactTotal) {
         String text = name == null ? "" : name.strip();
         if (text.codePointCount(0, text.length()) < 2 || text.length() > 50) {
             throw HubException.validation(List.of(new FieldError("name", "LENGTH_OUT_OF_RANGE", "2 to 50 characters")));
         }
-        return queries.search(text, region == null ? null : RegionCodes.scopePrefix(region), page, size);
+        return queries.search(text, region == null ? null : RegionCodes.scopePrefix(region), page, size, exactTotal);
     }
 
     @GET
