@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the hub with the Guangxi demo data set and the national platform simulator: prepares PostgreSQL, builds,
 # starts the simulator on :8099 (control :8098) and the hub on :8080 (health and metrics on :9000), with Redis for the
-# rate limits. Ctrl-C stops them.
+# rate limits and MariaDB for the example 前置库 (scripts/demo-staging-db.sh). Ctrl-C stops them.
 #   scripts/run.sh              offline demo tokens (scripts/demo-token.sh)
 #   scripts/run.sh --keycloak   real single sign-on: Keycloak on :8180 with the demo realm, the portal at /portal
 set -euo pipefail
@@ -12,6 +12,8 @@ if [ "${1:-}" = "--keycloak" ]; then
 fi
 bash scripts/ensure-postgres.sh
 bash scripts/ensure-redis.sh
+bash scripts/demo-staging-db.sh
+export HUB_STAGING_CITY_MARKET_PASSWORD=${HUB_STAGING_CITY_MARKET_PASSWORD:-demo-exchange-password}
 mvn -B -ntp -q package -DskipTests
 port=${HUB_PORT:-8080}
 management_port=${HUB_MANAGEMENT_PORT:-9000}
@@ -50,6 +52,8 @@ cat <<INFO
                 curl -X POST -H 'Content-Type: application/json' -d '{"title":"投诉某超市销售过期食品","regionCode":"450103"}' \\
                      http://localhost:$sim_control/sim/issue/complaints      (a complaint sent down, signed)
                 curl http://localhost:$sim_control/sim/stats                  (what the hub has pushed up)
+  前置库 (city-market-staging, polled every 30 s): mysql -h 127.0.0.1 -u root city_market_exchange
+                rows inserted into t_xzjc / t_xzcf get their receipt (hub_status, hub_errors, hub_id) written back
 
 INFO
 java -Dquarkus.profile="$profile" -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" \
