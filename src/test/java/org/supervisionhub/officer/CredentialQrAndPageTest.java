@@ -9,19 +9,12 @@ import static org.supervisionhub.officer.Credentials.newAccount;
 import static org.supervisionhub.officer.Credentials.newIdNumber;
 import static org.supervisionhub.officer.Credentials.officerToken;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.ScanClients;
@@ -64,14 +57,6 @@ class CredentialQrAndPageTest {
                 .get("/api/v1/credentials/verify");
     }
 
-    private static String decodeQr(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(
-                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader().decode(bitmap).getText();
-    }
-
     @Test
     void electronicCredentialCarriesAPngQrCodeThatDecodesToItsVerifyUrl() throws Exception {
         Response response = issue(holderAccount());
@@ -80,7 +65,7 @@ class CredentialQrAndPageTest {
         String qrPng = response.path("qrPng");
         assertThat(qrPng).startsWith("data:image/png;base64,");
         byte[] png = Base64.getDecoder().decode(qrPng.substring("data:image/png;base64,".length()));
-        assertThat(decodeQr(png)).isEqualTo(response.<String>path("verifyUrl"));
+        assertThat(QrCodesTest.decode(png)).isEqualTo(response.<String>path("verifyUrl"));
     }
 
     @Test
