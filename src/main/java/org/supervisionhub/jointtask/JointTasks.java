@@ -159,20 +159,7 @@ public class JointTasks {
                 caller.auditName()
             }));
             long id = created.getLong("id");
-            List<Tuple> subjects = new ArrayList<>();
-            for (int i = 0; i < request.subjects().size(); i++) {
-                JointTaskSubject subject = request.subjects().get(i);
-                subjects.add(Tuple.of(id, subject.creditCode(), subject.name(), (short) i));
-            }
-            batch(
-                    connection,
-                    "insert into joint_task_subject (task_id, credit_code, name, position) values ($1, $2, $3, $4)",
-                    subjects);
-            List<Tuple> items = new ArrayList<>();
-            for (int i = 0; i < request.itemCodes().size(); i++) {
-                items.add(Tuple.of(id, request.itemCodes().get(i), (short) i));
-            }
-            batch(connection, "insert into joint_task_item (task_id, item_code, position) values ($1, $2, $3)", items);
+            insertSubjectsAndItems(connection, id, request.subjects(), request.itemCodes());
             List<Tuple> participants = new ArrayList<>();
             for (int i = 0; i < participantCodes.size(); i++) {
                 participants.add(Tuple.of(id, participantCodes.get(i), (short) i));
@@ -881,6 +868,25 @@ public class JointTasks {
         return HubException.notFound(ErrorCode.JOINT_TASK_NOT_FOUND, "no joint task " + id);
     }
 
+    /** A new task's subjects and items, in the order given. */
+    static void insertSubjectsAndItems(
+            SqlConnection connection, long id, List<JointTaskSubject> subjects, List<String> items) {
+        List<Tuple> subjectRows = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            JointTaskSubject subject = subjects.get(i);
+            subjectRows.add(Tuple.of(id, subject.creditCode(), subject.name(), (short) i));
+        }
+        batch(
+                connection,
+                "insert into joint_task_subject (task_id, credit_code, name, position) values ($1, $2, $3, $4)",
+                subjectRows);
+        List<Tuple> itemRows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            itemRows.add(Tuple.of(id, items.get(i), (short) i));
+        }
+        batch(connection, "insert into joint_task_item (task_id, item_code, position) values ($1, $2, $3)", itemRows);
+    }
+
     private static void batch(SqlConnection connection, String sql, List<Tuple> rows) {
         if (!rows.isEmpty()) {
             connection.preparedQuery(sql).executeBatch(rows).await().indefinitely();
@@ -895,7 +901,7 @@ public class JointTasks {
         return row;
     }
 
-    private static Row first(SqlClient client, String sql, Tuple arguments) {
+    static Row first(SqlClient client, String sql, Tuple arguments) {
         RowSet<Row> rows = client.preparedQuery(sql).execute(arguments).await().indefinitely();
         return rows.size() == 0 ? null : rows.iterator().next();
     }

@@ -113,7 +113,7 @@ public class NationalJointTasks implements InboxHandler {
         SuperviseData data = SuperviseDataCodec.fromJson(document);
         String taskNo = item.nationalId();
         LocalDate deadline = deadline(item.payload());
-        Row existing = first(
+        Row existing = JointTasks.first(
                 connection,
                 "select id, initiator_type, national_revision, closed_at from joint_task where task_no = $1"
                         + " for no key update",
@@ -151,28 +151,19 @@ public class NationalJointTasks implements InboxHandler {
             LocalDate deadline,
             List<String> items,
             Map<String, String> participants) {
-        Row created = first(connection, INSERT, Tuple.from(new Object[] {
+        Row created = JointTasks.first(connection, INSERT, Tuple.from(new Object[] {
             taskNo, title, content, deadline, PLATFORM.auditName(), item.revision(), documentOf(data)
         }));
         long id = created.getLong("id");
-        List<String> subjects = new ArrayList<>();
-        List<Tuple> subjectRows = new ArrayList<>();
+        List<JointTaskSubject> subjects = new ArrayList<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (SuperviseObject object : data.superviseObjects()) {
             String code = object.objectCode();
-            if (code != null && CreditCodes.isValid(code) && !subjects.contains(code)) {
-                subjectRows.add(Tuple.of(id, code, clip(object.objectName(), 200), (short) subjects.size()));
-                subjects.add(code);
+            if (code != null && CreditCodes.isValid(code) && codes.add(code)) {
+                subjects.add(new JointTaskSubject(code, clip(object.objectName(), 200)));
             }
         }
-        batch(
-                connection,
-                "insert into joint_task_subject (task_id, credit_code, name, position) values ($1, $2, $3, $4)",
-                subjectRows);
-        List<Tuple> itemRows = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            itemRows.add(Tuple.of(id, items.get(i), (short) i));
-        }
-        batch(connection, "insert into joint_task_item (task_id, item_code, position) values ($1, $2, $3)", itemRows);
+        JointTasks.insertSubjectsAndItems(connection, id, subjects, items);
         addParticipants(connection, id, participants, 0);
         outbox.enqueue(
                 connection,
@@ -183,7 +174,7 @@ public class NationalJointTasks implements InboxHandler {
                         INITIATOR_TYPE,
                         null,
                         NATIONAL_REGION,
-                        subjects,
+                        List.copyOf(codes),
                         items,
                         List.copyOf(participants.keySet()),
                         deadline,
@@ -210,7 +201,7 @@ public class NationalJointTasks implements InboxHandler {
                 .execute(Tuple.from(new Object[] {id, title, content, deadline, item.revision(), documentOf(data)}))
                 .await()
                 .indefinitely();
-        int known = first(
+        int known = JointTasks.first(
                         connection, "select count(*) as n from joint_task_participant where task_id = $1", Tuple.of(id))
                 .getInteger("n");
         List<String> added = addParticipants(connection, id, participants, known);
@@ -328,17 +319,5 @@ public class NationalJointTasks implements InboxHandler {
 
     private static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private static void batch(SqlConnection connection, String sql, List<Tuple> rows) {
-        if (!rows.isEmpty()) {
-            connection.preparedQuery(sql).executeBatch(rows).await().indefinitely();
-        }
-    }
-
-    private static Row first(SqlConnection connection, String sql, Tuple arguments) {
-        RowSet<Row> rows =
-                connection.preparedQuery(sql).execute(arguments).await().indefinitely();
-        return rows.size() == 0 ? null : rows.iterator().next();
     }
 }

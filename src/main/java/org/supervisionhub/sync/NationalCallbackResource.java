@@ -113,15 +113,16 @@ public class NationalCallbackResource {
                     String xmlRevision,
             @Context HttpHeaders headers,
             byte[] body) {
+        byte[] received = body == null ? new byte[0] : body;
         if (signature == null && !identity.isAnonymous() && identity.hasRole(Roles.NATIONAL)) {
             // Authenticated by the national platform's OIDC token instead of a signature.
         } else {
-            verifier.verify(keyId, timestamp, nonce, signature, body == null ? new byte[0] : body);
+            verifier.verify(keyId, timestamp, nonce, signature, received);
         }
         MediaType contentType = headers.getMediaType();
         JsonNode message = contentType != null && contentType.isCompatible(MediaType.APPLICATION_XML_TYPE)
-                ? xmlMessage(kind, xmlRevision, body == null ? new byte[0] : body)
-                : jsonMessage(body);
+                ? xmlMessage(kind, xmlRevision, received)
+                : jsonMessage(received);
         JsonNode id = message.get("nationalId");
         if (id == null || !id.isTextual() || !id.asText().matches("[A-Za-z0-9_.:-]{1,64}")) {
             throw HubException.badRequest(
