@@ -418,11 +418,6 @@ public final class SuperviseDataCodec {
     /** A record linked in a feedback: its kind, subject and canonical body. */
     public record LinkedRecord(long id, String kind, String subjectCreditCode, JsonNode body) {}
 
-    /** A task in the national shape without its records' contents (each block names only the hub's record id). */
-    public static SuperviseData of(JointTaskView task) {
-        return of(task, Map.of(), null, Map.of());
-    }
-
     /**
      * A task in the national shape: its overall and per-participant status (分发, 认领 also while handling, 反馈, 结束)
      * and per participant one feedback block of its kind per linked record, filled from the record's body

@@ -144,7 +144,7 @@ class SuperviseDataCodecTest {
                 null,
                 5);
 
-        SuperviseData national = SuperviseDataCodec.of(task);
+        SuperviseData national = SuperviseDataCodec.of(task, Map.of(), null, Map.of());
         SuperviseData viaXml = xmlAgain(national);
         SuperviseData viaJson = SuperviseDataCodec.fromJson(SuperviseDataCodec.toJson(national));
 

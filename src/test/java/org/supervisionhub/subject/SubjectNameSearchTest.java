@@ -36,20 +36,9 @@ class SubjectNameSearchTest {
         return code;
     }
 
-    /** A text no other test's subject contains: two rare characters and six from a nanosecond clock. */
-    private static String uniqueText() {
-        long n = System.nanoTime();
-        StringBuilder text = new StringBuilder("瑄琮");
-        for (int i = 0; i < 6; i++) {
-            text.append("甲乙丙丁戊己庚辛壬癸".charAt((int) (n % 10)));
-            n /= 10;
-        }
-        return text.toString();
-    }
-
     @Test
     void aFragmentInTheMiddleOfANameFindsIt() {
-        String text = uniqueText();
+        String text = SubjectResourceTest.uniqueMarker();
         String code = report("广西" + text + "农业开发有限公司", "450200");
 
         given().auth()
@@ -67,7 +56,7 @@ class SubjectNameSearchTest {
 
     @Test
     void theExactNameComesFirstThenNamesStartingWithTheTextThenNamesContainingIt() {
-        String text = uniqueText() + "商贸";
+        String text = SubjectResourceTest.uniqueMarker() + "商贸";
         // Reported in the reverse of the expected order, so storage order cannot pass for ranking.
         String contains = report("南宁" + text + "有限公司", "450103");
         String longerPrefix = report(text + "有限责任公司", "450103");
@@ -104,7 +93,7 @@ class SubjectNameSearchTest {
 
     @Test
     void fullWidthTextFindsTheExactNameFirst() {
-        String text = uniqueText();
+        String text = SubjectResourceTest.uniqueMarker();
         String exact = report(text + "（南宁）", "450103");
         String contains = report("广西" + text + "(南宁)分公司", "450103");
 
@@ -119,7 +108,7 @@ class SubjectNameSearchTest {
 
     @Test
     void naturalPersonsAreNeverListedInAnyTier() {
-        String text = uniqueText();
+        String text = SubjectResourceTest.uniqueMarker();
         given().auth()
                 .oauth2(Tokens.token("gx-registry", List.of("system"), "GX_SCJGJ", "450000"))
                 .contentType(ContentType.JSON)
@@ -149,7 +138,7 @@ class SubjectNameSearchTest {
 
     @Test
     void theRegionFilterAppliesToEveryTier() {
-        String text = uniqueText();
+        String text = SubjectResourceTest.uniqueMarker();
         report(text, "450103");
         report(text + "商行", "450200");
         String inRegion = report("柳州" + text + "有限公司", "450200");
@@ -169,7 +158,7 @@ class SubjectNameSearchTest {
 
     @Test
     void whenMorePagesFollowTheTotalIsALowerBoundUnlessAnExactOneIsAsked() {
-        String text = uniqueText();
+        String text = SubjectResourceTest.uniqueMarker();
         report(text + "甲公司", "450103");
         report(text + "乙公司", "450103");
         report(text + "丙公司", "450103");
@@ -195,7 +184,7 @@ class SubjectNameSearchTest {
 
     @Test
     void pagesFollowOneAnotherAcrossTiersWithoutRepeats() {
-        String text = uniqueText();
+        String text = SubjectResourceTest.uniqueMarker();
         String first = report(text + "甲公司", "450103");
         String second = report(text + "乙公司", "450103");
         String third = report("南宁" + text + "丙公司", "450103");

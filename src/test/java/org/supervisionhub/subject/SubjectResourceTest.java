@@ -499,7 +499,7 @@ class SubjectResourceTest {
     }
 
     /** Two rare characters plus a counter in Chinese numerals: no other subject contains it. */
-    private static String uniqueMarker() {
+    static String uniqueMarker() {
         long n = System.nanoTime();
         StringBuilder marker = new StringBuilder("璟璠");
         for (int i = 0; i < 6; i++) {
