@@ -3,22 +3,27 @@ package org.supervisionhub.officer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.audit.ReadAuditTrail;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.ReactiveTransactions;
 import org.supervisionhub.common.WireTime;
-import org.supervisionhub.organization.Department;
 import org.supervisionhub.security.Caller;
 
 /**
@@ -43,6 +48,26 @@ public class ElectronicCredentialService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ReadAuditTrail readAudit;
+
+    @Inject
+    Pool pool;
+
+    /**
+     * What a scan shows, in one statement on the reactive client: a scan is a read, and its audit entry commits with
+     * the other scans of the moment ({@link ReadAuditTrail}), so no transaction is needed here.
+     */
+    private static final String SCANNED = """
+            select c.issuer, c.cert_no, c.kind, c.status, c.valid_from, c.valid_to,
+                   o.name as holder_name, o.photo_ref, d.name as department_name,
+                   array(select cc.category_code from certificate_category cc
+                         where cc.certificate_id = c.id order by cc.category_code collate "C") as categories
+            from certificate c
+            join officer o on o.id = c.officer_id
+            join department d on d.code = c.department_code
+            where c.public_id = $1""";
 
     private final Map<VerificationResult, Counter> scans = new EnumMap<>(VerificationResult.class);
 
@@ -113,43 +138,38 @@ public class ElectronicCredentialService {
     }
 
     Uni<VerificationView> lookUp(UUID publicId, String jti, String clientAddress) {
-        return transactions.inTransaction(() -> Certificate.find("publicId", publicId)
-                .<Certificate>firstResult()
-                .chain(certificate -> {
-                    if (certificate == null) {
-                        // Signed by the hub, but the certificate is gone: no longer valid, and nothing to show.
-                        return Uni.createFrom().item(VerificationView.only(VerificationResult.REVOKED));
-                    }
-                    return Officer.<Officer>findById(certificate.officerId)
-                            .chain(officer -> Department.<Department>findById(certificate.departmentCode)
-                                    .chain(department -> {
-                                        VerificationResult result =
-                                                result(certificate.stateOn(CredentialService.today()));
-                                        Map<String, Object> detail = new LinkedHashMap<>();
-                                        detail.put("jti", jti);
-                                        detail.put("result", result.name());
-                                        Caller publicReader = new Caller(
-                                                "public:" + clientAddress,
-                                                Set.of(),
-                                                Optional.empty(),
-                                                Optional.empty());
-                                        return audit.record(
-                                                        publicReader,
-                                                        "CREDENTIAL_VERIFIED",
-                                                        "certificate",
-                                                        certificate.key(),
-                                                        detail)
-                                                .replaceWith(new VerificationView(
-                                                        result,
-                                                        officer.name,
-                                                        officer.photoRef,
-                                                        department.name,
-                                                        certificate.sortedCategories(),
-                                                        certificate.validFrom,
-                                                        certificate.validTo,
-                                                        certificate.kind));
-                                    }));
-                }));
+        return pool.preparedQuery(SCANNED).execute(Tuple.of(publicId)).chain(rows -> {
+            if (rows.size() == 0) {
+                // Signed by the hub, but the certificate is gone: no longer valid, and nothing to show.
+                return Uni.createFrom().item(VerificationView.only(VerificationResult.REVOKED));
+            }
+            Row row = rows.iterator().next();
+            LocalDate validFrom = row.getLocalDate("valid_from");
+            LocalDate validTo = row.getLocalDate("valid_to");
+            VerificationResult result = result(CredentialState.of(
+                    CertificateStatus.valueOf(row.getString("status")), validFrom, validTo, CredentialService.today()));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("jti", jti);
+            detail.put("result", result.name());
+            Caller publicReader = new Caller("public:" + clientAddress, Set.of(), Optional.empty(), Optional.empty());
+            // The answer leaves only once its audit entry is committed (with the other scans of the moment).
+            return readAudit
+                    .record(
+                            publicReader,
+                            "CREDENTIAL_VERIFIED",
+                            "certificate",
+                            Certificate.key(row.getString("issuer"), row.getString("cert_no")),
+                            detail)
+                    .replaceWith(new VerificationView(
+                            result,
+                            row.getString("holder_name"),
+                            row.getString("photo_ref"),
+                            row.getString("department_name"),
+                            List.of(row.getArrayOfStrings("categories")),
+                            validFrom,
+                            validTo,
+                            CertificateKind.valueOf(row.getString("kind"))));
+        });
     }
 
     private VerificationView counted(VerificationView view) {

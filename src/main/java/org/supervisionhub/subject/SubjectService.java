@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.supervisionhub.audit.AuditTrail;
+import org.supervisionhub.audit.ReadAuditTrail;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
@@ -39,6 +40,9 @@ public class SubjectService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ReadAuditTrail readAudit;
 
     @Inject
     Outbox outbox;
@@ -134,14 +138,17 @@ public class SubjectService {
         return personalData.hashIdNumber(idNumber);
     }
 
-    /** Reads of a natural person's data leave an audit entry (who looked whom up, and why it matters: PIPL). */
+    /**
+     * Reads of a natural person's data leave an audit entry (who looked whom up, and why it matters: PIPL), committed
+     * with the other reads of the moment before the person is shown.
+     */
     public Uni<Void> recordPersonalDataRead(Caller caller, SubjectView person) {
-        return transactions.inTransaction(() -> audit.record(
+        return readAudit.record(
                 caller,
                 "PERSONAL_DATA_READ",
                 "subject",
                 person.idNumberMasked(),
-                Map.of("subjectType", person.subjectType().name())));
+                Map.of("subjectType", person.subjectType().name()));
     }
 
     private Uni<WriteResult> save(Caller caller, Subject subject, boolean created, boolean changed, String source) {
