@@ -12,7 +12,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.supervisionhub.common.BlockingTransactions;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
@@ -56,6 +60,10 @@ public class RecordUploads {
     @Inject
     UploadLimits limits;
 
+    /** Quarkus' worker pool: the write of one batch runs there while the request's thread reads the next. */
+    @Inject
+    ManagedExecutor executor;
+
     @Inject
     org.supervisionhub.audit.AuditTrail audit;
 
@@ -74,20 +82,84 @@ public class RecordUploads {
         if (atomic) {
             runAtomically(caller, department, source, tally, reference);
         } else {
-            int batchNumber = 0;
-            while (source.hasNext()) {
-                List<RecordCheck> checks = check(department, nextBatch(source));
-                String batchReference = reference + "#" + ++batchNumber;
-                List<WrittenRecord> written = transactions.inTransaction(
-                        connection -> writer.write(connection, caller, department, checks, batchReference));
-                tally.add(written);
-                recordQuality(department, written);
-            }
+            runInBatches(caller, department, source, tally, reference);
         }
         if (tally.received() == 0) {
             throw HubException.badRequest("BODY_EMPTY", "the upload holds no records");
         }
         return tally.result();
+    }
+
+    /**
+     * Batches commit one by one, in the order they were sent. While one batch is written (on a worker of its own),
+     * this thread reads and validates the next, so reading the client and writing to the database overlap: the upload
+     * goes at the pace of the slower of the two instead of their sum. At most one write is in flight, so a batch never
+     * commits before the one sent ahead of it, and every write has ended when this returns or throws (a body that
+     * breaks off keeps the batches committed before it, as without the overlap).
+     */
+    private void runInBatches(
+            Caller caller, String department, Iterator<RawRecord> source, UploadTally tally, String reference) {
+        CompletableFuture<List<WrittenRecord>> writing = null;
+        int batchNumber = 0;
+        try {
+            while (source.hasNext()) {
+                List<RecordCheck> checks = check(department, nextBatch(source));
+                String batchReference = reference + "#" + ++batchNumber;
+                if (writing != null) {
+                    CompletableFuture<List<WrittenRecord>> previous = writing;
+                    writing = null;
+                    tally.add(joined(previous));
+                }
+                writing = writeBehind(caller, department, checks, batchReference);
+            }
+        } catch (RuntimeException | Error failed) {
+            // Reading or validating failed while a write was in flight: that write ends (and counts) first.
+            if (writing != null) {
+                try {
+                    tally.add(joined(writing));
+                } catch (RuntimeException writeFailed) {
+                    failed.addSuppressed(writeFailed);
+                }
+            }
+            throw failed;
+        }
+        if (writing != null) {
+            tally.add(joined(writing));
+        }
+    }
+
+    /** Writes a validated batch and its data-quality figures on a worker, with the request's id for its audit entry. */
+    private CompletableFuture<List<WrittenRecord>> writeBehind(
+            Caller caller, String department, List<RecordCheck> checks, String batchReference) {
+        Object requestId = MDC.get("requestId");
+        return executor.supplyAsync(() -> {
+            if (requestId != null) {
+                MDC.put("requestId", requestId);
+            }
+            try {
+                List<WrittenRecord> written = transactions.inTransaction(
+                        connection -> writer.write(connection, caller, department, checks, batchReference));
+                recordQuality(department, written);
+                return written;
+            } finally {
+                MDC.remove("requestId");
+            }
+        });
+    }
+
+    /** The batch's outcome, or its failure as it was thrown on the worker. */
+    private static List<WrittenRecord> joined(CompletableFuture<List<WrittenRecord>> writing) {
+        try {
+            return writing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Records mapped by an adapter, through the same validation and writes as an upload (batches commit one by one). */

@@ -243,6 +243,46 @@ class RecordUploadResourceTest {
     }
 
     @Test
+    void batchesOfOneUploadCommitInTheOrderTheyWereSentWhileTheNextIsReadAhead() {
+        RecordFixture.Department department = fixture.department();
+        Map<String, Object> record = fixture.inspection(department);
+        List<Map<String, Object>> records = new ArrayList<>();
+        // Test batches hold 4 records: the insert is in the first batch, the updates in the second and third.
+        records.add(record);
+        for (int i = 0; i < 3; i++) {
+            records.add(fixture.inspection(department));
+        }
+        records.add(with(with(record, "operation", "UPDATE"), "inspection.resultCode", "E"));
+        for (int i = 0; i < 3; i++) {
+            records.add(fixture.inspection(department));
+        }
+        records.add(with(with(record, "operation", "UPDATE"), "inspection.resultCode", "F"));
+
+        upload(department.systemToken(), records, "")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(7))
+                .body("updated", equalTo(2))
+                .body("records[4].version", equalTo(2))
+                .body("records[8].version", equalTo(3));
+
+        assertThat(db.rows(
+                        "select version, body->'inspection'->>'resultCode' as result from behaviour_record "
+                                + "where source_record_id = ?",
+                        record.get("sourceRecordId")))
+                .containsExactly(Map.of("version", 3, "result", "F"));
+        List<Object> batchesInChainOrder = db
+                .rows(
+                        "select entity_id from audit_log where action = 'RECORDS_WRITTEN' and detail->>'department' = ? "
+                                + "order by chain_seq",
+                        department.code())
+                .stream()
+                .map(row -> (Object) row.get("entity_id").toString().replaceAll(".*#", "#"))
+                .toList();
+        assertThat(batchesInChainOrder).containsExactly("#1", "#2", "#3");
+    }
+
+    @Test
     void concurrentOverlappingUploadsNeverDuplicate() throws Exception {
         RecordFixture.Department department = fixture.department();
         List<Map<String, Object>> records = new ArrayList<>();
