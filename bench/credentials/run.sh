@@ -96,11 +96,16 @@ mapfile -t open_urls < <(head -8 "$work/ecredentials.txt" | sed "s|^|$base/api/v
 open_loop "$open_rate" "${open_urls[@]}" > "$work/open-loop.txt"
 stop_hub
 
-# Where the hub's time goes under the scan load: JFR execution samples, recorded after 30 s of load.
-start_hub "${hub_options[@]}" -XX:StartFlightRecording=delay=30s,duration=20s,filename="$work/scan.jfr",settings=profile
+# Where the hub's time goes under the scan load: JFR execution samples over 20 s, started after the e-credentials
+# are issued (drawing their QR codes would dominate otherwise) and 20 s of load.
+start_hub "${hub_options[@]}"
 issue_ecredentials
-BENCH_ECREDENTIALS=$work/ecredentials.txt wrk -t2 -c16 -d55s -s bench/subjects/verify.lua "$base" > /dev/null 2>&1
-sleep 5
+BENCH_ECREDENTIALS=$work/ecredentials.txt wrk -t2 -c16 -d45s -s bench/subjects/verify.lua "$base" > /dev/null 2>&1 &
+load=$!
+sleep 20
+jcmd "$hub" JFR.start name=scan duration=20s settings=profile filename="$(pwd)/$work/scan.jfr" > /dev/null
+wait "$load"
+sleep 2
 jfr_top "$work/scan.jfr" > "$work/profile.txt"
 
 # The chain still verifies after every scan's entry, through the hub's own verification.
