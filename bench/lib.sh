@@ -48,7 +48,8 @@ until_stable() {
   done
   echo "unstable $((round - 1))"
 }
-last_round() { grep -v '^stable\|^unstable' "$1" | tail -1; }
+# The measurement's line of the last round (without the round number and the load average).
+last_round() { grep -v '^stable\|^unstable' "$1" | tail -1 | cut -d' ' -f5-; }
 
 # Cumulative CPU seconds of the processes named, from /proc (utime + stime).
 cpu_seconds() {

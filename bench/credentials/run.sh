@@ -91,7 +91,18 @@ until_stable hub_scan 64 > "$work/rounds-hub-64.txt"
 # Batch sizes of the audit's group commit, from the hub's metrics.
 curl -s "http://127.0.0.1:$((port + 1000))/q/metrics" | grep '^hub_audit_read_batch_size' > "$work/batches.txt" || true
 
+stop_hub
+
+# Every scan verified afresh, as when each scan is of a token never seen before: the verified-token memo off.
+start_hub "${hub_options[@]}" -Dhub.credentials.verified-token-cache-size=0
 issue_ecredentials
+BENCH_ECREDENTIALS=$work/ecredentials.txt wrk -t2 -c16 -d10s -s bench/subjects/verify.lua "$base" > /dev/null 2>&1
+until_stable hub_scan 16 > "$work/rounds-hub-16-fresh.txt"
+stop_hub
+
+start_hub "${hub_options[@]}"
+issue_ecredentials
+BENCH_ECREDENTIALS=$work/ecredentials.txt wrk -t2 -c16 -d10s -s bench/subjects/verify.lua "$base" > /dev/null 2>&1
 mapfile -t open_urls < <(head -8 "$work/ecredentials.txt" | sed "s|^|$base/api/v1/credentials/verify?token=|")
 open_loop "$open_rate" "${open_urls[@]}" > "$work/open-loop.txt"
 stop_hub
@@ -116,6 +127,7 @@ stop_hub
 pg=$(last_round "$work/rounds-pgbench.txt")
 hub16=$(last_round "$work/rounds-hub-16.txt")
 hub64=$(last_round "$work/rounds-hub-64.txt")
+hub16fresh=$(last_round "$work/rounds-hub-16-fresh.txt")
 report=bench/results/credentials-$(date -u +%Y-%m-%d)$label.md
 {
   printf '# Credential scans (%s)\n\n' "$(date -u +'%Y-%m-%d %H:%M UTC')"
@@ -124,12 +136,14 @@ report=bench/results/credentials-$(date -u +%Y-%m-%d)$label.md
     "$(psql_db -c 'show server_version')" "$app" "$(wc -l < "$work/ecredentials.txt")" "$officers"
   printf '| measured | scans/s | p50 | p99 | non-2xx | ratio to pgbench |\n|---|---|---|---|---|---|\n'
   set -- $pg;    printf '| pgbench: read + own audit insert per scan, 16 clients | %s | (avg %s ms) | | | 1 |\n' "$1" "$2"; pg_tps=$1
-  set -- $hub16; printf '| hub, wrk 16 connections | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(awk -v a="$1" -v b="$pg_tps" 'BEGIN {printf "%.2f", a / b}')"
-  set -- $hub64; printf '| hub, wrk 64 connections | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(awk -v a="$1" -v b="$pg_tps" 'BEGIN {printf "%.2f", a / b}')"
+  set -- $hub16fresh; printf '| hub, wrk 16 connections, every token verified afresh (memo off: as if each scan were of a new QR code) | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(awk -v a="$1" -v b="$pg_tps" 'BEGIN {printf "%.2f", a / b}')"
+  set -- $hub16; printf '| hub, wrk 16 connections (%s tokens rescanned: verified-token memo on) | %s | %s | %s | %s | %s |\n' "$(wc -l < "$work/ecredentials.txt")" "$1" "$2" "$3" "$4" "$(awk -v a="$1" -v b="$pg_tps" 'BEGIN {printf "%.2f", a / b}')"
+  set -- $hub64; printf '| hub, wrk 64 connections (memo on) | %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$(awk -v a="$1" -v b="$pg_tps" 'BEGIN {printf "%.2f", a / b}')"
   set -- $(cat "$work/open-loop.txt")
   printf '| hub, open loop (hey, %s/s asked, 16 workers) | %s served | %s ms | %s ms | %s | |\n\n' "$open_rate" "$1" "$2" "$3" "$5"
   printf 'Rounds until two agreed within 5%% (round, load average 1/5/15 min, then rate, p50, p99, non-2xx):\n\n```\npgbench\n%s\nhub, 16 connections\n%s\nhub, 64 connections\n%s\n```\n\n' \
     "$(cat "$work/rounds-pgbench.txt")" "$(cat "$work/rounds-hub-16.txt")" "$(cat "$work/rounds-hub-64.txt")"
+  printf 'Every token verified afresh, 16 connections:\n\n```\n%s\n```\n\n' "$(cat "$work/rounds-hub-16-fresh.txt")"
   printf 'Audit: %s entries written during the 16-connection rounds for %s answered scans; chain after the run: `%s`.\n\n' \
     "$scans_audited" "$hub_requests" "$(cat "$work/chain.json")"
   printf 'Group commit (`hub.audit.read.batch.size`, over the hub'"'"'s first run):\n\n```\n%s\n```\n\n' "$(cat "$work/batches.txt")"

@@ -1,5 +1,7 @@
 package org.supervisionhub.officer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,16 @@ public class CredentialTokens {
         }
     }
 
+    /**
+     * Genuine tokens already verified, by their text. An officer's QR code is scanned again and again while it is on
+     * the screen, and its ES256 check is most of a scan's CPU. Only tokens whose signature and claims verified are
+     * kept, each no longer than its own expiry (with the allowed clock skew), so a remembered answer is the answer a
+     * fresh check would give; the keys never change while the hub runs. Null when the size is 0.
+     */
+    private final Cache<String, Verified> verified;
+
+    private record Verified(UUID publicId, String jti, Instant usableUntil) {}
+
     private final CredentialKeys keys;
     private final Duration ttl;
     private final String issuer;
@@ -78,6 +90,12 @@ public class CredentialTokens {
                     (String) params.get("y")));
         }
         this.jwks = new JsonWebKeySetView(List.copyOf(published));
+        this.verified = config.verifiedTokenCacheSize() <= 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(config.verifiedTokenCacheSize())
+                        .expireAfterWrite(ttl.plusSeconds(CLOCK_SKEW_SECONDS))
+                        .build();
         this.consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(
                         AlgorithmConstraints.ConstraintType.PERMIT,
@@ -127,9 +145,22 @@ public class CredentialTokens {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             return Reading.of(VerificationResult.FORGED);
         }
+        Verified remembered = verified == null ? null : verified.getIfPresent(token);
+        if (remembered != null) {
+            if (Instant.now().isBefore(remembered.usableUntil())) {
+                return new Reading(
+                        VerificationResult.VALID, Optional.of(remembered.publicId()), Optional.of(remembered.jti()));
+            }
+            verified.invalidate(token);
+        }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             UUID publicId = UUID.fromString(claims.getSubject());
+            if (verified != null) {
+                Instant usableUntil =
+                        Instant.ofEpochSecond(claims.getExpirationTime().getValue() + CLOCK_SKEW_SECONDS);
+                verified.put(token, new Verified(publicId, claims.getJwtId(), usableUntil));
+            }
             return new Reading(VerificationResult.VALID, Optional.of(publicId), Optional.of(claims.getJwtId()));
         } catch (InvalidJwtException e) {
             if (onlyExpired(e)) {

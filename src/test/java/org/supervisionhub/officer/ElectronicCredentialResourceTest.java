@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -450,6 +451,30 @@ class ElectronicCredentialResourceTest {
                         "select count(*) from audit_log where action = 'CREDENTIAL_VERIFIED' and entity_id = ?",
                         ISSUER + ":" + holder.certNo()))
                 .isZero();
+    }
+
+    @Test
+    void aTokenRememberedAsVerifiedIsStillTokenExpiredOnceItsExpiryPasses() throws Exception {
+        Holder holder = holderWithCertificate();
+        Instant issued = Instant.now().minusSeconds(60);
+        Instant expires = Instant.now().plusSeconds(1);
+        String shortLived = sign(
+                claims(publicId(holder.certNo()), issued, expires),
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                kid(0),
+                configuredKey(0));
+
+        verify(shortLived).then().statusCode(200).body("result", equalTo("VALID"));
+        verify(shortLived).then().statusCode(200).body("result", equalTo("VALID"));
+        // Past the expiry and the allowed clock skew (5 s), the remembered verification no longer counts.
+        Thread.sleep(Math.max(
+                0, Duration.between(Instant.now(), expires.plusSeconds(6)).toMillis()));
+
+        assertOnlyResult(verify(shortLived), "TOKEN_EXPIRED");
+        assertThat(db.count(
+                        "select count(*) from audit_log where action = 'CREDENTIAL_VERIFIED' and entity_id = ?",
+                        ISSUER + ":" + holder.certNo()))
+                .isEqualTo(2);
     }
 
     @Test
