@@ -27,6 +27,10 @@ public enum ErrorCode {
     INVALID(400, "A value breaks a constraint that has no more specific code", "取值不符合约束"),
     INVALID_VALUE(400, "A value cannot be used (rejected by the data store or by the mapping)", "取值无法使用"),
     NOT_ALLOWED(400, "A field that must not be sent in this combination", "此情形下不得提供该字段"),
+    CURSOR_INVALID(
+            400,
+            "A paging cursor the hub did not hand out: pass the next of an earlier page unchanged",
+            "分页游标无效，请原样传入此前返回的 next"),
     READ_ONLY(400, "A field set by the hub, not by the client", "该字段由平台生成，不可提交"),
     BAD_REQUEST(400, "The HTTP layer rejected the request", "请求无效"),
 

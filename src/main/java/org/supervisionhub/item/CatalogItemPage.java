@@ -1,23 +1,35 @@
 package org.supervisionhub.item;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The contract's name and shape of {@code Page<CatalogItemView>}; documentation only, never instantiated. */
-@Schema(name = "CatalogItemPage", description = "One page of catalog items")
-final class CatalogItemPage {
+/**
+ * One page of the catalog. Shaped like every other page ({@code items, page, size, total}) plus the cursor of the next
+ * page and whether {@code total} is exact: counting ~460,000 items costs more than the page itself, so a cursor page
+ * counts only on request ({@code count=exact}), and {@code total} is left out when it was not counted.
+ */
+@Schema(name = "CatalogItemPage", description = "One page of catalog items, in code order")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CatalogItemPage(
+        @Schema(description = "The items of this page") List<CatalogItemView> items,
 
-    @Schema(description = "The items of this page")
-    public List<CatalogItemView> items;
+        @Schema(description = "Zero-based page number; absent on a page asked for with a cursor (after)")
+        Integer page,
 
-    @Schema(description = "Zero-based page number")
-    public int page;
+        @Schema(description = "Page size asked for") int size,
 
-    @Schema(description = "Page size asked for")
-    public int size;
+        @Schema(
+                description = "Number of all items matching the filters (not only those after the cursor). Present "
+                        + "when counted (count=exact, the default without a cursor) or when the matches end within "
+                        + "this page of the page-number form; absent otherwise")
+        Long total,
 
-    @Schema(description = "Total number of matching items")
-    public long total;
+        @Schema(description = "Whether total is present and exact")
+        boolean totalExact,
 
-    private CatalogItemPage() {}
-}
+        @Schema(
+                description = "Opaque cursor of the next page: pass it as after= to continue; null on the last page",
+                nullable = true)
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        String next) {}

@@ -55,6 +55,11 @@ public record CatalogItemView(
     }
 
     static CatalogItemView of(io.vertx.mutiny.sqlclient.Row item) {
+        return of(item, null);
+    }
+
+    /** A row holding catalog_item's columns (CatalogQueries), with the caller's claim of it. */
+    static CatalogItemView of(io.vertx.mutiny.sqlclient.Row item, Boolean claimedByMe) {
         String type = item.getString("item_type");
         return new CatalogItemView(
                 item.getString("code"),
@@ -71,7 +76,7 @@ public record CatalogItemView(
                 item.getLocalDate("cancel_date"),
                 item.getString("catalog_version"),
                 item.getInteger("version"),
-                null,
+                claimedByMe,
                 WireTime.of(item.getOffsetDateTime("updated_at")));
     }
 }

@@ -3,7 +3,6 @@ package org.supervisionhub.item;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.Page;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
@@ -31,6 +29,9 @@ public class CatalogService {
 
     @Inject
     DepartmentScope scope;
+
+    @Inject
+    CatalogQueries queries;
 
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> SNAPSHOT =
             new com.fasterxml.jackson.core.type.TypeReference<>() {};
@@ -69,70 +70,23 @@ public class CatalogService {
                 .map(versions -> versions.stream().map(this::versionView).toList());
     }
 
-    /** Lists the catalog with filters; {@code claimed} is relative to the caller's own department. */
-    @WithSession
-    public Uni<Page<CatalogItemView>> list(Caller caller, ItemFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.text() != null) {
-            where.append(" and i.name ilike :text");
-            parameters.and("text", "%" + escapeLike(filter.text()) + "%");
+    /**
+     * Lists the catalog with filters, in code order, through {@link CatalogQueries}: after a cursor's code, or by page
+     * number. {@code claimed} is relative to the caller's own department; a {@code department} filter must be one the
+     * caller may read.
+     */
+    public Uni<CatalogItemPage> list(
+            Caller caller, ItemFilter filter, String afterCode, int page, int size, CatalogQueries.Count count) {
+        Optional<String> own = caller.scope().department();
+        if (filter.claimed() != null && own.isEmpty()) {
+            throw HubException.badRequest(
+                    "DEPARTMENT_REQUIRED",
+                    "'claimed' is relative to the caller's department, and the token carries none");
         }
-        if (filter.type() != null) {
-            where.append(" and i.itemType = :type");
-            parameters.and("type", filter.type());
-        }
-        if (filter.status() != null) {
-            where.append(" and i.status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.level() != null) {
-            where.append(" and i.catalogLevel = :level");
-            parameters.and("level", filter.level());
-        }
-        if (filter.sector() != null) {
-            where.append(" and i.sectorCode = :sector");
-            parameters.and("sector", filter.sector());
-        }
-        if (filter.parentCode() != null) {
-            where.append(" and i.parentCode = :parent");
-            parameters.and("parent", filter.parentCode());
-        }
-        Uni<Void> scoped = Uni.createFrom().voidItem();
-        if (filter.claimed() != null) {
-            String own = caller.scope()
-                    .department()
-                    .orElseThrow(() -> HubException.badRequest(
-                            "DEPARTMENT_REQUIRED",
-                            "'claimed' is relative to the caller's department, and the token carries none"));
-            where.append(filter.claimed() ? " and " : " and not ").append(claimedBy("mine"));
-            parameters.and("mine", own).and("active", ClaimStatus.ACTIVE);
-        }
-        if (filter.department() != null) {
-            scoped = scope.requireReadable(caller, filter.department());
-            where.append(" and ").append(claimedBy("department"));
-            parameters.and("department", filter.department()).and("active", ClaimStatus.ACTIVE);
-        }
-        String query = "from CatalogItem i where " + where;
-        return scoped.chain(() -> CatalogItem.<CatalogItem>find(query, Sort.by("i.code"), parameters)
-                        .page(io.quarkus.panache.common.Page.of(page, size))
-                        .list())
-                .chain(items -> CatalogItem.count(query, parameters)
-                        .chain(total -> claimedByDepartment(
-                                        caller, items.stream().map(i -> i.code).toList())
-                                .map(claimed -> new Page<>(
-                                        items.stream()
-                                                .map(item -> CatalogItemView.of(
-                                                        item, claimedFlag(caller, claimed, item.code)))
-                                                .toList(),
-                                        page,
-                                        size,
-                                        total))));
-    }
-
-    private static String claimedBy(String parameter) {
-        return "exists (select 1 from ItemClaim c where c.itemCode = i.code and c.departmentCode = :" + parameter
-                + " and c.status = :active)";
+        Uni<Void> scoped = filter.department() == null
+                ? Uni.createFrom().voidItem()
+                : scope.requireReadableOnPool(caller, filter.department());
+        return scoped.chain(() -> queries.list(filter, own, afterCode, page, size, count));
     }
 
     private static Boolean claimedFlag(Caller caller, Set<String> claimed, String code) {

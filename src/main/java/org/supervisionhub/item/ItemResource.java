@@ -78,10 +78,12 @@ public class ItemResource {
             content = @Content(schema = @Schema(implementation = CatalogItemPage.class)))
     @Operation(
             summary = "List catalog items",
-            description =
-                    "Paginated, ordered by code. 'claimed' is relative to the "
-                            + "caller's department; 'department' keeps the items a department (in the caller's scope) has claimed.")
-    public Uni<Page<CatalogItemView>> listItems(
+            description = "Ordered by code. To walk the catalog, follow the cursor: every page carries next, pass it "
+                    + "as after= for the page that follows (null on the last page); a page asked for with after counts "
+                    + "nothing unless count=exact. The page-number form (page=) still works and counts by default; "
+                    + "page and after cannot be combined. 'claimed' is relative to the caller's department; "
+                    + "'department' keeps the items a department (in the caller's scope) has claimed.")
+    public Uni<CatalogItemPage> listItems(
             @Parameter(description = "Text contained in the item name") @QueryParam("q") @Size(max = 100) String text,
             @Parameter(schema = @Schema(implementation = ItemType.class)) @QueryParam("type") String type,
             @Parameter(schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
@@ -107,7 +109,34 @@ public class ItemResource {
                     @DefaultValue("20")
                     @Min(1)
                     @Max(Page.MAX_SIZE)
-                    int size) {
+                    int size,
+            @Parameter(
+                            description = "Cursor: the next of the previous page; lists the items after it. Not "
+                                    + "together with page")
+                    @QueryParam(CatalogCursor.PARAMETER)
+                    String after,
+            @Parameter(
+                            description = "exact: count every match for total; none: do not count (total only when "
+                                    + "the matches end within a page-number page). Default: exact with page "
+                                    + "numbers, none with a cursor",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"exact", "none"}))
+                    @QueryParam("count")
+                    String count,
+            UriInfo uri) {
+        String afterCode = null;
+        // An empty after= is a cursor too (an invalid one), never the first page: a client passing on a missing next
+        // that way would otherwise walk the catalog from the start forever.
+        if (after != null || uri.getQueryParameters().containsKey(CatalogCursor.PARAMETER)) {
+            // Explicit page numbers and a cursor are two ways to say where to start: one request names one.
+            if (uri.getQueryParameters().containsKey("page")) {
+                throw HubException.validation(List.of(new FieldError(
+                        "page", "NOT_ALLOWED", "page and after are alternatives: follow the cursor or number pages")));
+            }
+            afterCode = CatalogCursor.itemCodeOf(after == null ? "" : after.strip());
+        }
         String trimmed = text == null || text.isBlank() ? null : text.strip();
         CatalogService.ItemFilter filter = new CatalogService.ItemFilter(
                 trimmed,
@@ -118,7 +147,19 @@ public class ItemResource {
                 parent,
                 booleanParam("claimed", claimed),
                 department);
-        return catalog.list(callers.caller(), filter, page, size);
+        return catalog.list(callers.caller(), filter, afterCode, page, size, countParam(count, afterCode == null));
+    }
+
+    private static CatalogQueries.Count countParam(String value, boolean pageNumbers) {
+        if (value == null || value.isBlank()) {
+            // Existing page-number clients always got an exact total; a cursor walk does not pay for one.
+            return pageNumbers ? CatalogQueries.Count.EXACT : CatalogQueries.Count.NONE;
+        }
+        return switch (value.strip()) {
+            case "exact" -> CatalogQueries.Count.EXACT;
+            case "none" -> CatalogQueries.Count.NONE;
+            default -> throw typeMismatch("count", "expected exact or none");
+        };
     }
 
     // Filter values are parsed here rather than by JAX-RS, which answers a query parameter it cannot convert with

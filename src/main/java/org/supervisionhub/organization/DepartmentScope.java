@@ -50,6 +50,24 @@ public class DepartmentScope {
                 .replaceWithVoid();
     }
 
+    /** {@link #requireReadable} on the reactive client, for reads that run without a Hibernate session. */
+    public Uni<Void> requireReadableOnPool(Caller caller, String departmentCode) {
+        Scope scope = caller.scope();
+        scope.requireBound();
+        return pool.preparedQuery("select region_code from department where code = $1")
+                .execute(Tuple.of(departmentCode))
+                .map(rows -> {
+                    if (rows.size() == 0
+                            ? !scope.isAll()
+                            : !scope.covers(Scope.Owner.department(
+                                    departmentCode, rows.iterator().next().getString("region_code")))) {
+                        throw outOfScope();
+                    }
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
     /** Whether the caller may read the given department's data. */
     public boolean mayRead(Caller caller, Department department) {
         return caller.scope().covers(Scope.Owner.department(department.code, department.regionCode));

@@ -1,0 +1,3 @@
+-- The first page as the hub runs it for GET /api/v1/items?size=20&count=none by a department caller: CatalogQueries'
+-- statement word for word (CatalogQueriesTest keeps them equal), $1 = :dept, bound by pgbench -M prepared.
+select p.*, exists (select 1 from item_claim c where c.item_code = p.code and c.department_code = :dept and c.status = 'ACTIVE') as claimed_by_me from (select i.code, i.name, i.parent_code, i.item_type, i.sector_code, i.legal_basis, i.supervised_object, i.method, i.catalog_level, i.status, i.effective_date, i.cancel_date, i.catalog_version, i.version, i.updated_at from catalog_item i where true order by i.code limit 21) p order by p.code;
