@@ -36,7 +36,7 @@ public class SyncMetrics {
         final AtomicLong pending = new AtomicLong();
         final AtomicLong dead = new AtomicLong();
         final AtomicLong lagSeconds = new AtomicLong();
-        volatile long refreshedAt;
+        final AtomicLong refreshedAt = new AtomicLong();
         Counter delivered;
         Counter failed;
     }
@@ -49,14 +49,17 @@ public class SyncMetrics {
         figures(target).failed.increment(events);
     }
 
-    /** Re-reads the target's figures if the last read is older than a second. */
+    /**
+     * Re-reads the target's figures if the last read is older than a second; of the relay threads of a target asking
+     * at once, one reads.
+     */
     void refresh(Pool pool, String target) {
         Figures current = figures(target);
         long now = System.currentTimeMillis();
-        if (now - current.refreshedAt < 1000) {
+        long last = current.refreshedAt.get();
+        if (now - last < 1000 || !current.refreshedAt.compareAndSet(last, now)) {
             return;
         }
-        current.refreshedAt = now;
         Row row = pool.preparedQuery(FIGURES)
                 .execute(Tuple.of(target))
                 .await()
