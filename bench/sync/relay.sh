@@ -8,7 +8,8 @@
 # Measured: events/s from the release's commit to the last delivered_at (both by the database's clock). Checked:
 # the simulator applied every event exactly once (events applied = records = <events>, no re-delivery recognised).
 # Ceiling: bench/sync/PlainPush.java pushes the same batches to the same slowed simulator at the same concurrency,
-# no hub and no database. A JFR profile of the hub is taken at the largest concurrency (top frames by package).
+# no hub and no database. A JFR profile of the hub is taken during the drain at the largest concurrency (top frames
+# by package), and the CPU seconds of the hub and of its PostgreSQL backends during each drain are given.
 # Writes bench/results/relay-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,12 +36,11 @@ slow() { sim_post /sim/reset '{}'; sim_post /sim/faults "{\"mode\": \"slow\", \"
 pending() { psql_db -c "select count(*) from outbox where target = 'national' and status <> 'DELIVERED'"; }
 batch_size=200
 
-run() { # concurrency; prints "events/s seconds applied records duplicates batches"
-  local c=$1 first=$2 jfr=()
+run() { # concurrency; prints "events/s seconds applied records duplicates batches hub-cpu-s postgres-cpu-s"
+  local c=$1 first=$2
   slow
-  [ "$c" = "$max_concurrency" ] && jfr=("-XX:StartFlightRecording=filename=$work/relay-$c.jfr,dumponexit=true,settings=profile")
   start_hub -Xmx512m -Dhub.demo.data=false -Dhub.sync.national.url="http://127.0.0.1:$sim_port" \
-    -Dhub.sync.relay.concurrency="$c" -Dhub.sync.relay.batch-size=$batch_size "${jfr[@]}"
+    -Dhub.sync.relay.concurrency="$c" -Dhub.sync.relay.batch-size=$batch_size
   cp "$work/hub.log" "$work/hub-$c.log" 2>/dev/null || true
   psql_db -c "insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, next_attempt_at)
     select 'national', 'bench-relay', n::text, 'record.upserted',
@@ -51,6 +51,11 @@ run() { # concurrency; prints "events/s seconds applied records duplicates batch
   local released
   # Released and analysed in one transaction (ANALYZE counts the transaction's own updates): statistics that still
   # said "nothing due" would send the claim down the (target, next_attempt_at) index over the whole backlog.
+  # The profile covers the drain only (not the start-up).
+  [ "$c" = "$max_concurrency" ] && jcmd "$hub" JFR.start name=relay settings=profile >/dev/null
+  local backends hub_cpu0 pg_cpu0
+  backends=$(pool_backends | tr '\n' ' ')
+  hub_cpu0=$(cpu_seconds "$hub"); pg_cpu0=$(cpu_seconds $backends)
   released=$(psql_db <<'SQL' | tail -1
 begin;
 update outbox set next_attempt_at = now() where target = 'national' and next_attempt_at = 'infinity';
@@ -60,15 +65,19 @@ select pg_notify('hub_outbox', '');
 select extract(epoch from clock_timestamp());
 SQL
 )
-  until [ "$(pending)" = "0" ]; do sleep 0.5; done
+  until [ "$(pending)" = "0" ]; do sleep 2; done   # the end is read from delivered_at: no need to poll often
+  local hub_cpu pg_cpu
+  hub_cpu=$(awk -v a="$(cpu_seconds "$hub")" -v b="$hub_cpu0" 'BEGIN {print a - b}')
+  pg_cpu=$(awk -v a="$(cpu_seconds $backends)" -v b="$pg_cpu0" 'BEGIN {print a - b}')
+  [ "$c" = "$max_concurrency" ] && jcmd "$hub" JFR.dump name=relay filename="$(pwd)/$work/relay-$c.jfr" >/dev/null
   local finished
   finished=$(psql_db -c "select extract(epoch from max(delivered_at)) from outbox where aggregate_type = 'bench-relay' and aggregate_id::bigint >= $first")
   sim /sim/stats > "$work/stats-$c.json"
   stop_hub
-  python3 - "$work/stats-$c.json" "$events" "$released" "$finished" <<'PY'
+  python3 - "$work/stats-$c.json" "$events" "$released" "$finished" "$hub_cpu" "$pg_cpu" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1])); n = int(sys.argv[2]); secs = float(sys.argv[4]) - float(sys.argv[3])
-print(f"{n / secs:.0f} {secs:.2f} {s['events']} {s['records']} {s['duplicates']} {s['batches']}")
+print(f"{n / secs:.0f} {secs:.2f} {s['events']} {s['records']} {s['duplicates']} {s['batches']} {sys.argv[5]} {sys.argv[6]}")
 PY
 }
 
@@ -91,14 +100,14 @@ report=bench/results/relay-$(date -u +%Y-%m-%d).md
   printf 'Run %s on %s cores (%s), %s. The machine is shared and was busy: the load average (1/5/15 min) before each phase is given. One hub (heap 512 MiB), one PostgreSQL, the simulator and the client on the same machine. %s outbox events per phase, one aggregate each, about 500 bytes of payload; batches of %s. Measured from the commit that makes the backlog due to the last `delivered_at`; every phase checks that the simulator applied each event exactly once.\n\n' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" \
     "$(free -g | awk '/Mem:/ {print $2 " GiB RAM"}')" "$events" "$batch_size"
-  printf '| concurrency | load before | relay events/s | seconds | applied / records / re-deliveries / pushes | plain client to the simulator, events/s (ceiling) |\n|---|---|---|---|---|---|\n'
+  printf '| concurrency | load before | relay events/s | seconds | applied / records / re-deliveries / pushes | CPU s hub / PostgreSQL (pool backends) | plain client to the simulator, events/s (ceiling) |\n|---|---|---|---|---|---|---|\n'
   for c in $concurrencies; do
-    read -r rate secs applied records dups batches <<< "${relay[$c]}"
+    read -r rate secs applied records dups batches hcpu pcpu <<< "${relay[$c]}"
     read -r crate _ crefused <<< "${ceiling[$c]}"
-    printf '| %s | %s | **%s** | %s | %s / %s / %s / %s | %s (%s refused) |\n' "$c" "${loads[$c]}" "$rate" "$secs" \
-      "$applied" "$records" "$dups" "$batches" "$crate" "$crefused"
+    printf '| %s | %s | **%s** | %s | %s / %s / %s / %s | %s / %s | %s (%s refused) |\n' "$c" "${loads[$c]}" "$rate" "$secs" \
+      "$applied" "$records" "$dups" "$batches" "$hcpu" "$pcpu" "$crate" "$crefused"
   done
-  printf '\nJFR execution samples of the hub at concurrency %s, top frame by package:\n\n```\n%s\n```\n' \
+  printf '\nJFR execution samples of the hub during the drain at concurrency %s, top frame by package:\n\n```\n%s\n```\n' \
     "$max_concurrency" "$(cat "$work/jfr-top.txt")"
 } > "$report"
 cat "$report"
