@@ -284,8 +284,8 @@ public class OutboxRelay {
     }
 
     /**
-     * One round of a target's relay thread: a batch, the sync figures (a query at most once a second per target, by
-     * whichever thread comes first), then the pause the batch asked for.
+     * One round of a target's relay thread: a batch, the sync figures (read in the background at most once a second
+     * per target, by whichever thread comes first), then the pause the batch asked for.
      */
     private Duration round(Lane lane, String owner) {
         long pause;

@@ -10,14 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
- * Sync figures as metrics: pending, dead and lag per target (refreshed by the relay, at most once a second, so a
- * scrape never queries the database) and counters of delivered and failed events.
+ * Sync figures as metrics: pending, dead and lag per target (refreshed by the relay, at most once a second and
+ * off its delivery path, so a scrape never queries the database) and counters of delivered and failed events.
  */
 @ApplicationScoped
 public class SyncMetrics {
+
+    private static final Logger LOG = Logger.getLogger(SyncMetrics.class);
 
     static final String FIGURES = """
             select count(*) filter (where status = 'PENDING') as pending,
@@ -37,6 +41,7 @@ public class SyncMetrics {
         final AtomicLong dead = new AtomicLong();
         final AtomicLong lagSeconds = new AtomicLong();
         final AtomicLong refreshedAt = new AtomicLong();
+        final AtomicBoolean reading = new AtomicBoolean();
         Counter delivered;
         Counter failed;
     }
@@ -50,26 +55,36 @@ public class SyncMetrics {
     }
 
     /**
-     * Re-reads the target's figures if the last read is older than a second; of the relay threads of a target asking
-     * at once, one reads.
+     * Re-reads the target's figures if the last read is older than a second, without waiting for the answer: the
+     * query counts the undelivered outbox, which takes a while under a backlog, and the relay thread asking goes on
+     * delivering meanwhile. Of the threads asking at once, one reads; a read still going is not started again.
      */
     void refresh(Pool pool, String target) {
         Figures current = figures(target);
         long now = System.currentTimeMillis();
         long last = current.refreshedAt.get();
-        if (now - last < 1000 || !current.refreshedAt.compareAndSet(last, now)) {
+        if (now - last < 1000 || current.reading.get() || !current.refreshedAt.compareAndSet(last, now)) {
             return;
         }
-        Row row = pool.preparedQuery(FIGURES)
+        if (!current.reading.compareAndSet(false, true)) {
+            return;
+        }
+        pool.preparedQuery(FIGURES)
                 .execute(Tuple.of(target))
-                .await()
-                .indefinitely()
-                .iterator()
-                .next();
-        current.pending.set(row.getLong("pending") + row.getLong("in_flight"));
-        current.dead.set(row.getLong("dead"));
-        Number lag = row.getNumeric("lag_seconds");
-        current.lagSeconds.set(lag == null ? 0 : lag.longValue());
+                .subscribe()
+                .with(
+                        rows -> {
+                            current.reading.set(false);
+                            Row row = rows.iterator().next();
+                            current.pending.set(row.getLong("pending") + row.getLong("in_flight"));
+                            current.dead.set(row.getLong("dead"));
+                            Number lag = row.getNumeric("lag_seconds");
+                            current.lagSeconds.set(lag == null ? 0 : lag.longValue());
+                        },
+                        failure -> {
+                            current.reading.set(false);
+                            LOG.debugf(failure, "sync figures of %s not refreshed", target);
+                        });
     }
 
     private Figures figures(String target) {
