@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 import org.supervisionhub.common.BlockingTransactions;
@@ -28,15 +29,23 @@ import org.supervisionhub.common.DatabaseHosts;
 import org.supervisionhub.common.Workers;
 
 /**
- * Delivers the outbox to its targets (the national platform, docked systems that subscribe to events), one relay
- * thread per target, in batches. Several replicas may relay at once: a batch is claimed
- * with {@code FOR UPDATE SKIP LOCKED} and held by a lease, so each event is in one replica's hands at a time, and
- * an event whose replica died is taken over when its lease expires. An event is eligible only when every older
- * event of its aggregate has been delivered, so a record's update never overtakes its insert. Every event carries
+ * Delivers the outbox to its targets (the national platform, docked systems that subscribe to events) in batches,
+ * with {@code hub.sync.relay.concurrency} relay threads per target, each with a batch of its own in flight, so the
+ * target's latency overlaps instead of adding up. Several threads and replicas may relay at once: a batch is claimed
+ * with {@code FOR UPDATE SKIP LOCKED} and held by a lease in the thread's name, so each event is in one thread's hands
+ * at a time, and an event whose thread or replica died is taken over when its lease expires. An event is eligible
+ * only when every older event of its aggregate has been delivered (not merely claimed by another thread), so a
+ * record's update never overtakes its insert, however many batches are in flight. Every event carries
  * its idempotency key: the target recognises a re-delivery after a lost answer. Failures back off exponentially
- * with jitter, a 429 waits as long as the target asked, and after the last attempt an event becomes a dead letter.
+ * with jitter, a 429 holds every thread of the target as long as the target asked, a target's rate limit holds for
+ * all its threads together ({@link TargetPace}), and after the last attempt an event becomes a dead letter.
  * {@code LISTEN hub_outbox} wakes the relay as soon as events are committed; polling is the fallback. Marking events
  * delivered and telling the {@link DeliveryListener}s of their aggregate types is one transaction.
+ *
+ * <p>The threads are {@link Workers} (blocking), not a non-blocking pipeline: a delivery is a synchronous HTTP call
+ * under a SmallRye circuit breaker, and the listeners write on the transaction's connection from blocking code. A
+ * few threads mostly waiting on the target cost little, and each keeps the simple claim, deliver, mark sequence
+ * whose guarantees the rest of this class relies on.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -90,7 +99,23 @@ public class OutboxRelay {
     private static final Duration LISTEN_RETRY = Duration.ofSeconds(2);
 
     private final String instanceId = "relay-" + UUID.randomUUID();
-    private final Map<String, Workers.Worker> relays = new ConcurrentHashMap<>();
+    private final Map<String, List<Workers.Worker>> relays = new ConcurrentHashMap<>();
+
+    /** A target and what its relay threads share. */
+    private static final class Lane {
+        final DeliveryTarget target;
+        final TargetPace pace;
+        /** When this replica last wrote the target's success, and whether it wrote a failure since. */
+        final AtomicLong successWrittenAt = new AtomicLong();
+
+        volatile boolean failureWritten = true;
+
+        Lane(DeliveryTarget target) {
+            this.target = target;
+            this.pace = new TargetPace(target.ratePerSecond());
+        }
+    }
+
     private volatile List<DeliveryTarget> targets = List.of();
 
     @Inject
@@ -143,21 +168,30 @@ public class OutboxRelay {
         running = true;
         listen();
         Duration onFailure = config.relay().pollInterval();
+        int concurrency = Math.max(1, config.relay().concurrency());
         for (DeliveryTarget target : targets) {
-            // The delivery in progress finishes on shutdown, or its lease expires and another replica takes it over.
-            relays.put(
-                    target.name(),
-                    workers.start(
-                            "outbox-relay-" + target.name(), () -> round(target), onFailure, Duration.ofSeconds(15)));
+            Lane lane = new Lane(target);
+            List<Workers.Worker> threads = new ArrayList<>(concurrency);
+            for (int i = 0; i < concurrency; i++) {
+                // Each thread leases in its own name, so a thread's late mark never lands on a batch another thread
+                // took over. The delivery in progress finishes on shutdown, or its lease expires and is taken over.
+                String owner = instanceId + "-" + i;
+                threads.add(workers.start(
+                        "outbox-relay-" + target.name() + "-" + i,
+                        () -> round(lane, owner),
+                        onFailure,
+                        Duration.ofSeconds(15)));
+            }
+            relays.put(target.name(), List.copyOf(threads));
         }
         LOG.infof(
-                "outbox relay delivering to %s",
-                targets.stream().map(DeliveryTarget::name).toList());
+                "outbox relay delivering to %s, %d batches in flight per target",
+                targets.stream().map(DeliveryTarget::name).toList(), concurrency);
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        relays.values().forEach(Workers.Worker::stop);
+        relays.values().forEach(threads -> threads.forEach(Workers.Worker::stop));
         if (subscriber != null) {
             subscriber.closeAndAwait();
         }
@@ -195,7 +229,7 @@ public class OutboxRelay {
 
     /** Looks for due events now, for every target. */
     public void wake() {
-        relays.values().forEach(Workers.Worker::wake);
+        relays.values().forEach(threads -> threads.forEach(Workers.Worker::wake));
     }
 
     /**
@@ -249,17 +283,20 @@ public class OutboxRelay {
         }
     }
 
-    /** One round of a target's relay: a batch, the sync figures, then the pause the batch asked for. */
-    private Duration round(DeliveryTarget target) {
+    /**
+     * One round of a target's relay thread: a batch, the sync figures (read in the background at most once a second
+     * per target, by whichever thread comes first), then the pause the batch asked for.
+     */
+    private Duration round(Lane lane, String owner) {
         long pause;
         try {
-            pause = relayOnce(target);
+            pause = relayOnce(lane, owner);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "outbox relay round to %s failed; retrying", target.name());
+            LOG.warnf(e, "outbox relay round to %s failed; retrying", lane.target.name());
             pause = config.relay().pollInterval().toMillis();
         }
         try {
-            metrics.refresh(pool, target.name());
+            metrics.refresh(pool, lane.target.name());
         } catch (RuntimeException e) {
             LOG.debug("sync figures not refreshed", e);
         }
@@ -267,14 +304,32 @@ public class OutboxRelay {
     }
 
     /** Delivers one batch; returns how long to wait before the next round (0: go on at once). */
-    long relayOnce(DeliveryTarget target) {
+    private long relayOnce(Lane lane, String owner) {
+        DeliveryTarget target = lane.target;
         String name = target.name();
         int batchSize = Math.min(config.relay().batchSize(), target.batchSize());
-        RowSet<Row> claimed = pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(
-                        name, batchSize, instanceId, config.relay().lease().toMillis()))
-                .await()
-                .indefinitely();
+        long now = System.currentTimeMillis();
+        long wait = lane.pace.delay(now);
+        if (wait > 0) {
+            return wait;
+        }
+        long reservation = lane.pace.reserve(now, batchSize);
+        if (reservation < 0) {
+            // Another thread took the target's next slot: wait for the end of its reservation.
+            return Math.max(1, lane.pace.delay(System.currentTimeMillis()));
+        }
+        RowSet<Row> claimed;
+        try {
+            claimed = pool.preparedQuery(CLAIM)
+                    .execute(Tuple.of(
+                            name, batchSize, owner, config.relay().lease().toMillis()))
+                    .await()
+                    .indefinitely();
+        } catch (RuntimeException e) {
+            lane.pace.refund(reservation, batchSize);
+            throw e;
+        }
+        lane.pace.refund(reservation, batchSize - claimed.size());
         if (claimed.size() == 0) {
             return config.relay().pollInterval().toMillis();
         }
@@ -296,24 +351,26 @@ public class OutboxRelay {
         try {
             result = target.deliver(events);
         } catch (CircuitBreakerOpenException e) {
-            reschedule(idArray, Duration.ofSeconds(2), "circuit breaker open");
+            reschedule(idArray, owner, Duration.ofSeconds(2), "circuit breaker open");
+            lane.pace.hold(System.currentTimeMillis(), 1000);
             return 1000;
         } catch (RuntimeException e) {
             result = DeliveryResult.failed(String.valueOf(e.getMessage()));
         }
         switch (result.outcome()) {
             case DELIVERED -> {
-                delivered(name, idArray);
-                pool.preparedQuery(SUCCEEDED).execute(Tuple.of(name)).await().indefinitely();
+                delivered(name, owner, idArray);
+                succeeded(lane);
                 metrics.delivered(name, ids.size());
-                // A target with a rate limit gets the next batch no sooner than its rate allows.
-                return target.ratePerSecond() == Integer.MAX_VALUE ? 0 : ids.size() * 1000L / target.ratePerSecond();
+                // A target with a rate limit: the next thread's reservation waits as long as its rate asks.
+                return 0;
             }
             case THROTTLED -> {
-                Duration wait = result.retryAfter().orElse(Duration.ofSeconds(30));
-                reschedule(idArray, wait, result.detail());
-                failing(name, result.detail());
-                return wait.toMillis();
+                Duration throttled = result.retryAfter().orElse(Duration.ofSeconds(30));
+                reschedule(idArray, owner, throttled, result.detail());
+                lane.pace.hold(System.currentTimeMillis(), throttled.toMillis());
+                failing(lane, result.detail());
+                return throttled.toMillis();
             }
             default -> {
                 RowSet<Row> rows = pool.preparedQuery(FAILED)
@@ -323,7 +380,7 @@ public class OutboxRelay {
                             result.detail(),
                             (double) config.relay().backoffBase().toMillis(),
                             (double) config.relay().backoffMax().toMillis(),
-                            instanceId
+                            owner
                         }))
                         .await()
                         .indefinitely();
@@ -336,7 +393,7 @@ public class OutboxRelay {
                 if (dead > 0) {
                     LOG.errorf("%d outbox events to %s became dead letters: %s", dead, name, result.detail());
                 }
-                failing(name, result.detail());
+                failing(lane, result.detail());
                 metrics.failed(name, ids.size());
                 return Math.min(
                         config.relay().backoffBase().toMillis(),
@@ -346,11 +403,11 @@ public class OutboxRelay {
     }
 
     /** Marks the events delivered and tells their listeners, in one transaction. */
-    private void delivered(String target, Long[] ids) {
+    private void delivered(String target, String owner, Long[] ids) {
         transactions.inTransaction(connection -> {
             RowSet<Row> rows = connection
                     .preparedQuery(DELIVERED)
-                    .execute(Tuple.of(ids, instanceId))
+                    .execute(Tuple.of(ids, owner))
                     .await()
                     .indefinitely();
             List<Row> marked = new ArrayList<>();
@@ -376,14 +433,39 @@ public class OutboxRelay {
         });
     }
 
-    private void reschedule(Long[] ids, Duration wait, String reason) {
+    private void reschedule(Long[] ids, String owner, Duration wait, String reason) {
         pool.preparedQuery(RESCHEDULE)
-                .execute(Tuple.of(ids, wait.toMillis(), reason, instanceId))
+                .execute(Tuple.of(ids, wait.toMillis(), reason, owner))
                 .await()
                 .indefinitely();
     }
 
-    private void failing(String target, String reason) {
-        pool.preparedQuery(FAILING).execute(Tuple.of(target, reason)).await().indefinitely();
+    /**
+     * Records the target's success: at once after a failure this replica recorded, else at most once a second (a
+     * statement per batch on the one row of the target would queue the threads behind each other). A failure another
+     * replica recorded meanwhile is cleared within that second.
+     */
+    private void succeeded(Lane lane) {
+        long now = System.currentTimeMillis();
+        long last = lane.successWrittenAt.get();
+        if (!lane.failureWritten && now - last < 1000) {
+            return;
+        }
+        if (!lane.successWrittenAt.compareAndSet(last, now)) {
+            return;
+        }
+        lane.failureWritten = false;
+        pool.preparedQuery(SUCCEEDED)
+                .execute(Tuple.of(lane.target.name()))
+                .await()
+                .indefinitely();
+    }
+
+    private void failing(Lane lane, String reason) {
+        lane.failureWritten = true;
+        pool.preparedQuery(FAILING)
+                .execute(Tuple.of(lane.target.name(), reason))
+                .await()
+                .indefinitely();
     }
 }

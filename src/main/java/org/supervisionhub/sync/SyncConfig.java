@@ -52,6 +52,14 @@ public interface SyncConfig {
         @WithDefault("200")
         int batchSize();
 
+        /**
+         * Batches in flight at once per target on this replica, each claimed and delivered by a relay thread of its
+         * own, so the target's latency overlaps; a target's rate limit still holds for all of them together. Events
+         * of one aggregate still go one after the other. Defaults to 4.
+         */
+        @WithDefault("4")
+        int concurrency();
+
         /** How long a replica holds the events it is delivering before another may take them. Defaults to 30 s. */
         @WithDefault("PT30S")
         Duration lease();

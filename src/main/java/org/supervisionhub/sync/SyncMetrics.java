@@ -10,22 +10,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
- * Sync figures as metrics: pending, dead and lag per target (refreshed by the relay, at most once a second, so a
- * scrape never queries the database) and counters of delivered and failed events.
+ * Sync figures as metrics: pending, dead and lag per target (refreshed by the relay, at most once a second and
+ * off its delivery path, so a scrape never queries the database) and counters of delivered and failed events.
  */
 @ApplicationScoped
 public class SyncMetrics {
 
+    private static final Logger LOG = Logger.getLogger(SyncMetrics.class);
+
+    /**
+     * Reads only the undelivered events, through the partial indexes of PENDING/IN_FLIGHT and of DEAD events: the
+     * delivered ones (kept for the retention, most of the table) are never scanned.
+     */
     static final String FIGURES = """
             select count(*) filter (where status = 'PENDING') as pending,
                    count(*) filter (where status = 'IN_FLIGHT') as in_flight,
-                   count(*) filter (where status = 'DEAD') as dead,
-                   extract(epoch from now() - min(created_at) filter (where status in ('PENDING', 'IN_FLIGHT')))
-                       as lag_seconds
-            from outbox where target = $1 and status <> 'DELIVERED'""";
+                   (select count(*) from outbox d where d.target = $1 and d.status = 'DEAD') as dead,
+                   extract(epoch from now() - min(created_at)) as lag_seconds
+            from outbox where target = $1 and status in ('PENDING', 'IN_FLIGHT')""";
 
     @Inject
     MeterRegistry registry;
@@ -36,7 +43,8 @@ public class SyncMetrics {
         final AtomicLong pending = new AtomicLong();
         final AtomicLong dead = new AtomicLong();
         final AtomicLong lagSeconds = new AtomicLong();
-        volatile long refreshedAt;
+        final AtomicLong refreshedAt = new AtomicLong();
+        final AtomicBoolean reading = new AtomicBoolean();
         Counter delivered;
         Counter failed;
     }
@@ -49,24 +57,37 @@ public class SyncMetrics {
         figures(target).failed.increment(events);
     }
 
-    /** Re-reads the target's figures if the last read is older than a second. */
+    /**
+     * Re-reads the target's figures if the last read is older than a second, without waiting for the answer: the
+     * query counts the undelivered outbox, which takes a while under a backlog, and the relay thread asking goes on
+     * delivering meanwhile. Of the threads asking at once, one reads; a read still going is not started again.
+     */
     void refresh(Pool pool, String target) {
         Figures current = figures(target);
         long now = System.currentTimeMillis();
-        if (now - current.refreshedAt < 1000) {
+        long last = current.refreshedAt.get();
+        if (now - last < 1000 || current.reading.get() || !current.refreshedAt.compareAndSet(last, now)) {
             return;
         }
-        current.refreshedAt = now;
-        Row row = pool.preparedQuery(FIGURES)
+        if (!current.reading.compareAndSet(false, true)) {
+            return;
+        }
+        pool.preparedQuery(FIGURES)
                 .execute(Tuple.of(target))
-                .await()
-                .indefinitely()
-                .iterator()
-                .next();
-        current.pending.set(row.getLong("pending") + row.getLong("in_flight"));
-        current.dead.set(row.getLong("dead"));
-        Number lag = row.getNumeric("lag_seconds");
-        current.lagSeconds.set(lag == null ? 0 : lag.longValue());
+                .subscribe()
+                .with(
+                        rows -> {
+                            current.reading.set(false);
+                            Row row = rows.iterator().next();
+                            current.pending.set(row.getLong("pending") + row.getLong("in_flight"));
+                            current.dead.set(row.getLong("dead"));
+                            Number lag = row.getNumeric("lag_seconds");
+                            current.lagSeconds.set(lag == null ? 0 : lag.longValue());
+                        },
+                        failure -> {
+                            current.reading.set(false);
+                            LOG.debugf(failure, "sync figures of %s not refreshed", target);
+                        });
     }
 
     private Figures figures(String target) {

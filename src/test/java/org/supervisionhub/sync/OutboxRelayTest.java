@@ -35,6 +35,9 @@ class OutboxRelayTest {
     @Inject
     RecordingDeliveryListener listener;
 
+    @Inject
+    SyncConfig config;
+
     @AfterEach
     void healthySimulator() {
         Simulator.healthy();
@@ -83,6 +86,65 @@ class OutboxRelayTest {
         assertThat(record.getInt("events")).isEqualTo(3);
         assertThat(record.getInt("data.step")).isEqualTo(3);
         assertThat(record.getString("operation")).isEqualTo("d");
+    }
+
+    @Test
+    void withSeveralBatchesInFlightEachAggregatesEventsArriveInOrderAndEveryEventExactlyOnce() {
+        // The test profile relays with the default concurrency (4 batches of 200 in flight); 20 ms per push makes
+        // the batches overlap.
+        assertThat(config.relay().concurrency()).isGreaterThan(1);
+        Simulator.fault("slow", Map.of("latencyMs", 20, "count", -1));
+        db.update(OrderRecordingDeliveryListener.TABLE);
+        long duplicatesBefore = Simulator.stats().getLong("duplicates");
+        String kind = OrderRecordingDeliveryListener.PREFIX
+                + UUID.randomUUID().toString().substring(0, 8);
+        int aggregates = 6;
+        int steps = 25;
+        int singles = 600;
+        // One statement: the ordered aggregates' steps interleaved with each other and with the single events, so
+        // the batches in flight hold some of each and an aggregate's next step waits while its last is out.
+        db.update(
+                """
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)
+                select 'national', ?, aggregate_id, event_type, payload from (
+                    select n * 10 as position, 'ordered-' || (n % ?) as aggregate_id,
+                           'THING_STEP_' || (n / ?) as event_type, jsonb_build_object('step', n / ?) as payload
+                    from generate_series(0, ? - 1) n
+                    union all
+                    select n * 10 * ? / ? + 5, 'single-' || n, 'THING_CREATED', jsonb_build_object('n', n)
+                    from generate_series(0, ? - 1) n) events
+                order by position""",
+                kind, aggregates, aggregates, aggregates, aggregates * steps, aggregates * steps, singles, singles);
+
+        await(
+                "all delivered",
+                () -> db.count("select count(*) from outbox where aggregate_type = ? and status = 'DELIVERED'", kind)
+                        == aggregates * steps + singles);
+
+        for (int a = 0; a < aggregates; a++) {
+            List<Object> acknowledged = db
+                    .rows(
+                            "select event_type from relay_order_seen where aggregate_type = ? and aggregate_id = ? "
+                                    + "order by seq",
+                            kind,
+                            "ordered-" + a)
+                    .stream()
+                    .map(row -> row.get("event_type"))
+                    .toList();
+            assertThat(acknowledged)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, steps)
+                            .mapToObj(step -> (Object) ("THING_STEP_" + step))
+                            .toList());
+            var record = Simulator.record(kind + ":ordered-" + a);
+            assertThat(record.getInt("events")).isEqualTo(steps);
+            assertThat(record.getInt("data.step")).isEqualTo(steps - 1);
+        }
+        for (int n = 0; n < singles; n++) {
+            assertThat(Simulator.record(kind + ":single-" + n).getInt("events")).isEqualTo(1);
+        }
+        assertThat(Simulator.stats().getLong("duplicates")).isEqualTo(duplicatesBefore);
+        assertThat(db.count("select count(*) from outbox where aggregate_type = ? and attempts <> 1", kind))
+                .isZero();
     }
 
     @Test
