@@ -63,7 +63,7 @@ public class ClaimStatsService {
         String effectiveRegion = scopeRegion(caller, region);
         String effectiveDepartment = scopeDepartment(caller, department);
         String prefix = effectiveRegion == null ? null : RegionCodes.scopePrefix(effectiveRegion);
-        return StatsQueries.run(pool, PER_DEPARTMENT, Tuple.of(prefix, effectiveDepartment))
+        return StatsQueries.runWithoutNestedLoops(pool, PER_DEPARTMENT, Tuple.of(prefix, effectiveDepartment))
                 .map(rows -> {
                     List<ClaimStats.DepartmentFigures> departments = new ArrayList<>();
                     Map<String, long[]> byRegion = new LinkedHashMap<>();
