@@ -9,8 +9,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +35,8 @@ public class Workers {
     private static final Logger LOG = Logger.getLogger(Workers.class);
 
     private final List<Worker> started = new CopyOnWriteArrayList<>();
+
+    private final List<ExecutorService> taskPools = new CopyOnWriteArrayList<>();
 
     /** Where failures are counted; absent outside CDI (plain unit tests), where they are only logged. */
     @Inject
@@ -86,7 +91,24 @@ public class Workers {
         }
     }
 
+    /**
+     * A fixed pool of {@code threads} daemon threads named {@code name-<n>} for short tasks that must not queue behind
+     * the work waiting for them (an upload waits for its batch's write, and the upload holds a Quarkus worker thread).
+     * Shut down with the workers; tasks still queued then are not run.
+     */
+    public ExecutorService taskPool(String name, int threads) {
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name + "-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        taskPools.add(pool);
+        return pool;
+    }
+
     void stopAll(@Observes ShutdownEvent event) {
+        taskPools.forEach(ExecutorService::shutdown);
         started.forEach(Worker::signalStop);
         for (Worker worker : started) {
             worker.stop();

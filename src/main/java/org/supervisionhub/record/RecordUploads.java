@@ -3,6 +3,7 @@ package org.supervisionhub.record;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -14,13 +15,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.eclipse.microprofile.context.ManagedExecutor;
+import java.util.concurrent.ExecutorService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.supervisionhub.common.BlockingTransactions;
 import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
+import org.supervisionhub.common.Workers;
 import org.supervisionhub.security.Caller;
 
 /**
@@ -60,9 +63,23 @@ public class RecordUploads {
     @Inject
     UploadLimits limits;
 
-    /** Quarkus' worker pool: the write of one batch runs there while the request's thread reads the next. */
+    /**
+     * Where a batch is written while the request's thread reads the next: a pool of its own, not Quarkus' worker pool
+     * the uploads themselves run on, so that however many uploads wait for their writes, a write never waits for a
+     * thread that such an upload holds. As many threads as the reactive pool has connections: more could not write.
+     */
+    private ExecutorService writers;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
+    int connections;
+
     @Inject
-    ManagedExecutor executor;
+    Workers workers;
+
+    @PostConstruct
+    void startWriters() {
+        writers = workers.taskPool("upload-batch-writer", connections);
+    }
 
     @Inject
     org.supervisionhub.audit.AuditTrail audit;
@@ -132,19 +149,21 @@ public class RecordUploads {
     private CompletableFuture<List<WrittenRecord>> writeBehind(
             Caller caller, String department, List<RecordCheck> checks, String batchReference) {
         Object requestId = MDC.get("requestId");
-        return executor.supplyAsync(() -> {
-            if (requestId != null) {
-                MDC.put("requestId", requestId);
-            }
-            try {
-                List<WrittenRecord> written = transactions.inTransaction(
-                        connection -> writer.write(connection, caller, department, checks, batchReference));
-                recordQuality(department, written);
-                return written;
-            } finally {
-                MDC.remove("requestId");
-            }
-        });
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (requestId != null) {
+                        MDC.put("requestId", requestId);
+                    }
+                    try {
+                        List<WrittenRecord> written = transactions.inTransaction(
+                                connection -> writer.write(connection, caller, department, checks, batchReference));
+                        recordQuality(department, written);
+                        return written;
+                    } finally {
+                        MDC.remove("requestId");
+                    }
+                },
+                writers);
     }
 
     /** The batch's outcome, or its failure as it was thrown on the worker. */
