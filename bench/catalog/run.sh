@@ -17,40 +17,18 @@ duration=${2:-15}
 port=${BENCH_PORT:-8087}
 db=${BENCH_DB:-hub_bench_catalog}
 open_rate=${BENCH_OPEN_RATE:-3000}
-max_rounds=${BENCH_MAX_ROUNDS:-6}
 dept=450100_SAMR   # the caller: a city department, so every item carries claimedByMe
 work=target/bench-catalog
-mkdir -p "$work" bench/results
+. bench/lib.sh
 rm -f "$work/load.txt"
-
-command -v wrk >/dev/null 2>&1 && command -v hey >/dev/null 2>&1 && command -v pgbench >/dev/null 2>&1 || {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk hey postgresql-contrib >/dev/null; }
-HUB_DB_NAME=$db HUB_TEST_DB_NAME=$db bash scripts/ensure-postgres.sh   # only the bench database, never hub or hub_test
-bash scripts/ensure-redis.sh
-psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -qtA "$@" 2>/dev/null || runuser -u postgres -- psql -d postgres -qtA "$@"; }
-[ "$(psql_admin -c "select count(*) from pg_database where datname = '$db'")" = "1" ] || psql_admin -c "create database $db owner hub"
-psql_db() { psql -h 127.0.0.1 -U hub -d "$db" -v ON_ERROR_STOP=1 -qtA "$@"; }
-
-[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -ntp -q package -DskipTests -Dconsole.skip=true
-
-hub=""
-start_hub() { # extra JVM options
-  # The risk pass is off: after a bulk load it would read new data in the background and be measured instead.
-  HUB_DB_NAME=$db java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dquarkus.management.port=$((port + 1000)) \
-    -Dquarkus.log.level=WARN -Dhub.risk.enabled=false "$@" \
-    -jar target/quarkus-app/quarkus-run.jar > "$work/hub.log" 2>&1 &
-  hub=$!
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
-  echo "hub did not start; see $work/hub.log" >&2; exit 1
-}
-stop_hub() { [ -n "$hub" ] && kill "$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true; hub=""; }
-trap stop_hub EXIT
+# The risk pass is off: after a bulk load it would read new data in the background and be measured instead.
+catalog_hub() { start_hub -Dhub.risk.enabled=false "$@"; }
 
 present=$(psql_db -c "select count(*) from catalog_item where code like '459%'" 2>/dev/null || echo 0)
 # The demo data set is loaded by the first start on a new database only: its claims and records are generated for
 # every catalog item of the demo sectors, which with the bench items present is millions of rows per start.
 demo_data=$([ "$present" -gt 0 ] && echo false || echo true)
-start_hub -Dhub.demo.data="$demo_data"   # applies the migrations (and on a new database the demo data set)
+catalog_hub -Dhub.demo.data="$demo_data"   # applies the migrations (and on a new database the demo data set)
 if [ "$present" -lt "$count" ]; then
   started=$(date +%s)
   psql_db -v count="$count" -v dept="$dept" -f bench/catalog/generate.sql >/dev/null
@@ -85,43 +63,13 @@ pgbench_pages() { # one round of the hub's statements: "tps avg-latency-ms"
 }
 wrk_keyset() { run_wrk keyset -s bench/catalog/keyset.lua "$base"; }
 wrk_filters() { run_wrk filters -s bench/catalog/filters.lua "$base"; }
-# Rounds of a measurement until two consecutive rounds agree within 5% (at most $max_rounds): prints every round,
-# one per line (round, load average 1/5/15 min, the measurement), and "stable <round>" or "unstable <round>" last.
-until_stable() {
-  local previous="" round=1 line rate
-  while [ "$round" -le "$max_rounds" ]; do
-    line=$("$@")
-    rate=${line%% *}
-    echo "$round $(cut -d' ' -f1-3 /proc/loadavg) $line"
-    if [ -n "$previous" ] && awk -v a="$rate" -v b="$previous" 'BEGIN {exit !(a > 0 && b > 0 && (a > b ? a - b : b - a) / b <= 0.05)}'; then
-      echo "stable $round"; return
-    fi
-    previous=$rate; round=$((round + 1))
-  done
-  echo "unstable $((round - 1))"
-}
-cpu_seconds() { # cumulative CPU seconds of the processes named, from /proc (utime + stime)
-  local total=0 pid
-  for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  awk -v t="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
-}
-# Open loop: hey at a fixed total rate, 16 workers in 8 processes, each on its own cursor (hey sends one URL); every
-# response time is kept (-o csv) and the percentiles are taken over all of them.
-open_loop() { # rate
-  local rate=$1 i cursor pids=()
-  rm -f "$work"/hey-*.csv
+# Open loop (bench/lib.sh): hey at a fixed total rate, 8 processes, each on its own cursor (hey sends one URL).
+catalog_open_loop() { # rate
+  local urls=() i
   for i in $(seq 1 8); do
-    cursor=$(sed -n "$(( i * 997 + 1 ))p" "$work/cursors.txt" | cut -d' ' -f1)
-    hey -z "${duration}s" -c 2 -q "$(awk -v r="$rate" 'BEGIN {printf "%d", r / 16}')" -o csv -t 10 \
-      -H "Authorization: Bearer $token" "$base/api/v1/items?size=20&after=$cursor" > "$work/hey-$i.csv" 2>/dev/null &
-    pids+=($!)
+    urls+=("$base/api/v1/items?size=20&after=$(sed -n "$(( i * 997 + 1 ))p" "$work/cursors.txt" | cut -d' ' -f1)")
   done
-  wait "${pids[@]}"   # not a bare wait: the hub is a child too
-  cat "$work"/hey-*.csv | awk -F, '$1 ~ /^[0-9.]+$/ {print $1 * 1000, $7}' | sort -n > "$work/hey-all.txt"
-  awk -v d="$duration" '{t[NR] = $1; if ($2 != 200) e++} END {
-      printf "%.0f %.2f %.2f %.2f %d\n", NR / d, t[int(NR * 0.5) + 1], t[int(NR * 0.99) + 1], t[NR], e + 0}' "$work/hey-all.txt"
+  open_loop "$1" "${urls[@]}" -- -H "Authorization: Bearer $token"
 }
 
 # ---- Plans: the statements as the hub prepares them, generic plans forced (what a prepared statement settles on) ----
@@ -181,7 +129,7 @@ until_stable wrk_keyset > "$work/rounds-keyset.txt"
 echo "$(awk -v a="$(cpu_seconds "$hub")" -v b="$hub_cpu0" 'BEGIN {print a - b}') $(awk -v a="$(cpu_seconds $backends)" -v b="$pg_cpu0" 'BEGIN {print a - b}')" \
   > "$work/cpu-keyset.txt"
 until_stable wrk_filters > "$work/rounds-filters.txt"
-open_loop "$open_rate" > "$work/open-loop.txt"
+catalog_open_loop "$open_rate" > "$work/open-loop.txt"
 # Answers: what the walk returns (two items of a page after the middle code, and the page after it).
 next=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/items?size=2&after=$(sed -n '1p' "$work/cursors.txt" | cut -d' ' -f1)" \
   | tee "$work/answers.txt" | sed -n 's/.*"next":"\([^"]*\)".*/\1/p')
@@ -190,15 +138,11 @@ stop_hub
 
 # Where the hub's time goes under the keyset load: JFR execution samples, top frame grouped by package. Recording
 # starts after 30 s of load (delay), so start-up and the first JIT are left out.
-start_hub -Dhub.demo.data=false -XX:StartFlightRecording=delay=30s,duration=20s,filename="$work/keyset.jfr",settings=profile
+catalog_hub -Dhub.demo.data=false -XX:StartFlightRecording=delay=30s,duration=20s,filename="$work/keyset.jfr",settings=profile
 wrk -t2 -c16 -d55s -s bench/catalog/keyset.lua "$base" > /dev/null 2>&1
 sleep 5   # the recording is written when its 20 s end
 stop_hub
-jfr print --events jdk.ExecutionSample "$work/keyset.jfr" \
-  | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/\(.*/, ""); n = split($0, p, ".");
-                              pkg = p[1]; for (i = 2; i <= 3 && i < n - 1; i++) pkg = pkg "." p[i]; top[pkg]++; total++}
-         END {for (f in top) printf "%6.1f%%  %s\n", 100 * top[f] / total, f}' \
-  | sort -rn | head -15 > "$work/profile.txt" || true
+jfr_top "$work/keyset.jfr" > "$work/profile.txt"
 
 # ---- Report ----
 last() { grep -v '^stable\|^unstable' "$1" | tail -1; }
@@ -225,7 +169,7 @@ pg_tps=$(echo "$pg" | awk '{print $5}')
     "$(echo "$filters" | awk '{print $5}')" "$(awk -v a="$(echo "$filters" | awk '{print $5}')" -v b="$pg_tps" 'BEGIN {printf "%.3f", a / b}')" \
     "$(echo "$filters" | awk '{print $6}')" "$(echo "$filters" | awk '{print $7}')" "$(echo "$filters" | awk '{print $8}')"
   read -r orate op50 op99 omax oerr < "$work/open-loop.txt"
-  printf '| hub, open loop: hey at %s req/s (16 workers), keyset pages | %s | | %s ms | %s ms (max %s ms) | %s |\n\n' \
+  printf '| hub, open loop: hey at %s req/s (64 workers), keyset pages | %s | | %s ms | %s ms (max %s ms) | %s |\n\n' \
     "$open_rate" "$orate" "$op50" "$op99" "$omax" "$oerr"
   printf 'Filter mix: 30%% none, 20%% sector, 15%% sector + status, 15%% type + status, 10%% not claimed by the caller in a sector and in use (the console'"'"'s list), 5%% sub-items of a main item (page numbers, counted), 5%% text in the name without a count; every keyset page starts after a random code (of the sector, when filtered by one).\n\n'
   printf 'Rounds (round, load average 1/5/15 min, then req/s and latencies):\n\n```\npgbench\n%s\nhub keyset\n%s\nhub filters\n%s\n```\n\n' \
