@@ -57,8 +57,9 @@ inserted() { psql_db -c "select last_value from behaviour_record_id_seq"; }
 # batches of 1,000 (under another source system), their valid records written by plain psql clients, one transaction
 # per batch (a multi-row INSERT into behaviour_record and outbox, bench/records/ceiling.py), $parallel sessions at
 # once like the JSON uploads. What the hub adds: HTTP, parsing, validation, upsert by key, versions, audit.
+mkdir -p "$work/ceiling"
 python3 bench/records/generate.py "$count" BENCH-CEIL "$department_credit_code" \
-  | split -l 1000 -d -a 5 --additional-suffix=.ndjson - "$work/ceiling"
+  | split -l 1000 -d -a 5 --additional-suffix=.ndjson - "$work/ceiling/c"
 python3 bench/records/ceiling.py "$work/ceiling" "$work/ceiling-sql"
 sessions=$parallel
 started=$(now)

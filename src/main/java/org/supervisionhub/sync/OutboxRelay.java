@@ -53,7 +53,16 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String TARGET = Outbox.NATIONAL;
 
-    private static final String CLAIM = """
+    /*
+     * Walks outbox_due_idx (target, next_attempt_at) in its own order and stops at the batch's size: no plan sorts
+     * the backlog, however large it is and whatever the statistics say. Ordering by id instead made the planner, with
+     * statistics taken before a backlog fell due (they said "nothing due"), read every due event, probe its aggregate
+     * and sort them all per claim: 17 s per claim at 670,000 events waiting, on every relay thread, while the
+     * national platform was slow or down. A claimed event's next attempt is its lease's end, so events in flight
+     * stay out of the scan's way until their lease has expired, and oldest due comes first (a new event is due at
+     * its commit, so that is the order events were written in).
+     */
+    static final String CLAIM = """
             with candidates as (
                 select o.id from outbox o
                 where o.target = $1 and o.next_attempt_at <= now()
@@ -61,10 +70,10 @@ public class OutboxRelay {
                   and not exists (select 1 from outbox p
                                   where p.aggregate_type = o.aggregate_type and p.aggregate_id = o.aggregate_id
                                     and p.id < o.id and p.target = o.target and p.status <> 'DELIVERED')
-                order by o.id limit $2
+                order by o.next_attempt_at limit $2
                 for update of o skip locked)
             update outbox o set status = 'IN_FLIGHT', lease_owner = $3, lease_until = now() + $4 * interval '1 millisecond',
-                                attempts = o.attempts + 1
+                                next_attempt_at = now() + $4 * interval '1 millisecond', attempts = o.attempts + 1
             from candidates c where o.id = c.id
             returning o.id, o.aggregate_type, o.aggregate_id, o.event_type, o.payload::text as payload,
                       o.idempotency_key""";

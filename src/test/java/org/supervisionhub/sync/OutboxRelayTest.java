@@ -6,11 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.supervisionhub.support.Eventually.await;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +43,9 @@ class OutboxRelayTest {
 
     @Inject
     SyncConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @AfterEach
     void healthySimulator() {
@@ -248,6 +257,50 @@ class OutboxRelayTest {
                                 aggregate)));
         assertThat(db.count("select count(*) from listener_test_seen where aggregate_id = ?", aggregate))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theClaimOfABacklogThatFellDueUnderStaleStatisticsReadsOneBatchInDueOrderAndSortsNothing() throws SQLException {
+        // A backlog analysed while nothing of it was due, then due at once (the national platform back after an
+        // outage): the statistics say "nothing due". The claim must still walk the due index and stop at its
+        // batch, in the plan PostgreSQL picks for the first executions and in the generic one it caches later.
+        String target = "plan-test-" + UUID.randomUUID();
+        db.update("""
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, next_attempt_at)
+                select ?, 'relay-plan-test', n::text, 'THING_CREATED', '{}', 'infinity'
+                from generate_series(1, 20000) n""", target);
+        try {
+            db.update("analyze outbox");
+            db.update("update outbox set next_attempt_at = now() where target = ?", target);
+
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                List<String> plan = claimPlan(target, mode);
+
+                assertThat(plan).as(mode).noneMatch(line -> line.contains("Sort"));
+                assertThat(plan).as(mode).anyMatch(line -> line.contains("Index Scan using outbox_due_idx"));
+            }
+        } finally {
+            db.update("delete from outbox where target = ?", target);
+        }
+    }
+
+    private List<String> claimPlan(String target, String planCacheMode) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("set local plan_cache_mode = " + planCacheMode);
+            statement.execute("prepare claim (text, int, text, bigint) as " + OutboxRelay.CLAIM);
+            List<String> plan = new ArrayList<>();
+            try (ResultSet rows =
+                    statement.executeQuery("explain execute claim ('" + target + "', 200, 'plan-test', 30000)")) {
+                while (rows.next()) {
+                    plan.add(rows.getString(1));
+                }
+            }
+            statement.execute("deallocate claim");
+            connection.rollback();
+            return plan;
+        }
     }
 
     @Test
