@@ -5,6 +5,8 @@
 # design, not by luck), then measures (a) JSON batches of 1,000 through POST /api/v1/records, (b) one NDJSON stream
 # of every record, (c) the same batches' rows sent by plain psql clients, one multi-row INSERT per batch and
 # transaction (bench/records/ceiling.py).
+# The risk models' scheduled passes are off (they read what the uploads write, competing for the same 2 cores;
+# bench/risk/run.sh measures them); set BENCH_HUB_OPTS to add or override JVM options.
 # Writes bench/results/records-<records>.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +31,7 @@ start_hub() {
   HUB_DB_NAME=$db java -Xmx512m -Dquarkus.profile=demo -Dhub.demo.data=false -Dquarkus.http.port="$port" \
     -Dquarkus.management.port=$((port + 1000)) \
     -Dquarkus.log.level=WARN -Dhub.records.max-ndjson-lines=$((count + 1)) -Dhub.records.max-ndjson-bytes=4294967296 \
-    -Dquarkus.http.limits.max-body-size=4G -jar target/quarkus-app/quarkus-run.jar > "$work/hub.log" 2>&1 &
+    -Dquarkus.http.limits.max-body-size=4G -Dhub.risk.enabled=false ${BENCH_HUB_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/hub.log" 2>&1 &
   hub=$!
   for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
   echo "hub did not start; see $work/hub.log" >&2; exit 1
@@ -89,6 +91,7 @@ json_non200=$(grep -vc '^200$' "$work/json-statuses.txt" || true)
     echo "$(now) $(awk '/VmRSS/ {print $2}' "/proc/$hub/status") $(inserted)"; sleep 0.5; done ) > "$work/samples.txt" &
 sampler=$!
 rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$hub/status")
+stream_base=$(inserted)   # the insert counter before the stream (the sampler's first line may come after its start)
 started=$(now)
 curl -s -o "$work/stream-result.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
   -H "Content-Type: application/x-ndjson" -H "Transfer-Encoding: chunked" -T "$work/stream.ndjson" \
@@ -98,7 +101,7 @@ sleep 1; kill "$sampler" 2>/dev/null || true
 stream_stored=$(psql_db -c "select count(*) from behaviour_record where source_system = 'BENCH-NDJSON'")
 rss_peak=$(awk -v s="$started" '$1 >= s && $2 > m {m = $2} END {print m}' "$work/samples.txt")
 # Rate over the first and the last tenth of the stream, from the insert counter.
-read -r first_rate last_rate < <(awk -v s="$started" -v base_n="$(awk -v s="$started" '$1 < s {n = $3} END {print n}' "$work/samples.txt")" \
+read -r first_rate last_rate < <(awk -v s="$started" -v base_n="$stream_base" \
   -v total="$stream_stored" '
   $1 >= s { t[++k] = $1; n[k] = $3 - base_n }
   END { tenth = total / 10;
@@ -119,6 +122,7 @@ report=bench/results/records-$count.md
     "$(free -g | awk '/Mem:/ {print $2 " GiB"}')" "$(java -version 2>&1 | head -1)" "$(psql -V | awk '{print $3}')"
   printf 'Records: 50%% inspections, 20%% penalties, 10%% each enforcement, other, complaint; 5%% invalid (one error each). '
   printf 'Every accepted record is validated (codes, claimed item, certificates on the act date, dates), written with its outbox event, and each batch of 500 with one audit entry.\n\n'
+  printf "JVM options beyond the limits: -Dhub.risk.enabled=false %s (the risk models' passes off: bench/risk/run.sh measures them).\n\n" "${BENCH_HUB_OPTS:-}"
   printf '| path | records | seconds | records/s | ratio to the ceiling | stored |\n|---|---|---|---|---|---|\n'
   printf '| like-for-like ceiling: the same batches of 1,000, valid records only, one multi-row INSERT into behaviour_record + outbox per transaction, %s psql sessions | %s | %s | %s | 1.000 | %s |\n' "$sessions" "$count" "$raw_seconds" "$raw_rate" "$raw_stored"
   printf '| POST /api/v1/records, JSON batches of 1,000, %s in parallel | %s | %s | %s | %s | %s |\n' "$parallel" "$count" \
