@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,11 +56,6 @@ public class StatsResource {
     @GET
     @Path("/claims")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Claim rate (认领率) and implementation list completion rate (检查实施清单编制完成率)",
-            description = "Per department, per region and in total, exact over the in-use catalog. A region admin sees "
-                    + "its region (default) or a region inside it; a department admin sees its own department.")
-    @APIResponse(responseCode = "200", description = "The figures")
     public Uni<ClaimStats> getClaimStats(@BeanParam @Valid StatsFilter filter) {
         return claimStats.claimStats(callers.caller(), filter.region, filter.department);
     }
@@ -69,13 +63,6 @@ public class StatsResource {
     @GET
     @Path("/coverage")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Supervision data coverage (监管行为数据覆盖率) and upload quality",
-            description =
-                    "Per department: the share of its claimed in-use sub-items with at least one record of its own "
-                            + "whose act date lies in the period, and the share of uploaded records rejected, by error code (by "
-                            + "day of receipt). Scoped like the claim rates. The period defaults to the current year.")
-    @APIResponse(responseCode = "200", description = "The figures")
     public Uni<CoverageStats> getCoverageStats(
             @BeanParam @Valid StatsFilter filter,
             @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
@@ -88,12 +75,6 @@ public class StatsResource {
     @GET
     @Path("/monthly")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Data received by month (数据汇聚量趋势)",
-            description = "Records received and rejected per month of receipt, every month of the period listed (zero "
-                    + "when nothing arrived), for trend lines. Scoped like the claim rates. The period defaults to the "
-                    + "current year and spans at most ten years.")
-    @APIResponse(responseCode = "200", description = "The figures")
     public Uni<MonthlyStats> getMonthlyStats(
             @BeanParam @Valid StatsFilter filter,
             @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
@@ -106,28 +87,6 @@ public class StatsResource {
     @GET
     @Path("/effectiveness")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Implementation list quality, enforcement officers, overdue cases, push lag and backlog (监管效能)",
-            description = "Per department, per region (the departments' own region) and in total, computed in SQL and "
-                    + "scoped like the claim rates. "
-                    + "实施清单完备度 (completenessRate): of the claimed in-use inspection sub-items, the share whose "
-                    + "implementation list has every required element filled (implementing body name, supervised "
-                    + "object, check content, sampling frequency, and the sampling proportion when in 双随机); a "
-                    + "missing list counts as incomplete. "
-                    + "事项要素填报准确率 (accuracyRate): of those items' compiled lists, the share whose elements pass "
-                    + "the standard's checks: the implementing body's credit code passes GB 32100 and is the "
-                    + "department's own, the list code is that credit code + the exercise level + a suffix, and the "
-                    + "exercise level matches the department's registered level (1 national, 2 provincial, 3 city, "
-                    + "4 county, 5 township). "
-                    + "注册执法人员率 (certifiedRate): of the officers registered with the departments, the share "
-                    + "holding a certificate with status VALID on the period's last day; with the departments that "
-                    + "have at least two such officers (the legal minimum for an inspection). "
-                    + "Cases (complaints, risk clues, tasks sent down): open ones and those past their deadline, now; "
-                    + "cases not yet routed to a department count for their region. "
-                    + "Push: events waiting for delivery and dead letters now, and the lag (written → delivered) of "
-                    + "the events delivered in the period, over every delivery target; events of a subject count for "
-                    + "the subject's region. The period defaults to the current year.")
-    @APIResponse(responseCode = "200", description = "The figures")
     public Uni<EffectivenessStats> getEffectivenessStats(
             @BeanParam @Valid StatsFilter filter,
             @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
@@ -143,15 +102,8 @@ public class StatsResource {
     @Blocking
     @Produces(StatsWorkbook.MEDIA_TYPE)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "The dashboard's indicators as an Excel workbook (导出 Excel)",
-            description = "The figures of /claims, /coverage and /effectiveness for the same scope and period, one "
-                    + "sheet per indicator group (认领与编制, 数据覆盖与质量, 实施清单质量, 执法人员, 逾期案件, 推送延迟与积压) "
-                    + "after a sheet 说明; Chinese headers; one row for the total, each region and each department. "
-                    + "Rates are numbers formatted as percentages.")
     @APIResponse(
             responseCode = "200",
-            description = "The workbook",
             content =
                     @Content(
                             mediaType = StatsWorkbook.MEDIA_TYPE,
@@ -201,12 +153,6 @@ public class StatsResource {
     @Path("/permit-binding")
     @Blocking
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Permit binding rate per department (审管联动 绑定率)",
-            description =
-                    "Per issuing department: the distinct permit items of its permits, how many are bound to at least "
-                            + "one supervision item, and the share. A department admin sees its own, a region admin its region.")
-    @APIResponse(responseCode = "200", description = "The figures")
     public List<PermitQueries.BindingRateView> getPermitBindingStats(
             @Parameter(description = "Department code")
                     @QueryParam("department")
