@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -20,11 +22,13 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * Documents each operation from its {@code openapi-docs/operations/<operationId>.json} instead of annotations on the
  * resource method, which keeps only what routes and secures it: the English of {@code summary} and
  * {@code description} (the second of a pair {@code ["中文", "English"]}; {@link OpenApiDocsFilter} puts the Chinese
- * before it later) and the answers it documents, {@code statuses}: status to description (English, or a pair shown
- * as two lines), in the contract's order. A status takes the body the scanner inferred from the method, or the
- * content an {@code @APIResponse} names for it (a generic page type, a file); the answers the file does not list
- * (the security filter's 401 and 403) follow. Runs first (a higher priority runs earlier), so that
- * {@link ProblemResponses} gives the failures listed here their problem+json body.
+ * before it later), the answers it documents, {@code statuses}: status to description (English, or a pair shown as
+ * two lines; or {@code {"description": ..., "body": "SchemaName"}} for a JSON body the scanner cannot infer from a
+ * {@code Response}), in the contract's order, and {@code requestFiles}, the media types of a body that is a file (an
+ * upload read as a stream). A status takes the body the scanner inferred from the method, or the content an
+ * {@code @APIResponse} names for it (a generic page type, a file); the answers the file does not list (the security
+ * filter's 401 and 403) follow. Runs first (a higher priority runs earlier), so that {@link ProblemResponses} gives
+ * the failures listed here their problem+json body.
  */
 @OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = 2)
 public class OperationDocsFilter implements OASFilter {
@@ -38,10 +42,13 @@ public class OperationDocsFilter implements OASFilter {
             for (Operation operation : item.getOperations().values()) {
                 JsonNode docs = OpenApiDocsFilter.operationDocs(operation);
                 if (docs != null) {
-                    describe(operation, english(docs.path("summary")), english(docs.path("description")));
+                    if (docs.path("requestFiles").isArray()) {
+                        operation.setRequestBody(files(docs.get("requestFiles")));
+                    }
                     if (docs.path("statuses").isObject()) {
                         declare(operation, docs.get("statuses"));
                     }
+                    describe(operation, english(docs.path("summary")), english(docs.path("description")));
                 }
             }
         }
@@ -92,7 +99,8 @@ public class OperationDocsFilter implements OASFilter {
                         : operation.getResponses().getAPIResponses();
         Map<String, APIResponse> declared = new LinkedHashMap<>();
         statuses.fields().forEachRemaining(status -> {
-            JsonNode text = status.getValue();
+            JsonNode entry = status.getValue();
+            JsonNode text = entry.isObject() ? entry.path("description") : entry;
             // A new answer: the security filter's 401 and 403 are one object shared by every operation.
             APIResponse response = OASFactory.createAPIResponse()
                     .description(
@@ -100,7 +108,9 @@ public class OperationDocsFilter implements OASFilter {
                                     ? text.get(0).asText() + "\n" + text.get(1).asText()
                                     : text.asText());
             APIResponse inferred = scanned.get(status.getKey());
-            if (inferred != null) {
+            if (entry.hasNonNull("body")) {
+                response.setContent(json(entry.get("body").asText()));
+            } else if (inferred != null) {
                 response.setHeaders(inferred.getHeaders());
                 response.setContent(inferred.getContent());
             }
@@ -110,5 +120,24 @@ public class OperationDocsFilter implements OASFilter {
         APIResponses responses = OASFactory.createAPIResponses();
         declared.forEach(responses::addAPIResponse);
         operation.setResponses(responses);
+    }
+
+    /** A JSON body of the named component schema. */
+    private static Content json(String schema) {
+        return OASFactory.createContent()
+                .addMediaType(
+                        "application/json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema)));
+    }
+
+    /** A required body that is a file of one of the given media types. */
+    private static RequestBody files(JsonNode mediaTypes) {
+        Content content = OASFactory.createContent();
+        mediaTypes.forEach(type -> content.addMediaType(
+                type.asText(),
+                OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().format("binary").addType(Schema.SchemaType.STRING))));
+        return OASFactory.createRequestBody().content(content).required(true);
     }
 }

@@ -99,12 +99,6 @@ public class RecordResource {
                                     @Schema(
                                             type = SchemaType.OBJECT,
                                             oneOf = {UploadResult.class, DryRunResult.class})))
-    @APIResponse(
-            responseCode = "202",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = UploadJobView.class)))
     public Response uploadRecords(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
