@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.common.FieldError;
-import org.supervisionhub.common.HubException;
-import org.supervisionhub.common.WireTime;
 import org.supervisionhub.permit.PermitQueries;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.CallerContext;
@@ -63,38 +59,27 @@ public class StatsResource {
     @GET
     @Path("/coverage")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    public Uni<CoverageStats> getCoverageStats(
-            @BeanParam @Valid StatsFilter filter,
-            @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
-                    LocalDate from,
-            @Parameter(description = "Last day (default: today)") @QueryParam("to") LocalDate to) {
-        LocalDate[] period = period(from, to);
-        return coverageStats.coverage(callers.caller(), filter.region, filter.department, period[0], period[1]);
+    public Uni<CoverageStats> getCoverageStats(@BeanParam @Valid StatsFilter filter, @BeanParam StatsPeriod period) {
+        StatsPeriod.Days days = period.days();
+        return coverageStats.coverage(callers.caller(), filter.region, filter.department, days.first(), days.last());
     }
 
     @GET
     @Path("/monthly")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    public Uni<MonthlyStats> getMonthlyStats(
-            @BeanParam @Valid StatsFilter filter,
-            @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
-                    LocalDate from,
-            @Parameter(description = "Last day (default: today)") @QueryParam("to") LocalDate to) {
-        LocalDate[] period = period(from, to);
-        return monthlyStats.monthly(callers.caller(), filter.region, filter.department, period[0], period[1]);
+    public Uni<MonthlyStats> getMonthlyStats(@BeanParam @Valid StatsFilter filter, @BeanParam StatsPeriod period) {
+        StatsPeriod.Days days = period.days();
+        return monthlyStats.monthly(callers.caller(), filter.region, filter.department, days.first(), days.last());
     }
 
     @GET
     @Path("/effectiveness")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
     public Uni<EffectivenessStats> getEffectivenessStats(
-            @BeanParam @Valid StatsFilter filter,
-            @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
-                    LocalDate from,
-            @Parameter(description = "Last day (default: today)") @QueryParam("to") LocalDate to) {
-        LocalDate[] period = period(from, to);
+            @BeanParam @Valid StatsFilter filter, @BeanParam StatsPeriod period) {
+        StatsPeriod.Days days = period.days();
         return effectivenessStats.effectiveness(
-                callers.caller(), filter.region, filter.department, period[0], period[1]);
+                callers.caller(), filter.region, filter.department, days.first(), days.last());
     }
 
     @GET
@@ -108,45 +93,26 @@ public class StatsResource {
                     @Content(
                             mediaType = StatsWorkbook.MEDIA_TYPE,
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response exportStats(
-            @BeanParam @Valid StatsFilter filter,
-            @Parameter(description = "First day (default: 1 January of the current year)") @QueryParam("from")
-                    LocalDate from,
-            @Parameter(description = "Last day (default: today)") @QueryParam("to") LocalDate to) {
-        LocalDate[] period = period(from, to);
+    public Response exportStats(@BeanParam @Valid StatsFilter filter, @BeanParam StatsPeriod period) {
+        StatsPeriod.Days days = period.days();
         Caller caller = callers.caller();
         var figures = Uni.combine()
                 .all()
                 .unis(
                         claimStats.claimStats(caller, filter.region, filter.department),
-                        coverageStats.coverage(caller, filter.region, filter.department, period[0], period[1]),
+                        coverageStats.coverage(caller, filter.region, filter.department, days.first(), days.last()),
                         effectivenessStats.effectiveness(
-                                caller, filter.region, filter.department, period[0], period[1]))
+                                caller, filter.region, filter.department, days.first(), days.last()))
                 .asTuple()
                 .await()
                 .indefinitely();
-        byte[] workbook =
-                StatsWorkbook.write(figures.getItem1(), figures.getItem2(), figures.getItem3(), period[0], period[1]);
+        byte[] workbook = StatsWorkbook.write(
+                figures.getItem1(), figures.getItem2(), figures.getItem3(), days.first(), days.last());
         return Response.ok(workbook, StatsWorkbook.MEDIA_TYPE)
                 .header(
                         "Content-Disposition",
-                        "attachment; filename=\"effectiveness-" + period[0] + "-" + period[1] + ".xlsx\"")
+                        "attachment; filename=\"effectiveness-" + days.first() + "-" + days.last() + ".xlsx\"")
                 .build();
-    }
-
-    /** The period asked for: from 1 January of this year to today by default, in order, at most ten years long. */
-    private static LocalDate[] period(LocalDate from, LocalDate to) {
-        LocalDate today = LocalDate.now(WireTime.ZONE);
-        LocalDate first = from != null ? from : today.withDayOfYear(1);
-        LocalDate last = to != null ? to : today;
-        if (last.isBefore(first)) {
-            throw HubException.validation(List.of(new FieldError("to", "DATE_RANGE_INVALID", "'to' precedes 'from'")));
-        }
-        if (last.isAfter(first.plusYears(10))) {
-            throw HubException.validation(
-                    List.of(new FieldError("to", "DATE_RANGE_INVALID", "the period spans more than ten years")));
-        }
-        return new LocalDate[] {first, last};
     }
 
     @GET
