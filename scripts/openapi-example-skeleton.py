@@ -293,8 +293,7 @@ def skeleton(doc, operation_id):
     for path, item in doc["paths"].items():
         for method, op in item.items():
             if isinstance(op, dict) and op.get("operationId") == operation_id:
-                out = {"summary": ["中文摘要", op.get("summary") or "English summary"],
-                       "description": ["中文说明", op.get("description") or "English description"]}
+                out = {"summary": ["中文摘要", "English summary"], "description": ["中文说明", "English description"]}
                 body = (op.get("requestBody") or {}).get("content", {})
                 for media, content in body.items():
                     if media.endswith("json"):
