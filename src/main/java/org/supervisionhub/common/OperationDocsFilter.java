@@ -61,7 +61,8 @@ public class OperationDocsFilter implements OASFilter {
 
     /**
      * Puts the texts first, where the scanner puts those of an annotation: the model writes its properties in the
-     * order they were set, so the others are taken off and set again after them.
+     * order they were set, so the others the scanner sets are taken off and set again after them (externalDocs,
+     * callbacks, servers and extensions, which no operation here has, would stay before the texts).
      */
     private static void describe(Operation operation, String summary, String description) {
         if (summary == null && description == null) {
