@@ -6,8 +6,9 @@
 
 Reads the built contract (target/openapi/openapi.yaml, or openapi/openapi.yaml), fills the request and each
 response with Guangxi demo values chosen by property name (valid credit codes, 45xxxx regions, 14-digit item
-codes), and names a catalog code for each documented failure. Then edit it: the Chinese summary and
-description, values that tell the operation's story, the codes each failure really answers. OpenApiExamplesTest
+codes), and names a catalog code for each documented failure. Then edit it: the summary and description in
+Chinese and English, the description of each status it answers (add its failures: 404, 409, ...), values that
+tell the operation's story, the codes each failure really answers. OpenApiExamplesTest
 validates the result against the schemas.
 """
 import json
@@ -292,7 +293,7 @@ def skeleton(doc, operation_id):
     for path, item in doc["paths"].items():
         for method, op in item.items():
             if isinstance(op, dict) and op.get("operationId") == operation_id:
-                out = {"summary": "中文摘要（" + (op.get("summary") or "") + "）", "description": "中文说明"}
+                out = {"summary": ["中文摘要", "English summary"], "description": ["中文说明", "English description"]}
                 body = (op.get("requestBody") or {}).get("content", {})
                 for media, content in body.items():
                     if media.endswith("json"):
@@ -315,6 +316,11 @@ def skeleton(doc, operation_id):
                             if media.endswith("json"):
                                 responses[status] = example(doc, c.get("schema", {}))
                                 break
+                # The answers to document, with the scanner's description to replace (400, 401 and 403 are
+                # documented for every operation by ProblemResponses).
+                out["statuses"] = {status: response.get("description") or ""
+                                   for status, response in op.get("responses", {}).items()
+                                   if status not in ("400", "401", "403")}
                 out["responses"] = responses
                 return out
     sys.exit("no operation " + operation_id)

@@ -6,4 +6,5 @@ mvn -B -ntp -q package -DskipTests
 mkdir -p openapi
 cp target/openapi/openapi.yaml openapi/openapi.yaml
 echo "openapi/openapi.yaml updated; review with: git diff openapi/"
-echo "then: mvn -o test -Dtest=OpenApiExamplesTest (every operation needs src/main/resources/openapi-docs/operations/<operationId>.json)"
+echo "then: mvn -o test -Dtest=OpenApiExamplesTest (every operation needs src/main/resources/openapi-docs/operations/<operationId>.json:"
+echo "its summary, description and statuses in Chinese and English, and its examples; no @Operation texts on the method)"

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,12 +48,6 @@ public class AdapterResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN})
-    @Operation(
-            summary = "Docked systems",
-            description = "Configuration, status (UP or DISABLED with the descriptor's "
-                    + "problems), inbound figures since start, pull cursor and pending changes. A region-admin sees the "
-                    + "adapters owned by departments of its region.")
-    @APIResponse(responseCode = "200", description = "Every adapter")
     public List<AdapterView> listAdapters() {
         return adapters.list(callers.caller());
     }
@@ -62,12 +55,6 @@ public class AdapterResource {
     @GET
     @Path("/{system}/health")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.SYSTEM})
-    @Operation(
-            summary = "One docked system's status",
-            description = "As in the list. A docked system sees only its own (by its OIDC client); an adapter outside "
-                    + "a region-admin's region reads as unknown (404).")
-    @APIResponse(responseCode = "200", description = "The adapter")
-    @APIResponse(responseCode = "404", description = "No such adapter")
     public AdapterView getAdapterHealth(@PathParam("system") String system) {
         return adapters.view(callers.caller(), clientId(), system);
     }
@@ -76,20 +63,6 @@ public class AdapterResource {
     @Path("/{system}/inbound/{kind}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @RolesAllowed(Roles.SYSTEM)
-    @Operation(
-            summary = "A docked system sends data in its own format",
-            description =
-                    "The payload is mapped by the system's descriptor onto canonical records, which then go through "
-                            + "the same validation and idempotency as POST /api/v1/records (records of the caller's department). "
-                            + "Only the system's own OIDC client may call it. The answer is the upload result, with its fields "
-                            + "renamed to the system's terms where the descriptor says so. A kind declared "
-                            + "`format: xml` is sent as application/xml (or text/xml): no DTD, read into the same tree "
-                            + "as JSON (attributes as @name, repeated elements as lists); any other kind as JSON. "
-                            + "With dryRun=true (试运行) the payload is mapped and validated exactly the same way but "
-                            + "nothing is stored and no event queued: the answer (a DryRunResult, renamed likewise) gives "
-                            + "the counts and issues the real call would give and every record's canonical mapping; one "
-                            + "ADAPTER_DRY_RUN audit entry is written. Kinds whose target is not behaviour records "
-                            + "refuse it (DRY_RUN_UNSUPPORTED).")
     @RequestBody(
             required = true,
             content = {
@@ -102,15 +75,7 @@ public class AdapterResource {
             })
     @APIResponse(
             responseCode = "200",
-            description = "Counts and, per rejected record, why",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Unreadable payload (malformed JSON or XML, an XML DTD), or a dry run of a kind that offers "
-                    + "none (DRY_RUN_UNSUPPORTED)")
-    @APIResponse(responseCode = "404", description = "No such adapter or kind")
-    @APIResponse(responseCode = "415", description = "JSON for an XML kind, or XML for a JSON kind")
-    @APIResponse(responseCode = "503", description = "The adapter is disabled")
     public JsonNode receiveAdapterPayload(
             @PathParam("system") String system,
             @PathParam("kind") String kind,
@@ -128,22 +93,7 @@ public class AdapterResource {
     @GET
     @Path("/{system}/changes")
     @RolesAllowed(Roles.SYSTEM)
-    @Operation(
-            summary = "Changes for a docked system, in its format (回流)",
-            description =
-                    "The hub events it subscribes to (records, subjects, certificates, ...) after the cursor, oldest "
-                            + "first, mapped by its descriptor; events of other departments are left out. Pass nextCursor as since. "
-                            + "The cursor is a pull position, not an event id: an event gets its position only once its "
-                            + "transaction and every older one have ended, in that order, so no event can later appear "
-                            + "behind a cursor already handed out (paging never skips one); an event is pulled a moment "
-                            + "after it commits (at most as long as the oldest transaction still running in the hub). "
-                            + "Cursors handed out before positions existed (event ids) remain valid. Keep pulling within "
-                            + "the retention of delivered events (7 days by default).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The changes",
-            content = @Content(schema = @Schema(implementation = ChangesView.class)))
-    @APIResponse(responseCode = "404", description = "No such adapter")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChangesView.class)))
     public ChangesView getAdapterChanges(
             @PathParam("system") String system,
             @Parameter(description = "The nextCursor of the previous page; 0 for the oldest events kept")

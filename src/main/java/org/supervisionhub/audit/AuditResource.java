@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.security.Roles;
 
@@ -23,9 +22,6 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(
-            summary = "Verify the audit hash chain",
-            description = "Recomputes every row's SHA-256 and its link to the previous row.")
     public Uni<AuditChainReport> verifyAuditChain() {
         return verifier.verify();
     }

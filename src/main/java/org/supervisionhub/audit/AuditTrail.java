@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.jboss.logging.MDC;
 import org.supervisionhub.common.Json;
 import org.supervisionhub.security.Caller;
 
@@ -40,33 +39,33 @@ public class AuditTrail {
             String entityType,
             String entityId,
             Map<String, ?> detail) {
-        Object requestId = MDC.get("requestId");
+        AuditEntry entry = AuditEntry.of(caller, action, entityType, entityId, json.write(detail));
         connection
                 .preparedQuery(INSERT_POSITIONAL)
                 .execute(Tuple.from(new Object[] {
-                    caller.auditName(),
-                    caller.departmentCode().orElse(null),
-                    action,
-                    entityType,
-                    entityId,
-                    json.write(detail),
-                    requestId == null ? null : requestId.toString()
+                    entry.actor(),
+                    entry.department(),
+                    entry.action(),
+                    entry.entityType(),
+                    entry.entityId(),
+                    entry.detail(),
+                    entry.requestId()
                 }))
                 .await()
                 .indefinitely();
     }
 
     public Uni<Void> record(Caller caller, String action, String entityType, String entityId, Map<String, ?> detail) {
-        Object requestId = MDC.get("requestId");
+        AuditEntry entry = AuditEntry.of(caller, action, entityType, entityId, json.write(detail));
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter("actor", caller.auditName())
-                        .setParameter("department", caller.departmentCode().orElse(null))
-                        .setParameter("action", action)
-                        .setParameter("entityType", entityType)
-                        .setParameter("entityId", entityId)
-                        .setParameter("detail", json.write(detail))
-                        .setParameter("requestId", requestId == null ? null : requestId.toString())
+                        .setParameter("actor", entry.actor())
+                        .setParameter("department", entry.department())
+                        .setParameter("action", entry.action())
+                        .setParameter("entityType", entry.entityType())
+                        .setParameter("entityId", entry.entityId())
+                        .setParameter("detail", entry.detail())
+                        .setParameter("requestId", entry.requestId())
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -19,7 +19,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.MDC;
 import org.supervisionhub.common.DatabaseFailures;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.HubException;
@@ -73,15 +72,7 @@ public class ReadAuditTrail {
 
     /** Appends the entry; the {@code Uni} completes once it is committed. */
     public Uni<Void> record(Caller caller, String action, String entityType, String entityId, Map<String, ?> detail) {
-        Object requestId = MDC.get("requestId");
-        Entry entry = new Entry(
-                caller.auditName(),
-                caller.departmentCode().orElse(null),
-                action,
-                entityType,
-                entityId,
-                json.write(detail),
-                requestId == null ? null : requestId.toString());
+        AuditEntry entry = AuditEntry.of(caller, action, entityType, entityId, json.write(detail));
         return Uni.createFrom().emitter(emitter -> {
             if (waitingCount.incrementAndGet() > MAX_WAITING) {
                 waitingCount.decrementAndGet();
@@ -146,7 +137,7 @@ public class ReadAuditTrail {
         int size = batch.size();
         String[][] columns = new String[7][size];
         for (int i = 0; i < size; i++) {
-            Entry entry = batch.get(i).entry();
+            AuditEntry entry = batch.get(i).entry();
             columns[0][i] = entry.actor();
             columns[1][i] = entry.department();
             columns[2][i] = entry.action();
@@ -173,17 +164,8 @@ public class ReadAuditTrail {
         writeNextBatch();
     }
 
-    private record Entry(
-            String actor,
-            String department,
-            String action,
-            String entityType,
-            String entityId,
-            String detail,
-            String requestId) {}
-
     /** A reader waiting for its entry, answered on its own Vert.x context (the request's) when it had one. */
-    private record Waiting(Entry entry, UniEmitter<? super Void> emitter, Context context) {
+    private record Waiting(AuditEntry entry, UniEmitter<? super Void> emitter, Context context) {
 
         void complete(Throwable failure) {
             Runnable answer = failure == null ? () -> emitter.complete(null) : () -> emitter.fail(failure);

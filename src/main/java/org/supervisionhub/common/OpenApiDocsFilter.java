@@ -26,17 +26,20 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Makes the contract teach: attaches the Chinese texts and the examples kept under {@code openapi-docs/} to the
- * document the annotations produced. {@code openapi-docs/info.md} is the API description; {@code glossary.json} gives
- * the Chinese name of every schema property, parameter and tag (one term per name across the API, a
- * {@code Schema.property} entry where a name means something else there); {@code operations/<operationId>.json}
- * gives an operation's Chinese summary and description, its own parameter terms ({@code parameters}, before the
- * glossary's), its example request and its example responses by status (a
+ * document the annotations and {@link OperationDocsFilter} produced. {@code openapi-docs/info.md} is the API
+ * description; {@code glossary.json} gives the Chinese name of every schema property, parameter and tag (one term per
+ * name across the API, a {@code Schema.property} entry where a name means something else there);
+ * {@code operations/<operationId>.json} holds all of an operation's documentation: its {@code summary} and
+ * {@code description} as {@code ["中文", "English"]} (the English is set by {@link OperationDocsFilter}, in place of
+ * an annotation), the answers it documents ({@code statuses}, also {@link OperationDocsFilter}'s), its own parameter
+ * terms ({@code parameters}, before the glossary's), its example request and its example responses by status (a
  * body; for a failure a catalog code, a list of them, or {@code {"problem": code, "detail": ..., "errors": [...]}},
- * from which the problem body is built). Chinese comes first, the English
- * of the annotations second. Runs at build time, so the stored contract carries it; {@code OpenApiExamplesTest}
- * checks that every operation has its file and that every example validates against its schema.
+ * from which the problem body is built). Chinese comes first, the English second. Runs at build time, so the stored
+ * contract carries it; {@code OpenApiExamplesTest} checks that every operation has its file and that every example
+ * validates against its schema.
  */
-// After ProblemResponses and ErrorCatalogFilter (priority 1): a higher priority runs first.
+// After OperationDocsFilter (priority 2), ProblemResponses and ErrorCatalogFilter (priority 1): a higher priority runs
+// first.
 @OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = 0)
 public class OpenApiDocsFilter implements OASFilter {
 
@@ -71,9 +74,7 @@ public class OpenApiDocsFilter implements OASFilter {
                 openAPI.getPaths().getPathItems().entrySet()) {
             describeParameters(glossary, path.getValue().getParameters());
             for (Operation operation : path.getValue().getOperations().values()) {
-                JsonNode docs = operation.getOperationId() == null
-                        ? null
-                        : json(ROOT + "operations/" + operation.getOperationId() + ".json");
+                JsonNode docs = operationDocs(operation);
                 if (docs != null) {
                     // An operation's own parameter terms ("id" of a draw, "code" of a region) come before the
                     // glossary's.
@@ -83,6 +84,13 @@ public class OpenApiDocsFilter implements OASFilter {
                 describeParameters(glossary, operation.getParameters());
             }
         }
+    }
+
+    /** The operation's {@code operations/<operationId>.json}, or null. */
+    static JsonNode operationDocs(Operation operation) {
+        return operation.getOperationId() == null
+                ? null
+                : json(ROOT + "operations/" + operation.getOperationId() + ".json");
     }
 
     private static void document(Operation operation, String path, JsonNode docs) {

@@ -11,9 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.PageRequest;
@@ -35,10 +33,6 @@ public class DisclosureListResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "The disclosures of the caller's scope, newest first",
-            description = "Withdrawn and expired ones included (publicNow says what the public sees today).")
-    @APIResponse(responseCode = "200", description = "A page of disclosures")
     public Page<DisclosureView> listDisclosures(
             @Parameter(description = "Department code")
                     @QueryParam("department")

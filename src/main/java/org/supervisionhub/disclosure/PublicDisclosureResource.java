@@ -14,9 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.Page;
 import org.supervisionhub.common.PageRequest;
@@ -39,13 +37,6 @@ public class PublicDisclosureResource {
 
     @GET
     @PermitAll
-    @Operation(
-            summary = "Disclosures public today (曝光台), newest act first",
-            description = "Without a token. Only published disclosures within their period whose record still stands; "
-                    + "desensitised (organisations only, no officers, no person's name or ID number). Rate limited "
-                    + "per client address (hub.disclosure.public-rate-limit).")
-    @APIResponse(responseCode = "200", description = "A page of disclosures")
-    @APIResponse(responseCode = "429", description = "Too many reads from this address (RATE_LIMITED)")
     public Page<PublicDisclosureView> listPublicDisclosures(
             @Parameter(description = "Region code (GB/T 2260) where the act took place; includes the regions below it")
                     @QueryParam("region")
@@ -68,12 +59,6 @@ public class PublicDisclosureResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One disclosure public today", description = "Without a token; desensitised.")
-    @APIResponse(responseCode = "200", description = "The disclosure")
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, withdrawn, expired, or its record deleted (DISCLOSURE_NOT_FOUND)")
-    @APIResponse(responseCode = "429", description = "Too many reads from this address (RATE_LIMITED)")
     public PublicDisclosureView getPublicDisclosure(@PathParam("id") long id, @Context HttpServerRequest request) {
         limiter.admit(ClientAddresses.of(request));
         return disclosures.publicOne(id);

@@ -14,15 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.supervisionhub.record.DryRunResult;
-import org.supervisionhub.record.UploadJobView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -46,40 +38,6 @@ public class AdapterFileResource {
     @Consumes(MediaType.WILDCARD) // the file's type is read from its bytes (xlsx or CSV), whatever the client labels it
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
-    @Operation(
-            summary = "Import a docked system's sheet",
-            description = "Like POST /api/v1/imports/{kind}, but the headers are the system's own: the descriptor's "
-                    + "inbound kind (source: file) maps each row (header → cell text) onto a canonical record with its "
-                    + "field rules. The records are the adapter's owner department's: its dept-admin, the system's own "
-                    + "client, or a hub-admin may import them. "
-                    + SheetUploadParams.DRY_RUN_DESCRIPTION)
-    @RequestBody(
-            required = true,
-            content = {
-                @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(mediaType = FileImports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "试运行结果（dryRun=true），未存储任何数据\nThe dry run's answer (dryRun=true); nothing stored",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DryRunResult.class)))
-    @APIResponse(
-            responseCode = "202",
-            description = "The job; follow Location for its progress",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = UploadJobView.class)))
-    @APIResponse(responseCode = "400", description = "Headers, charset or file unreadable")
-    @APIResponse(responseCode = "404", description = "No such adapter or file kind")
-    @APIResponse(
-            responseCode = "413",
-            description = "Over the file's byte or row limit, or a dry run's row limit (DRY_RUN_TOO_MANY_ROWS)")
-    @APIResponse(responseCode = "415", description = "Neither xlsx nor CSV")
-    @APIResponse(responseCode = "503", description = "The adapter is disabled")
     public Response importAdapterSheet(
             @PathParam("system") String system,
             @PathParam("kind") String kind,

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,23 +33,12 @@ public class ImportReportResource {
     @Blocking
     @Produces({FileImports.XLSX, FileImports.CSV})
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
-    @Operation(
-            summary = "An imported file with its results (带错误列的导入文件)",
-            description = "The file of a file-import job, in its own format (xlsx back for xlsx, CSV in UTF-8 with BOM "
-                    + "for CSV), with the column '导入结果 (import result)' added: each row's errors (错误) and "
-                    + "warnings (警告) as header, field, code and message; empty for rows stored cleanly. Meaningful "
-                    + "once the job has finished. Scoped like the job (other departments' jobs read as unknown).")
     @APIResponse(
             responseCode = "200",
-            description = "The annotated file",
             content = {
                 @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = FileImports.CSV, schema = @Schema(type = SchemaType.STRING))
             })
-    @APIResponse(
-            responseCode = "404",
-            description = "No such job in the caller's scope (UPLOAD_JOB_NOT_FOUND), or not a file import "
-                    + "(IMPORT_FILE_NOT_FOUND)")
     public Response getUploadJobAnnotatedFile(@PathParam("id") UUID id) {
         return jobs.annotated(callers.caller(), id);
     }

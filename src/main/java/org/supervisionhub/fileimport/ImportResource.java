@@ -20,19 +20,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.HubException;
-import org.supervisionhub.record.DryRunResult;
 import org.supervisionhub.record.RecordKind;
-import org.supervisionhub.record.UploadJobView;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
 
@@ -61,48 +57,6 @@ public class ImportResource {
     @Consumes(MediaType.WILDCARD) // the file's type is read from its bytes (xlsx or CSV), whatever the client labels it
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
-    @Operation(
-            summary = "Import a sheet of records (格式文件导入)",
-            description =
-                    "The body is the file: an xlsx workbook (its first worksheet) or a CSV (UTF-8 with or without "
-                            + "BOM, or GB18030/GBK: detected, or named by charset). The first row holds the Chinese headers of "
-                            + "the kind's template (GET /api/v1/imports/{kind}/template.xlsx); every further non-blank row is one "
-                            + "record. Headers are checked before anything is stored (400 FILE_HEADERS_INVALID naming each); then "
-                            + "the rows become an upload job (202, Location): the same validation and idempotent writes as "
-                            + "POST /api/v1/records. The job's annotated-file (Link rel=annotated-file) is the file back with an "
-                            + "error column per row; its issues are the same report as NDJSON or CSV. A department's records "
-                            + "only: a hub-admin names the department. "
-                            + SheetUploadParams.DRY_RUN_DESCRIPTION)
-    @RequestBody(
-            required = true,
-            content = {
-                @Content(mediaType = FileImports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(mediaType = FileImports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "试运行结果（dryRun=true），未存储任何数据\nThe dry run's answer (dryRun=true); nothing stored",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DryRunResult.class)))
-    @APIResponse(
-            responseCode = "202",
-            description = "The job; follow Location for its progress",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = UploadJobView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "Headers, charset or file unreadable (FILE_HEADERS_INVALID, FILE_UNREADABLE, CHARSET_UNSUPPORTED)")
-    @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND) or department")
-    @APIResponse(
-            responseCode = "413",
-            description =
-                    "Over the file's byte or row limit (hub.imports), or a dry run's row limit (DRY_RUN_TOO_MANY_ROWS)")
-    @APIResponse(responseCode = "415", description = "Neither xlsx nor CSV (FILE_TYPE_UNSUPPORTED)")
     public Response importSheet(
             @PathParam("kind") String kind,
             InputStream body,
@@ -127,19 +81,12 @@ public class ImportResource {
     @Path("/{kind}/columns")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
-    @Operation(
-            summary = "The columns of a kind's standard sheet (导入模板列说明)",
-            description = "导入模板各列：中文表头、对应字段、格式、是否必填、示例，与模板的“说明”页相同。\n"
-                    + "The template's columns as JSON, in sheet order, as its sheet 说明 lists them: a report's field "
-                    + "(an issue's field path) is named by its header here.")
     @APIResponse(
             responseCode = "200",
-            description = "The columns",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = ImportColumn.class)))
-    @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND)")
     public List<ImportColumn> getImportColumns(@PathParam("kind") String kind) {
         RecordKind recordKind = StandardColumns.kind(kind)
                 .orElseThrow(() ->
@@ -152,19 +99,12 @@ public class ImportResource {
     @Blocking
     @Produces(FileImports.XLSX)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
-    @Operation(
-            summary = "The template of a kind's standard sheet",
-            description = "Generated from the canonical schema: the Chinese headers (required ones bold), each with a "
-                    + "comment giving the English field and its format, one example row, and a sheet 说明 listing "
-                    + "every column.")
     @APIResponse(
             responseCode = "200",
-            description = "The template",
             content =
                     @Content(
                             mediaType = FileImports.XLSX,
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such kind (IMPORT_KIND_NOT_FOUND)")
     public Response getImportTemplate(@PathParam("kind") String kind) {
         RecordKind recordKind = StandardColumns.kind(kind)
                 .orElseThrow(() ->

@@ -15,13 +15,6 @@ import org.supervisionhub.record.RecordResource;
  */
 public class SheetUploadParams {
 
-    /** What a dry run does, in the description of every sheet import. */
-    static final String DRY_RUN_DESCRIPTION =
-            "With dryRun=true (试运行) the file is read, mapped and validated exactly the same way but no job "
-                    + "is made and nothing is stored: the answer (200, DryRunResult) gives every row's canonical "
-                    + "record and issues, lines being row numbers; at most hub.imports.max-dry-run-rows rows "
-                    + "(413 DRY_RUN_TOO_MANY_ROWS); one FILE_IMPORT_DRY_RUN audit entry is written.";
-
     @Parameter(description = "CSV charset: UTF-8 or GB18030 (GBK); detected when absent")
     @QueryParam("charset")
     @Pattern(regexp = "^[A-Za-z0-9_-]{3,16}$")

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,17 +71,7 @@ public class ItemResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of items",
-            content = @Content(schema = @Schema(implementation = CatalogItemPage.class)))
-    @Operation(
-            summary = "List catalog items",
-            description = "Ordered by code. To walk the catalog, follow the cursor: every page carries next, pass it "
-                    + "as after= for the page that follows (null on the last page); a page asked for with after counts "
-                    + "nothing unless count=exact. The page-number form (page=) still works and counts by default; "
-                    + "page and after cannot be combined. 'claimed' is relative to the caller's department; "
-                    + "'department' keeps the items a department (in the caller's scope) has claimed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogItemPage.class)))
     public Uni<CatalogItemPage> listItems(
             @Parameter(description = "Text contained in the item name") @QueryParam("q") @Size(max = 100) String text,
             @Parameter(schema = @Schema(implementation = ItemType.class)) @QueryParam("type") String type,
@@ -198,12 +187,6 @@ public class ItemResource {
     @Path("/invitations")
     @WithSession
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Items the department is invited to claim (待认领)",
-            description =
-                    "Sub-items issued by the national platform in the department's sectors that it has not claimed "
-                            + "yet, newest first (at most 500). A department admin sees its own; admins name the department.")
-    @APIResponse(responseCode = "200", description = "The open invitations")
     public Uni<List<ClaimInvitationView>> listClaimInvitations(
             @Parameter(description = "Department code (admins)")
                     @QueryParam("department")
@@ -217,12 +200,6 @@ public class ItemResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Get a catalog item",
-            description = "The current version of the item; claimedByMe tells a "
-                    + "department caller whether its department holds an active claim.")
-    @APIResponse(responseCode = "200", description = "The item")
-    @APIResponse(responseCode = "404", description = "No such item")
     public Uni<CatalogItemView> getItem(@PathParam("code") @ItemCode String code) {
         return catalog.get(callers.caller(), code);
     }
@@ -230,11 +207,6 @@ public class ItemResource {
     @GET
     @Path("/{code}/versions")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Version history of a catalog item",
-            description = "Every version the hub recorded, oldest first, with who changed it, when and why.")
-    @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "No such item")
     public Uni<List<ItemVersionView>> listItemVersions(@PathParam("code") @ItemCode String code) {
         return catalog.versions(code);
     }
@@ -243,16 +215,7 @@ public class ItemResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(
-            summary = "Create or update a catalog item",
-            description = "Idempotent: an identical re-send is UNCHANGED; a changed item gets a new version and keeps "
-                    + "its history. Cancelling releases its claims and, for a main item, cancels its sub-items.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged")
-    @APIResponse(responseCode = "422", description = "Main item missing or not a main item")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ItemUpsertResult.class)))
     @Blocking
     public Response upsertItem(
             @PathParam("code") @ItemCode String code, @NotNull @Valid CatalogItemRequest request, UriInfo uri) {
@@ -265,12 +228,6 @@ public class ItemResource {
     @GET
     @Path("/{code}/claims")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Claims of an item",
-            description = "Active and released claims, newest first, limited to the "
-                    + "departments in the caller's scope (the national platform and hub admins see all).")
-    @APIResponse(responseCode = "200", description = "The claims")
-    @APIResponse(responseCode = "404", description = "No such item")
     public Uni<List<ClaimView>> listItemClaims(@PathParam("code") @ItemCode String code) {
         return claims.claimsOf(callers.caller(), code);
     }
@@ -279,17 +236,7 @@ public class ItemResource {
     @Path("/{code}/claims")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Claim a sub-item for a department (认领)",
-            description = "Idempotent: claiming an item the department already holds returns the existing claim (200).")
-    @APIResponse(
-            responseCode = "201",
-            description = "Claimed",
-            content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "200", description = "Already claimed; the existing claim")
-    @APIResponse(responseCode = "404", description = "No such item")
-    @APIResponse(responseCode = "409", description = "Item not in use")
-    @APIResponse(responseCode = "422", description = "A main item, or outside the department's sectors")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ClaimView.class)))
     public Uni<Response> claimItem(@PathParam("code") @ItemCode String code, @Valid ClaimRequest request, UriInfo uri) {
         String department = request == null ? null : request.departmentCode();
         return claims.claim(callers.caller(), code, department)
@@ -305,14 +252,7 @@ public class ItemResource {
     @DELETE
     @Path("/{code}/claims/{departmentCode}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Release a claim (取消认领)",
-            description = "Needs a reason. Releasing a released claim returns it unchanged.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The released claim",
-            content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "404", description = "The department never claimed the item")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimView.class)))
     public Uni<ClaimView> releaseClaim(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,
@@ -330,12 +270,6 @@ public class ItemResource {
     @GET
     @Path("/{code}/claims/{departmentCode}/implementation-list")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Get a department's check implementation list for an item",
-            description =
-                    "Readable by the department itself, the admins of its region, docked systems and the national platform.")
-    @APIResponse(responseCode = "200", description = "The list")
-    @APIResponse(responseCode = "404", description = "No list")
     public Uni<ImplementationListView> getImplementationList(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode) {
@@ -346,17 +280,9 @@ public class ItemResource {
     @Path("/{code}/claims/{departmentCode}/implementation-list")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Create or replace a check implementation list (编制检查实施清单)",
-            description = "Only for a claimed inspection sub-item; one list per department and item. The list code is "
-                    + "generated (credit code + exercise level + item code) when absent.")
     @APIResponse(
             responseCode = "201",
-            description = "Created",
             content = @Content(schema = @Schema(implementation = ImplementationListView.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged")
-    @APIResponse(responseCode = "409", description = "Not claimed, or list code used by another list")
-    @APIResponse(responseCode = "422", description = "Not an inspection item")
     public Uni<Response> putImplementationList(
             @PathParam("code") @ItemCode String code,
             @PathParam("departmentCode") @Pattern(regexp = DEPARTMENT_CODE) String departmentCode,

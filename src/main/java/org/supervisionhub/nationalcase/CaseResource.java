@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,14 +45,7 @@ public class CaseResource {
     @GET
     @Path("/complaints")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "投诉举报: the complaints routed to the caller's department (region, for region admins)",
-            description =
-                    "Complaints with the earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page",
-            content = @Content(schema = @Schema(implementation = CasePage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CasePage.class)))
     public Page<CaseView> listComplaints(
             @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
@@ -64,12 +56,6 @@ public class CaseResource {
     @GET
     @Path("/complaints/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "One complaint",
-            description =
-                    "The complaint with the national platform's message as sent, its routing and its disposition. Outside the caller's scope: 404.")
-    @APIResponse(responseCode = "200", description = "The complaint")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView getComplaint(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.COMPLAINT, id);
     }
@@ -77,11 +63,6 @@ public class CaseResource {
     @POST
     @Path("/complaints/{id}/accept")
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Accept a complaint (认领)",
-            description = "By the department the complaint is assigned to; accepting again changes nothing.")
-    @APIResponse(responseCode = "200", description = "The complaint, accepted")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView acceptComplaint(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.COMPLAINT, id);
     }
@@ -90,14 +71,6 @@ public class CaseResource {
     @Path("/complaints/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Send the disposition of a complaint (反馈)",
-            description =
-                    "Queued to the national platform in the "
-                            + "same transaction; the complaint is CLOSED once the feedback has been delivered. Once only (409 after).")
-    @APIResponse(responseCode = "200", description = "The complaint, feedback sent")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
-    @APIResponse(responseCode = "409", description = "Feedback already sent")
     public CaseView feedbackComplaint(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.COMPLAINT, id, request);
     }
@@ -105,14 +78,7 @@ public class CaseResource {
     @GET
     @Path("/risk-clues")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "风险预警线索: the risk clues routed to the caller's department (region, for region admins)",
-            description =
-                    "Risk clues with the earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page",
-            content = @Content(schema = @Schema(implementation = CasePage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CasePage.class)))
     public Page<CaseView> listRiskClues(
             @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
@@ -123,12 +89,6 @@ public class CaseResource {
     @GET
     @Path("/risk-clues/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "One risk clue",
-            description =
-                    "The risk clue with the national platform's message as sent, its routing and its disposition. Outside the caller's scope: 404.")
-    @APIResponse(responseCode = "200", description = "The risk clue")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView getRiskClue(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.RISK_CLUE, id);
     }
@@ -136,11 +96,6 @@ public class CaseResource {
     @POST
     @Path("/risk-clues/{id}/accept")
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Accept a risk clue (认领)",
-            description = "By the department the risk clue is assigned to; accepting again changes nothing.")
-    @APIResponse(responseCode = "200", description = "The risk clue, accepted")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView acceptRiskClue(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.RISK_CLUE, id);
     }
@@ -149,14 +104,6 @@ public class CaseResource {
     @Path("/risk-clues/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Send the disposition of a risk clue (反馈)",
-            description =
-                    "Queued to the national platform in the "
-                            + "same transaction; the risk clue is CLOSED once the feedback has been delivered. Once only (409 after).")
-    @APIResponse(responseCode = "200", description = "The risk clue, feedback sent")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
-    @APIResponse(responseCode = "409", description = "Feedback already sent")
     public CaseView feedbackRiskClue(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.RISK_CLUE, id, request);
     }
@@ -164,14 +111,7 @@ public class CaseResource {
     @GET
     @Path("/tasks")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "联合监管任务: the tasks routed to the caller's department (region, for region admins)",
-            description =
-                    "Tasks with the earliest deadline first; filter by status, or overdue=true for the open ones past their deadline.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page",
-            content = @Content(schema = @Schema(implementation = CasePage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CasePage.class)))
     public Page<CaseView> listTasks(
             @QueryParam("status") @Pattern(regexp = STATUSES) String status,
             @QueryParam("overdue") boolean overdue,
@@ -182,12 +122,6 @@ public class CaseResource {
     @GET
     @Path("/tasks/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "One task",
-            description =
-                    "The task with the national platform's message as sent, its routing and its disposition. Outside the caller's scope: 404.")
-    @APIResponse(responseCode = "200", description = "The task")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView getTask(@PathParam("id") long id) {
         return cases.get(callers.caller(), CaseKind.TASK, id);
     }
@@ -195,11 +129,6 @@ public class CaseResource {
     @POST
     @Path("/tasks/{id}/accept")
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Accept a task (认领)",
-            description = "By the department the task is assigned to; accepting again changes nothing.")
-    @APIResponse(responseCode = "200", description = "The task, accepted")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
     public CaseView acceptTask(@PathParam("id") long id) {
         return cases.accept(callers.caller(), CaseKind.TASK, id);
     }
@@ -208,14 +137,6 @@ public class CaseResource {
     @Path("/tasks/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Send the disposition of a task (反馈)",
-            description =
-                    "Queued to the national platform in the "
-                            + "same transaction; the task is CLOSED once the feedback has been delivered. Once only (409 after).")
-    @APIResponse(responseCode = "200", description = "The task, feedback sent")
-    @APIResponse(responseCode = "404", description = "Not in the caller's scope")
-    @APIResponse(responseCode = "409", description = "Feedback already sent")
     public CaseView feedbackTask(@PathParam("id") long id, @NotNull @Valid FeedbackRequest request) {
         return cases.feedback(callers.caller(), CaseKind.TASK, id, request);
     }

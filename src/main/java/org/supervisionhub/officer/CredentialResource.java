@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,22 +49,9 @@ public class CredentialResource {
     @Path("/{issuer}/{certNo}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
-    @Operation(
-            summary = "Create or update an enforcement certificate (执法证) and its holder",
-            description =
-                    "Idempotent: an identical re-send is UNCHANGED; a change gives version + 1. The holder is found "
-                            + "again by ID number, which is hashed (keyed HMAC) on arrival and only ever shown masked. Categories "
-                            + "(执法门类) are catalog sector codes: the certificate covers an item whose sectorCode is listed. A docked "
-                            + "system writes only for departments of its token's region (region_code); hub-admin for any. A "
-                            + "certificate is not transferable: a different holder is refused unless a hub-admin corrects it.")
     @APIResponse(
             responseCode = "201",
-            description = "Created",
             content = @Content(schema = @Schema(implementation = CredentialUpsertResult.class)))
-    @APIResponse(responseCode = "200", description = "Updated or unchanged")
-    @APIResponse(responseCode = "403", description = "Role, or department outside the caller's region")
-    @APIResponse(responseCode = "404", description = "Unknown department (hub-admin)")
-    @APIResponse(responseCode = "409", description = "Held by another person, or account used by another officer")
     public Uni<Response> upsertCredential(
             @Parameter(description = "发证机关编码 (issuing body code)")
                     @PathParam("issuer")
@@ -89,18 +75,7 @@ public class CredentialResource {
     @GET
     @Path("/{issuer}/{certNo}")
     @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Get an enforcement certificate (查询执法证)",
-            description =
-                    "Its state today (China Standard Time): REVOKED and SUSPENDED as recorded, then EXPIRED after "
-                            + "validTo and NOT_YET_VALID before validFrom, even if the certificate was never updated; VALID "
-                            + "otherwise. The holder's ID number is shown masked only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The certificate",
-            content = @Content(schema = @Schema(implementation = CredentialView.class)))
-    @APIResponse(responseCode = "403", description = "Role does not allow this")
-    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CredentialView.class)))
     public Uni<CredentialView> getCredential(
             @Parameter(description = "发证机关编码 (issuing body code)")
                     @PathParam("issuer")
@@ -118,23 +93,9 @@ public class CredentialResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Check a team's certificates for an act on an item (执法资格核验)",
-            description =
-                    "Each certificate must be recorded VALID, be within its validity on the date and cover the item's "
-                            + "sector among its 执法门类. Inspection (行政检查), penalty (行政处罚) and enforcement (行政强制) items need "
-                            + "at least two distinct officers with such a certificate (两名以上执法人员), other items one; the same person named "
-                            + "twice counts once; a team naming an officer whose certificate does not qualify is not allowed either "
-                            + "(the rule record uploads apply). Per-certificate reasons: CERTIFICATE_NOT_FOUND, CERTIFICATE_EXPIRED, "
-                            + "CERTIFICATE_NOT_YET_VALID, CERTIFICATE_SUSPENDED, CERTIFICATE_REVOKED, "
-                            + "CERTIFICATE_CATEGORY_NOT_COVERED; team reason: TOO_FEW_OFFICERS.")
     @APIResponse(
             responseCode = "200",
-            description = "The verdict, certificate by certificate",
             content = @Content(schema = @Schema(implementation = CredentialCheckResult.class)))
-    @APIResponse(responseCode = "403", description = "Role does not allow this")
-    @APIResponse(responseCode = "404", description = "No such item (ITEM_NOT_FOUND)")
-    @APIResponse(responseCode = "422", description = "A main item (主项), which has no type (ITEM_NOT_CHECKABLE)")
     public Uni<CredentialCheckResult> checkCredentials(@NotNull @Valid CredentialCheckRequest request) {
         return credentials.check(request);
     }
@@ -143,21 +104,9 @@ public class CredentialResource {
     @Path("/e-credential")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICER)
-    @Operation(
-            summary = "Show an electronic credential (电子亮证)",
-            description = "For the holder only (the certificate's account must be the caller), and only while the "
-                    + "certificate is valid. The token lives a few minutes and carries an opaque reference, no personal "
-                    + "data; verifyUrl is what the QR code shows (扫码查证).")
     @APIResponse(
             responseCode = "200",
-            description = "The token and the URL to put in the QR code",
             content = @Content(schema = @Schema(implementation = ElectronicCredentialView.class)))
-    @APIResponse(responseCode = "403", description = "Not an officer, or not the holder (NOT_YOUR_CREDENTIAL)")
-    @APIResponse(responseCode = "404", description = "No such certificate (CERTIFICATE_NOT_FOUND)")
-    @APIResponse(
-            responseCode = "409",
-            description = "Not valid now: CERTIFICATE_EXPIRED, CERTIFICATE_NOT_YET_VALID, "
-                    + "CERTIFICATE_SUSPENDED or CERTIFICATE_REVOKED")
     public Uni<ElectronicCredentialView> issueElectronicCredential(
             @NotNull @Valid CertificateRef request, UriInfo uri) {
         return electronic.issue(

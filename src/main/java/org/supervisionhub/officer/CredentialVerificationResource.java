@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,14 +50,8 @@ public class CredentialVerificationResource {
     @GET
     @Path("/jwks")
     @PermitAll
-    @Operation(
-            summary = "Public keys of electronic credentials (JWKS)",
-            description =
-                    "Public, no token needed. Every configured key (EC P-256, ES256), the active signer first, so "
-                            + "that third parties can verify electronic credentials offline. Cacheable.")
     @APIResponse(
             responseCode = "200",
-            description = "The key set",
             headers =
                     @Header(
                             name = "Cache-Control",
@@ -77,21 +70,8 @@ public class CredentialVerificationResource {
     @Path("/verify")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(
-            summary = "Verify a scanned electronic credential (扫码查证)",
-            description =
-                    "Public, no token needed: the address a QR code carries. Checks the signature (any configured "
-                            + "key), the token's expiry, then the certificate as it is now. Always 200 with a result: FORGED "
-                            + "(tampered, truncated, foreign or unsigned) and TOKEN_EXPIRED show nothing else; VALID, REVOKED, "
-                            + "SUSPENDED, CREDENTIAL_EXPIRED and NOT_YET_VALID show the holder's name and photo, department, "
-                            + "categories (执法门类), validity and kind, never the ID number. Each such answer is audited. Rate "
-                            + "limited per client address across all replicas (429 RATE_LIMITED with Retry-After). "
-                            + "Content negotiation: a browser (Accept text/html before application/json) gets a mobile page "
-                            + "showing the result in large colour (有效 / 已过期 / 已暂停 / 已吊销 / 二维码已过期 / 伪造); "
-                            + "apps and any other Accept get JSON.")
     @APIResponse(
             responseCode = "200",
-            description = "The result",
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
@@ -100,8 +80,6 @@ public class CredentialVerificationResource {
                         mediaType = MediaType.TEXT_HTML,
                         schema = @Schema(type = SchemaType.STRING, description = "The mobile result page"))
             })
-    @APIResponse(responseCode = "400", description = "No token")
-    @APIResponse(responseCode = "429", description = "Too many scans from this address (RATE_LIMITED)")
     public Uni<Response> verifyCredential(
             @Parameter(description = "The token from the QR code", required = true) @QueryParam("token") @NotBlank
                     String token,

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,15 +47,7 @@ public class RegionResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "List regions (行政区划)",
-            description = "The national table, by code. Every authenticated caller reads it: regions are public "
-                    + "reference data. Abolished codes are kept with their successor; filter by status=ACTIVE for "
-                    + "the codes in force.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of regions",
-            content = @Content(schema = @Schema(implementation = RegionPage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegionPage.class)))
     public Page<RegionView> listRegions(
             @Parameter(description = "Only the regions directly below this one") @QueryParam("parent") @RegionCode
                     String parent,
@@ -70,12 +61,7 @@ public class RegionResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(summary = "Get a region", description = "With its status and, when abolished, its successor.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The region",
-            content = @Content(schema = @Schema(implementation = RegionView.class)))
-    @APIResponse(responseCode = "404", description = "Not in the table (REGION_NOT_FOUND)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegionView.class)))
     public Response getRegion(@Parameter(description = "行政区划代码") @PathParam("code") @RegionCode String code) {
         callers.caller().scope().requireBound();
         RegionView region = regions.get(code)
@@ -89,20 +75,7 @@ public class RegionResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(
-            summary = "Create or change a region (hub-admin)",
-            description = "A new code (its enclosing region must exist; level and parent follow from the code), a "
-                    + "rename, or an abolition: status ABOLISHED keeps the code as history, with the active region "
-                    + "that replaces it as successorCode. Departments and records keep the code they were made "
-                    + "under; new departments cannot be registered in an abolished region. If-Match with the ETag "
-                    + "of the last read refuses a lost update (412 VERSION_MISMATCH). Audited.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(schema = @Schema(implementation = RegionView.class)))
-    @APIResponse(responseCode = "200", description = "Changed")
-    @APIResponse(responseCode = "412", description = "If-Match names another version (VERSION_MISMATCH)")
-    @APIResponse(responseCode = "422", description = "Successor or enclosing region invalid")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RegionView.class)))
     public Response putRegion(
             @Parameter(description = "行政区划代码") @PathParam("code") @RegionCode String code,
             @Parameter(description = "The ETag of the version the change is based on") @HeaderParam("If-Match")

@@ -14,9 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.code.ItemCode;
 import org.supervisionhub.security.CallerContext;
@@ -60,15 +58,6 @@ public class PermitResource {
     @Path("/permits/bindings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Bind a permit item to a supervision item (审管联动)",
-            description = "The binding applies to the caller's scope: a hub-admin's to every department, a "
-                    + "region-admin's to the departments of its region, a department admin's to its own registered "
-                    + "department only (403 CALLER_DEPARTMENT_UNKNOWN for an unregistered one). Permits of the item "
-                    + "already received open follow-ups for the claiming departments it applies to now; later ones as "
-                    + "they arrive. Binding twice in the same scope changes nothing. Audited.")
-    @APIResponse(responseCode = "200", description = "Bound")
-    @APIResponse(responseCode = "404", description = "No such supervision sub-item")
     public BindingResult bindPermitItem(@NotNull @Valid BindingRequest request) {
         int opened = permits.bind(callers.caller(), request.permitItemCode(), request.itemCode());
         return new BindingResult(request.permitItemCode(), request.itemCode(), opened);
@@ -77,11 +66,6 @@ public class PermitResource {
     @GET
     @Path("/permits/followups")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER})
-    @Operation(
-            summary = "Supervision follow-ups opened by permits (证后监管)",
-            description =
-                    "The caller's department's open follow-ups (a department for admins), newest first, at most 500.")
-    @APIResponse(responseCode = "200", description = "The follow-ups")
     public List<PermitQueries.FollowupView> listPermitFollowups(
             @QueryParam("department") @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
         return queries.followups(callers.caller(), department);

@@ -12,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.security.CallerContext;
 import org.supervisionhub.security.Roles;
@@ -34,24 +32,12 @@ public class RandomDrawConflictResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DEPT_ADMIN)
-    @Operation(
-            summary = "Declare a conflict (回避) of an officer with a subject",
-            description = "The officer, named by one of his certificates, is never drawn for the subject. Declared by "
-                    + "the officer's department; declaring it again changes nothing.")
-    @APIResponse(responseCode = "200", description = "Declared")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such certificate in the caller's scope (CERTIFICATE_NOT_FOUND)")
     public ConflictView declareRandomDrawConflict(ConflictRequest request) {
         return draws.declareConflict(callers.caller(), request);
     }
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "A department's declared conflicts (回避), newest first, at most 500",
-            description = "Admins name the department; a department admin reads its own.")
-    @APIResponse(responseCode = "200", description = "The conflicts")
     public List<ConflictView> listRandomDrawConflicts(
             @QueryParam("department") @Pattern(regexp = "^[A-Za-z0-9_-]{2,32}$") String department) {
         return draws.conflicts(callers.caller(), department);

@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -81,20 +80,6 @@ public class RecordResource {
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, UploadSource.NDJSON})
     @RolesAllowed({Roles.SYSTEM, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "Upload records (监管数据上报)",
-            description = "A JSON array (at most 1,000 records) or NDJSON, one record per line (at most 100,000 lines, "
-                    + "read as a stream). Each record is validated on its own and all its errors are reported at once; "
-                    + "records are idempotent by sourceSystem + sourceRecordId (an identical re-send is UNCHANGED, a "
-                    + "changed one a new version, DELETE tombstones). A caller uploads its own department's records. "
-                    + "With atomic=true nothing is stored unless every record is valid (422 otherwise). With async=true, "
-                    + "and for NDJSON bodies over 8 MiB, the upload becomes a job: 202 and its URL. "
-                    + "With dryRun=true (试运行) the body is read and validated exactly as a real upload, and each valid "
-                    + "record judged against what the department has stored, but nothing is stored and no event "
-                    + "queued: the answer (DryRunResult) gives the counts and issues the real upload would give and, "
-                    + "for a JSON array, every record's canonical form; one RECORDS_DRY_RUN audit entry is written. "
-                    + "An NDJSON dry run is read as a stream in the request and answers counts and issues only; "
-                    + "dryRun=true with async=true is refused (DRY_RUN_ASYNC_UNSUPPORTED); atomic has no effect.")
     @RequestBody(
             required = true,
             content = {
@@ -107,9 +92,6 @@ public class RecordResource {
             })
     @APIResponse(
             responseCode = "200",
-            description = "已处理：计数及每条被拒绝记录的原因；试运行（dryRun=true）时为 DryRunResult，未存储任何数据\n"
-                    + "Processed: counts, and why each rejected record was rejected; with dryRun=true a DryRunResult "
-                    + "(nothing stored)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -117,22 +99,6 @@ public class RecordResource {
                                     @Schema(
                                             type = SchemaType.OBJECT,
                                             oneOf = {UploadResult.class, DryRunResult.class})))
-    @APIResponse(
-            responseCode = "202",
-            description = "Accepted as a job; follow Location",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = UploadJobView.class)))
-    @APIResponse(
-            responseCode = "413",
-            description =
-                    "Body over the size or record limit (checked before reading when " + "Content-Length is given)")
-    @APIResponse(responseCode = "422", description = "atomic=true and some record was rejected: nothing was stored")
-    @APIResponse(
-            responseCode = "503",
-            description = "A job could not be kept while its body arrived (UPLOAD_JOB_LOST): it failed, nothing of "
-                    + "it is processed; send the upload again")
     public Response uploadRecords(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -202,12 +168,6 @@ public class RecordResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Read a record",
-            description =
-                    "Records of departments outside the caller's scope are " + "answered like unknown ones (404).")
-    @APIResponse(responseCode = "200", description = "The record")
-    @APIResponse(responseCode = "404", description = "No such record in the caller's scope")
     public Uni<RecordView> getRecord(@PathParam("id") long id) {
         return queries.byId(callers.caller(), id)
                 .map(found -> found.orElseThrow(() -> HubException.notFound("RECORD_NOT_FOUND", "no record " + id)));
@@ -215,14 +175,7 @@ public class RecordResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Search records",
-            description = "Newest act first. A department's callers see their "
-                    + "department's records, a region admin its region's, hub admins and the national platform all.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of records",
-            content = @Content(schema = @Schema(implementation = RecordPage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordPage.class)))
     public Uni<Page<RecordView>> searchRecords(
             @Parameter(description = "Department code")
                     @QueryParam("department")

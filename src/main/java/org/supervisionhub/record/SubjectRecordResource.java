@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,9 +29,6 @@ import org.supervisionhub.subject.SubjectQueries;
 @Path("/api/v1/subjects/{creditCode}/records")
 @Tag(name = "Subjects", description = "Regulated subjects (监管对象): lookup, search, who supervises them")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request")
-@APIResponse(responseCode = "401", description = "Missing or invalid token")
-@APIResponse(responseCode = "403", description = "Role or region scope does not allow this")
 public class SubjectRecordResource {
 
     @Inject
@@ -46,17 +42,7 @@ public class SubjectRecordResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "The subject's supervision history (监管记录)",
-            description = "Behaviour records about the subject, newest act first. Records of the caller's department "
-                    + "(or region, for region admins; all for hub admins and the national platform) in full, with their id; "
-                    + "other departments' records only when publicly disclosable (双随机 results, penalty decisions) and "
-                    + "only their published summary. Tombstoned records are left out.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of the history",
-            content = @Content(schema = @Schema(implementation = SubjectRecordPage.class)))
-    @APIResponse(responseCode = "404", description = "Unknown subject")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectRecordPage.class)))
     public Uni<Page<SubjectRecordView>> getSubjectRecords(
             @PathParam("creditCode") @CreditCode String creditCode, @BeanParam @Valid PageRequest paging) {
         return subjects.byCreditCode(creditCode).chain(found -> {

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,7 +34,6 @@ import org.supervisionhub.security.Roles;
 /** Progress and error reports of upload jobs. */
 @Path("/api/v1/upload-jobs")
 @Tag(name = "Records")
-@APIResponse(responseCode = "404", description = "No such job in the caller's scope")
 public class UploadJobResource {
 
     private static final String CSV = "text/csv";
@@ -57,13 +55,8 @@ public class UploadJobResource {
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
-    @Operation(
-            summary = "An upload job's progress",
-            description = "Records read, accepted, rejected, percent and rate. "
-                    + "Jobs of other departments are answered like unknown ones.")
     @APIResponse(
             responseCode = "200",
-            description = "The job",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -78,14 +71,8 @@ public class UploadJobResource {
     @Blocking
     @Produces({"application/x-ndjson", CSV})
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
-    @Operation(
-            summary = "An upload job's error report",
-            description =
-                    "Every rejected record and every warning, in "
-                            + "upload order: NDJSON (one record's issues per line) or CSV (one issue per row), by format or Accept.")
     @APIResponse(
             responseCode = "200",
-            description = "The report",
             content = {
                 @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
@@ -113,15 +100,8 @@ public class UploadJobResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.SYSTEM})
-    @Operation(
-            summary = "Follow an upload job's progress live (server-sent events)",
-            description = "上传任务进度推送：每秒一个事件，任务结束（SUCCEEDED 或 FAILED）后发送最后一个事件并关闭。\n"
-                    + "One event per second with the job as GET /upload-jobs/{id} shows it; after the event that shows "
-                    + "it SUCCEEDED or FAILED the stream ends (at the latest after an hour). Between events the hub holds "
-                    + "no database connection. Jobs of other departments are answered like unknown ones.")
     @APIResponse(
             responseCode = "200",
-            description = "The stream of job states",
             content =
                     @Content(
                             mediaType = MediaType.SERVER_SENT_EVENTS,

@@ -9,8 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.supervisionhub.common.ErrorCode;
 import org.supervisionhub.common.HubException;
@@ -35,12 +33,6 @@ public class RiskModelResource {
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(
-            summary = "The risk models in effect, with their hits, confirmed rate and time to close",
-            description = "Counted over the clues in the caller's scope (their region, or their department's clues). "
-                    + "The clues themselves are listed, accepted and answered at /api/v1/risk-clues like the national "
-                    + "platform's (ids prefixed HUB-RISK-); the answer's riskConfirmed is the verdict counted here.")
-    @APIResponse(responseCode = "200", description = "The models")
     public List<RiskModelView> listRiskModels() {
         return stats.of(callers.caller(), models.all());
     }
@@ -48,9 +40,6 @@ public class RiskModelResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN})
-    @Operation(summary = "One risk model, as declared, with its figures in the caller's scope")
-    @APIResponse(responseCode = "200", description = "The model")
-    @APIResponse(responseCode = "404", description = "No such model in effect (RISK_MODEL_NOT_FOUND)")
     public RiskModelView getRiskModel(@PathParam("id") String id) {
         RiskModel model = models.find(id)
                 .orElseThrow(() -> HubException.notFound(ErrorCode.RISK_MODEL_NOT_FOUND, "no risk model " + id));

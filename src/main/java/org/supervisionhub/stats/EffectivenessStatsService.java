@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.supervisionhub.common.WireTime;
 import org.supervisionhub.common.code.RegionCodes;
 import org.supervisionhub.security.Caller;
@@ -161,10 +162,10 @@ public class EffectivenessStatsService {
                                 row.getString("region_code"),
                                 row.getString("region_name"));
                     }
-                    assembly.lists(all.getItem2());
-                    assembly.officers(all.getItem3());
-                    assembly.cases(all.getItem4());
-                    assembly.push(all.getItem5());
+                    assembly.fill(all.getItem2(), (into, row) -> into.lists = Assembly.lists(row));
+                    assembly.fill(all.getItem3(), (into, row) -> into.officers = Assembly.officers(row));
+                    assembly.fill(all.getItem4(), (into, row) -> into.cases = Assembly.cases(row));
+                    assembly.fill(all.getItem5(), (into, row) -> into.push = Assembly.push(row));
                     List<String> unnamed = assembly.unnamedRegions();
                     Uni<Map<String, String>> names = unnamed.isEmpty()
                             ? Uni.createFrom().item(Map.of())
@@ -219,71 +220,58 @@ public class EffectivenessStatsService {
             return departmentCode == null ? null : departments.get(departmentCode);
         }
 
-        void lists(RowSet<Row> rows) {
+        /** Gives the builder of each grouping-set row (a listed department, its region or the total) its figures. */
+        void fill(RowSet<Row> rows, BiConsumer<Builder, Row> figures) {
             for (Row row : rows) {
                 Builder into = target(row);
                 if (into != null) {
-                    long claimed = row.getLong("claimed");
-                    long compiled = row.getLong("compiled");
-                    long complete = row.getLong("complete");
-                    long accurate = row.getLong("accurate");
-                    into.lists = new EffectivenessStats.ListFigures(
-                            claimed,
-                            compiled,
-                            complete,
-                            ClaimStatsService.rate(complete, claimed),
-                            accurate,
-                            ClaimStatsService.rate(accurate, compiled));
+                    figures.accept(into, row);
                 }
             }
         }
 
-        void officers(RowSet<Row> rows) {
-            for (Row row : rows) {
-                Builder into = target(row);
-                if (into != null) {
-                    long registered = count(row, "registered");
-                    long certified = count(row, "certified");
-                    into.officers = new EffectivenessStats.OfficerFigures(
-                            registered,
-                            certified,
-                            ClaimStatsService.rate(certified, registered),
-                            row.getLong("departments"),
-                            row.getLong("staffed"));
-                }
-            }
+        static EffectivenessStats.ListFigures lists(Row row) {
+            long claimed = row.getLong("claimed");
+            long compiled = row.getLong("compiled");
+            long complete = row.getLong("complete");
+            long accurate = row.getLong("accurate");
+            return new EffectivenessStats.ListFigures(
+                    claimed,
+                    compiled,
+                    complete,
+                    ClaimStatsService.rate(complete, claimed),
+                    accurate,
+                    ClaimStatsService.rate(accurate, compiled));
         }
 
-        void cases(RowSet<Row> rows) {
-            for (Row row : rows) {
-                Builder into = target(row);
-                if (into != null) {
-                    long open = row.getLong("open");
-                    long overdue = row.getLong("overdue");
-                    OffsetDateTime oldest = row.getOffsetDateTime("oldest_overdue");
-                    into.cases = new EffectivenessStats.CaseFigures(
-                            open,
-                            overdue,
-                            ClaimStatsService.rate(overdue, open),
-                            oldest == null ? null : WireTime.of(oldest));
-                }
-            }
+        static EffectivenessStats.OfficerFigures officers(Row row) {
+            long registered = count(row, "registered");
+            long certified = count(row, "certified");
+            return new EffectivenessStats.OfficerFigures(
+                    registered,
+                    certified,
+                    ClaimStatsService.rate(certified, registered),
+                    row.getLong("departments"),
+                    row.getLong("staffed"));
         }
 
-        void push(RowSet<Row> rows) {
-            for (Row row : rows) {
-                Builder into = target(row);
-                if (into != null) {
-                    into.push = new EffectivenessStats.PushFigures(
-                            row.getLong("pending"),
-                            row.getLong("dead"),
-                            row.getLong("oldest_pending"),
-                            row.getLong("delivered"),
-                            row.getBigDecimal("average_lag"),
-                            row.getBigDecimal("p95_lag"),
-                            row.getBigDecimal("max_lag"));
-                }
-            }
+        static EffectivenessStats.CaseFigures cases(Row row) {
+            long open = row.getLong("open");
+            long overdue = row.getLong("overdue");
+            OffsetDateTime oldest = row.getOffsetDateTime("oldest_overdue");
+            return new EffectivenessStats.CaseFigures(
+                    open, overdue, ClaimStatsService.rate(overdue, open), oldest == null ? null : WireTime.of(oldest));
+        }
+
+        static EffectivenessStats.PushFigures push(Row row) {
+            return new EffectivenessStats.PushFigures(
+                    row.getLong("pending"),
+                    row.getLong("dead"),
+                    row.getLong("oldest_pending"),
+                    row.getLong("delivered"),
+                    row.getBigDecimal("average_lag"),
+                    row.getBigDecimal("p95_lag"),
+                    row.getBigDecimal("max_lag"));
         }
 
         List<String> unnamedRegions() {

@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,29 +65,13 @@ public class SubjectResource {
     @GET
     @Path("/{creditCode}")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Look a subject up by unified social credit code",
-            description = "Includes the departments that supervise it. A code failing the GB 32100 check is 400 "
-                    + "VALIDATION_FAILED with CREDIT_CODE_INVALID; an unknown valid code is 404 SUBJECT_NOT_FOUND.")
-    @APIResponse(responseCode = "200", description = "The subject")
-    @APIResponse(responseCode = "404", description = "Unknown subject")
     public Uni<SubjectView> getSubject(@PathParam("creditCode") @CreditCode String creditCode) {
         return queries.byCreditCode(creditCode).map(found -> found.orElseThrow(() -> notFound(creditCode)));
     }
 
     @GET
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Search organisations by name",
-            description = "Finds names containing the text (at least 2 characters, e.g. 腾讯 finds 腾讯科技（深圳）有限公司), "
-                    + "full-width and half-width forms alike. Best match first: the exact name, then names starting "
-                    + "with the text, then names containing it further in. Natural persons are never listed. total is "
-                    + "exact when the matches end within the page or with exactTotal=true, otherwise a lower bound "
-                    + "(totalExact false).")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of results",
-            content = @Content(schema = @Schema(implementation = SubjectHitPage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectHitPage.class)))
     public Uni<SubjectHitPage> searchSubjects(
             @Parameter(description = "Text contained in the name, 2-50 characters", required = true) @QueryParam("name")
                     String name,
@@ -118,13 +101,6 @@ public class SubjectResource {
     @GET
     @Path("/{creditCode}/supervisors")
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM, Roles.NATIONAL})
-    @Operation(
-            summary = "Who supervises this subject (谁来监管)",
-            description = "Departments whose region contains the subject's and whose sectors supervise its industry "
-                    + "(GB/T 4754), each with its claimed, in-use sub-items of those sectors. Computed per region and "
-                    + "industry and cached for up to a minute, so a new claim may take that long to show.")
-    @APIResponse(responseCode = "200", description = "The supervising departments and items")
-    @APIResponse(responseCode = "404", description = "Unknown subject")
     public Uni<SupervisorsView> getSupervisors(
             @PathParam("creditCode") @CreditCode String creditCode,
             @Parameter(description = "Only items of this type") @QueryParam("type") ItemType type) {
@@ -139,12 +115,6 @@ public class SubjectResource {
     @Path("/{creditCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
-    @Operation(
-            summary = "Report an organisation subject (upsert, merged by code)",
-            description = "Present fields replace, absent fields keep what other sources reported; the source is added "
-                    + "to the subject's sources. A system reports subjects of its own region only.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Updated or unchanged")
     public Uni<RestResponse<SubjectService.WriteResult>> putSubject(
             @PathParam("creditCode") @CreditCode String creditCode,
             @NotNull @Valid SubjectRequest request,
@@ -157,11 +127,6 @@ public class SubjectResource {
     @Path("/persons")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.HUB_ADMIN})
-    @Operation(
-            summary = "Report a natural-person subject (upsert by ID number)",
-            description = "The ID number is hashed (HMAC-SHA256) on arrival; only the hash and a masked form are kept.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Updated or unchanged")
     public Uni<RestResponse<SubjectService.WriteResult>> putPerson(
             @NotNull @Valid PersonSubjectRequest request, UriInfo uri) {
         return subjects.upsertPerson(callers.caller(), request).map(result -> written(result, null));
@@ -171,19 +136,10 @@ public class SubjectResource {
     @Path("/persons/lookup")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HUB_ADMIN, Roles.REGION_ADMIN, Roles.DEPT_ADMIN, Roles.OFFICER, Roles.SYSTEM})
-    @Operation(
-            summary = "Look a natural person up by ID number",
-            description = "The number travels in the body, never in a URL. The answer carries the masked number only; "
-                    + "each successful lookup is written to the audit log. Persons registered outside the caller's "
-                    + "region (a region-admin's, or the region in a department token) read as unknown. Rate limited per "
-                    + "caller across all replicas (429 RATE_LIMITED with Retry-After); while the limit's shared store "
-                    + "is unreachable, lookups are refused (503 RATE_LIMIT_UNAVAILABLE with Retry-After).")
-    @APIResponse(responseCode = "200", description = "The person")
-    @APIResponse(responseCode = "404", description = "Unknown person")
-    @APIResponse(responseCode = "429", description = "Too many lookups by this caller (RATE_LIMITED)")
+    // With an @APIResponse on the method the scanner infers no success body: it is named here.
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectView.class)))
     @APIResponse(
             responseCode = "503",
-            description = "The rate limit cannot be checked, so the lookup is refused (RATE_LIMIT_UNAVAILABLE)",
             headers =
                     @Header(
                             name = "Retry-After",

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,16 +61,6 @@ public class NationalCallbackResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
-    @Operation(
-            summary = "Callback of the national platform",
-            description = "Signed with HMAC-SHA256 over `timestamp \\n nonce \\n body` (headers X-National-Key-Id, "
-                    + "X-National-Timestamp in epoch seconds, X-National-Nonce, X-National-Signature in hex), within 5 "
-                    + "minutes of the hub's clock and with a fresh nonce; or sent with a token of role `national`. The "
-                    + "body carries `nationalId` and optionally `revision` (default 1). A message already received is "
-                    + "answered 200 with duplicate=true and not processed again; an older revision arriving after a newer "
-                    + "one is kept but superseded. Joint tasks (`joint-tasks`) carry a superviseData document: in JSON "
-                    + "beside nationalId (the taskNo), revision and an optional deadline, or as the XML document itself, "
-                    + "whose taskNo is the national id and whose revision is the X-National-Revision header.")
     @RequestBody(
             required = true,
             content = {
@@ -87,14 +76,10 @@ public class NationalCallbackResource {
             })
     @APIResponse(
             responseCode = "200",
-            description = "Stored (or recognised as a duplicate)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CallbackReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Unreadable message")
-    @APIResponse(responseCode = "401", description = "Unsigned, badly signed, stale or replayed")
-    @APIResponse(responseCode = "415", description = "XML for a kind that is sent as JSON only")
     public CallbackReceipt receiveCallback(
             @Parameter(
                             description = "What the platform sends",

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,13 +44,6 @@ public class SyncResource {
     @GET
     @Path("/reconciliation")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(
-            summary = "Reconcile a day with the national platform (对账)",
-            description = "Per kind: aggregates whose first delivery the hub completed that day against the unique ids "
-                    + "the platform first received that day. Also checked hourly for today and yesterday (differences "
-                    + "are logged).")
-    @APIResponse(responseCode = "200", description = "The counts side by side")
-    @APIResponse(responseCode = "503", description = "The national platform cannot be reached")
     public ReconciliationView getReconciliation(
             @Parameter(description = "The day (default today, China Standard Time)") @QueryParam("day")
                     java.time.LocalDate day) {
@@ -67,11 +59,6 @@ public class SyncResource {
     @GET
     @Path("/status")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(
-            summary = "Sync status per target",
-            description = "Pending and dead events, lag (age of the oldest "
-                    + "undelivered event), last success, failing since, and this replica's circuit breaker.")
-    @APIResponse(responseCode = "200", description = "One entry per target")
     public List<SyncStatusView> getSyncStatus() {
         return administration.status();
     }
@@ -79,14 +66,7 @@ public class SyncResource {
     @GET
     @Path("/dead-letters")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(
-            summary = "Dead letters",
-            description = "Events the relay gave up on after its last attempt, oldest first.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page",
-            content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
     public Page<DeadLetterView> getDeadLetters(
             @Parameter(description = "Only this target") @QueryParam("target") @Pattern(regexp = "^[a-z0-9_-]{2,64}$")
                     String target,
@@ -97,9 +77,6 @@ public class SyncResource {
     @POST
     @Path("/dead-letters/{id}/replay")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(summary = "Replay one dead letter", description = "Back to PENDING with fresh attempts; audited.")
-    @APIResponse(responseCode = "200", description = "Queued again")
-    @APIResponse(responseCode = "404", description = "No dead letter with this id")
     public ReplayResult replayDeadLetter(@PathParam("id") long id) {
         long replayed = administration.replay(callers.caller(), id, null);
         if (replayed == 0) {
@@ -111,9 +88,6 @@ public class SyncResource {
     @POST
     @Path("/dead-letters/replay")
     @RolesAllowed(Roles.HUB_ADMIN)
-    @Operation(summary = "Replay every dead letter (of a target)", description = "Back to PENDING; audited.")
-    @APIResponse(responseCode = "200", description = "How many were queued again")
-    @APIResponse(responseCode = "400", description = "Invalid request")
     public ReplayResult replayDeadLetters(
             @Parameter(description = "Only this target") @QueryParam("target") @Pattern(regexp = "^[a-z0-9_-]{2,64}$")
                     String target) {
