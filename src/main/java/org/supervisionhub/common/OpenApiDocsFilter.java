@@ -227,7 +227,11 @@ public class OpenApiDocsFilter implements OASFilter {
                 throw new IllegalStateException("openapi-docs: " + schemaName + "." + property.getKey()
                         + " is described both by schemas/" + schemaName + ".json and by an annotation; keep one");
             }
-            value.setDescription(bilingual(term, english == null ? value.getDescription() : english.asText()));
+            if (english == null) {
+                value.setDescription(bilingual(term, value.getDescription()));
+            } else {
+                describeBeforeConstraints(value, bilingual(term, english.asText()));
+            }
             Schema items = value.getItems();
             if (items != null && items.getRef() == null) {
                 describe(glossary, JSON.createObjectNode(), schemaName + "." + property.getKey(), items);
@@ -236,6 +240,29 @@ public class OpenApiDocsFilter implements OASFilter {
                 describe(glossary, JSON.createObjectNode(), schemaName + "." + property.getKey(), value);
             }
         }
+    }
+
+    /**
+     * Sets the description where the scanner puts that of an annotation, before the bean-validation constraints: the
+     * model writes its properties in the order they were set, so these are taken off and set again after it.
+     */
+    private static void describeBeforeConstraints(Schema value, String description) {
+        String pattern = value.getPattern();
+        Integer minLength = value.getMinLength();
+        Integer maxLength = value.getMaxLength();
+        Integer minItems = value.getMinItems();
+        Integer maxItems = value.getMaxItems();
+        value.setPattern(null);
+        value.setMinLength(null);
+        value.setMaxLength(null);
+        value.setMinItems(null);
+        value.setMaxItems(null);
+        value.setDescription(description);
+        value.setPattern(pattern);
+        value.setMinLength(minLength);
+        value.setMaxLength(maxLength);
+        value.setMinItems(minItems);
+        value.setMaxItems(maxItems);
     }
 
     private static void describeParameters(JsonNode glossary, List<Parameter> parameters) {
