@@ -13,7 +13,7 @@ public record FieldError(
         @Schema(description = "Stable error code", example = "CREDIT_CODE_INVALID")
         String code,
 
-        @Schema(description = "Human-readable message") String message) {
+        String message) {
 
     public FieldError(String field, ErrorCode code, String message) {
         this(field, code.name(), message);

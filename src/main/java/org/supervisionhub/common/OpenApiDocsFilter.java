@@ -29,6 +29,10 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * document the annotations and {@link OperationDocsFilter} produced. {@code openapi-docs/info.md} is the API
  * description; {@code glossary.json} gives the Chinese name of every schema property, parameter and tag (one term per
  * name across the API, a {@code Schema.property} entry where a name means something else there);
+ * {@code schemas/<SchemaName>.json} is the data dictionary of a component schema: property to its English description
+ * (or a text already bilingual), in place of a {@code @Schema(description)} on the record component, which a property
+ * must not have as well (a property that refers to another schema keeps its annotation, since the scanner also repeats
+ * the referred type next to it, and so do the records of {@code RecordInput}, which {@code StandardColumns} reads);
  * {@code operations/<operationId>.json} holds all of an operation's documentation: its {@code summary} and
  * {@code description} as {@code ["中文", "English"]} (the English is set by {@link OperationDocsFilter}, in place of
  * an annotation), the answers it documents ({@code statuses}, also {@link OperationDocsFilter}'s), its own parameter
@@ -36,7 +40,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * body; for a failure a catalog code, a list of them, or {@code {"problem": code, "detail": ..., "errors": [...]}},
  * from which the problem body is built). Chinese comes first, the English second. Runs at build time, so the stored
  * contract carries it; {@code OpenApiExamplesTest} checks that every operation has its file and that every example
- * validates against its schema.
+ * validates against its schema, {@code OpenApiSchemaDocsTest} that every dictionary entry names a schema and property of
+ * the contract.
  */
 // After OperationDocsFilter (priority 2), ProblemResponses and ErrorCatalogFilter (priority 1): a higher priority runs
 // first.
@@ -65,7 +70,9 @@ public class OpenApiDocsFilter implements OASFilter {
             }
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
-            openAPI.getComponents().getSchemas().forEach((name, schema) -> describe(glossary, name, schema));
+            openAPI.getComponents()
+                    .getSchemas()
+                    .forEach((name, schema) -> describe(glossary, dictionary(name), name, schema));
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -199,7 +206,13 @@ public class OpenApiDocsFilter implements OASFilter {
         }
     }
 
-    private static void describe(JsonNode glossary, String schemaName, Schema schema) {
+    /** The schema's {@code schemas/<SchemaName>.json}: property to its English description; empty if none. */
+    static JsonNode dictionary(String schemaName) {
+        JsonNode read = json(ROOT + "schemas/" + schemaName + ".json");
+        return read == null ? JSON.createObjectNode() : read;
+    }
+
+    private static void describe(JsonNode glossary, JsonNode dictionary, String schemaName, Schema schema) {
         if (schema == null || schema.getProperties() == null) {
             return;
         }
@@ -209,15 +222,47 @@ public class OpenApiDocsFilter implements OASFilter {
                 term = glossary.path("fields").path(property.getKey());
             }
             Schema value = property.getValue();
-            value.setDescription(bilingual(term, value.getDescription()));
+            JsonNode english = dictionary.get(property.getKey());
+            if (english != null && value.getDescription() != null) {
+                throw new IllegalStateException("openapi-docs: " + schemaName + "." + property.getKey()
+                        + " is described both by schemas/" + schemaName + ".json and by an annotation; keep one");
+            }
+            if (english == null) {
+                value.setDescription(bilingual(term, value.getDescription()));
+            } else {
+                describeBeforeConstraints(value, bilingual(term, english.asText()));
+            }
             Schema items = value.getItems();
             if (items != null && items.getRef() == null) {
-                describe(glossary, schemaName + "." + property.getKey(), items);
+                describe(glossary, JSON.createObjectNode(), schemaName + "." + property.getKey(), items);
             }
             if (value.getRef() == null) {
-                describe(glossary, schemaName + "." + property.getKey(), value);
+                describe(glossary, JSON.createObjectNode(), schemaName + "." + property.getKey(), value);
             }
         }
+    }
+
+    /**
+     * Sets the description where the scanner puts that of an annotation, before the bean-validation constraints: the
+     * model writes its properties in the order they were set, so these are taken off and set again after it.
+     */
+    private static void describeBeforeConstraints(Schema value, String description) {
+        String pattern = value.getPattern();
+        Integer minLength = value.getMinLength();
+        Integer maxLength = value.getMaxLength();
+        Integer minItems = value.getMinItems();
+        Integer maxItems = value.getMaxItems();
+        value.setPattern(null);
+        value.setMinLength(null);
+        value.setMaxLength(null);
+        value.setMinItems(null);
+        value.setMaxItems(null);
+        value.setDescription(description);
+        value.setPattern(pattern);
+        value.setMinLength(minLength);
+        value.setMaxLength(maxLength);
+        value.setMinItems(minItems);
+        value.setMaxItems(maxItems);
     }
 
     private static void describeParameters(JsonNode glossary, List<Parameter> parameters) {

@@ -19,7 +19,6 @@ public record Problem(
         @Schema(description = "HTTP status code", example = "400")
         int status,
 
-        @Schema(description = "Explanation specific to this occurrence")
         String detail,
 
         @Schema(description = "The request path", example = "/api/v1/items/12345678901234/claims")
@@ -28,10 +27,7 @@ public record Problem(
         @Schema(description = "Stable machine-readable error code", example = "VALIDATION_FAILED")
         String code,
 
-        @Schema(description = "Correlation id of the request (X-Request-Id), also found in the server log")
         String requestId,
-
-        @Schema(description = "Field-level errors, for validation failures")
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -19,7 +19,6 @@ public record ImportColumn(
         @Schema(description = "单元格格式\nThe cell's format", example = "text")
         String format,
 
-        @Schema(description = "是否必填\nWhether the column is required")
         boolean required,
 
         @Schema(description = "示例值\nAn example value", example = "1")

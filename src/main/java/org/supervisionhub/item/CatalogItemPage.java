@@ -12,20 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CatalogItemPage", description = "One page of catalog items, in code order")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogItemPage(
-        @Schema(description = "The items of this page") List<CatalogItemView> items,
-
-        @Schema(description = "Zero-based page number; absent on a page asked for with a cursor (after)")
+        List<CatalogItemView> items,
         Integer page,
-
-        @Schema(description = "Page size asked for") int size,
-
-        @Schema(
-                description = "Number of all items matching the filters (not only those after the cursor). Present "
-                        + "when counted (count=exact, the default without a cursor) or when the matches end within "
-                        + "this page of the page-number form; absent otherwise")
+        int size,
         Long total,
-
-        @Schema(description = "Whether total is present and exact")
         boolean totalExact,
 
         @Schema(

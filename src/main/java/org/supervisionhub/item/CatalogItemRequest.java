@@ -25,9 +25,9 @@ public record CatalogItemRequest(
         @Pattern(regexp = "^[A-Z0-9_]{2,32}$", message = "2-32 upper-case letters, digits or _")
         String sectorCode,
 
-        @Schema(description = "设定依据") @Size(max = 20000) String legalBasis,
-        @Schema(description = "监管对象") @Size(max = 500) String supervisedObject,
-        @Schema(description = "监管方式") @Size(max = 500) String method,
+        @Size(max = 20000) String legalBasis,
+        @Size(max = 500) String supervisedObject,
+        @Size(max = 500) String method,
 
         @Schema(description = "事项层级 (which catalog issued it)") @NotNull
         CatalogLevel catalogLevel,
@@ -42,8 +42,7 @@ public record CatalogItemRequest(
         @Schema(description = "目录版本", example = "2024-V1") @NotBlank @Size(max = 32)
         String catalogVersion,
 
-        @Schema(description = "变更原因; required when cancelling") @Size(max = 500)
-        String changeReason) {
+        @Size(max = 500) String changeReason) {
 
     /** The fields that make up the item's content; a re-send with equal content is no new version. */
     ItemContent content() {

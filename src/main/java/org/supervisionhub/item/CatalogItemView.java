@@ -10,26 +10,20 @@ import org.supervisionhub.common.WireTime;
 @Schema(name = "CatalogItem")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogItemView(
-        @Schema(description = "事项编码 (14 digits)") String code,
-        @Schema(description = "事项名称") String name,
-        @Schema(description = "主项编码") String parentCode,
+        String code,
+        String name,
+        String parentCode,
         @Schema(description = "子项类型") ItemType itemType,
-        @Schema(description = "主管部门条线") String sectorCode,
-        @Schema(description = "设定依据") String legalBasis,
-        @Schema(description = "监管对象") String supervisedObject,
-        @Schema(description = "监管方式") String method,
+        String sectorCode,
+        String legalBasis,
+        String supervisedObject,
+        String method,
         @Schema(description = "事项层级") CatalogLevel catalogLevel,
         @Schema(description = "事项状态") ItemStatus status,
         @Schema(description = "生效日期") LocalDate effectiveDate,
         @Schema(description = "取消日期") LocalDate cancelDate,
-        @Schema(description = "目录版本") String catalogVersion,
-
-        @Schema(description = "Version of this item in the hub, +1 on every content change")
+        String catalogVersion,
         int version,
-
-        @Schema(
-                description =
-                        "Whether the caller's department holds an active claim; absent for callers without a department")
         Boolean claimedByMe,
 
         @Schema(description = "Last change") OffsetDateTime updatedAt) {

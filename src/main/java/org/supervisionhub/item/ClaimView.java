@@ -9,15 +9,15 @@ import org.supervisionhub.common.WireTime;
 @Schema(name = "Claim")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClaimView(
-        @Schema(description = "Claim id") long id,
-        @Schema(description = "事项编码") String itemCode,
-        @Schema(description = "认领部门编码") String departmentCode,
+        long id,
+        String itemCode,
+        String departmentCode,
         @Schema(description = "ACTIVE or RELEASED") ClaimStatus status,
         @Schema(description = "认领时间") OffsetDateTime claimedAt,
-        @Schema(description = "认领人") String claimedBy,
+        String claimedBy,
         @Schema(description = "取消认领时间") OffsetDateTime releasedAt,
-        @Schema(description = "取消认领人") String releasedBy,
-        @Schema(description = "取消认领原因") String releaseReason) {
+        String releasedBy,
+        String releaseReason) {
 
     static ClaimView of(ItemClaim claim) {
         return new ClaimView(

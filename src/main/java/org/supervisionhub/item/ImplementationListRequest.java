@@ -32,7 +32,7 @@ public record ImplementationListRequest(
         @Schema(description = "行使层级 1 国家 2 省 3 市 4 县 5 乡镇", example = "3") @NotNull @Min(1) @Max(5)
         Integer exerciseLevel,
 
-        @Schema(description = "委托部门") @Size(max = 200) String delegatedDepartment,
+        @Size(max = 200) String delegatedDepartment,
 
         @Schema(description = "监管对象", example = "食品生产企业") @NotBlank @Size(max = 500)
         String supervisedObject,
@@ -40,7 +40,7 @@ public record ImplementationListRequest(
         @Schema(description = "检查方式: 现场 / 非现场 / 两者") @NotNull
         CheckForm checkForm,
 
-        @Schema(description = "是否纳入双随机") @NotNull Boolean randomInspection,
+        @NotNull Boolean randomInspection,
 
         @Schema(
                 description = "抽查比例 (%), 0-100 with at most two decimals; required when randomInspection",
@@ -55,5 +55,4 @@ public record ImplementationListRequest(
 
         @Schema(description = "抽查频次的周期") FrequencyPeriod frequencyPeriod,
 
-        @Schema(description = "检查内容") @NotBlank @Size(max = 20000)
-        String checkContent) {}
+        @NotBlank @Size(max = 20000) String checkContent) {}

@@ -10,23 +10,23 @@ import org.supervisionhub.common.WireTime;
 @Schema(name = "ImplementationList")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImplementationListView(
-        @Schema(description = "检查实施清单编码") String listCode,
-        @Schema(description = "事项编码") String itemCode,
-        @Schema(description = "部门编码") String departmentCode,
-        @Schema(description = "实施主体名称") String implementingBodyName,
-        @Schema(description = "实施主体统一社会信用代码") String implementingBodyCreditCode,
-        @Schema(description = "行使层级") int exerciseLevel,
-        @Schema(description = "委托部门") String delegatedDepartment,
-        @Schema(description = "监管对象") String supervisedObject,
+        String listCode,
+        String itemCode,
+        String departmentCode,
+        String implementingBodyName,
+        String implementingBodyCreditCode,
+        int exerciseLevel,
+        String delegatedDepartment,
+        String supervisedObject,
         @Schema(description = "检查方式") CheckForm checkForm,
-        @Schema(description = "是否纳入双随机") boolean randomInspection,
-        @Schema(description = "抽查比例 (%)") BigDecimal samplingProportion,
-        @Schema(description = "抽查频次") Integer frequencyTimes,
+        boolean randomInspection,
+        BigDecimal samplingProportion,
+        Integer frequencyTimes,
         @Schema(description = "抽查频次的周期") FrequencyPeriod frequencyPeriod,
-        @Schema(description = "检查内容") String checkContent,
-        @Schema(description = "Version, +1 on every change") int version,
+        String checkContent,
+        int version,
         @Schema(description = "Last change") OffsetDateTime updatedAt,
-        @Schema(description = "Who changed it last") String updatedBy) {
+        String updatedBy) {
 
     static ImplementationListView of(ImplementationList list) {
         return new ImplementationListView(

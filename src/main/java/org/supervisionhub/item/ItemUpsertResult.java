@@ -10,7 +10,6 @@ public record ItemUpsertResult(
 
         @Schema(description = "The item after the call") CatalogItemView item,
 
-        @Schema(description = "Claims released because the item (or its main item) was cancelled")
         int releasedClaims) {
 
     /** The effect of an idempotent write. */

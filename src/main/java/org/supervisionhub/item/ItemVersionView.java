@@ -8,13 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One historical version of an item. */
 @Schema(name = "ItemVersion")
 public record ItemVersionView(
-        @Schema(description = "Version number") int version,
+        int version,
 
         @Schema(description = "When this version was recorded")
         OffsetDateTime changedAt,
 
-        @Schema(description = "Who recorded it") String changedBy,
-        @Schema(description = "变更原因") String changeReason,
+        String changedBy,
+        String changeReason,
 
         @Schema(
                 description = "The item's content at this version (the fields of CatalogItemRequest)",

@@ -34,8 +34,7 @@ public record JointTaskRequest(
         @RegionCode
         String initiatorRegionCode,
 
-        @Schema(description = "监管对象 (1-100)") @NotNull @Size(min = 1, max = 100)
-        List<@NotNull @Valid JointTaskSubject> subjects,
+        @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid JointTaskSubject> subjects,
 
         @Schema(description = "检查事项: 14-digit catalog codes (1-50)", example = "[\"45000000000101\"]")
         @NotNull

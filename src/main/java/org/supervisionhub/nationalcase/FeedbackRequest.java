@@ -10,10 +10,5 @@ public record FeedbackRequest(
         @Schema(description = "办理结果", example = "经现场核查，投诉情况属实，已责令整改并立案调查") @NotBlank @Size(max = 4000)
         String result,
 
-        @Schema(description = "办理人; defaults to the caller") @Size(max = 100)
-        String handledBy,
-
-        @Schema(
-                description = "风险是否属实: for a risk clue, whether the check found the risk real (what a risk model's "
-                        + "confirmed rate counts); not sent for complaints and tasks")
+        @Size(max = 100) String handledBy,
         Boolean riskConfirmed) {}

@@ -11,9 +11,7 @@ import org.supervisionhub.common.code.ItemCode;
 /** The certificates of an enforcement team, to check against a supervision item on a date. */
 @Schema(name = "CredentialCheckRequest")
 public record CredentialCheckRequest(
-        @Schema(description = "The team's certificates (1-20); the same officer named twice counts once")
-        @NotNull
-        @Size(min = 1, max = CredentialFormats.MAX_CHECKED_CERTIFICATES)
+        @NotNull @Size(min = 1, max = CredentialFormats.MAX_CHECKED_CERTIFICATES)
         List<@NotNull @Valid CertificateRef> certificates,
 
         @Schema(description = "监管事项编码 of the sub-item the team acts on", example = "45000000010001") @NotNull @ItemCode

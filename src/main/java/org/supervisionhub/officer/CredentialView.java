@@ -10,8 +10,8 @@ import org.supervisionhub.organization.Department;
 /** An enforcement certificate as the authenticated API shows it; the holder's ID number only masked. */
 @Schema(name = "Credential")
 public record CredentialView(
-        @Schema(description = "发证机关编码") String issuer,
-        @Schema(description = "执法证件号") String certNo,
+        String issuer,
+        String certNo,
         @Schema(description = "证件种类") CertificateKind kind,
 
         @Schema(
@@ -24,25 +24,23 @@ public record CredentialView(
 
         @Schema(description = "持证人") Holder holder,
         @Schema(description = "所在部门") DepartmentRef department,
-        @Schema(description = "执法门类 (catalog sector codes)") List<String> categories,
+        List<String> categories,
         @Schema(description = "有效期起") LocalDate validFrom,
         @Schema(description = "有效期止") LocalDate validTo,
-        @Schema(description = "Version, +1 on every change") int version,
+        int version,
         @Schema(description = "Last change") OffsetDateTime updatedAt) {
 
     /** The holder: name and masked ID number. */
     @Schema(name = "CredentialHolder")
     public record Holder(
-            @Schema(description = "姓名") String name,
+            String name,
 
             @Schema(description = "Masked 居民身份证号码: region and last four", example = "110105********002X")
             String idNumberMasked) {}
 
     /** A department by code and name. */
     @Schema(name = "DepartmentRef")
-    public record DepartmentRef(
-            @Schema(description = "部门编码") String code,
-            @Schema(description = "部门名称") String name) {}
+    public record DepartmentRef(String code, String name) {}
 
     static CredentialView of(Certificate certificate, Officer officer, Department department, LocalDate today) {
         return new CredentialView(

@@ -36,11 +36,7 @@ public record HolderRequest(
         @Pattern(regexp = CredentialFormats.NO_WHITESPACE, message = "no whitespace")
         String account,
 
-        @Schema(
-                description = "Reference of the officer's photo (an object key or URL) shown when the credential is "
-                        + "verified; when absent the photo on record is kept")
-        @Size(min = 1, max = 500)
-        @Pattern(regexp = CredentialFormats.NO_WHITESPACE, message = "no whitespace")
+        @Size(min = 1, max = 500) @Pattern(regexp = CredentialFormats.NO_WHITESPACE, message = "no whitespace")
         String photoRef) {
 
     /** Never prints the ID number, so the request can appear in a log line without leaking it. */

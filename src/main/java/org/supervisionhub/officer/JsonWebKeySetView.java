@@ -5,9 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The public keys that verify electronic credentials (RFC 7517 JWK Set). */
 @Schema(name = "JsonWebKeySet")
-public record JsonWebKeySetView(
-        @Schema(description = "Every configured key, the active signer first")
-        List<Key> keys) {
+public record JsonWebKeySetView(List<Key> keys) {
 
     /** One EC P-256 public key. */
     @Schema(name = "JsonWebKey")
@@ -18,7 +16,6 @@ public record JsonWebKeySetView(
             @Schema(description = "Curve", example = "P-256")
             String crv,
 
-            @Schema(description = "Key id: the kid header of the tokens it verifies")
             String kid,
 
             @Schema(description = "Use", example = "sig") String use,
@@ -26,6 +23,6 @@ public record JsonWebKeySetView(
             @Schema(description = "Algorithm", example = "ES256")
             String alg,
 
-            @Schema(description = "X coordinate, base64url") String x,
-            @Schema(description = "Y coordinate, base64url") String y) {}
+            String x,
+            String y) {}
 }

@@ -13,13 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationView(
         @Schema(description = "Result of the scan") VerificationResult result,
-        @Schema(description = "持证人姓名") String holderName,
-
-        @Schema(description = "Reference of the holder's photo")
+        String holderName,
         String photoRef,
-
-        @Schema(description = "所在部门名称") String departmentName,
-        @Schema(description = "执法门类 (catalog sector codes)") List<String> categories,
+        String departmentName,
+        List<String> categories,
         @Schema(description = "有效期起") LocalDate validFrom,
         @Schema(description = "有效期止") LocalDate validTo,
         @Schema(description = "证件种类") CertificateKind kind) {

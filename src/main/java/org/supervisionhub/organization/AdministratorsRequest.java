@@ -9,5 +9,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The whole list of a department's administrators; a PUT replaces the stored one. */
 @Schema(name = "DepartmentAdministratorsRequest")
 public record AdministratorsRequest(
-        @Schema(description = "User subjects or usernames at the identity provider") @NotNull @Size(max = 50)
-        List<@NotNull @Pattern(regexp = Departments.SUBJECT) String> administrators) {}
+        @NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = Departments.SUBJECT) String> administrators) {}

@@ -10,10 +10,5 @@ public record AdministratorsView(String departmentCode, List<Administrator> admi
 
     /** One appointment. */
     @Schema(name = "DepartmentAdministrator")
-    public record Administrator(
-            @Schema(description = "The user's subject or username at the identity provider")
-            String subject,
-
-            String appointedBy,
-            OffsetDateTime appointedAt) {}
+    public record Administrator(String subject, String appointedBy, OffsetDateTime appointedAt) {}
 }

@@ -14,29 +14,19 @@ import org.supervisionhub.common.code.RegionCode;
 /** A department (执法主体) as registered: the whole of it, a PUT replaces what is stored. */
 @Schema(name = "DepartmentRequest")
 public record DepartmentRequest(
-        @Schema(description = "名称") @NotBlank @Size(max = 200)
-        String name,
+        @NotBlank @Size(max = 200) String name,
 
-        @Schema(description = "统一社会信用代码 (checked)") @NotNull @CreditCode
-        String creditCode,
+        @NotNull @CreditCode String creditCode,
 
-        @Schema(description = "行政区划代码 of the region it serves (an active region of the table)") @NotNull @RegionCode
-        String regionCode,
+        @NotNull @RegionCode String regionCode,
 
         @Schema(description = "层级") @NotNull DepartmentLevel level,
 
-        @Schema(description = "The parent department's code (上级部门)") @Pattern(regexp = Departments.CODE)
-        String parentCode,
+        @Pattern(regexp = Departments.CODE) String parentCode,
 
-        @Schema(
-                description = "执法门类: the sector codes (ministry lines) it covers; items of these sectors are "
-                        + "claimable by it")
-        @NotNull
-        @Size(min = 1, max = 50)
-        List<@NotNull @Pattern(regexp = "^[A-Z0-9_]{2,32}$") String> sectorCodes,
+        @NotNull @Size(min = 1, max = 50) List<@NotNull @Pattern(regexp = "^[A-Z0-9_]{2,32}$") String> sectorCodes,
 
-        @Schema(description = "受委托组织, in order") @Size(max = 100)
-        List<@NotNull @Valid EntrustedOrganisation> entrusted,
+        @Size(max = 100) List<@NotNull @Valid EntrustedOrganisation> entrusted,
 
         @Schema(description = "First day it may act") LocalDate validFrom,
         @Schema(description = "Last day it may act") LocalDate validTo) {}

@@ -10,20 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DepartmentView(
         String code,
         String name,
-        @Schema(description = "统一社会信用代码") String creditCode,
-        @Schema(description = "行政区划代码") String regionCode,
+        String creditCode,
+        String regionCode,
 
         @Schema(description = "层级; null for departments registered before the registry had levels")
         DepartmentLevel level,
 
-        @Schema(description = "上级部门") String parentCode,
-        @Schema(description = "执法门类 (sector codes), sorted") List<String> sectorCodes,
-        @Schema(description = "受委托组织") List<EntrustedOrganisation> entrusted,
+        String parentCode,
+        List<String> sectorCodes,
+        List<EntrustedOrganisation> entrusted,
         DepartmentStatus status,
         LocalDate validFrom,
         LocalDate validTo,
-
-        @Schema(description = "Version, 1 and up; also the ETag")
         int version,
-
         OffsetDateTime updatedAt) {}

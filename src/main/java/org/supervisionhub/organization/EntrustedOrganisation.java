@@ -9,8 +9,6 @@ import org.supervisionhub.common.code.CreditCode;
 /** 受委托组织: an organisation a department entrusts with enforcement in its name (行政处罚法 §20). */
 @Schema(name = "EntrustedOrganisation")
 public record EntrustedOrganisation(
-        @Schema(description = "名称") @NotBlank @Size(max = 200)
-        String name,
+        @NotBlank @Size(max = 200) String name,
 
-        @Schema(description = "统一社会信用代码") @NotNull @CreditCode
-        String creditCode) {}
+        @NotNull @CreditCode String creditCode) {}

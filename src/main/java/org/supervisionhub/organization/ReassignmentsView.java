@@ -9,14 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReassignmentsView(
         String departmentCode,
         DepartmentStatus status,
-
-        @Schema(description = "Active claims (认领) of the department")
         List<Claim> activeClaims,
-
-        @Schema(description = "Its check implementation lists (检查实施清单)")
         List<ImplementationList> implementationLists,
-
-        @Schema(description = "Complaints, risk clues and tasks it has not closed")
         List<OpenCase> openCases) {
 
     /** An active claim. */

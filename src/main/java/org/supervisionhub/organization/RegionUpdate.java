@@ -10,14 +10,12 @@ import org.supervisionhub.common.code.RegionCode;
 /** A region as a hub-admin sets it: a new code, a rename, or an abolition with its successor. */
 @Schema(name = "RegionUpdate")
 public record RegionUpdate(
-        @Schema(description = "名称") @NotBlank @Size(max = 100)
-        String name,
+        @NotBlank @Size(max = 100) String name,
 
         @Schema(description = "ACTIVE, or ABOLISHED to keep the code as history") @NotNull
         RegionStatus status,
 
-        @Schema(description = "The code that replaces an abolished one (must be ACTIVE)") @RegionCode
-        String successorCode,
+        @RegionCode String successorCode,
 
         @Schema(description = "The day the code was abolished")
         LocalDate abolishedOn) {}

@@ -38,13 +38,7 @@ public class PermitQueries {
 
     @Schema(name = "PermitBindingRate")
     public record BindingRateView(
-            String departmentCode,
-            String departmentName,
-            long permitItems,
-            long boundItems,
-
-            @Schema(description = "boundItems / permitItems (4 decimals)")
-            BigDecimal bindingRate) {}
+            String departmentCode, String departmentName, long permitItems, long boundItems, BigDecimal bindingRate) {}
 
     private static final String FOLLOWUPS = """
             select f.id, f.status, f.department_code, f.item_code, i.name as item_name, p.permit_number,

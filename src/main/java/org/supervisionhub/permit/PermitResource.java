@@ -30,20 +30,14 @@ public class PermitResource {
     /** A binding to make. */
     @Schema(name = "PermitBindingRequest")
     public record BindingRequest(
-            @Schema(description = "许可事项编码 of the approval system") @NotNull @Pattern(regexp = "^[A-Za-z0-9_.-]{1,64}$")
+            @NotNull @Pattern(regexp = "^[A-Za-z0-9_.-]{1,64}$")
             String permitItemCode,
 
-            @Schema(description = "监管事项编码: the supervision sub-item that follows the permit up") @NotNull @ItemCode
-            String itemCode) {}
+            @NotNull @ItemCode String itemCode) {}
 
     /** What a binding did. */
     @Schema(name = "PermitBindingResult")
-    public record BindingResult(
-            String permitItemCode,
-            String itemCode,
-
-            @Schema(description = "Follow-ups opened for permits received before")
-            int followupsOpened) {}
+    public record BindingResult(String permitItemCode, String itemCode, int followupsOpened) {}
 
     @Inject
     PermitService permits;

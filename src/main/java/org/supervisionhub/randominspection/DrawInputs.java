@@ -13,34 +13,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "RandomDrawInputs")
 public record DrawInputs(
-        @Schema(description = "The hub's id of the plan") long planId,
+        long planId,
         String departmentCode,
 
         @Schema(description = "The day the inspectors' certificates must be valid on (the plan's start)")
         LocalDate drawDate,
 
         List<String> itemCodes,
-
-        @Schema(description = "The items' sectors (执法门类) an inspector's certificate must cover")
         List<String> sectors,
-
-        @Schema(description = "Region filter (GB/T 2260), within the department's region")
         String regionCode,
-
-        @Schema(description = "Industry filter (GB/T 4754 prefix), or null")
         String industryCode,
-
-        @Schema(description = "Sampling ratio per credit class, in percent")
         Map<String, BigDecimal> ratios,
-
         int inspectorsPerSubject,
         List<Candidate> subjects,
         List<Inspector> inspectors,
-
-        @Schema(description = "Officer and subject pairs of the department's previous plan")
         List<Pair> previous,
-
-        @Schema(description = "Declared conflicts (回避)") List<Pair> conflicts) {
+        List<Pair> conflicts) {
 
     /** A subject that may be drawn. */
     @Schema(name = "RandomDrawCandidate")

@@ -7,12 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What a department asks a draw for; every field may be left out. */
 @Schema(name = "RandomDrawRequest")
 public record DrawRequest(
-        @Schema(
-                description =
-                        "Only subjects of this region (GB/T 2260), within the department's; defaults to the department's region")
         String regionCode,
-
-        @Schema(description = "Only subjects of this industry (GB/T 4754 section letter or division prefix, e.g. F52)")
         String industryCode,
 
         @Schema(

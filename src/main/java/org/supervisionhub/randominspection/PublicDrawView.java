@@ -21,9 +21,5 @@ public record PublicDrawView(
 
     /** A drawn subject and its inspectors by masked name. */
     @Schema(name = "PublicRandomDrawSubject")
-    public record Subject(
-            String creditCode,
-            String name,
-            String creditClass,
-            @Schema(description = "Masked names (王**)") List<String> inspectors) {}
+    public record Subject(String creditCode, String name, String creditClass, List<String> inspectors) {}
 }

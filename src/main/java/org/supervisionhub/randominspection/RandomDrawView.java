@@ -7,22 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RandomDraw")
 public record RandomDrawView(
         long id,
-
-        @Schema(description = "The hub's id of the sampling plan")
         long planId,
-
         String departmentCode,
         @Schema(enumeration = {"ANNOUNCED", "EXECUTED"}) String status,
 
-        @Schema(description = "The seed, published at announcement: 256 bits, lower-case hex")
         String seed,
-
-        @Schema(description = "SHA-256 of the inputs' JSON text (GET .../inputs answers that text)")
         String inputsHash,
-
         DrawInputs inputs,
-
-        @Schema(description = "SHA-256 of the result's JSON text; null until executed")
         String resultHash,
 
         @Schema(description = "Null until executed") DrawResult result,

@@ -9,12 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Record")
 public record RecordView(
-        @Schema(description = "The hub's record id") long id,
-
-        @Schema(description = "Starts at 1; every change and the delete add one")
+        long id,
         int version,
-
-        @Schema(description = "Tombstoned by a DELETE") boolean deleted,
+        boolean deleted,
         RecordKind kind,
         String sourceSystem,
         String sourceRecordId,
@@ -25,9 +22,7 @@ public record RecordView(
         @Schema(description = "The day of the act (check, decision, measure start, receipt)")
         LocalDate actDate,
 
-        @Schema(description = "Publicly disclosable (双随机 results and penalty decisions on organisations)")
         boolean disclosable,
-
         OffsetDateTime receivedAt,
         OffsetDateTime updatedAt,
 

@@ -13,20 +13,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "SubjectRecord")
 public record SubjectRecordView(
-        @Schema(description = "The record id, when the caller may read the whole record")
         Long recordId,
-
-        @Schema(description = "True when the caller sees only the disclosed summary")
         boolean disclosedOnly,
-
         RecordKind kind,
         LocalDate actDate,
         String departmentCode,
         String departmentName,
         String itemCode,
         String itemName,
-        @Schema(description = "检查/处罚行为名称") String actionName,
-        @Schema(description = "检查结果代码") String resultCode,
-        @Schema(description = "处罚决定书文号") String decisionNumber,
-        @Schema(description = "处罚种类代码") List<String> penaltyTypes,
-        @Schema(description = "罚款金额 (元)") BigDecimal fineAmount) {}
+        String actionName,
+        String resultCode,
+        String decisionNumber,
+        List<String> penaltyTypes,
+        BigDecimal fineAmount) {}

@@ -13,21 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "RiskModel", description = "风险预警模型 as declared in rules/<id>.yaml")
 public record RiskModel(
-        @Schema(description = "Stable id, the file's name; the clue's ruleId")
         String id,
-
-        @Schema(description = "模型名称") String name,
+        String name,
         String description,
-        @Schema(description = "领域") String domain,
+        String domain,
 
         @Schema(
                 description = "Level of the clues raised",
                 enumeration = {"P0", "P1", "P2", "P3"})
         String level,
 
-        @Schema(description = "Score (sum of the fired signals' weights) at which a clue is raised")
         BigDecimal threshold,
-
         List<Signal> signals) {
 
     /** The default window of a signal that names none. */
@@ -36,19 +32,7 @@ public record RiskModel(
     /** One signal: what is counted, over which window, from which count it fires, and its weight. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RiskSignal")
-    public record Signal(
-            Type signal,
-
-            @Schema(description = "Days back from today (default 90)")
-            Integer windowDays,
-
-            @Schema(description = "Fires when the value is at least this")
-            int atLeast,
-
-            BigDecimal weight,
-
-            @Schema(description = "CREDIT_LEVEL only: the credit levels that count")
-            List<String> levels) {
+    public record Signal(Type signal, Integer windowDays, int atLeast, BigDecimal weight, List<String> levels) {
 
         int window() {
             return windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays;

@@ -20,34 +20,16 @@ public record CoverageStats(
 
     @Schema(name = "CoverageFigures")
     public record Figures(
-            @Schema(description = "Claimed in-use sub-items")
             long claimedItems,
-
-            @Schema(description = "Claimed items with at least one record of the department in the period")
             long coveredItems,
-
-            @Schema(description = "coveredItems / claimedItems (4 decimals); null without claims")
             BigDecimal coverageRate,
-
-            @Schema(description = "Records received in the period")
             long receivedRecords,
-
-            @Schema(description = "Records rejected in the period")
             long rejectedRecords,
-
-            @Schema(description = "rejectedRecords / receivedRecords; null without uploads")
             BigDecimal rejectionRate,
-
-            @Schema(description = "Rejected records by error code, most frequent first")
             List<ErrorCodeFigure> rejectionsByCode) {}
 
     @Schema(name = "ErrorCodeFigure")
-    public record ErrorCodeFigure(
-            String code,
-            long records,
-
-            @Schema(description = "records / receivedRecords")
-            BigDecimal rate) {}
+    public record ErrorCodeFigure(String code, long records, BigDecimal rate) {}
 
     @Schema(name = "DepartmentCoverage")
     public record DepartmentFigures(String code, String name, String regionCode, Figures figures) {}

@@ -6,5 +6,4 @@ import org.supervisionhub.common.code.IdNumber;
 
 /** Looks a natural person up by ID number, in a body so the number never appears in a URL or access log. */
 @Schema(name = "PersonLookupRequest")
-public record PersonLookupRequest(
-        @Schema(description = "居民身份证号码") @NotNull @IdNumber String idNumber) {}
+public record PersonLookupRequest(@NotNull @IdNumber String idNumber) {}

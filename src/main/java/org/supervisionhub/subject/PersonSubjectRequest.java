@@ -11,13 +11,12 @@ import org.supervisionhub.common.code.RegionCode;
 /** A natural person subject; the ID number is hashed on arrival and never stored or returned in clear. */
 @Schema(name = "PersonSubjectRequest")
 public record PersonSubjectRequest(
-        @Schema(description = "报送系统 (source system id)") @NotBlank @Pattern(regexp = "^[A-Za-z0-9_.-]{2,64}$")
+        @NotBlank @Pattern(regexp = "^[A-Za-z0-9_.-]{2,64}$")
         String source,
 
-        @Schema(description = "居民身份证号码") @NotNull @IdNumber String idNumber,
+        @NotNull @IdNumber String idNumber,
 
-        @Schema(description = "姓名") @NotBlank @Size(max = 100)
-        String name,
+        @NotBlank @Size(max = 100) String name,
 
-        @Schema(description = "所属行政区划") @NotNull @RegionCode String regionCode,
-        @Schema(description = "地址") @Size(max = 500) String address) {}
+        @NotNull @RegionCode String regionCode,
+        @Size(max = 500) String address) {}

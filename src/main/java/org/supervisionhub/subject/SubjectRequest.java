@@ -26,18 +26,18 @@ public record SubjectRequest(
         @Schema(description = "所属行政区划 (GB/T 2260)", example = "450103") @RegionCode
         String regionCode,
 
-        @Schema(description = "注册地址") @Size(max = 500) String registeredAddress,
-        @Schema(description = "经营地址") @Size(max = 500) String businessAddress,
+        @Size(max = 500) String registeredAddress,
+        @Size(max = 500) String businessAddress,
 
         @Schema(description = "行业代码 (GB/T 4754: section letter and up to four digits)", example = "C1310")
         @Pattern(regexp = "^[A-T]([0-9]{2,4})?$")
         String industryCode,
 
-        @Schema(description = "法定代表人") @Size(max = 100) String legalRepresentative,
+        @Size(max = 100) String legalRepresentative,
         @Schema(description = "登记状态") SubjectStatus status,
 
         @Schema(description = "信用等级", example = "A") @Pattern(regexp = "^[A-D][+-]?$")
         String creditLevel,
 
-        @Schema(description = "列入经营异常名录") Boolean abnormalListed,
-        @Schema(description = "列入严重违法失信名单") Boolean seriousIllegalListed) {}
+        Boolean abnormalListed,
+        Boolean seriousIllegalListed) {}

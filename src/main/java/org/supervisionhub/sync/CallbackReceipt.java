@@ -4,10 +4,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The hub's answer to a callback: stored, or recognised as a duplicate (and not processed again). */
 @Schema(name = "CallbackReceipt")
-public record CallbackReceipt(
-        String kind,
-        String nationalId,
-        int revision,
-
-        @Schema(description = "True when this message had been received before")
-        boolean duplicate) {}
+public record CallbackReceipt(String kind, String nationalId, int revision, boolean duplicate) {}

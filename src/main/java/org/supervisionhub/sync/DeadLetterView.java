@@ -17,6 +17,4 @@ public record DeadLetterView(
         int attempts,
         String lastError,
         OffsetDateTime createdAt,
-
-        @Schema(description = "The event as it would be delivered")
         Map<String, Object> payload) {}

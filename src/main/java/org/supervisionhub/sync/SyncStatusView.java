@@ -9,19 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SyncStatus")
 public record SyncStatusView(
         String target,
-
-        @Schema(description = "Whether this replica relays to the target")
         boolean relaying,
-
-        @Schema(description = "Events waiting (incl. in flight)")
         long pending,
-
-        @Schema(description = "Events being delivered now") long inFlight,
-        @Schema(description = "Dead letters") long dead,
-
-        @Schema(description = "Age in seconds of the oldest undelivered event; 0 when none")
+        long inFlight,
+        long dead,
         long lagSeconds,
-
         OffsetDateTime lastSuccessAt,
 
         @Schema(description = "Since when deliveries fail, while they do")
@@ -29,6 +21,4 @@ public record SyncStatusView(
 
         int consecutiveFailures,
         String lastError,
-
-        @Schema(description = "This replica's circuit breaker: CLOSED, OPEN or HALF_OPEN")
         String breaker) {}
