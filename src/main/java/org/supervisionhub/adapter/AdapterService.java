@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.WireTime;
+import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.record.MappedRecord;
 import org.supervisionhub.record.RecordUploads;
 import org.supervisionhub.record.UploadResult;
@@ -71,6 +71,9 @@ public class AdapterService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    DepartmentScope departments;
 
     @Inject
     PullPositions positions;
@@ -308,13 +311,10 @@ public class AdapterService {
         if (descriptor == null || descriptor.ownerDepartment() == null) {
             return false;
         }
-        RowSet<Row> owner = pool.preparedQuery("select region_code from department where code = $1")
-                .execute(Tuple.of(descriptor.ownerDepartment()))
-                .await()
-                .indefinitely();
-        return owner.size() > 0
-                && scope.covers(Scope.Owner.department(
-                        descriptor.ownerDepartment(), owner.iterator().next().getString("region_code")));
+        return departments
+                .storedRegion(descriptor.ownerDepartment())
+                .map(region -> scope.covers(Scope.Owner.department(descriptor.ownerDepartment(), region)))
+                .orElse(false);
     }
 
     private AdapterView view(AdapterRegistry.Loaded adapter) {

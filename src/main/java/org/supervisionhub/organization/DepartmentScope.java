@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
@@ -19,8 +20,24 @@ import org.supervisionhub.security.Scope;
 @ApplicationScoped
 public class DepartmentScope {
 
+    private static final String STORED_REGION = "select region_code from department where code = $1";
+
     @Inject
     Pool pool;
+
+    /**
+     * The department's stored region, the region every scope decision about its rows is made by; empty for a
+     * department the hub does not know. Blocking: for worker threads (the reactive client, no Hibernate session).
+     */
+    public Optional<String> storedRegion(String departmentCode) {
+        RowSet<Row> rows = pool.preparedQuery(STORED_REGION)
+                .execute(Tuple.of(departmentCode))
+                .await()
+                .indefinitely();
+        return rows.size() == 0
+                ? Optional.empty()
+                : Optional.ofNullable(rows.iterator().next().getString("region_code"));
+    }
 
     /**
      * Resolves the department a write is for. {@code requested} may be null for callers bound to one department;
@@ -54,7 +71,7 @@ public class DepartmentScope {
     public Uni<Void> requireReadableOnPool(Caller caller, String departmentCode) {
         Scope scope = caller.scope();
         scope.requireBound();
-        return pool.preparedQuery("select region_code from department where code = $1")
+        return pool.preparedQuery(STORED_REGION)
                 .execute(Tuple.of(departmentCode))
                 .map(rows -> {
                     if (rows.size() == 0
@@ -79,14 +96,8 @@ public class DepartmentScope {
         if (scope.isAll()) {
             return;
         }
-        RowSet<Row> rows = pool.preparedQuery("select region_code from department where code = $1")
-                .execute(Tuple.of(departmentCode))
-                .await()
-                .indefinitely();
-        boolean known = rows.size() > 0;
-        if (!known
-                || !scope.covers(Scope.Owner.department(
-                        departmentCode, rows.iterator().next().getString("region_code")))) {
+        Optional<String> region = storedRegion(departmentCode);
+        if (region.isEmpty() || !scope.covers(Scope.Owner.department(departmentCode, region.get()))) {
             throw outOfScope();
         }
     }

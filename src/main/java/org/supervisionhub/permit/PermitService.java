@@ -1,6 +1,5 @@
 package org.supervisionhub.permit;
 
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -18,6 +17,7 @@ import org.supervisionhub.common.FieldError;
 import org.supervisionhub.common.HubException;
 import org.supervisionhub.common.code.CreditCodes;
 import org.supervisionhub.common.code.RegionCodes;
+import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Scope;
 
@@ -83,7 +83,7 @@ public class PermitService {
     private static final String DEPARTMENT_REGION = "select region_code from department where code = $1";
 
     @Inject
-    Pool pool;
+    DepartmentScope departments;
 
     @Inject
     BlockingTransactions transactions;
@@ -240,15 +240,10 @@ public class PermitService {
 
     /** The stored region of the caller's department; an unregistered department is refused, as for uploads. */
     private String registeredRegion(String department) {
-        RowSet<Row> rows = pool.preparedQuery(DEPARTMENT_REGION)
-                .execute(Tuple.of(department))
-                .await()
-                .indefinitely();
-        if (rows.size() == 0) {
-            throw HubException.forbidden(
-                    ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token's department is not registered in the hub");
-        }
-        return rows.iterator().next().getString("region_code");
+        return departments
+                .storedRegion(department)
+                .orElseThrow(() -> HubException.forbidden(
+                        ErrorCode.CALLER_DEPARTMENT_UNKNOWN, "the token's department is not registered in the hub"));
     }
 
     private static List<Candidate> candidates(SqlConnection connection, String name, String department) {

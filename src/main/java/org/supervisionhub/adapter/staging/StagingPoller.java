@@ -1,9 +1,6 @@
 package org.supervisionhub.adapter.staging;
 
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,6 +13,7 @@ import org.supervisionhub.adapter.AdapterDescriptor;
 import org.supervisionhub.adapter.AdapterRegistry;
 import org.supervisionhub.adapter.StagingDescriptors;
 import org.supervisionhub.common.Workers;
+import org.supervisionhub.organization.DepartmentScope;
 import org.supervisionhub.security.Caller;
 import org.supervisionhub.security.Roles;
 
@@ -49,7 +47,7 @@ public class StagingPoller {
     StagingConfig config;
 
     @Inject
-    Pool pool;
+    DepartmentScope departments;
 
     private final String owner = "replica-" + UUID.randomUUID();
 
@@ -143,13 +141,7 @@ public class StagingPoller {
      * {@code system}, the department and the department's stored region.
      */
     public Caller systemCaller(AdapterDescriptor descriptor) {
-        Optional<String> region = Optional.empty();
-        for (Row row : pool.preparedQuery("select region_code from department where code = $1")
-                .execute(Tuple.of(descriptor.ownerDepartment()))
-                .await()
-                .indefinitely()) {
-            region = Optional.ofNullable(row.getString("region_code"));
-        }
+        Optional<String> region = departments.storedRegion(descriptor.ownerDepartment());
         return new Caller(
                 "adapter:" + descriptor.system(),
                 Set.of(Roles.SYSTEM),
