@@ -12,8 +12,8 @@ import org.supervisionhub.subject.SubjectType;
  * One uploaded record as the wire carries it: the common fields of every behaviour record (监管行为数据)
  * and exactly one detail block matching its kind. Everything is checked by {@link RecordValidator}, which
  * reports all problems of a record at once, so the fields here carry no constraints of their own. Their
- * {@code @Schema} descriptions stay here, not in openapi-docs/schemas: {@link
- * org.supervisionhub.fileimport.StandardColumns} reads the import template's column labels from them.
+ * {@code @Schema} descriptions stay here, not in openapi-docs/schemas: the spreadsheet import reads its template's
+ * column labels from them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "RecordInput", description = "A supervision behaviour record or complaint to upload")
