@@ -5,8 +5,8 @@ usage: ceiling.py BATCH_DIR OUT_DIR
 
 Reads every BATCH_DIR/*.ndjson (a batch's records, one per line, as generate.py writes them and as the JSON batches
 sent to POST /api/v1/records hold them) and writes OUT_DIR/<name>.sql:
-one transaction per batch, one multi-row INSERT of the batch's valid records into behaviour_record and, in the same
-statement, their record.created events into outbox (what the hub writes per batch, without validation, versions,
+one transaction per batch, one statement writing the batch's valid records (their keys into behaviour_record_key, the
+records into behaviour_record, V25) and their record.created events into outbox (what the hub writes per batch, without validation, versions,
 upsert or audit). psql sends each file as text, so the ceiling pays for sending and parsing the rows, as the hub does,
 but never for one server-side INSERT ... SELECT that sends nothing. Records the hub rejects (the generator's ~5%
 invalid ones) are left out, so both write the same rows.
@@ -52,11 +52,18 @@ def main():
         with open(os.path.join(batch_dir, name), encoding="utf-8") as f:
             records = [r for r in map(json.loads, f) if not invalid(int(r["sourceRecordId"][1:]))]
         with open(os.path.join(out_dir, name[:-7] + ".sql"), "w", encoding="utf-8") as out:
-            out.write("begin;\nwith written as (insert into behaviour_record (source_system, source_record_id, kind, "
-                      "department_code, item_code, region_code, subject_credit_code, act_date, reported_at, "
-                      "disclosable, content_hash, body) values\n")
+            out.write("begin;\nwith incoming (source_system, source_record_id, kind, department_code, item_code, "
+                      "region_code, subject_credit_code, act_date, reported_at, disclosable, content_hash, body) "
+                      "as (values\n")
             out.write(",\n".join(row(r) for r in records))
-            out.write("\nreturning id, version, kind, department_code, body)\n"
+            out.write("),\nkeys as (insert into behaviour_record_key (department_code, source_system, source_record_id, "
+                      "act_date) select department_code, source_system, source_record_id, act_date from incoming "
+                      "returning id, source_system, source_record_id),\n"
+                      "written as (insert into behaviour_record (id, source_system, source_record_id, kind, "
+                      "department_code, item_code, region_code, subject_credit_code, act_date, reported_at, "
+                      "disclosable, content_hash, body) select k.id, i.* from incoming i "
+                      "join keys k using (source_system, source_record_id) "
+                      "returning id, version, kind, department_code, body)\n"
                       "insert into outbox (target, aggregate_type, aggregate_id, event_type, payload)\n"
                       "select 'national', 'record', id::text, 'record.created', jsonb_build_object('recordId', id, "
                       "'version', version, 'operation', 'INSERT', 'kind', kind, 'departmentCode', department_code, "

@@ -53,11 +53,11 @@ stream_bytes=$(stat -c %s "$work/stream.ndjson")
 
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
-inserted() { psql_db -c "select last_value from behaviour_record_id_seq"; }
+inserted() { psql_db -c "select last_value from behaviour_record_key_id_seq"; }
 
 # (c) The like-for-like ceiling first, into the empty tables (the hub then writes into fuller ones): the same
 # batches of 1,000 (under another source system), their valid records written by plain psql clients, one transaction
-# per batch (a multi-row INSERT into behaviour_record and outbox, bench/records/ceiling.py), $parallel sessions at
+# per batch (one statement inserting keys, records and outbox events, bench/records/ceiling.py), $parallel sessions at
 # once like the JSON uploads. What the hub adds: HTTP, parsing, validation, upsert by key, versions, audit.
 mkdir -p "$work/ceiling"
 python3 bench/records/generate.py "$count" BENCH-CEIL "$department_credit_code" \
@@ -124,7 +124,7 @@ report=bench/results/records-$count.md
   printf 'Every accepted record is validated (codes, claimed item, certificates on the act date, dates), written with its outbox event, and each batch of 500 with one audit entry.\n\n'
   printf "JVM options beyond the limits: -Dhub.risk.enabled=false %s (the risk models' passes off: bench/risk/run.sh measures them).\n\n" "${BENCH_HUB_OPTS:-}"
   printf '| path | records | seconds | records/s | ratio to the ceiling | stored |\n|---|---|---|---|---|---|\n'
-  printf '| like-for-like ceiling: the same batches of 1,000, valid records only, one multi-row INSERT into behaviour_record + outbox per transaction, %s psql sessions | %s | %s | %s | 1.000 | %s |\n' "$sessions" "$count" "$raw_seconds" "$raw_rate" "$raw_stored"
+  printf '| like-for-like ceiling: the same batches of 1,000, valid records only, one statement inserting keys, records and outbox events per transaction, %s psql sessions | %s | %s | %s | 1.000 | %s |\n' "$sessions" "$count" "$raw_seconds" "$raw_rate" "$raw_stored"
   printf '| POST /api/v1/records, JSON batches of 1,000, %s in parallel | %s | %s | %s | %s | %s |\n' "$parallel" "$count" \
     "$json_seconds" "$json_rate" "$(awk -v a="$json_rate" -v b="$raw_rate" 'BEGIN { printf "%.3f", a / b }')" "$json_stored"
   printf '| POST /api/v1/records, one NDJSON stream (%s MB) | %s | %s | %s | %s (%s of the JSON batches) | %s |\n' "$((stream_bytes / 1000000))" \

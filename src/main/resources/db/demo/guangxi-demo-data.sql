@@ -80,12 +80,14 @@ select pg_temp.demo_generate_officers(2000, 'demo-officer-', 20);
 -- Supervision records of this year for ~70% of the claimed in-use sub-items (1-3 each), so coverage, search and
 -- supervision histories have something to show. Written straight into the table as if uploaded earlier and
 -- already synchronised (no outbox events).
-with first_subject as (select min(id) as id from subject where credit_code is not null)
-insert into behaviour_record (source_system, source_record_id, kind, department_code, item_code, region_code,
-                              subject_credit_code, act_date, reported_at, disclosable, content_hash, body)
-select 'demo-data', 'DEMO-' || c.id || '-' || n, i.item_type, c.department_code, i.code, d.region_code,
-       s.credit_code, act.day, act.day + interval '1 day 10 hours', i.item_type in ('INSPECTION', 'PENALTY'),
-       md5('demo' || c.id || '-' || n) || md5('demo-b' || c.id || '-' || n),
+-- Each record takes its key first (V25: the key hands out the id); a key already there means the record is too.
+with first_subject as (select min(id) as id from subject where credit_code is not null),
+demo as (
+select 'demo-data' as source_system, 'DEMO-' || c.id || '-' || n as source_record_id, i.item_type as kind,
+       c.department_code, i.code as item_code, d.region_code,
+       s.credit_code as subject_credit_code, act.day as act_date, act.day + interval '1 day 10 hours' as reported_at,
+       i.item_type in ('INSPECTION', 'PENALTY') as disclosable,
+       md5('demo' || c.id || '-' || n) || md5('demo-b' || c.id || '-' || n) as content_hash,
        jsonb_build_object('kind', i.item_type, 'sourceSystem', 'demo-data', 'sourceRecordId', 'DEMO-' || c.id || '-' || n,
                           'departmentCode', c.department_code, 'itemCode', i.code, 'regionCode', d.region_code,
                           'implementingBody', jsonb_build_object('name', d.name, 'creditCode', d.credit_code),
@@ -102,7 +104,7 @@ select 'demo-data', 'DEMO-' || c.id || '-' || n, i.item_type, c.department_code,
                   'measure', '03', 'decisionNumber', '桂演示强〔2026〕' || c.id || n || '号', 'startDate', act.day))
               else jsonb_build_object('other', jsonb_build_object('actionName', i.name,
                   'actionNumber', 'QT-DEMO-' || c.id || '-' || n, 'startDate', act.day))
-          end
+          end as body
 from item_claim c
 join catalog_item i on i.code = c.item_code and i.item_type is not null and i.status = 'IN_USE'
 join department d on d.code = c.department_code
@@ -110,5 +112,14 @@ cross join first_subject f
 cross join lateral generate_series(1, 1 + c.id % 3) as n
 cross join lateral (select current_date - ((c.id * 13 + n * 37) % 300)::int as day) as act
 join subject s on s.id = f.id + (c.id * 7 + n) % 20000
-where c.status = 'ACTIVE' and c.id % 10 < 7 and act.day >= date_trunc('year', current_date)
-on conflict do nothing;
+where c.status = 'ACTIVE' and c.id % 10 < 7 and act.day >= date_trunc('year', current_date)),
+keys as (
+    insert into behaviour_record_key (department_code, source_system, source_record_id, act_date)
+    select department_code, source_system, source_record_id, act_date from demo
+    on conflict do nothing
+    returning id, department_code, source_system, source_record_id)
+insert into behaviour_record (id, source_system, source_record_id, kind, department_code, item_code, region_code,
+                              subject_credit_code, act_date, reported_at, disclosable, content_hash, body)
+select k.id, source_system, source_record_id, kind, department_code, item_code, region_code, subject_credit_code,
+       act_date, reported_at, disclosable, content_hash, body
+from demo join keys k using (department_code, source_system, source_record_id);

@@ -46,15 +46,19 @@ import org.supervisionhub.sync.Outbox;
 @ApplicationScoped
 public class Disclosures {
 
-    // The record, locked against a concurrent publication or withdrawal (uploads of the same record wait briefly).
+    // The record, its key locked against a concurrent publication or withdrawal (uploads of the same record wait
+    // briefly: they take the same key before they change or move the record, V25).
     private static final String RECORD = """
             select r.id, r.kind, r.department_code, d.region_code as department_region, r.region_code,
                    r.subject_credit_code, r.disclosable, r.deleted, r.act_date, r.body
-            from behaviour_record r join department d on d.code = r.department_code
-            where r.id = $1 for no key update of r""";
+            from behaviour_record_key k join behaviour_record r on r.id = k.id and r.act_date = k.act_date
+            join department d on d.code = r.department_code
+            where k.id = $1 for no key update of k""";
     private static final String RECORD_OWNER = """
-            select r.department_code, d.region_code from behaviour_record r join department d on d.code = r.department_code
-            where r.id = $1""";
+            select r.department_code, d.region_code from behaviour_record_key k
+            join behaviour_record r on r.id = k.id and r.act_date = k.act_date
+            join department d on d.code = r.department_code
+            where k.id = $1""";
     private static final String PUBLISHED_OF_RECORD =
             "select * from disclosure where record_id = $1 and status = 'PUBLISHED'";
     private static final String LATEST_OF_RECORD =
@@ -83,7 +87,8 @@ public class Disclosures {
 
     // Public now: published, within its period, and its record not deleted since.
     private static final String PUBLIC_WHERE = """
-            from disclosure x join behaviour_record r on r.id = x.record_id
+            from disclosure x join behaviour_record_key k on k.id = x.record_id
+            join behaviour_record r on r.id = k.id and r.act_date = k.act_date
             where x.status = 'PUBLISHED' and current_date between x.disclose_from and x.disclose_until and not r.deleted""";
     private static final String PUBLIC_ONE =
             "select x.id, x.kind, x.disclose_from, x.disclose_until, x.content " + PUBLIC_WHERE + " and x.id = $1";

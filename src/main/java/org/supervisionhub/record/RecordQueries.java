@@ -21,9 +21,11 @@ import org.supervisionhub.security.Scope;
 @ApplicationScoped
 public class RecordQueries {
 
+    // By id through its key, which names the month the record lives in (V25): one partition read, not one per month.
     private static final String BY_ID = """
-            select r.*, d.region_code as department_region from behaviour_record r
-            join department d on d.code = r.department_code where r.id = $1""";
+            select r.*, d.region_code as department_region from behaviour_record_key k
+            join behaviour_record r on r.id = k.id and r.act_date = k.act_date
+            join department d on d.code = r.department_code where k.id = $1""";
 
     // $1 sees everything, $2 department, $3 region prefix: the caller's scope.
     private static final String SCOPE = Scope.sqlCondition("r.department_code", "d.region_code", 1);

@@ -24,11 +24,12 @@ import org.supervisionhub.security.Caller;
 import org.supervisionhub.sync.Outbox;
 
 /**
- * Writes one batch of validated records in the caller's transaction with a few multi-row statements: an upsert
- * by the department's source key (department, source system, source record id; ON CONFLICT, so overlapping
- * concurrent uploads can never duplicate), tombstones for deletes,
- * the outbox event of every change (in the same statement), and one audit entry for the batch. Rows are written
- * in key order so concurrent batches lock in the same order. Blocking: call from a worker thread.
+ * Writes one batch of validated records in the caller's transaction with a few multi-row statements: the
+ * department's source keys (department, source system, source record id) taken first in behaviour_record_key
+ * (ON CONFLICT, so overlapping concurrent uploads can never duplicate; V25), then an upsert of the records in the
+ * months they belong to, tombstones for deletes, the outbox event of every change (in the same statement), and one
+ * audit entry for the batch. Keys are taken in key order so concurrent batches lock in the same order. Blocking: call
+ * from a worker thread.
  */
 @ApplicationScoped
 public class RecordWriter {
@@ -70,63 +71,101 @@ public class RecordWriter {
                             "source_record_id")),
             "written order by id");
 
+    /**
+     * Takes the keys of a round's upserts: creates the keys not seen before (handing out the records' ids) and locks
+     * the existing ones ({@code DO UPDATE … WHERE false} locks without writing), in key order. Holding the key is what
+     * lets {@link #UPSERT} move a record to another month with the next statement's snapshot: no other upload can
+     * change or move it meanwhile, and a key another upload created just before is visible by then.
+     */
+    private static final String TAKE_KEYS = """
+            insert into behaviour_record_key as k (department_code, source_system, source_record_id, act_date)
+            select department_code, source_system, source_record_id, act_date
+            from unnest($1::text[], $2::text[], $3::text[], $4::date[])
+                as t(source_system, source_record_id, department_code, act_date)
+            on conflict (department_code, source_system, source_record_id) do update set act_date = k.act_date
+                where false""";
+
+    /**
+     * The records of a round whose keys {@link #TAKE_KEYS} holds: inserted under a new key, otherwise updated where the
+     * kind is the same and the content changed or the record was deleted (moved to another month when the act date
+     * changed, the key following it), with the outbox event of each change.
+     */
     private static final String UPSERT = """
             with incoming as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                                      $8::text[], $9::date[], $10::timestamptz[], $11::bool[], $12::text[], $13::text[])
                     as t(source_system, source_record_id, kind, department_code, item_code, region_code,
                          subject_credit_code, subject_id_hash, act_date, reported_at, disclosable, content_hash, body)),
-            written as (
-                insert into behaviour_record as r (source_system, source_record_id, kind, department_code, item_code,
-                        region_code, subject_credit_code, subject_id_hash, act_date, reported_at, disclosable,
-                        content_hash, body)
-                select source_system, source_record_id, kind, department_code, item_code, region_code,
+            located as (
+                select i.*, k.id, k.act_date as stored_act_date,
+                       not exists (select 1 from behaviour_record r where r.id = k.id and r.act_date = k.act_date) as new
+                from incoming i
+                join behaviour_record_key k on k.department_code = i.department_code
+                 and k.source_system = i.source_system and k.source_record_id = i.source_record_id),
+            created as (
+                insert into behaviour_record as r (id, source_system, source_record_id, kind, department_code,
+                        item_code, region_code, subject_credit_code, subject_id_hash, act_date, reported_at,
+                        disclosable, content_hash, body)
+                select id, source_system, source_record_id, kind, department_code, item_code, region_code,
                        subject_credit_code, subject_id_hash, act_date, reported_at, disclosable, content_hash,
                        cast(body as jsonb)
-                from incoming
-                on conflict (department_code, source_system, source_record_id) do update set
-                    item_code = excluded.item_code, region_code = excluded.region_code,
-                    subject_credit_code = excluded.subject_credit_code, subject_id_hash = excluded.subject_id_hash,
-                    act_date = excluded.act_date, reported_at = excluded.reported_at,
-                    disclosable = excluded.disclosable, content_hash = excluded.content_hash, body = excluded.body,
-                    deleted = false, version = r.version + 1, updated_at = now()
-                where r.kind = excluded.kind and (r.content_hash <> excluded.content_hash or r.deleted)
+                from located where new
                 returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code, r.body,
-                          (r.xmax = 0) as inserted),
+                          true as inserted, r.act_date),
+            changed as (
+                update behaviour_record r set
+                    item_code = l.item_code, region_code = l.region_code,
+                    subject_credit_code = l.subject_credit_code, subject_id_hash = l.subject_id_hash,
+                    act_date = l.act_date, reported_at = l.reported_at,
+                    disclosable = l.disclosable, content_hash = l.content_hash, body = cast(l.body as jsonb),
+                    deleted = false, version = r.version + 1, updated_at = now()
+                from located l
+                where not l.new and r.id = l.id and r.act_date = l.stored_act_date
+                  and r.kind = l.kind and (r.content_hash <> l.content_hash or r.deleted)
+                returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code, r.body,
+                          false as inserted, r.act_date),
+            written as (
+                select * from created union all select * from changed),
+            moved as (
+                update behaviour_record_key k set act_date = changed.act_date
+                from changed where k.id = changed.id and k.act_date <> changed.act_date),
             queued as (
             %s)
             select id, source_system, source_record_id, version, inserted from written""".formatted(QUEUE_WRITTEN);
 
+    /** Locks the department's keys a round deletes, in key order (see {@link #TAKE_KEYS}). */
+    private static final String LOCK_KEYS = """
+            select k.id from behaviour_record_key k
+            join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
+              on k.source_system = t.source_system and k.source_record_id = t.source_record_id
+            where k.department_code = $3
+            order by k.source_system, k.source_record_id
+            for update of k""";
+
     private static final String TOMBSTONE = """
             with doomed as (
-                select r.id from behaviour_record r
+                select r.id, r.act_date from behaviour_record_key k
                 join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
-                  on r.source_system = t.source_system and r.source_record_id = t.source_record_id
-                where r.department_code = $3 and not r.deleted
-                order by r.source_system, r.source_record_id
-                for update of r),
+                  on k.source_system = t.source_system and k.source_record_id = t.source_record_id
+                join behaviour_record r on r.id = k.id and r.act_date = k.act_date
+                where k.department_code = $3 and not r.deleted),
             written as (
                 update behaviour_record r set deleted = true, version = r.version + 1, updated_at = now()
-                from doomed where r.id = doomed.id
+                from doomed where r.id = doomed.id and r.act_date = doomed.act_date
                 returning r.id, r.source_system, r.source_record_id, r.version, r.kind, r.department_code),
             queued as (
             %s)
             select id, source_system, source_record_id, version from written""".formatted(QUEUE_DELETED);
 
-    private static final String EXISTING = """
-            select r.source_system, r.source_record_id, r.department_code, r.kind, r.deleted, r.id, r.version
-            from behaviour_record r
+    /** The department's records under the given source keys: found by key, read in the month the key names. */
+    private static final String BY_KEYS = """
+            select k.source_system, k.source_record_id, r.department_code, r.kind, r.content_hash, r.deleted, r.id,
+                   r.version
+            from behaviour_record_key k
             join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
-              on r.source_system = t.source_system and r.source_record_id = t.source_record_id
-            where r.department_code = $3""";
-
-    /** The department's records under the given source keys, for a dry run's verdicts. */
-    private static final String PREVIEW = """
-            select r.source_system, r.source_record_id, r.kind, r.content_hash, r.deleted, r.id, r.version
-            from behaviour_record r
-            join unnest($1::text[], $2::text[]) as t(source_system, source_record_id)
-              on r.source_system = t.source_system and r.source_record_id = t.source_record_id
-            where r.department_code = $3""";
+              on k.source_system = t.source_system and k.source_record_id = t.source_record_id
+            join behaviour_record r on r.id = k.id and r.act_date = k.act_date
+            where k.department_code = $3""";
 
     @Inject
     AuditTrail audit;
@@ -223,6 +262,11 @@ public class RecordWriter {
         Map<String, RecordCheck> pending = new LinkedHashMap<>();
         round.forEach(check -> pending.put(check.record().key(), check));
         if (!upserts.isEmpty()) {
+            connection
+                    .preparedQuery(TAKE_KEYS)
+                    .execute(keyParameters(upserts))
+                    .await()
+                    .indefinitely();
             for (Row row : connection
                     .preparedQuery(UPSERT)
                     .execute(upsertParameters(upserts))
@@ -244,6 +288,11 @@ public class RecordWriter {
                     deletes.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new),
                     department,
                     Outbox.NATIONAL);
+            connection
+                    .preparedQuery(LOCK_KEYS)
+                    .execute(Tuple.of(parameters.getValue(0), parameters.getValue(1), department))
+                    .await()
+                    .indefinitely();
             for (Row row : connection
                     .preparedQuery(TOMBSTONE)
                     .execute(parameters)
@@ -277,7 +326,7 @@ public class RecordWriter {
                 department);
         Map<String, Row> existing = new HashMap<>();
         for (Row row :
-                connection.preparedQuery(EXISTING).execute(parameters).await().indefinitely()) {
+                connection.preparedQuery(BY_KEYS).execute(parameters).await().indefinitely()) {
             existing.put(key(row), row);
         }
         for (RecordCheck check : left) {
@@ -343,7 +392,7 @@ public class RecordWriter {
                     department);
             unknown.forEach(check -> stored.put(check.record().key(), null));
             for (Row row : connection
-                    .preparedQuery(PREVIEW)
+                    .preparedQuery(BY_KEYS)
                     .execute(parameters)
                     .await()
                     .indefinitely()) {
@@ -423,6 +472,14 @@ public class RecordWriter {
         detail.put("department", department);
         detail.putAll(changed);
         audit.record(connection, caller, "RECORDS_WRITTEN", "record-batch", auditReference, detail);
+    }
+
+    private static Tuple keyParameters(List<RecordCheck> upserts) {
+        return Tuple.of(
+                upserts.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
+                upserts.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new),
+                upserts.stream().map(c -> c.record().departmentCode()).toArray(String[]::new),
+                upserts.stream().map(c -> c.record().actDate()).toArray(LocalDate[]::new));
     }
 
     private static Tuple upsertParameters(List<RecordCheck> upserts) {
