@@ -4,7 +4,7 @@
 # Creates database hub_bench_<subjects> (or $BENCH_DB; kept for re-runs), loads the Guangxi demo set and the subjects,
 # starts the hub on a spare port, measures, and writes bench/results/subjects-<subjects>.md (all) and
 # bench/results/subjects-search-<date>.md (all and search: the name search against pgbench running its own SQL,
-# SubjectQueries.SEARCH, the call of V22's subject_name_search, in rounds until two agree within 5%, plus an open-loop run with
+# SubjectQueries.SEARCH, the call of subject_name_search (V22, V26), in rounds until two agree within 5%, plus an open-loop run with
 # hey at $BENCH_OPEN_RATE requests/s, default 2000, and a JFR profile of the search).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -114,13 +114,18 @@ cpu_seconds() { # cumulative CPU seconds of the processes named, from /proc (uti
 psql_db -c "drop table if exists bench_fragments" \
   -c "create table bench_fragments (n integer generated always as identity primary key, fragment text not null)"
 psql_db -c "\copy bench_fragments (fragment) from '$work/fragments.txt'"
-# $4: the fragment's bigrams held by at least 10% of names, as the hub reads them from pg_stats
-# (SubjectQueries.COMMON_BIGRAM_SHARE).
-psql_db -c "alter table bench_fragments add column common text" -c "update bench_fragments f set common = array(
-  select b from unnest(name_bigrams(f.fragment)) b where b in (
-    select t.bigram from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as t(bigram, share)
+# $4: the fragment's bigrams held by at least 1% of names, less the rarest when all are, as the hub reads them from
+# pg_stats (SubjectQueries.COMMON_BIGRAM_SHARE, leftOutOfLookup).
+psql_db -c "alter table bench_fragments add column common text" -c "with common as (
+    select t.bigram, t.share from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as t(bigram, share)
     where s.schemaname = current_schema() and s.tablename = 'subject' and s.attname = 'name_bigrams'
-      and t.bigram is not null and t.share >= 0.1))::text"
+      and t.bigram is not null and t.share >= 0.01),
+  fragment_bigrams as (
+    select f.n, b, c.share, count(*) over (partition by f.n) as bigrams, count(c.share) over (partition by f.n) as common,
+           row_number() over (partition by f.n order by c.share nulls first) as rarest
+    from bench_fragments f, unnest(name_bigrams(f.fragment)) b left join common c on c.bigram = b)
+  update bench_fragments f set common = array(
+    select b from fragment_bigrams g where g.n = f.n and g.share is not null and (g.common < g.bigrams or g.rarest > 1))::text"
 fragment_count=$(psql_db -c "select count(*) from bench_fragments")
 # The exact statement the hub prepares, its $1-$4 bound by pgbench (-M prepared) as the hub binds them: the fragment,
 # '' for no region (pgbench -D takes no empty value: it comes with the draw), page size 20 + 1, the common bigrams.
@@ -128,7 +133,7 @@ fragment_count=$(psql_db -c "select count(*) from bench_fragments")
   echo '\set f random(1, :fragments)'
   echo "select fragment as frag, '' as region, common from bench_fragments where n = :f \\gset"
   # SubjectQueries.SEARCH, word for word, with pgbench's variables for $1-$4.
-  echo 'select tier, ord, credit_code, name, subject_type, region_code, status, name_length'
+  echo 'select tier, credit_code, name, subject_type, region_code, status, name_length'
   echo 'from subject_name_search(:frag, :region, :n, :common);'
 } > "$work/pgbench-search.sql"
 
@@ -227,7 +232,7 @@ write_search_report() {
       "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
       "$(free -g | awk '/Mem:/ {print $2 " GiB"}')" "$(java -version 2>&1 | head -1)" "$(psql -V | awk '{print $3}')" \
       "$(psql_db -c 'show shared_buffers')" "$duration"
-    printf 'The baseline is pgbench running the statement the hub prepares (`SubjectQueries.SEARCH`: `select … from subject_name_search($1, $2, $3, $4)`, V22) with bound parameters (`-M prepared`), each transaction first drawing its fragment from `bench_fragments` by primary key (`\\gset`, one extra round trip the hub does not make). Both were warmed up (pgbench 5 s, wrk 10 s), then measured in rounds until two consecutive rounds agreed within 5%%: pgbench %s, hub %s.\n\n' \
+    printf 'The baseline is pgbench running the statement the hub prepares (`SubjectQueries.SEARCH`: `select … from subject_name_search($1, $2, $3, $4)`, V22 and V26) with bound parameters (`-M prepared`), each transaction first drawing its fragment from `bench_fragments` by primary key (`\\gset`, one extra round trip the hub does not make). Both were warmed up (pgbench 5 s, wrk 10 s), then measured in rounds until two consecutive rounds agreed within 5%%: pgbench %s, hub %s.\n\n' \
       "$(tail -1 "$work/rounds-pgbench-search.txt")" "$(tail -1 "$work/rounds-hub-search.txt")"
     printf '| measurement | req/s | ratio to pgbench | p50 | p99 | non-2xx |\n|---|---|---|---|---|---|\n'
     printf '| pgbench: the search SQL, straight to PostgreSQL | %s | 1.000 | %s ms (avg) | | |\n' "$(echo "$pg" | awk '{print $5}')" "$(echo "$pg" | awk '{print $6}')"

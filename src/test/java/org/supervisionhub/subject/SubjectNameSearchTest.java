@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.lessThan;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.support.CreditCodeGenerator;
+import org.supervisionhub.support.Db;
 import org.supervisionhub.support.Tokens;
 
 /**
@@ -23,6 +25,9 @@ import org.supervisionhub.support.Tokens;
 class SubjectNameSearchTest {
 
     private final String reader = Tokens.deptAdmin("NN_SCJGJ", "450100");
+
+    @Inject
+    Db db;
 
     private static String report(String name, String regionCode) {
         String code = CreditCodeGenerator.enterprise(regionCode);
@@ -89,6 +94,40 @@ class SubjectNameSearchTest {
         assertThat(SubjectQueries.bigrams("恒盛科技")).containsExactly("恒盛", "盛科", "科技");
         assertThat(SubjectQueries.bigrams("ＡＢ（南")).containsExactly("ab", "b(", "(南");
         assertThat(SubjectQueries.bigrams("哈哈哈")).containsExactly("哈哈");
+    }
+
+    @Test
+    void bigramsCommonInNamesAreLeftOutOfTheLookupWhenTheTextHasARarerOne() {
+        Map<String, Double> common = Map.of("科技", 0.099, "有限", 0.5);
+
+        assertThat(SubjectQueries.leftOutOfLookup(SubjectQueries.bigrams("恒盛科技有限"), common))
+                .containsExactlyInAnyOrder("科技", "有限");
+    }
+
+    @Test
+    void theRarestBigramIsLookedUpWhenAllOfTheTextsAreCommon() {
+        Map<String, Double> common = Map.of("科技", 0.099, "技有", 0.03, "有限", 0.5);
+
+        assertThat(SubjectQueries.leftOutOfLookup(SubjectQueries.bigrams("科技有限"), common))
+                .containsExactly("科技", "有限");
+    }
+
+    @Test
+    void leavingBigramsOutOfTheLookupLeavesTheHitsAndTheirOrderAsTheyAre() {
+        String text = SubjectResourceTest.uniqueMarker() + "科技";
+        for (String city : List.of("南宁", "柳州", "桂林", "梧州")) {
+            report(city + text + "有限公司", "450103");
+        }
+        report(text + "有限公司", "450103");
+        // Three hits a tier: the name starting with the text, then three of the four containing it.
+        String hits =
+                "select string_agg(credit_code || tier, ',') from subject_name_search(?, '', 3, string_to_array(?, ','))";
+
+        Object allLookedUp = db.single(hits, text, "");
+        assertThat(((String) allLookedUp).split(",")).hasSize(4);
+        for (String leftOut : List.of("科技", String.join(",", SubjectQueries.bigrams(text)))) {
+            assertThat(db.single(hits, text, leftOut)).as(leftOut).isEqualTo(allLookedUp);
+        }
     }
 
     @Test
