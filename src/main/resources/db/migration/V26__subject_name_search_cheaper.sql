@@ -1,14 +1,19 @@
--- The name search of V22, cheaper for PostgreSQL (issue 16). Measured with pgbench -M prepared -c 8 -j 2 on the
--- bench's 500 mid-name fragments of 2-4 characters over 1M subjects, alternating with V22's statement in the same
--- session on this 2-core machine (shared, load average 6-11): V22 3,700-4,300 searches/s, this one 8,900-10,200/s.
--- Where V22's time went (perf, PostgreSQL backends): 30% decoding GIN posting lists (every non-common bigram was
--- looked up, 科技 or 食品 with 50,000-100,000 names each), 15% in the SQL function name_bigrams($1), parsed and
--- planned anew on every call, 7.5% normalize() of every candidate name, 10% starting the executor for CTEs, window
--- functions and a sort the tiers do not need.
+-- The name search of V22, cheaper for PostgreSQL (issue 16), with the same hits in the same order. Measured with
+-- pgbench -M prepared -c 8 -j 2, 15 s runs, on the bench's 500 mid-name fragments of 2-4 characters over 1M subjects,
+-- V22's statement and this one alternating in the same session on this 2-core machine (shared, load average 4-10):
+-- V22 2,820-4,470 searches/s, V26 6,940-13,490/s, 2.4-3 times as many in each pair; one client alone: 0.59-0.62 ms
+-- per search -> 0.30 ms. Where V22's time went (perf over the PostgreSQL backends): 30% decoding GIN posting lists
+-- (every bigram below 10% was looked up: 科技 or 食品 hold 50,000-100,000 names each), 15% in the SQL function
+-- name_bigrams($1), parsed and planned anew on every call, 7.5% normalize() of every candidate name, 10% starting
+-- the executor for CTEs, a window aggregate and a sort the tiers do not need.
 
 -- The normalised name, stored: the contained tier's strpos and the hit's length read it instead of normalising
 -- every candidate name (normalize() and lower() per row: 20-25% of the search's cost once the GIN lookup was
--- cheap). Adding it rewrites the table and rebuilds its indexes: 12 s for 1M subjects here, the table 13% larger.
+-- cheap). Adding it rewrites the table and rebuilds its indexes: 12-19 s for 1M subjects here, the table 13% larger.
+-- The rewritten table has an empty visibility map, so the prefix tier's index-only scan reads the heap for every
+-- hit until the next vacuum (which autovacuum, counting no inserts or updates, does not start): run
+-- `vacuum (analyze) subject` after this migration (under a second for 1M subjects; a migration cannot, it runs
+-- in a transaction).
 alter table subject add column name_key text generated always as (lower(normalize(name, NFKC))) stored;
 
 -- Same parameters as V22: $1 the text, $2 a region prefix ('' for all), $3 how many hits each tier may return
