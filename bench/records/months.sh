@@ -51,7 +51,8 @@ batches BENCH-FIRST "$work/first"
 batches BENCH-LAST "$work/last"
 # The JIT warmed up first (a cold hub would flatter the last tenth): 10 batches under their own source system.
 mkdir -p "$work/warm-up"
-ls "$work"/first/*.json | head -10 | while read -r f; do sed 's/"BENCH-FIRST"/"BENCH-WARM-UP"/g' "$f" > "$work/warm-up/${f##*/}"; done
+first_batches=("$work"/first/*.json)
+for f in "${first_batches[@]:0:10}"; do sed 's/"BENCH-FIRST"/"BENCH-WARM-UP"/g' "$f" > "$work/warm-up/${f##*/}"; done
 upload_all "$work/warm-up" > /dev/null
 warm_up_stored=$(stored)
 
