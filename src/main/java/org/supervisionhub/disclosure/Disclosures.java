@@ -46,14 +46,17 @@ import org.supervisionhub.sync.Outbox;
 @ApplicationScoped
 public class Disclosures {
 
-    // The record, its key locked against a concurrent publication or withdrawal (uploads of the same record wait
-    // briefly: they take the same key before they change or move the record, V25).
+    // The record's key, locked against a concurrent publication or withdrawal (uploads of the same record wait
+    // briefly: they take the same key before they change the record or move it to another month, V25). A statement
+    // of its own, so the record is then read with a snapshot taken after the lock: locked within the same statement,
+    // a record an upload had just moved would be looked for in its old month.
+    private static final String LOCK_KEY = "select id from behaviour_record_key where id = $1 for no key update";
     private static final String RECORD = """
             select r.id, r.kind, r.department_code, d.region_code as department_region, r.region_code,
                    r.subject_credit_code, r.disclosable, r.deleted, r.act_date, r.body
             from behaviour_record_key k join behaviour_record r on r.id = k.id and r.act_date = k.act_date
             join department d on d.code = r.department_code
-            where k.id = $1 for no key update of k""";
+            where k.id = $1""";
     private static final String RECORD_OWNER = """
             select r.department_code, d.region_code from behaviour_record_key k
             join behaviour_record r on r.id = k.id and r.act_date = k.act_date
@@ -282,6 +285,7 @@ public class Disclosures {
     }
 
     private Row lockedRecord(SqlConnection connection, Caller caller, long recordId) {
+        connection.preparedQuery(LOCK_KEY).execute(Tuple.of(recordId)).await().indefinitely();
         RowSet<Row> rows = connection
                 .preparedQuery(RECORD)
                 .execute(Tuple.of(recordId))
