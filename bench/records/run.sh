@@ -7,7 +7,8 @@
 # transaction (bench/records/ceiling.py).
 # The risk models' scheduled passes are off (they read what the uploads write, competing for the same 2 cores;
 # bench/risk/run.sh measures them); set BENCH_HUB_OPTS to add or override JVM options.
-# Writes bench/results/records-<records>.md.
+# Writes bench/results/records-<records>.md, with the CPU the hub and PostgreSQL spent on the JSON batches.
+# BENCH_SKIP_BUILD=1 measures the package already built.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-1000000}
@@ -24,7 +25,7 @@ psql_admin -c "drop database if exists $db" >/dev/null
 psql_admin -c "create database $db owner hub" >/dev/null
 psql_db() { psql -h 127.0.0.1 -U hub -d "$db" -v ON_ERROR_STOP=1 -qtA "$@"; }
 
-mvn -B -ntp -q package -DskipTests
+[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -ntp -q package -DskipTests
 
 hub=""
 start_hub() {
@@ -76,7 +77,13 @@ wait "${raw_pids[@]}"
 raw_seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')
 raw_stored=$(psql_db -c "select count(*) from behaviour_record where source_system = 'BENCH-CEIL'")
 
+# CPU seconds (user + system) of the hub or of every PostgreSQL process, from /proc.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{t += $14 + $15} END {printf "%.1f", t / hz}' "$@" 2>/dev/null || echo 0; }
+hub_cpu() { cpu_of "/proc/$hub/stat"; }
+pg_cpu() { cpu_of $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'); }
+
 # (a) JSON batches of 1,000, $parallel at a time.
+json_hub_before=$(hub_cpu); json_pg_before=$(pg_cpu)
 started=$(now)
 ls "$work"/batches/*.json | xargs -P "$parallel" -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST \
   -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @{} "$base/api/v1/records" \
@@ -84,6 +91,8 @@ ls "$work"/batches/*.json | xargs -P "$parallel" -I{} curl -s -o /dev/null -w '%
 json_seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')
 json_stored=$(psql_db -c "select count(*) from behaviour_record where source_system = 'BENCH-JSON'")
 json_non200=$(grep -vc '^200$' "$work/json-statuses.txt" || true)
+json_hub_cpu=$(awk -v a="$(hub_cpu)" -v b="$json_hub_before" 'BEGIN { printf "%.1f", a - b }')
+json_pg_cpu=$(awk -v a="$(pg_cpu)" -v b="$json_pg_before" 'BEGIN { printf "%.1f", a - b }')
 
 # (b) One NDJSON stream of every record, chunked (no Content-Length: answered in the request, not as a job),
 # sampling the hub's resident memory and the table's insert counter every half second.
@@ -132,6 +141,10 @@ report=bench/results/records-$count.md
     "$(awk -v a="$stream_rate" -v b="$json_rate" 'BEGIN { printf "%.2f", a / b }')" "$stream_stored"
   printf '\nJSON uploads not answered 200: %s. NDJSON answer: HTTP %s, %s\n\n' "$json_non200" "$(cat "$work/stream-status.txt")" \
     "$(head -c 300 "$work/stream-result.json" | sed 's/"issues".*//')"
+  printf 'CPU during the JSON batches: hub %s s, PostgreSQL %s s, per record sent %s ms of the hub'"'"'s and %s ms of PostgreSQL'"'"'s (the ceiling: PostgreSQL alone, %s ms of both cores per record).\n\n' \
+    "$json_hub_cpu" "$json_pg_cpu" "$(awk -v c="$json_hub_cpu" -v n="$count" 'BEGIN { printf "%.3f", 1000 * c / n }')" \
+    "$(awk -v c="$json_pg_cpu" -v n="$count" 'BEGIN { printf "%.3f", 1000 * c / n }')" \
+    "$(awk -v s="$raw_seconds" -v n="$count" -v c="$(nproc)" 'BEGIN { printf "%.3f", 1000 * s * c / n }')"
   printf 'Memory during the NDJSON stream: resident set %s MiB before, peak %s MiB.\n\n' "$((rss_before / 1024))" "$((rss_peak / 1024))"
   printf 'Steadiness of the stream: %s records/s over the first tenth, %s records/s over the last tenth (ratio %s).\n' \
     "$first_rate" "$last_rate" "$(awk -v a="$last_rate" -v b="$first_rate" 'BEGIN { printf "%.2f", a / b }')"
