@@ -183,8 +183,10 @@ class RecordPartitionsTest {
 
     @Test
     void thisMonthAndTheNextThreeArePartitionedAheadAndAMissingOneIsCreatedByTheNextRun() {
+        // The months follow the database's date: in the evening, UTC, it is still the day before Beijing's.
+        LocalDate today = LocalDate.parse((String) db.single("select current_date::text"));
         String furthest = "behaviour_record_"
-                + TODAY.plusMonths(RecordPartitions.MONTHS_AHEAD).format(MONTH);
+                + today.plusMonths(RecordPartitions.MONTHS_AHEAD).format(MONTH);
         // The furthest month ahead holds no record yet (acts never lie in the future), so it can be dropped here.
         db.update("drop table if exists " + furthest);
 
@@ -193,7 +195,7 @@ class RecordPartitionsTest {
         for (int ahead = 0; ahead <= RecordPartitions.MONTHS_AHEAD; ahead++) {
             assertThat(db.single(
                             "select to_regclass(?)::text",
-                            "behaviour_record_" + TODAY.plusMonths(ahead).format(MONTH)))
+                            "behaviour_record_" + today.plusMonths(ahead).format(MONTH)))
                     .isNotNull();
         }
         assertThat(partitions.ensureMonthsAhead()).isZero();
