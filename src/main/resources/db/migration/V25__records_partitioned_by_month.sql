@@ -21,31 +21,14 @@ create table behaviour_record_key (
     constraint behaviour_record_key_source_uk unique (department_code, source_system, source_record_id)
 );
 
-create table behaviour_record_by_month (
-    id                  bigint       not null,
-    source_system       varchar(64)  not null,
-    source_record_id    varchar(64)  not null check (char_length(source_record_id) between 1 and 64),
-    kind                varchar(12)  not null
-                                     check (kind in ('INSPECTION', 'PENALTY', 'ENFORCEMENT', 'OTHER', 'COMPLAINT')),
-    department_code     varchar(32)  not null references department (code),
-    item_code           char(14)     references catalog_item (code),
-    region_code         char(6)      not null check (region_code ~ '^[0-9]{6}$'),
-    subject_credit_code char(18),
-    subject_id_hash     char(64),
-    act_date            date         not null,
-    reported_at         timestamptz  not null,
-    disclosable         boolean      not null,
-    deleted             boolean      not null default false,
-    version             integer      not null default 1 check (version >= 1),
-    content_hash        char(64)     not null,
-    body                jsonb        not null,
-    received_at         timestamptz  not null default now(),
-    updated_at          timestamptz  not null default now(),
-    constraint behaviour_record_source_system_check
-        check (source_system ~ '^([A-Za-z0-9_.-]{2,64}|manual:[A-Za-z0-9_-]{2,32})$'),
-    constraint behaviour_record_one_subject_check check (subject_credit_code is null or subject_id_hash is null),
-    primary key (id, act_date)
-) partition by range (act_date);
+-- The columns, defaults, not-nulls and checks of V4 and V13, taken from the table itself; the id without its identity
+-- (the key hands it out). LIKE copies neither keys nor foreign keys: they follow.
+create table behaviour_record_by_month (like behaviour_record including defaults including constraints)
+    partition by range (act_date);
+alter table behaviour_record_by_month
+    add primary key (id, act_date),
+    add constraint behaviour_record_department_code_fkey foreign key (department_code) references department (code),
+    add constraint behaviour_record_item_code_fkey foreign key (item_code) references catalog_item (code);
 
 -- Acts before 2024 (the platforms' back-filled history) share one partition; every month from 2024 on has its own.
 create table behaviour_record_before_2024 partition of behaviour_record_by_month
