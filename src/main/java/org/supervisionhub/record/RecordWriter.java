@@ -262,16 +262,19 @@ public class RecordWriter {
         Map<String, RecordCheck> pending = new LinkedHashMap<>();
         round.forEach(check -> pending.put(check.record().key(), check));
         if (!upserts.isEmpty()) {
+            Tuple parameters = upsertParameters(upserts);
+            // The key columns of the upsert's arrays: source system, source record id, department, act date.
             connection
                     .preparedQuery(TAKE_KEYS)
-                    .execute(keyParameters(upserts))
+                    .execute(Tuple.of(
+                            parameters.getValue(0),
+                            parameters.getValue(1),
+                            parameters.getValue(3),
+                            parameters.getValue(8)))
                     .await()
                     .indefinitely();
-            for (Row row : connection
-                    .preparedQuery(UPSERT)
-                    .execute(upsertParameters(upserts))
-                    .await()
-                    .indefinitely()) {
+            for (Row row :
+                    connection.preparedQuery(UPSERT).execute(parameters).await().indefinitely()) {
                 RecordCheck check = pending.remove(key(row));
                 verdicts.put(
                         check,
@@ -472,14 +475,6 @@ public class RecordWriter {
         detail.put("department", department);
         detail.putAll(changed);
         audit.record(connection, caller, "RECORDS_WRITTEN", "record-batch", auditReference, detail);
-    }
-
-    private static Tuple keyParameters(List<RecordCheck> upserts) {
-        return Tuple.of(
-                upserts.stream().map(c -> c.record().sourceSystem()).toArray(String[]::new),
-                upserts.stream().map(c -> c.record().sourceRecordId()).toArray(String[]::new),
-                upserts.stream().map(c -> c.record().departmentCode()).toArray(String[]::new),
-                upserts.stream().map(c -> c.record().actDate()).toArray(LocalDate[]::new));
     }
 
     private static Tuple upsertParameters(List<RecordCheck> upserts) {
