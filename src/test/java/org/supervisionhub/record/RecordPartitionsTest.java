@@ -46,15 +46,7 @@ class RecordPartitionsTest {
                 .body("accepted", equalTo(1));
 
         assertThat(stored(record))
-                .containsExactly(Map.of(
-                        "partition",
-                        "behaviour_record_" + checked.format(MONTH),
-                        "act_date",
-                        checked.toString(),
-                        "key_act_date",
-                        checked.toString(),
-                        "version",
-                        1));
+                .containsExactly(storedIn("behaviour_record_" + checked.format(MONTH), checked.toString(), 1));
     }
 
     @Test
@@ -73,15 +65,7 @@ class RecordPartitionsTest {
                 .body("records[0].version", equalTo(2));
 
         assertThat(stored(record))
-                .containsExactly(Map.of(
-                        "partition",
-                        "behaviour_record_" + corrected.format(MONTH),
-                        "act_date",
-                        corrected.toString(),
-                        "key_act_date",
-                        corrected.toString(),
-                        "version",
-                        2));
+                .containsExactly(storedIn("behaviour_record_" + corrected.format(MONTH), corrected.toString(), 2));
         assertThat(db
                         .rows(
                                 "select event_type from outbox where aggregate_type = 'record' and target = 'national'"
@@ -142,12 +126,7 @@ class RecordPartitionsTest {
                 .statusCode(200)
                 .body("accepted", equalTo(1));
 
-        assertThat(stored(record))
-                .containsExactly(Map.of(
-                        "partition", "behaviour_record_before_2024",
-                        "act_date", "2023-05-10",
-                        "key_act_date", "2023-05-10",
-                        "version", 1));
+        assertThat(stored(record)).containsExactly(storedIn("behaviour_record_before_2024", "2023-05-10", 1));
     }
 
     @Test
@@ -221,6 +200,11 @@ class RecordPartitionsTest {
         assertThat(plan)
                 .doesNotContain("behaviour_record_" + month.plusMonths(1).format(MONTH));
         assertThat(plan).doesNotContain("behaviour_record_before_2024");
+    }
+
+    /** A record stored in the partition under the act date, its key naming the same date, at the version. */
+    private static Map<String, Object> storedIn(String partition, String actDate, int version) {
+        return Map.of("partition", partition, "act_date", actDate, "key_act_date", actDate, "version", version);
     }
 
     /** Where the record is stored (partition, date, version) next to the month its key names. */
