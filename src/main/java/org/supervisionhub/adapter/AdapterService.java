@@ -35,15 +35,17 @@ public class AdapterService {
     // the last position handed out: when the page is not full, every event up to it has been looked at.
     private static final String CHANGES = """
             select h.last_position as horizon, c.* from outbox_pull_counter h left join lateral (
-                select pull_position, aggregate_type, aggregate_id, event_type, payload::text as payload from outbox
-                where target = $1 and aggregate_type = any($2) and pull_position > $3
-                  and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)
-                order by pull_position limit $5) c on true
+                select p.pull_position, o.aggregate_type, o.aggregate_id, o.event_type, o.payload::text as payload
+                from outbox_pull_position p join outbox o on o.id = p.outbox_id
+                where p.pull_position > $3 and o.target = $1 and o.aggregate_type = any($2)
+                  and (o.payload->>'departmentCode' is null or o.payload->>'departmentCode' = $4)
+                order by p.pull_position limit $5) c on true
             order by c.pull_position""";
     private static final String PENDING = """
-            select count(*) from outbox where target = $1 and aggregate_type = any($2)
-              and (pull_position > $3 or pull_position is null)
-              and (payload->>'departmentCode' is null or payload->>'departmentCode' = $4)""";
+            select count(*) from outbox o left join outbox_pull_position p on p.outbox_id = o.id
+            where o.target = $1 and o.aggregate_type = any($2)
+              and (p.pull_position > $3 or p.pull_position is null)
+              and (o.payload->>'departmentCode' is null or o.payload->>'departmentCode' = $4)""";
 
     private static final String PUSH_FIGURES = """
             select count(*) filter (where o.status in ('PENDING', 'IN_FLIGHT')) as pending,

@@ -18,9 +18,13 @@ public class OutboxRetention {
     private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
     private static final int SLICE = 10_000;
     private static final String PURGE = """
-            delete from outbox where id in (
-                select id from outbox where status = 'DELIVERED' and delivered_at < now() - $1 * interval '1 second'
-                limit $2)""";
+            with purged as (
+                delete from outbox where id in (
+                    select id from outbox where status = 'DELIVERED' and delivered_at < now() - $1 * interval '1 second'
+                    limit $2)
+                returning id),
+            positions as (delete from outbox_pull_position where outbox_id in (select id from purged))
+            select count(*) from purged""";
 
     @Inject
     Pool pool;
@@ -44,13 +48,15 @@ public class OutboxRetention {
     /** Deletes delivered events past the retention; returns how many. Blocking. */
     public long purge() {
         long total = 0;
-        int deleted;
+        long deleted;
         do {
             deleted = pool.preparedQuery(PURGE)
                     .execute(Tuple.of(config.relay().retention().toSeconds(), SLICE))
                     .await()
                     .indefinitely()
-                    .rowCount();
+                    .iterator()
+                    .next()
+                    .getLong(0);
             total += deleted;
         } while (deleted == SLICE);
         if (total > 0) {

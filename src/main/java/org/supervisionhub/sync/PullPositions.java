@@ -12,7 +12,9 @@ import org.supervisionhub.common.BlockingTransactions;
  * skipped by a reader that had already moved past it. A position is given to an event only once its transaction and
  * every older one have ended (its {@code xact_id} below the snapshot's xmin: nothing still running can add a row
  * that sorts before it), in (transaction, id) order, from one counter whose row lock serialises the assignment. So a
- * position is never handed out below one a reader could already see, and paging by position skips nothing.
+ * position is never handed out below one a reader could already see, and paging by position skips nothing. Positions
+ * live in {@code outbox_pull_position}, not on the outbox row: one narrow insert instead of a second copy of the row
+ * and of its index entries (V27).
  */
 @ApplicationScoped
 public class PullPositions {
@@ -20,18 +22,23 @@ public class PullPositions {
     /** Events positioned per transaction; a pull positions as many slices as are ready. */
     static final int SLICE = 10_000;
 
-    // Taken first and held to the commit: the next statement's snapshot then sees every earlier assignment.
-    private static final String LOCK_COUNTER = "select last_position from outbox_pull_counter for update";
+    // Taken first and held to the commit: the next statement's snapshot then sees every earlier assignment. With the
+    // counter, the high-water mark (V27): the last event positioned, in (xact_id, id) order; every event above it waits.
+    private static final String LOCK_COUNTER =
+            "select last_position, last_xact_id::text, last_outbox_id from outbox_pull_counter for update";
     private static final String ASSIGN = """
             with ready as (
-                select id, row_number() over (order by xact_id, id) as n
+                select id, xact_id, row_number() over (order by xact_id, id) as n
                 from (select id, xact_id from outbox
-                      where target = 'national' and pull_position is null
+                      where target = 'national' and (xact_id, id) > ($2::text::xid8, $3)
                         and xact_id < pg_snapshot_xmin(pg_current_snapshot())
-                      order by xact_id, id limit $2) oldest),
+                      order by xact_id, id limit $4) oldest),
             positioned as (
-                update outbox o set pull_position = $1 + ready.n from ready where o.id = ready.id returning 1)
-            update outbox_pull_counter set last_position = $1 + (select count(*) from positioned)
+                insert into outbox_pull_position (pull_position, outbox_id) select $1 + n, id from ready returning 1),
+            last as (select n, xact_id, id from ready order by n desc limit 1)
+            update outbox_pull_counter set last_position = $1 + (select count(*) from positioned),
+                   last_xact_id = coalesce((select xact_id from last), last_xact_id),
+                   last_outbox_id = coalesce((select id from last), last_outbox_id)
             returning last_position - $1 as positioned""";
 
     @Inject
@@ -43,17 +50,16 @@ public class PullPositions {
         long positioned;
         do {
             positioned = transactions.inTransaction(connection -> {
-                long last = connection
+                Row counter = connection
                         .preparedQuery(LOCK_COUNTER)
                         .execute()
                         .await()
                         .indefinitely()
                         .iterator()
-                        .next()
-                        .getLong(0);
+                        .next();
                 Row row = connection
                         .preparedQuery(ASSIGN)
-                        .execute(Tuple.of(last, SLICE))
+                        .execute(Tuple.of(counter.getLong(0), counter.getString(1), counter.getLong(2), SLICE))
                         .await()
                         .indefinitely()
                         .iterator()

@@ -39,6 +39,9 @@ class OutboxRelayTest {
     OutboxRetention retention;
 
     @Inject
+    PullPositions positions;
+
+    @Inject
     RecordingDeliveryListener listener;
 
     @Inject
@@ -336,6 +339,26 @@ class OutboxRelayTest {
                 .isEqualTo(1);
         assertThat(db.count("select count(*) from outbox where aggregate_id = ?", stuck))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPurgedEventsPullPositionIsPurgedWithIt() {
+        String old = UUID.randomUUID().toString();
+        db.update("""
+                insert into outbox (target, aggregate_type, aggregate_id, event_type, payload, status, delivered_at, created_at)
+                values ('national', 'relay-test', ?, 'THING_CREATED', '{}', 'DELIVERED', now() - interval '8 days',
+                        now() - interval '8 days')""", old);
+        positions.assign();
+        assertThat(db.count("""
+                select count(*) from outbox_pull_position p join outbox o on o.id = p.outbox_id
+                where o.aggregate_id = ?""", old)).isEqualTo(1);
+
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", old)).isZero();
+        assertThat(db.count("""
+                select count(*) from outbox_pull_position p where not exists (select 1 from outbox o where o.id = p.outbox_id)"""))
+                .isZero();
     }
 
     @Test
