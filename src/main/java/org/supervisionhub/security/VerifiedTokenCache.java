@@ -15,12 +15,9 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.supervisionhub.common.Hashes;
 
 /**
  * Remembers bearer tokens that quarkus-oidc has verified, so a docked system that reuses its token for
@@ -74,7 +71,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         if (!config.enabled()) {
             return oidc.authenticate(request, context);
         }
-        String key = sha256(request.getToken().getToken());
+        String key = Hashes.sha256Hex(request.getToken().getToken());
         long now = clock.millis();
         Verified verified = cache.getIfPresent(key);
         if (verified != null && verified.validUntilMillis() > now) {
@@ -100,15 +97,6 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
                 token.getExpirationTime() * 1000L, now + config.maxTtl().toMillis());
         if (validUntil > now) {
             cache.put(key, new Verified(identity, validUntil));
-        }
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
     }
 
