@@ -23,7 +23,7 @@ public class PullPositions {
     static final int SLICE = 10_000;
 
     // Taken first and held to the commit: the next statement's snapshot then sees every earlier assignment. With the
-    // counter, the high-water mark (V27): the last event positioned, in (xact_id, id) order; every event above it waits.
+    // counter comes the mark (V27): the last event positioned, in (xact_id, id) order. Every event above it waits.
     private static final String LOCK_COUNTER =
             "select last_position, last_xact_id::text, last_outbox_id from outbox_pull_counter for update";
     private static final String ASSIGN = """

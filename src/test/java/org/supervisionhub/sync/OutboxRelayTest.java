@@ -355,10 +355,10 @@ class OutboxRelayTest {
 
         assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
 
-        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", old)).isZero();
-        assertThat(db.count("""
-                select count(*) from outbox_pull_position p where not exists (select 1 from outbox o where o.id = p.outbox_id)"""))
+        assertThat(db.count("select count(*) from outbox where aggregate_id = ?", old))
                 .isZero();
+        assertThat(db.count("""
+                select count(*) from outbox_pull_position p where not exists (select 1 from outbox o where o.id = p.outbox_id)""")).isZero();
     }
 
     @Test
