@@ -7,8 +7,10 @@
 # transaction (bench/records/ceiling.py).
 # The risk models' scheduled passes are off (they read what the uploads write, competing for the same 2 cores;
 # bench/risk/run.sh measures them); set BENCH_HUB_OPTS to add or override JVM options.
-# Writes bench/results/records-<records>.md, with the CPU the hub and PostgreSQL spent on the JSON batches.
-# BENCH_SKIP_BUILD=1 measures the package already built.
+# Writes bench/results/records-<records>.md (or $BENCH_REPORT), with the CPU the hub and PostgreSQL spent on the JSON
+# batches.
+# BENCH_SKIP_BUILD=1 measures the package already built; BENCH_APP=<another build's target/quarkus-app> measures that
+# build instead (say, the commit before a change, to compare both on one machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-1000000}
@@ -25,14 +27,15 @@ psql_admin -c "drop database if exists $db" >/dev/null
 psql_admin -c "create database $db owner hub" >/dev/null
 psql_db() { psql -h 127.0.0.1 -U hub -d "$db" -v ON_ERROR_STOP=1 -qtA "$@"; }
 
-[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -ntp -q package -DskipTests
+app=${BENCH_APP:-target/quarkus-app}
+[ -n "${BENCH_SKIP_BUILD:-}" ] || [ -n "${BENCH_APP:-}" ] || mvn -B -ntp -q package -DskipTests
 
 hub=""
 start_hub() {
   HUB_DB_NAME=$db java -Xmx512m -Dquarkus.profile=demo -Dhub.demo.data=false -Dquarkus.http.port="$port" \
     -Dquarkus.management.port=$((port + 1000)) \
     -Dquarkus.log.level=WARN -Dhub.records.max-ndjson-lines=$((count + 1)) -Dhub.records.max-ndjson-bytes=4294967296 \
-    -Dquarkus.http.limits.max-body-size=4G -Dhub.risk.enabled=false ${BENCH_HUB_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/hub.log" 2>&1 &
+    -Dquarkus.http.limits.max-body-size=4G -Dhub.risk.enabled=false ${BENCH_HUB_OPTS:-} -jar "$app/quarkus-run.jar" > "$work/hub.log" 2>&1 &
   hub=$!
   for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$((port + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
   echo "hub did not start; see $work/hub.log" >&2; exit 1
@@ -123,12 +126,14 @@ stop_hub
 raw_rate=$(rate "$count" "$raw_seconds")
 json_rate=$(rate "$count" "$json_seconds")
 stream_rate=$(rate "$count" "$stream_seconds")
-report=bench/results/records-$count.md
+report=${BENCH_REPORT:-bench/results/records-$count.md}
 {
   printf '# Record upload, %s records\n\n' "$count"
   printf 'Run %s on %s cores, %s, %s; %s; PostgreSQL %s. The hub (heap capped at 512 MiB), PostgreSQL and the client share the machine.\n\n' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" \
     "$(free -g | awk '/Mem:/ {print $2 " GiB"}')" "$(java -version 2>&1 | head -1)" "$(psql -V | awk '{print $3}')"
+  if [ -n "${BENCH_APP:-}" ]; then printf 'Hub measured: the build in %s.\n\n' "$BENCH_APP"
+  else printf 'Hub measured: this checkout, %s.\n\n' "$(git log -1 --format='%h %s' | cut -c1-100)"; fi
   printf 'Records: 50%% inspections, 20%% penalties, 10%% each enforcement, other, complaint; 5%% invalid (one error each). '
   printf 'Every accepted record is validated (codes, claimed item, certificates on the act date, dates), written with its outbox event, and each batch of 500 with one audit entry.\n\n'
   printf "JVM options beyond the limits: -Dhub.risk.enabled=false %s (the risk models' passes off: bench/risk/run.sh measures them).\n\n" "${BENCH_HUB_OPTS:-}"
