@@ -187,7 +187,7 @@ paced() { # wrk script, rate, output name: prints "rps p50 p99 max non2xx" (late
   local script=$1 rate=$2 name=$3
   BENCH_TOKEN=$token BENCH_CODES=$work/codes.txt BENCH_FRAGMENTS=$work/fragments.txt BENCH_PACE_MS=$((64 * 1000 / rate)) \
     wrk -t2 -c64 -d"${duration}s" --timeout 10s --latency -s "$script" "$base" > "$work/$name.txt" 2>&1
-  awk '/Requests\/sec/ {r=$2} /^ +Latency/ {max=$4} $1=="50%" {p50=$2} $1=="99%" {p99=$2} /Non-2xx/ {e=$5}
+  awk '/Requests\/sec/ {r=$2} /^ +Latency +[0-9]/ {max=$4} $1=="50%" {p50=$2} $1=="99%" {p99=$2} /Non-2xx/ {e=$5}
        END {printf "%s %s %s %s %s\n", r, p50, p99, max, (e == "" ? 0 : e)}' "$work/$name.txt"
 }
 
