@@ -125,8 +125,12 @@ async function signIn(page, role, department, region) {
     // ... and imports a sheet whose row 3 is bad: the file chosen with the keyboard, a dry run first (nothing stored),
     // then the import, followed live to its per-row report and the annotated file.
     await clerk.selectOption('#import-kind', 'inspection');
+    // Playwright turns on the browser's file-chooser interception only when something waits for the event, and
+    // does so without a reply: waiting before the focus round trip makes sure the key press finds it on.
+    const choosing = clerk.waitForEvent('filechooser');
     await clerk.focus('#import-file');
-    const [chooser] = await Promise.all([clerk.waitForEvent('filechooser'), clerk.keyboard.press('Space')]);
+    await clerk.keyboard.press('Space');
+    const chooser = await choosing;
     await chooser.setFiles(fixture.importSheet);
     await clerk.click('#import-dry-run');
     await clerk.waitForSelector('#import-dry-run-summary');
