@@ -1,6 +1,7 @@
 package org.supervisionhub.record;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -160,13 +161,18 @@ public record RecordInput(
             List<String> penaltyTypes,
 
             @Schema(description = "罚款金额 (元, two decimals); required with type 02")
+            @JsonDeserialize(using = AmountDeserializer.class)
             BigDecimal fineAmount,
 
-            @Schema(description = "没收金额 (元)") BigDecimal confiscationAmount,
+            @Schema(description = "没收金额 (元)") @JsonDeserialize(using = AmountDeserializer.class)
+            BigDecimal confiscationAmount,
+
             @Schema(description = "结案方式") String closingMethod,
             @Schema(description = "结案结果") String closingResult,
             @Schema(description = "结案日期: after filing") LocalDate closingDate,
-            @Schema(description = "实缴金额 (元)") BigDecimal amountPaid) {}
+
+            @Schema(description = "实缴金额 (元)") @JsonDeserialize(using = AmountDeserializer.class)
+            BigDecimal amountPaid) {}
 
     /** 行政强制: a measure (强制措施) or an execution (强制执行), 行政强制法 第九条 and 第十二条. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

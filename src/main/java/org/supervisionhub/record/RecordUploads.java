@@ -280,8 +280,8 @@ public class RecordUploads {
                     UploadSource.text(mapper, row.canonical(), row.failure()).replace('\u0000', '\uFFFD');
             UploadSource.Line line =
                     new UploadSource.Line(row.line(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            RawRecord parsed = UploadSource.failureOf(mapper, UploadSource.parse(mapper, i, line));
-            raws.add(new RawRecord(parsed.index(), row.line(), parsed.node(), parsed.unreadable(), parsed.bytes()));
+            raws.add(UploadSource.failureOf(mapper, UploadSource.parse(mapper, i, line))
+                    .atLine(row.line()));
         }
         return dryRun(caller, department, raws.iterator(), true, action, auditDetail);
     }
@@ -314,7 +314,7 @@ public class RecordUploads {
             bound.add(
                     raw.unreadable() != null
                             ? new RecordValidator.Bound(null, List.of(raw.unreadable()))
-                            : validator.bind(raw.node()));
+                            : validator.bind(raw));
         }
         List<RecordInput> inputs =
                 bound.stream().map(RecordValidator.Bound::input).toList();

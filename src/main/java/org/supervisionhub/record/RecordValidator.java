@@ -1,6 +1,8 @@
 package org.supervisionhub.record;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,17 +74,35 @@ public class RecordValidator {
     @Inject
     PersonalData personalData;
 
-    /** Binds a JSON value to the wire model; a structural problem becomes the record's one error. */
-    Bound bind(JsonNode node) {
-        return bind(mapper, node);
+    /**
+     * Binds a record to the wire model, straight from its text where it came as text; a structural problem becomes the
+     * record's one error.
+     */
+    Bound bind(RawRecord raw) {
+        if (!raw.isText()) {
+            return bind(mapper, raw.node());
+        }
+        try {
+            return bind(mapper, raw.parser());
+        } catch (IOException e) {
+            return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", "the record cannot be read")));
+        }
     }
 
     private static Bound bind(ObjectMapper mapper, JsonNode node) {
         if (node == null || !node.isObject()) {
-            return new Bound(null, List.of(new FieldError("", "NOT_AN_OBJECT", "a record is a JSON object")));
+            return notAnObject();
         }
-        try {
-            return new Bound(mapper.treeToValue(node, RecordInput.class), List.of());
+        return bind(mapper, mapper.treeAsTokens(node));
+    }
+
+    /** Binds the JSON value the parser is before; reads nothing after it. */
+    private static Bound bind(ObjectMapper mapper, JsonParser parser) {
+        try (parser) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return notAnObject();
+            }
+            return new Bound(mapper.readValue(parser, RecordInput.class), List.of());
         } catch (UnrecognizedPropertyException e) {
             return new Bound(
                     null,
@@ -100,7 +121,13 @@ public class RecordValidator {
                     null, List.of(new FieldError(path(e), "INVALID_VALUE", "the value cannot be held by this field")));
         } catch (JsonProcessingException e) {
             return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", e.getOriginalMessage())));
+        } catch (IOException e) {
+            return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", "the record cannot be read")));
         }
+    }
+
+    private static Bound notAnObject() {
+        return new Bound(null, List.of(new FieldError("", "NOT_AN_OBJECT", "a record is a JSON object")));
     }
 
     /** A record bound to the wire model, or the structural error that prevented it. */

@@ -244,8 +244,8 @@ public class UploadJobWorker {
             UploadSource.Line source = new UploadSource.Line(
                     line == null ? i + 1 : line,
                     records[i] == null ? null : records[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            RawRecord parsed = UploadSource.failureOf(mapper, UploadSource.parse(mapper, firstIndex + i, source));
-            raws.add(new RawRecord(parsed.index(), line, parsed.node(), parsed.unreadable(), parsed.bytes()));
+            raws.add(UploadSource.failureOf(mapper, UploadSource.parse(mapper, firstIndex + i, source))
+                    .atLine(line));
         }
         return new Chunk(chunk.getInteger("seq"), raws);
     }

@@ -31,7 +31,7 @@ final class UploadSource {
     /**
      * A JSON array of at most {@code maxJsonRecords} elements; malformed JSON, or a value beyond the JSON limits,
      * rejects the whole upload. The body (at most {@code maxJsonBytes}) is kept as bytes and checked in one streaming
-     * pass; each element becomes a JSON tree only when it is taken, so no more than one batch of trees is ever held.
+     * pass; each element stays text until it is bound (see {@link RawRecord}).
      */
     static JsonArray jsonArray(ObjectMapper mapper, InputStream body, UploadLimits limits) {
         byte[] bytes;
@@ -108,7 +108,7 @@ final class UploadSource {
         } while (token != null);
     }
 
-    /** The elements of a checked JSON array upload, each parsed into a tree only when it is taken. */
+    /** The elements of a checked JSON array upload, each kept as its text (see {@link RawRecord}). */
     static final class JsonArray extends AbstractList<RawRecord> {
         private final ObjectMapper mapper;
         private final byte[] bytes;
@@ -128,14 +128,8 @@ final class UploadSource {
         @Override
         public RawRecord get(int index) {
             long[] element = elements.get(index);
-            int length = (int) (element[1] - element[0]);
-            try {
-                return new RawRecord(index, null, mapper.readTree(bytes, (int) element[0], length), null, length);
-            } catch (IOException e) {
-                // Checked whole before: only a limit the streaming pass could not see is left.
-                return new RawRecord(
-                        index, null, null, new FieldError("", "MALFORMED_JSON", "the record cannot be read"), 0);
-            }
+            int start = (int) element[0];
+            return RawRecord.ofText(mapper, index, null, bytes, start, (int) element[1] - start);
         }
 
         /** The JSON text of elements {@code from} (inclusive) to {@code to} (exclusive). */
@@ -322,8 +316,16 @@ final class UploadSource {
         }
     }
 
-    /** A parsed record that is a stored failure becomes that record's error; any other stays as it is. */
+    private static final byte[] FAILURE_NAME = "unreadable".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A parsed record that is a stored failure becomes that record's error; any other stays as it is. Only a text
+     * holding the key as the hub writes it (unescaped) is parsed to find out.
+     */
     static RawRecord failureOf(ObjectMapper mapper, RawRecord parsed) {
+        if (parsed.isText() && !parsed.textContains(FAILURE_NAME)) {
+            return parsed;
+        }
         com.fasterxml.jackson.databind.JsonNode node = parsed.node();
         if (node == null || !node.isObject() || node.size() != 1 || !node.has(FAILURE)) {
             return parsed;
@@ -337,13 +339,20 @@ final class UploadSource {
         return new RawRecord(parsed.index(), parsed.line(), null, failure, parsed.bytes());
     }
 
+    /**
+     * A line as a record: its first JSON value is checked (well-formed, within the JSON limits) in one streaming pass
+     * and kept as text; anything after that value is ignored, as a tree reader ignores it.
+     */
     static RawRecord parse(ObjectMapper mapper, int index, Line line) {
         String at = "line " + line.number();
         if (line.bytes() == null) {
             return unreadable(index, line, new FieldError("", "LINE_TOO_LONG", at + " is longer than the limit"));
         }
-        try {
-            return new RawRecord(index, line.number(), mapper.readTree(line.bytes()), null, line.bytes().length);
+        try (JsonParser parser = mapper.getFactory().createParser(line.bytes())) {
+            if (parser.nextToken() != null) {
+                checkValue(parser);
+            }
+            return RawRecord.ofText(mapper, index, line.number(), line.bytes(), 0, line.bytes().length);
         } catch (JsonProcessingException e) {
             StreamConstraintsException limit = limitOf(e);
             if (limit != null) {

@@ -164,6 +164,29 @@ class RecordUploadResourceTest {
     }
 
     @Test
+    void anAmountIsStoredAsItsNumberSoTheSameFineWrittenWithATrailingZeroIsUnchanged() throws Exception {
+        RecordFixture.Department department = fixture.department();
+        Map<String, Object> record = fixture.penalty(department);
+        String written = mapper.writeValueAsString(List.of(record));
+        assertThat(written).contains("\"fineAmount\":5000.0");
+        upload(department.systemToken(), (Object) written.replace("\"fineAmount\":5000.0", "\"fineAmount\":5000.50"))
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
+
+        upload(department.systemToken(), list(with(record, "penalty.fineAmount", 5000.5)), "")
+                .then()
+                .statusCode(200)
+                .body("unchanged", equalTo(1))
+                .body("records[0].version", equalTo(1));
+
+        assertThat(db.single(
+                        "select body->'penalty'->>'fineAmount' from behaviour_record where source_record_id = ?",
+                        record.get("sourceRecordId")))
+                .isEqualTo("5000.5");
+    }
+
+    @Test
     void changedRecordBecomesTheNextVersion() {
         RecordFixture.Department department = fixture.department();
         Map<String, Object> record = fixture.inspection(department);
