@@ -85,7 +85,7 @@ public class RecordValidator {
         try {
             return bind(mapper, raw.parser());
         } catch (IOException e) {
-            return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", "the record cannot be read")));
+            return unreadable();
         }
     }
 
@@ -122,8 +122,12 @@ public class RecordValidator {
         } catch (JsonProcessingException e) {
             return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", e.getOriginalMessage())));
         } catch (IOException e) {
-            return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", "the record cannot be read")));
+            return unreadable();
         }
+    }
+
+    private static Bound unreadable() {
+        return new Bound(null, List.of(new FieldError("", "MALFORMED_JSON", "the record cannot be read")));
     }
 
     private static Bound notAnObject() {
